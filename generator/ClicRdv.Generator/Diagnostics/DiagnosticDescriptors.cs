@@ -1,0 +1,73 @@
+using Microsoft.CodeAnalysis;
+
+namespace ClicRdv.Generator.Diagnostics;
+
+/// <summary>Every diagnostic the generator reports. Each ID is documented in README.md.</summary>
+internal static class DiagnosticDescriptors
+{
+    private const string Category = "ClicRdv.Generator";
+
+    public static readonly DiagnosticDescriptor InvalidJson = new(
+        "CRDV001",
+        "The OpenAPI document is not valid JSON",
+        "'{0}' is not valid JSON: {1}",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor NotOpenApi3 = new(
+        "CRDV002",
+        "The document is not an OpenAPI 3 document",
+        "'{0}' is not an OpenAPI 3 document: {1}",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor UnresolvedReference = new(
+        "CRDV003",
+        "A $ref cannot be resolved",
+        "'{0}' has a $ref that cannot be resolved: '{1}'",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor UnreadableDocument = new(
+        "CRDV004",
+        "The OpenAPI document cannot be read",
+        "'{0}' cannot be read as OpenAPI: {1}",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor InvalidOption = new(
+        "CRDV005",
+        "A generator option has an invalid value",
+        "The option '{0}' has the invalid value '{1}': {2}",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor DuplicateOutput = new(
+        "CRDV006",
+        "Two documents generate the same code",
+        "'{0}' generates into '{1}', as another document does; give each document its own ClicRdvNamespace",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor UnexpectedFailure = new(
+        "CRDV099",
+        "The generator failed unexpectedly",
+        "Generating code for '{0}' failed unexpectedly: {1}",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor UnsupportedConstruct = new(
+        "CRDV100",
+        "An OpenAPI construct is not supported",
+        "{0} in '{1}' is not supported and was left out of the generated code: {2}",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true);
+}

@@ -1,0 +1,138 @@
+using System.Globalization;
+using System.Linq;
+using ClicRdv.Generator.Model;
+
+namespace ClicRdv.Generator.Emitting;
+
+/// <summary>Writes the contracts of a document: classes for object schemas, enums (and their converters) for enum schemas.</summary>
+internal static class ContractEmitter
+{
+    public static string Emit(DocumentModel document)
+    {
+        var writer = FileHeader.Start(document);
+        writer.Separated(document.Contracts, contract =>
+        {
+            switch (contract.Kind)
+            {
+                case ContractKind.Object:
+                    WriteClass(writer, contract, document.Options);
+                    break;
+                case ContractKind.IntegerEnum:
+                    WriteEnum(writer, contract, document.Options, isString: false);
+                    break;
+                default:
+                    WriteEnum(writer, contract, document.Options, isString: true);
+                    writer.Line();
+                    WriteEnumConverter(writer, contract, document.Options);
+                    break;
+            }
+        });
+
+        return FileHeader.End(writer);
+    }
+
+    private static void WriteClass(SourceWriter writer, ContractModel contract, GeneratorOptions options)
+    {
+        writer.DocElement("summary", contract.Documentation);
+        writer.Line(FileHeader.GeneratedCodeAttribute);
+        var baseClause = contract.BaseTypeName is null ? string.Empty : " : " + contract.BaseTypeName;
+        writer.Line($"{options.Accessibility} partial class {contract.Name}{baseClause}");
+        using (writer.OpenBlock())
+        {
+            writer.Separated(contract.Properties, property =>
+            {
+                writer.DocElement("summary", property.Documentation);
+                writer.Line($"[{TypeNames.JsonPropertyName}({SourceWriter.Literal(property.WireName)})]");
+                var initializer = property.Type.IsNullable || property.Type.IsValueType ? string.Empty : " = default!;";
+                writer.Line($"public {TypeNames.Value(property.Type)} {property.Name} {{ get; set; }}{initializer}");
+            });
+
+            if (contract.HasAdditionalProperties)
+            {
+                if (contract.Properties.Count > 0)
+                {
+                    writer.Line();
+                }
+
+                writer.DocElement("summary", "JSON members the document does not describe, kept so that nothing the server sends is lost.");
+                writer.Line("[global::System.Text.Json.Serialization.JsonExtensionData]");
+                writer.Line("public global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }");
+            }
+        }
+    }
+
+    private static void WriteEnum(SourceWriter writer, ContractModel contract, GeneratorOptions options, bool isString)
+    {
+        writer.DocElement("summary", contract.Documentation);
+        writer.Line(FileHeader.GeneratedCodeAttribute);
+        if (isString)
+        {
+            writer.Line($"[global::System.Text.Json.Serialization.JsonConverter(typeof({contract.ConverterName}))]");
+        }
+
+        var needsLong = !isString && contract.Members.Any(member => !int.TryParse(member.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _));
+        writer.Line($"{options.Accessibility} enum {contract.Name}{(needsLong ? " : long" : string.Empty)}");
+        using (writer.OpenBlock())
+        {
+            var index = 0;
+            foreach (var member in contract.Members)
+            {
+                writer.DocElement("summary", member.Documentation ?? (isString ? $"The wire value {member.Value}." : null));
+                var value = isString ? index.ToString(CultureInfo.InvariantCulture) : member.Value;
+                writer.Line($"{member.Name} = {value},");
+                index++;
+            }
+        }
+    }
+
+    private static void WriteEnumConverter(SourceWriter writer, ContractModel contract, GeneratorOptions options)
+    {
+        writer.DocElement("summary", $"Reads and writes <see cref=\"{contract.Name}\"/> as the strings the API uses.");
+        writer.Line(FileHeader.GeneratedCodeAttribute);
+        writer.Line($"{options.Accessibility} sealed class {contract.ConverterName} : global::System.Text.Json.Serialization.JsonConverter<{contract.Name}>");
+        using (writer.OpenBlock())
+        {
+            writer.DocElement("summary", "The wire string of a value, as sent in JSON, query strings and headers.");
+            writer.Line($"public static string ToWireValue({contract.Name} value) => value switch");
+            using (writer.OpenBlock("};"))
+            {
+                foreach (var member in contract.Members)
+                {
+                    writer.Line($"{contract.Name}.{member.Name} => {SourceWriter.Literal(member.Value)},");
+                }
+
+                writer.Line($"_ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, \"Not a value of {contract.Name}.\"),");
+            }
+
+            writer.Line();
+            writer.DocElement("summary", "The value for a wire string, or <c>null</c> when the string is not one the document lists.");
+            writer.Line($"public static {contract.Name}? FromWireValue(string? value) => value switch");
+            using (writer.OpenBlock("};"))
+            {
+                foreach (var member in contract.Members)
+                {
+                    writer.Line($"{SourceWriter.Literal(member.Value)} => {contract.Name}.{member.Name},");
+                }
+
+                writer.Line("_ => null,");
+            }
+
+            writer.Line();
+            writer.Line("/// <inheritdoc />");
+            writer.Line($"public override {contract.Name} Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)");
+            using (writer.OpenBlock())
+            {
+                writer.Line("var text = reader.TokenType == global::System.Text.Json.JsonTokenType.String ? reader.GetString() : null;");
+                writer.Line($"return FromWireValue(text) ?? throw new global::System.Text.Json.JsonException($\"'{{text ?? reader.TokenType.ToString()}}' is not a value of {contract.Name}.\");");
+            }
+
+            writer.Line();
+            writer.Line("/// <inheritdoc />");
+            writer.Line($"public override void Write(global::System.Text.Json.Utf8JsonWriter writer, {contract.Name} value, global::System.Text.Json.JsonSerializerOptions options)");
+            using (writer.OpenBlock())
+            {
+                writer.Line("writer.WriteStringValue(ToWireValue(value));");
+            }
+        }
+    }
+}

@@ -1,0 +1,95 @@
+using System.Collections.Generic;
+using System.Linq;
+using ClicRdv.Generator.Model;
+using ClicRdv.Generator.Naming;
+
+namespace ClicRdv.Generator.Emitting;
+
+/// <summary>The parts of an operation's method declaration shared by the interface and its implementation.</summary>
+internal static class MethodSignature
+{
+    /// <summary>The C# type of the response content, or null when the operation returns no content.</summary>
+    public static string? ContentType(ResponseModel response) => response.Kind switch
+    {
+        ResponseKind.Json => TypeNames.Value(response.Type!),
+        ResponseKind.Text => "string",
+        ResponseKind.Stream => "global::System.IO.Stream",
+        _ => null,
+    };
+
+    public static string ReturnType(OperationModel operation, GeneratorOptions options)
+    {
+        var content = ContentType(operation.Response);
+        if (options.UseApiResponse)
+        {
+            return content is null
+                ? $"{TypeNames.Task}<global::Refit.IApiResponse>"
+                : $"{TypeNames.Task}<global::Refit.IApiResponse<{content}>>";
+        }
+
+        return content is null ? TypeNames.Task : $"{TypeNames.Task}<{content}>";
+    }
+
+    /// <summary>The parameter list, with Refit's attributes when <paramref name="withRefitAttributes"/> is set.</summary>
+    public static string Parameters(OperationModel operation, bool withRefitAttributes)
+    {
+        var parts = new List<string>();
+        foreach (var parameter in operation.Parameters)
+        {
+            var attributes = withRefitAttributes ? RefitAttributes(parameter) : string.Empty;
+            var defaultValue = parameter.IsRequired ? string.Empty : " = default";
+            parts.Add($"{attributes}{TypeNames.Parameter(parameter.Type)} {parameter.Name}{defaultValue}");
+        }
+
+        parts.Add($"{TypeNames.CancellationToken} cancellationToken = default");
+        return string.Join(", ", parts);
+    }
+
+    /// <summary>The Refit verb attribute, such as <c>[global::Refit.Get("/pets/{petId}")]</c>.</summary>
+    public static string VerbAttribute(OperationModel operation)
+    {
+        var verb = operation.HttpMethod.Substring(0, 1) + operation.HttpMethod.Substring(1).ToLowerInvariant();
+        return $"[global::Refit.{verb}({SourceWriter.Literal(operation.Path)})]";
+    }
+
+    public static void WriteDocumentation(SourceWriter writer, OperationModel operation)
+    {
+        writer.DocElement("summary", operation.Summary ?? $"{operation.HttpMethod} {operation.Path}");
+        writer.DocElement("remarks", JoinParagraphs(operation.Description, operation.IsDeprecated ? "Deprecated: the document marks this operation as deprecated." : null));
+        foreach (var parameter in operation.Parameters)
+        {
+            var fallback = parameter.Location == ParameterLocation.Body
+                ? "The request body."
+                : $"The {parameter.Location.ToString().ToLowerInvariant()} parameter '{parameter.WireName}'.";
+            writer.DocElement("param", parameter.Documentation ?? fallback, $"name=\"{Identifiers.Unescaped(parameter.Name)}\"");
+        }
+
+        writer.DocElement("param", "Cancels the request.", "name=\"cancellationToken\"");
+        writer.DocElement("returns", operation.Response.Documentation);
+    }
+
+    private static string RefitAttributes(ParameterModel parameter)
+    {
+        var aliasNeeded = Identifiers.Unescaped(parameter.Name) != parameter.WireName;
+        var alias = aliasNeeded ? $"[global::Refit.AliasAs({SourceWriter.Literal(parameter.WireName)})] " : string.Empty;
+        return parameter.Location switch
+        {
+            ParameterLocation.Path => alias,
+            ParameterLocation.Query => $"[global::Refit.Query{QueryFormat(parameter)}] {alias}",
+            ParameterLocation.Header => $"[global::Refit.Header({SourceWriter.Literal(parameter.WireName)})] ",
+            _ => parameter.BodyEncoding == BodyEncoding.FormUrlEncoded
+                ? "[global::Refit.Body(global::Refit.BodySerializationMethod.UrlEncoded)] "
+                : "[global::Refit.Body] ",
+        };
+    }
+
+    private static string QueryFormat(ParameterModel parameter) => parameter.Type.Kind != TypeKind.Array
+        ? string.Empty
+        : $"(global::Refit.CollectionFormat.{parameter.CollectionStyle})";
+
+    private static string? JoinParagraphs(params string?[] paragraphs)
+    {
+        var present = paragraphs.Where(paragraph => !string.IsNullOrWhiteSpace(paragraph)).ToList();
+        return present.Count == 0 ? null : string.Join("\n\n", present);
+    }
+}

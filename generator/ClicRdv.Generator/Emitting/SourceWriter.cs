@@ -1,0 +1,135 @@
+using System;
+using System.Text;
+
+namespace ClicRdv.Generator.Emitting;
+
+/// <summary>Writes C# text line by line with consistent indentation and '\n' line endings on every platform.</summary>
+internal sealed class SourceWriter
+{
+    private const string IndentUnit = "    ";
+
+    private readonly StringBuilder _builder = new();
+    private int _indent;
+
+    public SourceWriter Line(string text = "")
+    {
+        if (text.Length > 0)
+        {
+            for (var level = 0; level < _indent; level++)
+            {
+                _builder.Append(IndentUnit);
+            }
+
+            _builder.Append(text);
+        }
+
+        _builder.Append('\n');
+        return this;
+    }
+
+    /// <summary>Writes <c>{</c>, indents, and returns a scope whose disposal writes the closing brace.</summary>
+    public Block OpenBlock(string closing = "}")
+    {
+        Line("{");
+        _indent++;
+        return new Block(this, closing);
+    }
+
+    /// <summary>Writes <paramref name="write"/> for each item, with a blank line between two items.</summary>
+    public void Separated<T>(System.Collections.Generic.IEnumerable<T> items, Action<T> write)
+    {
+        var first = true;
+        foreach (var item in items)
+        {
+            if (!first)
+            {
+                Line();
+            }
+
+            first = false;
+            write(item);
+        }
+    }
+
+    /// <summary>
+    /// Writes an XML documentation element, one <c>///</c> line per text line. The text is escaped unless
+    /// <paramref name="raw"/> says it is already XML.
+    /// </summary>
+    public SourceWriter DocElement(string element, string? text, string? attributes = null, bool raw = false)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return this;
+        }
+
+        var open = attributes is null ? $"<{element}>" : $"<{element} {attributes}>";
+        var lines = text!.Replace("\r\n", "\n").Replace('\r', '\n').Split('\n');
+        if (lines.Length == 1)
+        {
+            return Line($"/// {open}{Escape(lines[0].Trim(), raw)}</{element}>");
+        }
+
+        Line($"/// {open}");
+        foreach (var line in lines)
+        {
+            Line(("/// " + Escape(line.TrimEnd(), raw)).TrimEnd());
+        }
+
+        return Line($"/// </{element}>");
+    }
+
+    public override string ToString() => _builder.ToString();
+
+    private static string Escape(string text, bool raw) => raw ? text : EscapeXml(text);
+
+    public static string EscapeXml(string text) =>
+        text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
+
+    /// <summary>A C# string literal for any text (quotes, backslashes and control characters escaped).</summary>
+    public static string Literal(string text)
+    {
+        var builder = new StringBuilder(text.Length + 2).Append('"');
+        foreach (var character in text)
+        {
+            switch (character)
+            {
+                case '"': builder.Append("\\\""); break;
+                case '\\': builder.Append("\\\\"); break;
+                case '\n': builder.Append("\\n"); break;
+                case '\r': builder.Append("\\r"); break;
+                case '\t': builder.Append("\\t"); break;
+                default:
+                    if (char.IsControl(character) || char.IsSurrogate(character) || character is '\u2028' or '\u2029' or '\u0085')
+                    {
+                        builder.Append("\\u").Append(((int)character).ToString("x4", System.Globalization.CultureInfo.InvariantCulture));
+                    }
+                    else
+                    {
+                        builder.Append(character);
+                    }
+
+                    break;
+            }
+        }
+
+        return builder.Append('"').ToString();
+    }
+
+    public readonly struct Block : IDisposable
+    {
+        private readonly SourceWriter _writer;
+        private readonly string _closing;
+
+        public Block(SourceWriter writer, string closing)
+        {
+            _writer = writer;
+            _closing = closing;
+        }
+
+        public void Dispose()
+        {
+            _writer._indent--;
+            _writer.Line(_closing);
+        }
+    }
+}

@@ -1,0 +1,80 @@
+namespace ClicRdv.Generator.Model;
+
+/// <summary>One Refit interface (one per tag) and the client class that implements it.</summary>
+/// <param name="Name">The interface name, <c>I{Tag}Api</c>.</param>
+/// <param name="ClientName">The implementing class, <c>{Tag}ApiClient</c>.</param>
+internal sealed record ApiInterfaceModel(string Name, string ClientName, string? Documentation, EquatableArray<OperationModel> Operations);
+
+/// <param name="Name">The C# method name, unique in its interface.</param>
+/// <param name="HttpMethod">The HTTP verb in upper case.</param>
+/// <param name="Path">The path template as the document writes it, with wire names in braces.</param>
+internal sealed record OperationModel(
+    string Name,
+    string HttpMethod,
+    string Path,
+    string? Summary,
+    string? Description,
+    bool IsDeprecated,
+    EquatableArray<ParameterModel> Parameters,
+    ResponseModel Response);
+
+internal enum ParameterLocation
+{
+    Path,
+    Query,
+    Header,
+    Cookie,
+    Body,
+}
+
+/// <summary>How a request body is written.</summary>
+internal enum BodyEncoding
+{
+    None,
+    Json,
+    FormUrlEncoded,
+    Text,
+    Stream,
+    RawContent,
+}
+
+/// <summary>How a collection in the query is written (OpenAPI <c>style</c> and <c>explode</c>).</summary>
+internal enum CollectionStyle
+{
+    /// <summary>One <c>key=value</c> pair per item.</summary>
+    Multi,
+    Csv,
+    Ssv,
+    Pipes,
+}
+
+/// <param name="Name">The C# parameter name (camelCase, escaped if a keyword).</param>
+/// <param name="WireName">The name on the wire (query key, header name, path placeholder).</param>
+/// <param name="MediaType">The body's media type, for body parameters.</param>
+/// <param name="FormFields">For a form-encoded body: its fields, read from the body's object schema.</param>
+internal sealed record ParameterModel(
+    string Name,
+    string WireName,
+    ParameterLocation Location,
+    TypeRef Type,
+    bool IsRequired,
+    string? Documentation,
+    CollectionStyle CollectionStyle,
+    BodyEncoding BodyEncoding,
+    string? MediaType,
+    EquatableArray<PropertyModel> FormFields);
+
+internal enum ResponseKind
+{
+    /// <summary>No content: the method returns <c>Task</c>.</summary>
+    None,
+    Json,
+    Text,
+    Stream,
+}
+
+/// <param name="MediaType">The media type the document declares, sent as <c>Accept</c>.</param>
+internal sealed record ResponseModel(ResponseKind Kind, TypeRef? Type, string? MediaType, string? Documentation)
+{
+    public static readonly ResponseModel None = new(ResponseKind.None, null, null, null);
+}

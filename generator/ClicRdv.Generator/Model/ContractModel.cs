@@ -1,0 +1,33 @@
+namespace ClicRdv.Generator.Model;
+
+internal enum ContractKind
+{
+    Object,
+    StringEnum,
+    IntegerEnum,
+}
+
+/// <summary>A generated type: a class for an object schema, an enum for an enum schema.</summary>
+/// <param name="Name">The C# type name, unique in the document's namespace.</param>
+/// <param name="Documentation">Summary text from the schema's title or description.</param>
+/// <param name="BaseTypeName">The generated base class (from <c>allOf</c>), if any.</param>
+/// <param name="HasAdditionalProperties">Whether unknown JSON members are kept in an extension-data dictionary.</param>
+/// <param name="ConverterName">For a string enum: the generated JSON converter that maps members to wire strings.</param>
+internal sealed record ContractModel(
+    ContractKind Kind,
+    string Name,
+    string? Documentation,
+    string? BaseTypeName,
+    EquatableArray<PropertyModel> Properties,
+    EquatableArray<EnumMemberModel> Members,
+    bool HasAdditionalProperties,
+    string? ConverterName);
+
+/// <param name="Name">The C# property name.</param>
+/// <param name="WireName">The JSON member name, written into <c>[JsonPropertyName]</c>.</param>
+/// <param name="IsRequired">Whether the schema lists it as required.</param>
+internal sealed record PropertyModel(string Name, string WireName, TypeRef Type, string? Documentation, bool IsRequired);
+
+/// <param name="Name">The C# member name.</param>
+/// <param name="Value">The wire string of a string enum, or the integer literal of an integer enum.</param>
+internal sealed record EnumMemberModel(string Name, string Value, string? Documentation);

@@ -1,0 +1,25 @@
+namespace ClicRdv.Generator.Model;
+
+/// <summary>Everything the emitter needs for one OpenAPI document: plain data, no NSwag or Roslyn objects.</summary>
+/// <param name="HintName">A file-name-safe prefix for the generated sources, unique per document.</param>
+/// <param name="Title">The document's title, for comments.</param>
+/// <param name="RegistrationClassName">The class holding the module initializer that registers the clients with Refit.</param>
+internal sealed record DocumentModel(
+    string HintName,
+    string Title,
+    GeneratorOptions Options,
+    string RegistrationClassName,
+    EquatableArray<ContractModel> Contracts,
+    EquatableArray<ApiInterfaceModel> Interfaces);
+
+/// <summary>The options of one document, resolved from MSBuild properties and item metadata.</summary>
+/// <param name="Namespace">The namespace of every generated type.</param>
+/// <param name="IsInternal">Whether the generated types are internal instead of public.</param>
+/// <param name="UseApiResponse">Whether methods return <c>Task&lt;IApiResponse&lt;T&gt;&gt;</c> instead of throwing.</param>
+internal sealed record GeneratorOptions(string Namespace, bool IsInternal, bool UseApiResponse)
+{
+    public string Accessibility => IsInternal ? "internal" : "public";
+}
+
+/// <summary>The outcome of parsing one document: a model (absent when an error prevents generation) and diagnostics.</summary>
+internal sealed record ParseResult(DocumentModel? Document, EquatableArray<DiagnosticInfo> Diagnostics);

@@ -1,0 +1,80 @@
+using System;
+using System.Collections.Immutable;
+using ClicRdv.Generator.Diagnostics;
+using ClicRdv.Generator.Emitting;
+using ClicRdv.Generator.Model;
+using ClicRdv.Generator.Parsing;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
+
+namespace ClicRdv.Generator;
+
+/// <summary>
+/// Generates Refit interfaces, contracts and their implementations from every <c>*.openapi.json</c> AdditionalFile.
+/// Parsing and emitting are separate steps joined by an equatable model, so unrelated edits re-run nothing.
+/// </summary>
+[Generator(LanguageNames.CSharp)]
+public sealed class OpenApiClientGenerator : IIncrementalGenerator
+{
+    private const string DocumentSuffix = ".openapi.json";
+
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        var files = context.AdditionalTextsProvider
+            .Where(static file => file.Path.EndsWith(DocumentSuffix, StringComparison.OrdinalIgnoreCase));
+
+        var documentCount = files.Collect()
+            .Select(static (all, _) => all.Length)
+            .WithTrackingName(TrackingNames.DocumentCount);
+
+        var inputs = files
+            .Combine(context.AnalyzerConfigOptionsProvider)
+            .Combine(documentCount)
+            .Select(static (pair, cancellationToken) => OptionsReader.Read(pair.Left.Left, pair.Left.Right, pair.Right, cancellationToken))
+            .WithTrackingName(TrackingNames.Input);
+
+        var results = inputs
+            .Select(static (input, cancellationToken) => DocumentParser.Parse(input, cancellationToken))
+            .WithTrackingName(TrackingNames.Parse);
+
+        var diagnostics = results
+            .Select(static (result, _) => result.Diagnostics)
+            .WithTrackingName(TrackingNames.Diagnostics);
+        context.RegisterSourceOutput(diagnostics, static (production, items) =>
+        {
+            foreach (var diagnostic in items)
+            {
+                production.ReportDiagnostic(diagnostic.ToDiagnostic());
+            }
+        });
+
+        var models = results
+            .Select(static (result, _) => result.Document)
+            .WithTrackingName(TrackingNames.Model);
+        context.RegisterSourceOutput(models, static (production, document) =>
+        {
+            if (document is not null)
+            {
+                Emit(production, document);
+            }
+        });
+    }
+
+    private static void Emit(SourceProductionContext production, DocumentModel document)
+    {
+        try
+        {
+            production.AddSource(document.HintName + ".Contracts.g.cs", SourceText.From(ContractEmitter.Emit(document), System.Text.Encoding.UTF8));
+            production.AddSource(document.HintName + ".Interfaces.g.cs", SourceText.From(InterfaceEmitter.Emit(document), System.Text.Encoding.UTF8));
+            production.AddSource(document.HintName + ".Clients.g.cs", SourceText.From(ClientEmitter.Emit(document), System.Text.Encoding.UTF8));
+        }
+        catch (ArgumentException exception) when (exception.ParamName == "hintName")
+        {
+            production.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.DuplicateOutput, Location.None, document.Title, document.Options.Namespace));
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            production.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UnexpectedFailure, Location.None, document.Title, exception.GetType().Name + ": " + exception.Message));
+        }
+    }
+}

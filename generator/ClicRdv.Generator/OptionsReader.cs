@@ -1,0 +1,71 @@
+using System;
+using System.Linq;
+using ClicRdv.Generator.Diagnostics;
+using ClicRdv.Generator.Model;
+using ClicRdv.Generator.Naming;
+using ClicRdv.Generator.Parsing;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace ClicRdv.Generator;
+
+/// <summary>
+/// Resolves a document's options from the AdditionalFiles item's metadata, then the project's MSBuild properties,
+/// then the defaults. The names are the same in both places: ClicRdvNamespace, ClicRdvAccessibility,
+/// ClicRdvReturnApiResponse.
+/// </summary>
+internal static class OptionsReader
+{
+    public const string NamespaceOption = "ClicRdvNamespace";
+    public const string AccessibilityOption = "ClicRdvAccessibility";
+    public const string ReturnApiResponseOption = "ClicRdvReturnApiResponse";
+    private const string DefaultNamespace = "ClicRdv.Generated";
+
+    public static DocumentInput Read(AdditionalText file, AnalyzerConfigOptionsProvider provider, int documentCount, System.Threading.CancellationToken cancellationToken)
+    {
+        var text = file.GetText(cancellationToken)?.ToString() ?? string.Empty;
+        var fileOptions = provider.GetOptions(file);
+        var global = provider.GlobalOptions;
+
+        string? Get(string name) =>
+            NonEmpty(fileOptions, "build_metadata.AdditionalFiles." + name) ?? NonEmpty(global, "build_property." + name);
+
+        DiagnosticInfo? error = null;
+        var explicitNamespace = NonEmpty(fileOptions, "build_metadata.AdditionalFiles." + NamespaceOption);
+        var projectNamespace = NonEmpty(global, "build_property." + NamespaceOption) ?? NonEmpty(global, "build_property.RootNamespace") ?? DefaultNamespace;
+
+        // Several documents in one project each get a namespace of their own unless the item names one.
+        var @namespace = explicitNamespace
+            ?? (documentCount > 1 ? projectNamespace + "." + Identifiers.ToPascalCase(DocumentParser.StemOf(file.Path)) : projectNamespace);
+        if (!IsValidNamespace(@namespace))
+        {
+            error = InvalidOption(NamespaceOption, @namespace, "it must be a C# namespace such as My.Company.Api");
+            @namespace = DefaultNamespace;
+        }
+
+        var accessibility = Get(AccessibilityOption) ?? "public";
+        var isInternal = accessibility.Equals("internal", StringComparison.OrdinalIgnoreCase);
+        if (!isInternal && !accessibility.Equals("public", StringComparison.OrdinalIgnoreCase))
+        {
+            error ??= InvalidOption(AccessibilityOption, accessibility, "use 'public' or 'internal'");
+        }
+
+        var returnApiResponse = Get(ReturnApiResponseOption) ?? "false";
+        if (!bool.TryParse(returnApiResponse, out var useApiResponse))
+        {
+            error ??= InvalidOption(ReturnApiResponseOption, returnApiResponse, "use 'true' or 'false'");
+        }
+
+        return new DocumentInput(file.Path, text, new GeneratorOptions(@namespace, isInternal, useApiResponse), error);
+    }
+
+    private static DiagnosticInfo InvalidOption(string name, string value, string hint) =>
+        DiagnosticInfo.Create(DiagnosticDescriptors.InvalidOption, null, name, value, hint);
+
+    private static string? NonEmpty(AnalyzerConfigOptions options, string key) =>
+        options.TryGetValue(key, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
+
+    private static bool IsValidNamespace(string value) =>
+        value.Split('.').All(part => SyntaxFacts.IsValidIdentifier(part) && SyntaxFacts.GetKeywordKind(part) == SyntaxKind.None);
+}

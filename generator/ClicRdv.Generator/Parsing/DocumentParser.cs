@@ -1,0 +1,148 @@
+using System;
+using System.Linq;
+using System.Text.RegularExpressions;
+using System.Threading;
+using ClicRdv.Generator.Diagnostics;
+using ClicRdv.Generator.Model;
+using ClicRdv.Generator.Naming;
+using Newtonsoft.Json;
+using NSwag;
+
+namespace ClicRdv.Generator.Parsing;
+
+/// <summary>
+/// Reads an OpenAPI document with NSwag.Core and turns it into a <see cref="DocumentModel"/>. This is the only part
+/// of the generator that knows NSwag; every failure becomes a diagnostic, never an exception.
+/// </summary>
+internal static class DocumentParser
+{
+    private static readonly Regex OpenApiVersion = new(@"""openapi""\s*:\s*""([^""]*)""", RegexOptions.CultureInvariant);
+    private static readonly Regex SwaggerVersion = new(@"""swagger""\s*:\s*""([^""]*)""", RegexOptions.CultureInvariant);
+    private static readonly Regex UnresolvedPath = new(@"Could not resolve the (?:JSON )?path '([^']*)'", RegexOptions.CultureInvariant);
+
+    public static ParseResult Parse(DocumentInput input, CancellationToken cancellationToken)
+    {
+        var locator = new SourceLocator(input.FilePath, input.Text);
+        var diagnostics = new DiagnosticSink(input.FilePath, locator);
+        if (input.OptionError is not null)
+        {
+            diagnostics.Add(input.OptionError);
+            return new ParseResult(null, diagnostics.ToEquatableArray());
+        }
+
+        try
+        {
+            var document = Read(input, diagnostics, cancellationToken);
+            var model = document is null ? null : BuildModel(input, document, diagnostics);
+            return new ParseResult(diagnostics.HasErrors ? null : model, diagnostics.ToEquatableArray());
+        }
+        catch (OperationCanceledException)
+        {
+            throw;
+        }
+        catch (Exception exception)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnexpectedFailure, locator.FileStart(), input.FilePath, exception.GetType().Name + ": " + exception.Message));
+            return new ParseResult(null, diagnostics.ToEquatableArray());
+        }
+    }
+
+    private static OpenApiDocument? Read(DocumentInput input, DiagnosticSink diagnostics, CancellationToken cancellationToken)
+    {
+        var version = OpenApiVersion.Match(input.Text);
+        if (!version.Success || !version.Groups[1].Value.StartsWith("3.", StringComparison.Ordinal))
+        {
+            var swagger = SwaggerVersion.Match(input.Text);
+            var reason = swagger.Success
+                ? $"it declares \"swagger\": \"{swagger.Groups[1].Value}\"; convert it to OpenAPI 3.0 first"
+                : version.Success ? $"it declares \"openapi\": \"{version.Groups[1].Value}\"" : "it has no \"openapi\": \"3.x\" member";
+
+            // A document that is not even JSON deserves the JSON error, with its line and column.
+            if (TryFindJsonError(input.Text) is { } jsonError)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidJson, diagnostics.Locator.AtLineColumn(jsonError.LineNumber, jsonError.LinePosition), input.FilePath, jsonError.Message));
+            }
+            else
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NotOpenApi3, version.Success ? diagnostics.Locator.OfPointer("/openapi") : diagnostics.Locator.FileStart(), input.FilePath, reason));
+            }
+
+            return null;
+        }
+
+        try
+        {
+            return OpenApiDocument.FromJsonAsync(input.Text, null, NJsonSchema.SchemaType.OpenApi3, null, cancellationToken).GetAwaiter().GetResult();
+        }
+        catch (JsonReaderException exception)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidJson, diagnostics.Locator.AtLineColumn(exception.LineNumber, exception.LinePosition), input.FilePath, exception.Message));
+        }
+        catch (JsonSerializationException exception)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnreadableDocument, diagnostics.Locator.AtLineColumn(exception.LineNumber, exception.LinePosition), input.FilePath, exception.Message));
+        }
+        catch (InvalidOperationException exception) when (UnresolvedPath.Match(exception.Message) is { Success: true } match)
+        {
+            var target = match.Groups[1].Value;
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnresolvedReference, diagnostics.Locator.OfReference(target), input.FilePath, target));
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnreadableDocument, diagnostics.Locator.FileStart(), input.FilePath, exception.Message));
+        }
+
+        return null;
+    }
+
+    private static DocumentModel BuildModel(DocumentInput input, OpenApiDocument document, DiagnosticSink diagnostics)
+    {
+        var title = string.IsNullOrWhiteSpace(document.Info?.Title) ? StemOf(input.FilePath) : document.Info!.Title.Trim();
+        var typeNames = new UniqueNameScope();
+        var schemas = new SchemaMapper(document, typeNames);
+        var registrationClassName = typeNames.Claim(Identifiers.ToPascalCase(title, "OpenApi") + "ClientRegistration");
+        var operations = new OperationMapper(schemas, diagnostics, typeNames);
+        var interfaces = operations.MapInterfaces(document, Identifiers.ToPascalCase(title, "Default"));
+        schemas.MapComponents(document);
+
+        return new DocumentModel(
+            HintNameOf(input),
+            title,
+            input.Options,
+            registrationClassName,
+            schemas.Contracts.OrderBy(contract => contract.Name, StringComparer.Ordinal).ToEquatableArray(),
+            interfaces);
+    }
+
+    /// <summary>The file name without the <c>.openapi.json</c> suffix.</summary>
+    public static string StemOf(string filePath)
+    {
+        var fileName = filePath.Substring(Math.Max(filePath.LastIndexOf('/'), filePath.LastIndexOf('\\')) + 1);
+        var suffix = fileName.IndexOf(".openapi.", StringComparison.OrdinalIgnoreCase);
+        return suffix > 0 ? fileName.Substring(0, suffix) : fileName;
+    }
+
+    private static string HintNameOf(DocumentInput input)
+    {
+        var raw = input.Options.Namespace + "." + StemOf(input.FilePath);
+        return new string(raw.Select(character => char.IsLetterOrDigit(character) || character is '.' or '_' or '-' ? character : '_').ToArray());
+    }
+
+    /// <summary>The reader's error when the text is not well-formed JSON, or null.</summary>
+    private static JsonReaderException? TryFindJsonError(string text)
+    {
+        try
+        {
+            using var reader = new JsonTextReader(new System.IO.StringReader(text));
+            while (reader.Read())
+            {
+            }
+
+            return null;
+        }
+        catch (JsonReaderException exception)
+        {
+            return exception;
+        }
+    }
+}

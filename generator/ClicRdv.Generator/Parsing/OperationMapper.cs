@@ -1,0 +1,366 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.RegularExpressions;
+using ClicRdv.Generator.Model;
+using ClicRdv.Generator.Naming;
+using NJsonSchema;
+using NSwag;
+
+namespace ClicRdv.Generator.Parsing;
+
+/// <summary>Maps the document's operations to interfaces (one per tag), methods, parameters and responses.</summary>
+internal sealed class OperationMapper
+{
+    private const string CancellationTokenName = "cancellationToken";
+
+    private static readonly string[] SupportedMethods = { "get", "post", "put", "delete", "patch", "head", "options" };
+
+    private static readonly TypeRef StreamType = new(TypeKind.Binary, "global::System.IO.Stream", null, IsValueType: false, IsNullable: false);
+
+    private static readonly Regex PathPlaceholder = new(@"\{([^{}]+)\}", RegexOptions.CultureInvariant);
+
+    private readonly SchemaMapper _schemas;
+    private readonly DiagnosticSink _diagnostics;
+    private readonly UniqueNameScope _typeNames;
+
+    public OperationMapper(SchemaMapper schemas, DiagnosticSink diagnostics, UniqueNameScope typeNames)
+    {
+        _schemas = schemas;
+        _diagnostics = diagnostics;
+        _typeNames = typeNames;
+    }
+
+    public EquatableArray<ApiInterfaceModel> MapInterfaces(OpenApiDocument document, string defaultTag)
+    {
+        var builders = new Dictionary<string, InterfaceBuilder>(StringComparer.Ordinal);
+        foreach (var pathItem in document.Paths)
+        {
+            foreach (var entry in pathItem.Value)
+            {
+                var method = entry.Key.ToLowerInvariant();
+                var pointer = "/paths/" + EscapePointer(pathItem.Key) + "/" + entry.Key;
+                if (Array.IndexOf(SupportedMethods, method) < 0)
+                {
+                    _diagnostics.Unsupported($"Operation {method.ToUpperInvariant()} {pathItem.Key}", pointer, "Refit has no attribute for this HTTP method");
+                    continue;
+                }
+
+                var tag = entry.Value.Tags?.FirstOrDefault(name => !string.IsNullOrWhiteSpace(name));
+                var key = tag is null ? defaultTag : Identifiers.ToPascalCase(tag);
+                if (!builders.TryGetValue(key, out var builder))
+                {
+                    builder = new InterfaceBuilder(
+                        _typeNames.Claim("I" + key + "Api"),
+                        _typeNames.Claim(key + "ApiClient"),
+                        document.Tags?.FirstOrDefault(candidate => candidate.Name == tag)?.Description);
+                    builders.Add(key, builder);
+                }
+
+                builder.Operations.Add(MapOperation(pathItem.Key, method, entry.Value, pointer, builder.MethodNames));
+            }
+        }
+
+        return builders.Values
+            .Select(builder => new ApiInterfaceModel(builder.Name, builder.ClientName, Trimmed(builder.Documentation), builder.Operations.ToEquatableArray()))
+            .OrderBy(model => model.Name, StringComparer.Ordinal)
+            .ToEquatableArray();
+    }
+
+    private OperationModel MapOperation(string path, string method, OpenApiOperation operation, string pointer, UniqueNameScope methodNames)
+    {
+        var name = methodNames.Claim(string.IsNullOrWhiteSpace(operation.OperationId)
+            ? NameFromRoute(method, path)
+            : Identifiers.ToPascalCase(operation.OperationId));
+        var parameterNames = new UniqueNameScope(CancellationTokenName);
+        var parameters = new List<ParameterModel>();
+        var operationName = $"{method.ToUpperInvariant()} {path}";
+
+        foreach (var declared in operation.ActualParameters)
+        {
+            var parameter = declared.ActualParameter;
+            var mapped = MapParameter(parameter, name, operationName, pointer, parameterNames);
+            if (mapped is not null)
+            {
+                parameters.Add(mapped);
+            }
+        }
+
+        var placeholders = PathPlaceholder.Matches(path).Cast<Match>().Select(match => match.Groups[1].Value).ToList();
+        foreach (var placeholder in placeholders)
+        {
+            if (!parameters.Any(parameter => parameter.Location == ParameterLocation.Path && parameter.WireName == placeholder))
+            {
+                // Without a parameter the request would go out with a literal "{name}" in its path.
+                _diagnostics.Unsupported($"Path segment '{{{placeholder}}}' of {operationName}", pointer, "it has no matching path parameter, so a required string parameter was added for it");
+                parameters.Add(SimpleParameter(parameterNames.Claim(Identifiers.ToCamelCase(placeholder)), placeholder, ParameterLocation.Path, TypeRef.String, true, null, CollectionStyle.Csv));
+            }
+        }
+
+        var body = MapBody(operation.ActualRequestBody, name, operationName, pointer, parameterNames);
+        if (body is not null)
+        {
+            parameters.Add(body);
+        }
+
+        var ordered = parameters
+            .OrderBy(parameter => parameter.Location == ParameterLocation.Path ? 0 : parameter.IsRequired ? 1 : 2)
+            .ThenBy(parameter => parameter.Location == ParameterLocation.Path ? placeholders.IndexOf(parameter.WireName) : 0)
+            .ToEquatableArray();
+
+        return new OperationModel(
+            name,
+            method.ToUpperInvariant(),
+            path,
+            Trimmed(operation.Summary),
+            Trimmed(operation.Description),
+            operation.IsDeprecated,
+            ordered,
+            MapResponse(operation, name));
+    }
+
+    private ParameterModel? MapParameter(OpenApiParameter parameter, string methodName, string operationName, string pointer, UniqueNameScope names)
+    {
+        var location = parameter.Kind switch
+        {
+            OpenApiParameterKind.Path => ParameterLocation.Path,
+            OpenApiParameterKind.Query => ParameterLocation.Query,
+            OpenApiParameterKind.Header => ParameterLocation.Header,
+            _ => (ParameterLocation?)null,
+        };
+        var description = $"Parameter '{parameter.Name}' ({parameter.Kind.ToString().ToLowerInvariant()}) of {operationName}";
+        if (location is null || string.IsNullOrEmpty(parameter.Name))
+        {
+            _diagnostics.Unsupported(description, pointer, "only path, query and header parameters are supported");
+            return null;
+        }
+
+        var type = parameter.Schema is null && parameter.Type == JsonObjectType.None
+            ? TypeRef.String
+            : _schemas.Map(parameter.Schema ?? parameter, methodName + Identifiers.ToPascalCase(parameter.Name));
+        if (!IsWritableInUrl(type))
+        {
+            _diagnostics.Unsupported(description, pointer, "an object-valued parameter cannot be written to a URL or header");
+            return null;
+        }
+
+        var style = CollectionStyleOf(parameter, location.Value);
+        if (style is null)
+        {
+            _diagnostics.Unsupported(description, pointer, $"the style '{parameter.Style}' is not supported");
+            return null;
+        }
+
+        var isRequired = parameter.IsRequired || location == ParameterLocation.Path;
+        if (location == ParameterLocation.Path)
+        {
+            type = type.AsNullable(false);
+        }
+
+        return SimpleParameter(
+            names.Claim(Identifiers.ToCamelCase(parameter.Name)),
+            parameter.Name,
+            location.Value,
+            isRequired ? type : type.AsNullable(),
+            isRequired,
+            Trimmed(parameter.Description),
+            style.Value);
+    }
+
+    private ParameterModel? MapBody(OpenApiRequestBody? body, string methodName, string operationName, string pointer, UniqueNameScope names)
+    {
+        if (body is null || body.Content.Count == 0)
+        {
+            return null;
+        }
+
+        var (mediaType, content) = PickRequestContent(body.Content);
+        var schema = content?.Schema;
+        var encoding = EncodingOf(mediaType, schema);
+        var fields = EquatableArray<PropertyModel>.Empty;
+        TypeRef type;
+        switch (encoding)
+        {
+            case BodyEncoding.Json:
+                type = _schemas.Map(schema, methodName + "Request");
+                break;
+            case BodyEncoding.FormUrlEncoded when schema is not null && _schemas.Map(schema, methodName + "Request") is { Kind: TypeKind.Contract } contract:
+                type = contract;
+                fields = FormFieldsOf(schema, methodName, operationName, pointer);
+                break;
+            case BodyEncoding.Text:
+                type = TypeRef.String;
+                break;
+            case BodyEncoding.Stream:
+                type = StreamType;
+                break;
+            default:
+                encoding = BodyEncoding.RawContent;
+                type = TypeRef.Primitive("global::System.Net.Http.HttpContent", isValueType: false);
+                break;
+        }
+
+        var name = names.Claim(Identifiers.ToCamelCase(string.IsNullOrWhiteSpace(body.Name) ? "body" : body.Name));
+        return new ParameterModel(
+            name,
+            name,
+            ParameterLocation.Body,
+            body.IsRequired ? type : type.AsNullable(),
+            body.IsRequired,
+            Trimmed(body.Description),
+            CollectionStyle.Multi,
+            encoding,
+            mediaType,
+            fields);
+    }
+
+    private EquatableArray<PropertyModel> FormFieldsOf(JsonSchema schema, string methodName, string operationName, string pointer)
+    {
+        var fields = _schemas.MapFields(schema, methodName + "Request");
+        foreach (var field in fields.Where(field => !IsWritableInUrl(field.Type)))
+        {
+            _diagnostics.Unsupported($"Form field '{field.WireName}' of {operationName}", pointer, "an object-valued field cannot be written to a form");
+        }
+
+        return fields.Where(field => IsWritableInUrl(field.Type)).ToEquatableArray();
+    }
+
+    private ResponseModel MapResponse(OpenApiOperation operation, string methodName)
+    {
+        var responses = operation.ActualResponses;
+        var successes = responses.Where(pair => pair.Key.StartsWith("2", StringComparison.Ordinal))
+            .OrderBy(pair => pair.Key, StringComparer.Ordinal)
+            .ToList();
+        var candidates = successes.Count > 0
+            ? successes
+            : responses.Where(pair => pair.Key == "default").ToList();
+        var chosen = candidates.Select(pair => pair.Value.ActualResponse).FirstOrDefault(response => response.Content.Count > 0);
+        if (chosen is null)
+        {
+            return ResponseModel.None;
+        }
+
+        var mediaType = PickMediaType(chosen.Content.Keys);
+        var schema = chosen.Content[mediaType].Schema;
+        var documentation = Trimmed(chosen.Description);
+        if (IsJson(mediaType) && !SchemaMapper.IsBinary(schema))
+        {
+            return new ResponseModel(ResponseKind.Json, _schemas.Map(schema, methodName + "Response"), mediaType, documentation);
+        }
+
+        return mediaType.StartsWith("text/", StringComparison.OrdinalIgnoreCase) && !SchemaMapper.IsBinary(schema)
+            ? new ResponseModel(ResponseKind.Text, TypeRef.String, mediaType, documentation)
+            : new ResponseModel(ResponseKind.Stream, StreamType, mediaType, documentation);
+    }
+
+    private static (string MediaType, OpenApiMediaType? Content) PickRequestContent(IDictionary<string, OpenApiMediaType> content)
+    {
+        var mediaType = PickMediaType(content.Keys);
+        return (mediaType, content[mediaType]);
+    }
+
+    /// <summary>JSON first, then forms, then text, then whatever comes first in the document.</summary>
+    private static string PickMediaType(ICollection<string> mediaTypes) =>
+        mediaTypes.FirstOrDefault(IsJson)
+        ?? mediaTypes.FirstOrDefault(type => IsMediaType(type, "application/x-www-form-urlencoded"))
+        ?? mediaTypes.FirstOrDefault(type => IsMediaType(type, "multipart/form-data"))
+        ?? mediaTypes.FirstOrDefault(type => type.StartsWith("text/", StringComparison.OrdinalIgnoreCase))
+        ?? mediaTypes.First();
+
+    private static BodyEncoding EncodingOf(string mediaType, JsonSchema? schema)
+    {
+        if (SchemaMapper.IsBinary(schema) || IsMediaType(mediaType, "application/octet-stream"))
+        {
+            return BodyEncoding.Stream;
+        }
+
+        if (IsJson(mediaType))
+        {
+            return BodyEncoding.Json;
+        }
+
+        if (IsMediaType(mediaType, "application/x-www-form-urlencoded"))
+        {
+            return BodyEncoding.FormUrlEncoded;
+        }
+
+        return mediaType.StartsWith("text/", StringComparison.OrdinalIgnoreCase) ? BodyEncoding.Text : BodyEncoding.RawContent;
+    }
+
+    private static bool IsJson(string mediaType)
+    {
+        var bare = mediaType.Split(';')[0].Trim();
+        return bare.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+            || bare.Equals("text/json", StringComparison.OrdinalIgnoreCase)
+            || bare.EndsWith("+json", StringComparison.OrdinalIgnoreCase)
+            || bare == "*/*";
+    }
+
+    private static bool IsMediaType(string mediaType, string expected) =>
+        mediaType.Split(';')[0].Trim().Equals(expected, StringComparison.OrdinalIgnoreCase);
+
+    private static CollectionStyle? CollectionStyleOf(OpenApiParameter parameter, ParameterLocation location)
+    {
+        if (location != ParameterLocation.Query)
+        {
+            return CollectionStyle.Csv;
+        }
+
+        return parameter.Style switch
+        {
+            OpenApiParameterStyle.SpaceDelimeted => CollectionStyle.Ssv,
+            OpenApiParameterStyle.PipeDelimited => CollectionStyle.Pipes,
+            OpenApiParameterStyle.DeepObject => null,
+            _ => parameter.Explode ?? true ? CollectionStyle.Multi : CollectionStyle.Csv,
+        };
+    }
+
+    /// <summary>Scalars, enums and arrays of them can be written as URL or header text; objects cannot.</summary>
+    private static bool IsWritableInUrl(TypeRef type) => type.Kind switch
+    {
+        TypeKind.Array => type.Element is { } element && element.Kind is TypeKind.Primitive or TypeKind.StringEnum or TypeKind.IntegerEnum,
+        TypeKind.Primitive or TypeKind.StringEnum or TypeKind.IntegerEnum => true,
+        _ => false,
+    };
+
+    private static ParameterModel SimpleParameter(string name, string wireName, ParameterLocation location, TypeRef type, bool isRequired, string? documentation, CollectionStyle style) =>
+        new(name, wireName, location, type, isRequired, documentation, style, BodyEncoding.None, null, EquatableArray<PropertyModel>.Empty);
+
+    /// <summary><c>GET /groups/{gid}/calendars</c> → <c>GetGroupsByGidCalendars</c>.</summary>
+    private static string NameFromRoute(string method, string path)
+    {
+        var words = new List<string> { method };
+        foreach (var segment in path.Split('/').Where(segment => segment.Length > 0))
+        {
+            var placeholder = PathPlaceholder.Match(segment);
+            words.Add(placeholder.Success && placeholder.Value == segment ? "By " + placeholder.Groups[1].Value : segment);
+        }
+
+        return Identifiers.ToPascalCase(string.Join(" ", words));
+    }
+
+    private static string EscapePointer(string segment) => segment.Replace("~", "~0").Replace("/", "~1");
+
+    private static string? Trimmed(string? text) => string.IsNullOrWhiteSpace(text) ? null : text!.Trim();
+
+    private sealed class InterfaceBuilder
+    {
+        public InterfaceBuilder(string name, string clientName, string? documentation)
+        {
+            Name = name;
+            ClientName = clientName;
+            Documentation = documentation;
+            MethodNames = new UniqueNameScope(clientName);
+        }
+
+        public string Name { get; }
+
+        public string ClientName { get; }
+
+        public string? Documentation { get; }
+
+        public UniqueNameScope MethodNames { get; }
+
+        public List<OperationModel> Operations { get; } = new();
+    }
+}

@@ -1,0 +1,389 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using ClicRdv.Generator.Model;
+using ClicRdv.Generator.Naming;
+using NJsonSchema;
+using NSwag;
+
+namespace ClicRdv.Generator.Parsing;
+
+/// <summary>
+/// Maps NSwag schemas to <see cref="TypeRef"/>s and collects the contracts (classes and enums) they need.
+/// Component schemas keep their names; inline object and enum schemas are named after where they appear.
+/// </summary>
+internal sealed class SchemaMapper
+{
+    private const int MaxReferenceDepth = 64;
+
+    private readonly Dictionary<JsonSchema, string> _componentNames = new(ReferenceEqualityComparer<JsonSchema>.Instance);
+    private readonly Dictionary<JsonSchema, TypeRef> _mapped = new(ReferenceEqualityComparer<JsonSchema>.Instance);
+    private readonly HashSet<JsonSchema> _inProgress = new(ReferenceEqualityComparer<JsonSchema>.Instance);
+    private readonly Dictionary<string, ContractModel> _contracts = new(StringComparer.Ordinal);
+    private readonly UniqueNameScope _typeNames;
+
+    public SchemaMapper(OpenApiDocument document, UniqueNameScope typeNames)
+    {
+        _typeNames = typeNames;
+
+        // Component names are claimed first, in ordinal order, so they never depend on where they are used.
+        foreach (var component in document.Components.Schemas.OrderBy(pair => pair.Key, StringComparer.Ordinal))
+        {
+            if (component.Value is null || _componentNames.ContainsKey(component.Value))
+            {
+                continue;
+            }
+
+            var target = Dereference(component.Value);
+            if (IsObjectLike(target) || IsEnum(target))
+            {
+                _componentNames[component.Value] = typeNames.Claim(Identifiers.ToPascalCase(component.Key));
+            }
+        }
+    }
+
+    public IEnumerable<ContractModel> Contracts => _contracts.Values;
+
+    /// <summary>Maps every component schema, so that unused components are generated too.</summary>
+    public void MapComponents(OpenApiDocument document)
+    {
+        foreach (var component in document.Components.Schemas.OrderBy(pair => pair.Key, StringComparer.Ordinal))
+        {
+            if (component.Value is not null)
+            {
+                Map(component.Value, Identifiers.ToPascalCase(component.Key));
+            }
+        }
+    }
+
+    /// <summary>The C# type for <paramref name="schema"/>; <paramref name="nameHint"/> names a contract it needs.</summary>
+    public TypeRef Map(JsonSchema? schema, string nameHint)
+    {
+        if (schema is null)
+        {
+            return TypeRef.JsonValue;
+        }
+
+        var nullable = IsNullable(schema);
+        var target = Dereference(schema);
+        nullable |= !ReferenceEquals(target, schema) && IsNullable(target);
+
+        if (_mapped.TryGetValue(target, out var known))
+        {
+            return known.AsNullable(nullable || known.IsNullable);
+        }
+
+        if (!_inProgress.Add(target))
+        {
+            // A schema that contains itself without going through a named object (an array of itself, say).
+            return TypeRef.JsonValue.AsNullable(nullable);
+        }
+
+        try
+        {
+            var name = _componentNames.TryGetValue(target, out var componentName) ? componentName : null;
+            var mapped = MapTarget(target, name, nameHint);
+            if (name is not null || mapped.Kind is TypeKind.Contract or TypeKind.StringEnum or TypeKind.IntegerEnum)
+            {
+                _mapped[target] = mapped;
+            }
+
+            return mapped.AsNullable(nullable || mapped.IsNullable);
+        }
+        finally
+        {
+            _inProgress.Remove(target);
+        }
+    }
+
+    /// <summary>The properties of an object schema (including those it takes from <c>allOf</c>), as form fields.</summary>
+    public EquatableArray<PropertyModel> MapFields(JsonSchema schema, string nameHint)
+    {
+        var target = Dereference(schema);
+        var scope = new UniqueNameScope();
+        return CollectProperties(target, requiredByParent: null)
+            .Select(property => MapProperty(property.Key, property.Value.Schema, property.Value.IsRequired, scope, nameHint))
+            .ToEquatableArray();
+    }
+
+    public static JsonSchema Dereference(JsonSchema schema)
+    {
+        var current = schema;
+        for (var depth = 0; current.Reference is not null && depth < MaxReferenceDepth; depth++)
+        {
+            current = current.Reference;
+        }
+
+        return current;
+    }
+
+    public static bool IsBinary(JsonSchema? schema)
+    {
+        if (schema is null)
+        {
+            return false;
+        }
+
+        var target = Dereference(schema);
+        return target.Type.HasFlag(JsonObjectType.File) || (target.Type.HasFlag(JsonObjectType.String) && target.Format == "binary");
+    }
+
+    private TypeRef MapTarget(JsonSchema target, string? componentName, string nameHint)
+    {
+        if (IsEnum(target))
+        {
+            return MapEnum(target, componentName ?? _typeNames.Claim(nameHint));
+        }
+
+        if (target.AllOf.Count == 1 && target.Properties.Count == 0)
+        {
+            // "allOf: [ { $ref } ]" is how OpenAPI 3.0 documents attach nullable or a description to a reference.
+            return Map(target.AllOf.First(), nameHint);
+        }
+
+        if (IsObjectLike(target))
+        {
+            return MapObject(target, componentName ?? _typeNames.Claim(nameHint));
+        }
+
+        if (target.OneOf.Count > 0 || target.AnyOf.Count > 0)
+        {
+            return MapUnion(target, nameHint);
+        }
+
+        var type = target.Type & ~JsonObjectType.Null;
+        if (type.HasFlag(JsonObjectType.Array) || target.Item is not null)
+        {
+            return MapArray(target, nameHint);
+        }
+
+        if (type == JsonObjectType.Object)
+        {
+            var values = target.AdditionalPropertiesSchema is { } valueSchema ? Map(valueSchema, nameHint + "Value") : TypeRef.JsonValue;
+            return TypeRef.DictionaryOf(values);
+        }
+
+        return MapPrimitive(type, target.Format);
+    }
+
+    private TypeRef MapArray(JsonSchema target, string nameHint)
+    {
+        if (target.Item is { } item)
+        {
+            return TypeRef.ArrayOf(Map(item, nameHint + "Item"));
+        }
+
+        // Tuples ("items": [ ... ]) and arrays without "items" carry any JSON value.
+        return TypeRef.ArrayOf(TypeRef.JsonValue);
+    }
+
+    private TypeRef MapUnion(JsonSchema target, string nameHint)
+    {
+        var variants = target.OneOf.Concat(target.AnyOf)
+            .Where(variant => Dereference(variant).Type != JsonObjectType.Null)
+            .ToList();
+        var nullable = variants.Count < target.OneOf.Count + target.AnyOf.Count;
+        if (variants.Count == 1)
+        {
+            return Map(variants[0], nameHint).AsNullable(nullable);
+        }
+
+        // Variants that all map to one type (say, several string formats) keep that type; anything else is any JSON.
+        var mapped = variants.Select((variant, index) => Map(variant, nameHint + "Variant" + (index + 1).ToString(CultureInfo.InvariantCulture))).Distinct().ToList();
+        return (mapped.Count == 1 ? mapped[0] : TypeRef.JsonValue).AsNullable(nullable);
+    }
+
+    private TypeRef MapEnum(JsonSchema target, string name)
+    {
+        var values = target.Enumeration.Where(value => value is not null).ToList();
+        var isInteger = (target.Type & ~JsonObjectType.Null) == JsonObjectType.Integer
+            || (target.Type == JsonObjectType.None && values.All(value => value is long or int));
+        var names = target.EnumerationNames;
+        var scope = new UniqueNameScope(name);
+        var members = new List<EnumMemberModel>();
+        var seenValues = new HashSet<string>(StringComparer.Ordinal);
+        for (var index = 0; index < values.Count; index++)
+        {
+            var value = Convert.ToString(values[index], CultureInfo.InvariantCulture) ?? string.Empty;
+            if (!seenValues.Add(value))
+            {
+                continue;
+            }
+
+            var explicitName = names.Count == values.Count ? names.ElementAt(index) : null;
+            var memberName = scope.Claim(Identifiers.ToPascalCase(explicitName ?? EnumMemberNameFor(value, isInteger), "Empty"));
+            members.Add(new EnumMemberModel(memberName, value, target.EnumerationDescriptions.ElementAtOrDefault(index)));
+        }
+
+        var kind = isInteger ? ContractKind.IntegerEnum : ContractKind.StringEnum;
+        var converterName = isInteger ? null : _typeNames.Claim(name + "JsonConverter");
+        _contracts[name] = new ContractModel(kind, name, DocumentationOf(target), null, EquatableArray<PropertyModel>.Empty, members.ToEquatableArray(), false, converterName);
+        var typeKind = isInteger ? TypeKind.IntegerEnum : TypeKind.StringEnum;
+        return new TypeRef(typeKind, name, null, IsValueType: true, IsNullable: false);
+    }
+
+    private static string EnumMemberNameFor(string value, bool isInteger)
+    {
+        if (!isInteger)
+        {
+            return value;
+        }
+
+        return value.StartsWith("-", StringComparison.Ordinal) ? "ValueMinus" + value.Substring(1) : "Value" + value;
+    }
+
+    private TypeRef MapObject(JsonSchema target, string name)
+    {
+        var typeRef = new TypeRef(TypeKind.Contract, name, null, IsValueType: false, IsNullable: false);
+        _mapped[target] = typeRef;
+
+        var baseSchema = FindBaseSchema(target);
+        var baseName = baseSchema is null ? null : Map(baseSchema, name + "Base").Name;
+        var inherited = baseSchema is null ? new HashSet<string>(StringComparer.Ordinal) : AllWireNames(Dereference(baseSchema));
+
+        var scope = new UniqueNameScope(name, "Equals", "GetHashCode", "GetType", "ToString", "MemberwiseClone", "Finalize");
+        var hasAdditionalProperties = baseSchema is null && target.AllowAdditionalProperties;
+        if (hasAdditionalProperties)
+        {
+            scope.Reserve("AdditionalProperties");
+        }
+
+        foreach (var inheritedName in BasePropertyNames(baseName))
+        {
+            scope.Reserve(inheritedName);
+        }
+
+        var properties = CollectProperties(target, requiredByParent: null, skip: baseSchema)
+            .Where(property => !inherited.Contains(property.Key))
+            .Select(property => MapProperty(property.Key, property.Value.Schema, property.Value.IsRequired, scope, name))
+            .ToEquatableArray();
+
+        _contracts[name] = new ContractModel(ContractKind.Object, name, DocumentationOf(target), baseName, properties, EquatableArray<EnumMemberModel>.Empty, hasAdditionalProperties, null);
+        return typeRef;
+    }
+
+    private PropertyModel MapProperty(string wireName, JsonSchema schema, bool isRequired, UniqueNameScope scope, string ownerName)
+    {
+        var propertyName = scope.Claim(Identifiers.ToPascalCase(wireName));
+        var type = Map(schema, ownerName + Identifiers.ToPascalCase(wireName));
+        return new PropertyModel(propertyName, wireName, isRequired ? type : type.AsNullable(), DocumentationOf(schema), isRequired);
+    }
+
+    /// <summary>The first <c>allOf</c> member that is a named object: it becomes the base class.</summary>
+    private JsonSchema? FindBaseSchema(JsonSchema target) =>
+        target.AllOf.FirstOrDefault(part =>
+        {
+            var resolved = Dereference(part);
+            return _componentNames.ContainsKey(resolved) && IsObjectLike(resolved) && !_inProgress.Contains(resolved);
+        });
+
+    private IEnumerable<string> BasePropertyNames(string? baseName)
+    {
+        for (var current = baseName; current is not null && _contracts.TryGetValue(current, out var contract); current = contract.BaseTypeName)
+        {
+            foreach (var property in contract.Properties)
+            {
+                yield return property.Name;
+            }
+
+            if (contract.HasAdditionalProperties)
+            {
+                yield return "AdditionalProperties";
+            }
+        }
+    }
+
+    private static HashSet<string> AllWireNames(JsonSchema schema) =>
+        new(CollectProperties(schema, requiredByParent: null).Select(property => property.Key), StringComparer.Ordinal);
+
+    /// <summary>
+    /// The properties of an object schema and of its <c>allOf</c> members (except <paramref name="skip"/>, the base
+    /// class), in document order, first occurrence winning. A property is required when any level says so.
+    /// </summary>
+    private static List<KeyValuePair<string, (JsonSchema Schema, bool IsRequired)>> CollectProperties(
+        JsonSchema schema, ICollection<string>? requiredByParent, JsonSchema? skip = null, int depth = 0)
+    {
+        var result = new List<KeyValuePair<string, (JsonSchema Schema, bool IsRequired)>>();
+        if (depth > MaxReferenceDepth)
+        {
+            return result;
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var property in schema.Properties)
+        {
+            if (property.Value is not null && seen.Add(property.Key))
+            {
+                var required = property.Value.IsRequired || schema.RequiredProperties.Contains(property.Key) || (requiredByParent?.Contains(property.Key) ?? false);
+                result.Add(new(property.Key, (property.Value, required)));
+            }
+        }
+
+        foreach (var part in schema.AllOf)
+        {
+            if (ReferenceEquals(part, skip))
+            {
+                continue;
+            }
+
+            foreach (var property in CollectProperties(Dereference(part), schema.RequiredProperties, null, depth + 1))
+            {
+                if (seen.Add(property.Key))
+                {
+                    result.Add(property);
+                }
+            }
+        }
+
+        return result;
+    }
+
+    private static TypeRef MapPrimitive(JsonObjectType type, string? format) => type switch
+    {
+        JsonObjectType.String => format switch
+        {
+            "date-time" => TypeRef.Primitive("global::System.DateTimeOffset", isValueType: true),
+            "date" => TypeRef.Primitive("global::System.DateOnly", isValueType: true),
+            "uuid" or "guid" => TypeRef.Primitive("global::System.Guid", isValueType: true),
+            "byte" or "binary" => TypeRef.Bytes,
+            _ => TypeRef.String,
+        },
+        JsonObjectType.Integer => format == "int64"
+            ? TypeRef.Primitive("long", isValueType: true)
+            : TypeRef.Primitive("int", isValueType: true),
+        JsonObjectType.Number => format switch
+        {
+            "float" => TypeRef.Primitive("float", isValueType: true),
+            "decimal" => TypeRef.Primitive("decimal", isValueType: true),
+            _ => TypeRef.Primitive("double", isValueType: true),
+        },
+        JsonObjectType.Boolean => TypeRef.Primitive("bool", isValueType: true),
+        JsonObjectType.File => TypeRef.Bytes,
+        _ => TypeRef.JsonValue,
+    };
+
+    private static bool IsEnum(JsonSchema schema)
+    {
+        if (!schema.Enumeration.Any(value => value is not null))
+        {
+            return false;
+        }
+
+        var type = schema.Type & ~JsonObjectType.Null;
+        return type is JsonObjectType.String or JsonObjectType.Integer
+            || (type == JsonObjectType.None && schema.Enumeration.Where(value => value is not null).All(value => value is string or long or int));
+    }
+
+    private static bool IsObjectLike(JsonSchema schema) =>
+        schema.Properties.Count > 0 || (schema.AllOf.Count > 1 && !schema.Type.HasFlag(JsonObjectType.Array));
+
+    private static bool IsNullable(JsonSchema schema) =>
+        schema.IsNullable(SchemaType.OpenApi3) || schema.Type.HasFlag(JsonObjectType.Null);
+
+    internal static string? DocumentationOf(JsonSchema schema)
+    {
+        var text = !string.IsNullOrWhiteSpace(schema.Description) ? schema.Description : schema.Title;
+        return string.IsNullOrWhiteSpace(text) ? null : text!.Trim();
+    }
+}
