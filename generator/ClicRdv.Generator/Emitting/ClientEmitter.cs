@@ -74,13 +74,18 @@ internal static class ClientEmitter
         using (writer.OpenBlock())
         {
             writer.Line($"var __path = {PathExpression(operation, formatter)};");
-            writer.Line("global::System.Text.StringBuilder? __query = null;");
-            foreach (var parameter in operation.Parameters.Where(parameter => parameter.Location == ParameterLocation.Query))
+            var queryParameters = operation.Parameters.Where(parameter => parameter.Location == ParameterLocation.Query).ToList();
+            if (queryParameters.Count > 0)
             {
-                WriteQueryParameter(writer, parameter, formatter);
+                writer.Line("global::System.Text.StringBuilder? __query = null;");
+                foreach (var parameter in queryParameters)
+                {
+                    WriteQueryParameter(writer, parameter, formatter);
+                }
             }
 
-            writer.Line($"using var __request = new global::System.Net.Http.HttpRequestMessage({HttpMethodExpression(operation.HttpMethod)}, {Runtime}.BuildUri(_httpClient, __path, __query));");
+            var query = queryParameters.Count > 0 ? "__query" : "null";
+            writer.Line($"using var __request = new global::System.Net.Http.HttpRequestMessage({HttpMethodExpression(operation.HttpMethod)}, {Runtime}.BuildUri(_httpClient, __path, {query}));");
             if (operation.Response.MediaType is { } accept && operation.Response.Kind != ResponseKind.Stream)
             {
                 writer.Line($"__request.Headers.TryAddWithoutValidation(\"Accept\", {SourceWriter.Literal(accept)});");

@@ -77,7 +77,7 @@ internal static class ContractEmitter
             var index = 0;
             foreach (var member in contract.Members)
             {
-                writer.DocElement("summary", member.Documentation ?? (isString ? $"The wire value {member.Value}." : null));
+                writer.DocElement("summary", member.Documentation ?? (isString ? $"Sent and received as \"{member.Value}\"." : null));
                 var value = isString ? index.ToString(CultureInfo.InvariantCulture) : member.Value;
                 writer.Line($"{member.Name} = {value},");
                 index++;
@@ -87,7 +87,7 @@ internal static class ContractEmitter
 
     private static void WriteEnumConverter(SourceWriter writer, ContractModel contract, GeneratorOptions options)
     {
-        writer.DocElement("summary", $"Reads and writes <see cref=\"{contract.Name}\"/> as the strings the API uses.");
+        writer.DocElement("summary", $"Reads and writes <see cref=\"{contract.Name}\"/> as the strings the API uses.", raw: true);
         writer.Line(FileHeader.GeneratedCodeAttribute);
         writer.Line($"{options.Accessibility} sealed class {contract.ConverterName} : global::System.Text.Json.Serialization.JsonConverter<{contract.Name}>");
         using (writer.OpenBlock())
@@ -105,7 +105,7 @@ internal static class ContractEmitter
             }
 
             writer.Line();
-            writer.DocElement("summary", "The value for a wire string, or <c>null</c> when the string is not one the document lists.");
+            writer.DocElement("summary", "The value for a wire string, or <c>null</c> when the string is not one the document lists.", raw: true);
             writer.Line($"public static {contract.Name}? FromWireValue(string? value) => value switch");
             using (writer.OpenBlock("};"))
             {

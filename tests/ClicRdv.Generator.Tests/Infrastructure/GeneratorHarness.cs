@@ -1,0 +1,57 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace ClicRdv.Generator.Tests.Infrastructure;
+
+/// <summary>The outcome of running the generator once: what it added, what it reported, and the consumer's compilation.</summary>
+internal sealed record GeneratorRun(GeneratorDriver Driver, Compilation Compilation, GeneratorRunResult Result)
+{
+    public ImmutableArray<Diagnostic> GeneratorDiagnostics => Result.Diagnostics;
+
+    /// <summary>Warnings and errors of the consumer's compilation with the generated code in it.</summary>
+    public IReadOnlyList<Diagnostic> CompilationProblems =>
+        Compilation.GetDiagnostics().Where(diagnostic => diagnostic.Severity >= DiagnosticSeverity.Warning).ToList();
+
+    public string Source(string hintNameSuffix) =>
+        Result.GeneratedSources.Single(source => source.HintName.EndsWith(hintNameSuffix, System.StringComparison.Ordinal)).SourceText.ToString();
+}
+
+/// <summary>Runs the generator the way the compiler does, on a consumer compilation built from reference assemblies.</summary>
+internal static class GeneratorHarness
+{
+    public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest, DocumentationMode.Diagnose);
+
+    private static readonly ImmutableArray<MetadataReference> References =
+        Basic.Reference.Assemblies.Net100.References.All
+            .Cast<MetadataReference>()
+            .Append(MetadataReference.CreateFromFile(typeof(Refit.RestService).Assembly.Location))
+            .ToImmutableArray();
+
+    public static CSharpCompilation CreateCompilation(params string[] sources) =>
+        CSharpCompilation.Create(
+            "Consumer",
+            sources.Select(source => CSharpSyntaxTree.ParseText(source, ParseOptions)),
+            References,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+
+    public static GeneratorDriver CreateDriver(IEnumerable<AdditionalText> files, IReadOnlyDictionary<string, string>? globalOptions = null, IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? perFile = null) =>
+        CSharpGeneratorDriver.Create(
+            new[] { new OpenApiClientGenerator().AsSourceGenerator() },
+            files,
+            ParseOptions,
+            new TestOptionsProvider(globalOptions ?? new Dictionary<string, string> { ["build_property.RootNamespace"] = "Consumer" }, perFile),
+            new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+
+    public static GeneratorRun Run(GeneratorDriver driver, Compilation compilation)
+    {
+        driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out _);
+        return new GeneratorRun(driver, output, driver.GetRunResult().Results.Single());
+    }
+
+    /// <summary>Runs the generator on one document, in a project whose root namespace is <c>Consumer</c>.</summary>
+    public static GeneratorRun Run(string path, string text, IReadOnlyDictionary<string, string>? globalOptions = null) =>
+        Run(CreateDriver(new[] { new InMemoryAdditionalText(path, text) }, globalOptions), CreateCompilation());
+}

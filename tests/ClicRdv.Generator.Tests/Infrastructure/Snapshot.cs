@@ -1,0 +1,46 @@
+using System;
+using System.IO;
+using System.Runtime.CompilerServices;
+using Xunit.Sdk;
+
+namespace ClicRdv.Generator.Tests.Infrastructure;
+
+/// <summary>
+/// Snapshot assertions with Verify's conventions: the expected text is <c>Snapshots/{name}.verified.cs</c> beside the
+/// test source; on a mismatch or a missing snapshot the actual text is written to <c>{name}.received.cs</c> and the
+/// test fails. Set <c>ACCEPT_SNAPSHOTS=1</c> (never in CI) to accept the received text as the new snapshot.
+/// </summary>
+internal static class Snapshot
+{
+    public static void Verify(string name, string actual, [CallerFilePath] string callerFile = "")
+    {
+        var directory = Path.Combine(Path.GetDirectoryName(callerFile)!, "Snapshots");
+        var verifiedPath = Path.Combine(directory, name + ".verified.cs");
+        var receivedPath = Path.Combine(directory, name + ".received.cs");
+        var normalized = actual.Replace("\r\n", "\n");
+
+        if (File.Exists(verifiedPath) && File.ReadAllText(verifiedPath).Replace("\r\n", "\n") == normalized)
+        {
+            File.Delete(receivedPath);
+            return;
+        }
+
+        Directory.CreateDirectory(directory);
+        if (IsAccepting)
+        {
+            File.WriteAllText(verifiedPath, normalized);
+            File.Delete(receivedPath);
+            return;
+        }
+
+        File.WriteAllText(receivedPath, normalized);
+        var reason = File.Exists(verifiedPath) ? "does not match" : "has no verified snapshot";
+        throw new XunitException(
+            $"The generated '{name}' {reason}. Compare {receivedPath} with {verifiedPath}; " +
+            "if the new output is right, rerun with ACCEPT_SNAPSHOTS=1 (or rename the .received.cs file to .verified.cs).");
+    }
+
+    private static bool IsAccepting =>
+        Environment.GetEnvironmentVariable("ACCEPT_SNAPSHOTS") == "1"
+        && !string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
+}
