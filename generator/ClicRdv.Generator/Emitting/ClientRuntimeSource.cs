@@ -35,7 +35,10 @@ file static class GeneratedClientRuntime
         return new global::System.Uri(baseAddress, relative);
     }
 
-    /// <summary>Escapes a path parameter so that it stays one segment: '/' is escaped and "." or ".." cannot walk up.</summary>
+    /// <summary>
+    /// Escapes a path parameter so that it stays one segment: '/' is escaped, and "." or "..", which URL
+    /// normalization would turn into a move up the path to another resource, are refused.
+    /// </summary>
     public static string EscapePathSegment(string? value)
     {
         if (value is null)
@@ -43,7 +46,12 @@ file static class GeneratedClientRuntime
             throw new global::System.ArgumentNullException(nameof(value), "A path parameter cannot be null.");
         }
 
-        return value is "." or ".." ? value.Replace(".", "%2E") : global::System.Uri.EscapeDataString(value);
+        if (value is "." or "..")
+        {
+            throw new global::System.ArgumentException($"A path parameter cannot be \"{value}\": it would address another resource.", nameof(value));
+        }
+
+        return global::System.Uri.EscapeDataString(value);
     }
 
     /// <summary>Appends <c>key=value</c> to a query; the key comes already escaped from the generator. Null values are left out.</summary>

@@ -76,7 +76,8 @@ internal sealed class OperationMapper
         var parameters = new List<ParameterModel>();
         var operationName = $"{method.ToUpperInvariant()} {path}";
 
-        foreach (var declared in operation.ActualParameters)
+        // NSwag also lists the request body as a parameter; it is mapped from the request body below.
+        foreach (var declared in operation.ActualParameters.Where(declared => declared.ActualParameter.Kind != OpenApiParameterKind.Body))
         {
             var parameter = declared.ActualParameter;
             var mapped = MapParameter(parameter, name, operationName, pointer, parameterNames);

@@ -87,8 +87,7 @@ public sealed partial class CalendarsApiClient : ICalendarsApi
     public async global::System.Threading.Tasks.Task<Calendar> CreateCalendar(int gid, CreateCalendarRequest body, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var __path = "/groups/" + GeneratedClientRuntime.EscapePathSegment(GeneratedClientRuntime.Format(gid)) + "/calendars";
-        global::System.Text.StringBuilder? __query = null;
-        using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, GeneratedClientRuntime.BuildUri(_httpClient, __path, __query));
+        using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, GeneratedClientRuntime.BuildUri(_httpClient, __path, null));
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
         __request.Content = _settings.ContentSerializer.ToHttpContent(body);
         return await GeneratedClientRuntime.SendAsync<Calendar>(_httpClient, __request, _settings, ResponseContent.Json, cancellationToken).ConfigureAwait(false);
@@ -98,8 +97,7 @@ public sealed partial class CalendarsApiClient : ICalendarsApi
     public async global::System.Threading.Tasks.Task<Calendar> UpdateCalendar(int gid, global::System.Guid id, CreateCalendarRequest body, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var __path = "/groups/" + GeneratedClientRuntime.EscapePathSegment(GeneratedClientRuntime.Format(gid)) + "/calendars/" + GeneratedClientRuntime.EscapePathSegment(GeneratedClientRuntime.Format(id));
-        global::System.Text.StringBuilder? __query = null;
-        using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Put, GeneratedClientRuntime.BuildUri(_httpClient, __path, __query));
+        using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Put, GeneratedClientRuntime.BuildUri(_httpClient, __path, null));
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
         __request.Content = _settings.ContentSerializer.ToHttpContent(body);
         return await GeneratedClientRuntime.SendAsync<Calendar>(_httpClient, __request, _settings, ResponseContent.Json, cancellationToken).ConfigureAwait(false);
@@ -109,8 +107,7 @@ public sealed partial class CalendarsApiClient : ICalendarsApi
     public async global::System.Threading.Tasks.Task<Calendar> PatchCalendar(int gid, global::System.Guid id, PatchCalendarRequest? body = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var __path = "/groups/" + GeneratedClientRuntime.EscapePathSegment(GeneratedClientRuntime.Format(gid)) + "/calendars/" + GeneratedClientRuntime.EscapePathSegment(GeneratedClientRuntime.Format(id));
-        global::System.Text.StringBuilder? __query = null;
-        using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Patch, GeneratedClientRuntime.BuildUri(_httpClient, __path, __query));
+        using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Patch, GeneratedClientRuntime.BuildUri(_httpClient, __path, null));
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
         if (body is { } __body)
         {
@@ -123,8 +120,7 @@ public sealed partial class CalendarsApiClient : ICalendarsApi
     public async global::System.Threading.Tasks.Task DeleteCalendar(int gid, global::System.Guid id, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var __path = "/groups/" + GeneratedClientRuntime.EscapePathSegment(GeneratedClientRuntime.Format(gid)) + "/calendars/" + GeneratedClientRuntime.EscapePathSegment(GeneratedClientRuntime.Format(id));
-        global::System.Text.StringBuilder? __query = null;
-        using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Delete, GeneratedClientRuntime.BuildUri(_httpClient, __path, __query));
+        using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Delete, GeneratedClientRuntime.BuildUri(_httpClient, __path, null));
         await GeneratedClientRuntime.SendAsync<object>(_httpClient, __request, _settings, ResponseContent.None, cancellationToken).ConfigureAwait(false);
     }
 
@@ -132,8 +128,7 @@ public sealed partial class CalendarsApiClient : ICalendarsApi
     public async global::System.Threading.Tasks.Task CalendarExists(int gid, global::System.Guid id, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var __path = "/groups/" + GeneratedClientRuntime.EscapePathSegment(GeneratedClientRuntime.Format(gid)) + "/calendars/" + GeneratedClientRuntime.EscapePathSegment(GeneratedClientRuntime.Format(id));
-        global::System.Text.StringBuilder? __query = null;
-        using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Head, GeneratedClientRuntime.BuildUri(_httpClient, __path, __query));
+        using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Head, GeneratedClientRuntime.BuildUri(_httpClient, __path, null));
         await GeneratedClientRuntime.SendAsync<object>(_httpClient, __request, _settings, ResponseContent.None, cancellationToken).ConfigureAwait(false);
     }
 
@@ -141,8 +136,7 @@ public sealed partial class CalendarsApiClient : ICalendarsApi
     public async global::System.Threading.Tasks.Task CalendarOptions(int gid, global::System.Guid id, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var __path = "/groups/" + GeneratedClientRuntime.EscapePathSegment(GeneratedClientRuntime.Format(gid)) + "/calendars/" + GeneratedClientRuntime.EscapePathSegment(GeneratedClientRuntime.Format(id));
-        global::System.Text.StringBuilder? __query = null;
-        using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Options, GeneratedClientRuntime.BuildUri(_httpClient, __path, __query));
+        using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Options, GeneratedClientRuntime.BuildUri(_httpClient, __path, null));
         await GeneratedClientRuntime.SendAsync<object>(_httpClient, __request, _settings, ResponseContent.None, cancellationToken).ConfigureAwait(false);
     }
 }
@@ -171,8 +165,7 @@ public sealed partial class ConstructsApiClient : IConstructsApi
     public async global::System.Threading.Tasks.Task<string> PostNotes(string? body = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var __path = "/notes";
-        global::System.Text.StringBuilder? __query = null;
-        using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, GeneratedClientRuntime.BuildUri(_httpClient, __path, __query));
+        using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, GeneratedClientRuntime.BuildUri(_httpClient, __path, null));
         __request.Headers.TryAddWithoutValidation("Accept", "text/plain");
         if (body is { } __body)
         {
@@ -185,8 +178,7 @@ public sealed partial class ConstructsApiClient : IConstructsApi
     public async global::System.Threading.Tasks.Task UploadForm(global::System.Net.Http.HttpContent? body = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var __path = "/upload-form";
-        global::System.Text.StringBuilder? __query = null;
-        using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, GeneratedClientRuntime.BuildUri(_httpClient, __path, __query));
+        using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, GeneratedClientRuntime.BuildUri(_httpClient, __path, null));
         if (body is { } __body)
         {
             __request.Content = __body;
@@ -198,8 +190,7 @@ public sealed partial class ConstructsApiClient : IConstructsApi
     public async global::System.Threading.Tasks.Task<Shapes> GetShapes(global::System.Threading.CancellationToken cancellationToken = default)
     {
         var __path = "/shapes";
-        global::System.Text.StringBuilder? __query = null;
-        using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, GeneratedClientRuntime.BuildUri(_httpClient, __path, __query));
+        using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, GeneratedClientRuntime.BuildUri(_httpClient, __path, null));
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
         return await GeneratedClientRuntime.SendAsync<Shapes>(_httpClient, __request, _settings, ResponseContent.Json, cancellationToken).ConfigureAwait(false);
     }
@@ -229,8 +220,7 @@ public sealed partial class FilesApiClient : IFilesApi
     public async global::System.Threading.Tasks.Task UploadFile(string name, global::System.IO.Stream body, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var __path = "/files/" + GeneratedClientRuntime.EscapePathSegment(name);
-        global::System.Text.StringBuilder? __query = null;
-        using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Put, GeneratedClientRuntime.BuildUri(_httpClient, __path, __query));
+        using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Put, GeneratedClientRuntime.BuildUri(_httpClient, __path, null));
         __request.Content = new global::System.Net.Http.StreamContent(body);
         __request.Content.Headers.ContentType = new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/octet-stream");
         await GeneratedClientRuntime.SendAsync<object>(_httpClient, __request, _settings, ResponseContent.None, cancellationToken).ConfigureAwait(false);
@@ -240,8 +230,7 @@ public sealed partial class FilesApiClient : IFilesApi
     public async global::System.Threading.Tasks.Task<global::System.IO.Stream> DownloadFile(string name, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var __path = "/files/" + GeneratedClientRuntime.EscapePathSegment(name);
-        global::System.Text.StringBuilder? __query = null;
-        using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, GeneratedClientRuntime.BuildUri(_httpClient, __path, __query));
+        using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, GeneratedClientRuntime.BuildUri(_httpClient, __path, null));
         return await GeneratedClientRuntime.SendAsync<global::System.IO.Stream>(_httpClient, __request, _settings, ResponseContent.Stream, cancellationToken).ConfigureAwait(false);
     }
 }
@@ -270,8 +259,7 @@ public sealed partial class SessionsApiClient : ISessionsApi
     public async global::System.Threading.Tasks.Task<LoginResponse> Login(LoginRequest body, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var __path = "/sessions/login";
-        global::System.Text.StringBuilder? __query = null;
-        using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, GeneratedClientRuntime.BuildUri(_httpClient, __path, __query));
+        using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, GeneratedClientRuntime.BuildUri(_httpClient, __path, null));
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
         var __form = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>();
         __form.Add(new(key: "pro[email]", value: body.ProEmail));
@@ -329,7 +317,10 @@ file static class GeneratedClientRuntime
         return new global::System.Uri(baseAddress, relative);
     }
 
-    /// <summary>Escapes a path parameter so that it stays one segment: '/' is escaped and "." or ".." cannot walk up.</summary>
+    /// <summary>
+    /// Escapes a path parameter so that it stays one segment: '/' is escaped, and "." or "..", which URL
+    /// normalization would turn into a move up the path to another resource, are refused.
+    /// </summary>
     public static string EscapePathSegment(string? value)
     {
         if (value is null)
@@ -337,7 +328,12 @@ file static class GeneratedClientRuntime
             throw new global::System.ArgumentNullException(nameof(value), "A path parameter cannot be null.");
         }
 
-        return value is "." or ".." ? value.Replace(".", "%2E") : global::System.Uri.EscapeDataString(value);
+        if (value is "." or "..")
+        {
+            throw new global::System.ArgumentException($"A path parameter cannot be \"{value}\": it would address another resource.", nameof(value));
+        }
+
+        return global::System.Uri.EscapeDataString(value);
     }
 
     /// <summary>Appends <c>key=value</c> to a query; the key comes already escaped from the generator. Null values are left out.</summary>

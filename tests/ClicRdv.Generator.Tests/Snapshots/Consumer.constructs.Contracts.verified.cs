@@ -102,13 +102,13 @@ public partial class CalendarOwner
 [global::System.Text.Json.Serialization.JsonConverter(typeof(CalendarOwnerRoleJsonConverter))]
 public enum CalendarOwnerRole
 {
-    /// <summary>The wire value admin.</summary>
+    /// <summary>Sent and received as "admin".</summary>
     Admin = 0,
-    /// <summary>The wire value member.</summary>
+    /// <summary>Sent and received as "member".</summary>
     Member = 1,
 }
 
-/// <summary>Reads and writes &lt;see cref="CalendarOwnerRole"/&gt; as the strings the API uses.</summary>
+/// <summary>Reads and writes <see cref="CalendarOwnerRole"/> as the strings the API uses.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "1.0.0.0")]
 public sealed class CalendarOwnerRoleJsonConverter : global::System.Text.Json.Serialization.JsonConverter<CalendarOwnerRole>
 {
@@ -120,7 +120,7 @@ public sealed class CalendarOwnerRoleJsonConverter : global::System.Text.Json.Se
         _ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a value of CalendarOwnerRole."),
     };
 
-    /// <summary>The value for a wire string, or &lt;c&gt;null&lt;/c&gt; when the string is not one the document lists.</summary>
+    /// <summary>The value for a wire string, or <c>null</c> when the string is not one the document lists.</summary>
     public static CalendarOwnerRole? FromWireValue(string? value) => value switch
     {
         "admin" => CalendarOwnerRole.Admin,
@@ -185,15 +185,15 @@ public partial class CreateCalendarRequest
 [global::System.Text.Json.Serialization.JsonConverter(typeof(KindJsonConverter))]
 public enum Kind
 {
-    /// <summary>The wire value plage.</summary>
+    /// <summary>Sent and received as "plage".</summary>
     Plage = 0,
-    /// <summary>The wire value note.</summary>
+    /// <summary>Sent and received as "note".</summary>
     Note = 1,
-    /// <summary>The wire value VfreebusyEvent.</summary>
+    /// <summary>Sent and received as "VfreebusyEvent".</summary>
     VfreebusyEvent = 2,
 }
 
-/// <summary>Reads and writes &lt;see cref="Kind"/&gt; as the strings the API uses.</summary>
+/// <summary>Reads and writes <see cref="Kind"/> as the strings the API uses.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "1.0.0.0")]
 public sealed class KindJsonConverter : global::System.Text.Json.Serialization.JsonConverter<Kind>
 {
@@ -206,7 +206,7 @@ public sealed class KindJsonConverter : global::System.Text.Json.Serialization.J
         _ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a value of Kind."),
     };
 
-    /// <summary>The value for a wire string, or &lt;c&gt;null&lt;/c&gt; when the string is not one the document lists.</summary>
+    /// <summary>The value for a wire string, or <c>null</c> when the string is not one the document lists.</summary>
     public static Kind? FromWireValue(string? value) => value switch
     {
         "plage" => Kind.Plage,

@@ -67,8 +67,7 @@ public sealed partial class MyItemsApiClient : IMyItemsApi2
     public async global::System.Threading.Tasks.Task<global::System.Collections.Generic.List<Item>> GetItem2(global::System.Threading.CancellationToken cancellationToken = default)
     {
         var __path = "/items";
-        global::System.Text.StringBuilder? __query = null;
-        using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, GeneratedClientRuntime.BuildUri(_httpClient, __path, __query));
+        using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, GeneratedClientRuntime.BuildUri(_httpClient, __path, null));
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
         return await GeneratedClientRuntime.SendAsync<global::System.Collections.Generic.List<Item>>(_httpClient, __request, _settings, ResponseContent.Json, cancellationToken).ConfigureAwait(false);
     }
@@ -77,8 +76,7 @@ public sealed partial class MyItemsApiClient : IMyItemsApi2
     public async global::System.Threading.Tasks.Task Class(Namespace? body = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var __path = "/items";
-        global::System.Text.StringBuilder? __query = null;
-        using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, GeneratedClientRuntime.BuildUri(_httpClient, __path, __query));
+        using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, GeneratedClientRuntime.BuildUri(_httpClient, __path, null));
         if (body is { } __body)
         {
             __request.Content = _settings.ContentSerializer.ToHttpContent(__body);
@@ -90,8 +88,7 @@ public sealed partial class MyItemsApiClient : IMyItemsApi2
     public async global::System.Threading.Tasks.Task GetItemsX(global::System.Threading.CancellationToken cancellationToken = default)
     {
         var __path = "/items/{}/x";
-        global::System.Text.StringBuilder? __query = null;
-        using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, GeneratedClientRuntime.BuildUri(_httpClient, __path, __query));
+        using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, GeneratedClientRuntime.BuildUri(_httpClient, __path, null));
         await GeneratedClientRuntime.SendAsync<object>(_httpClient, __request, _settings, ResponseContent.None, cancellationToken).ConfigureAwait(false);
     }
 }
@@ -130,7 +127,10 @@ file static class GeneratedClientRuntime
         return new global::System.Uri(baseAddress, relative);
     }
 
-    /// <summary>Escapes a path parameter so that it stays one segment: '/' is escaped and "." or ".." cannot walk up.</summary>
+    /// <summary>
+    /// Escapes a path parameter so that it stays one segment: '/' is escaped, and "." or "..", which URL
+    /// normalization would turn into a move up the path to another resource, are refused.
+    /// </summary>
     public static string EscapePathSegment(string? value)
     {
         if (value is null)
@@ -138,7 +138,12 @@ file static class GeneratedClientRuntime
             throw new global::System.ArgumentNullException(nameof(value), "A path parameter cannot be null.");
         }
 
-        return value is "." or ".." ? value.Replace(".", "%2E") : global::System.Uri.EscapeDataString(value);
+        if (value is "." or "..")
+        {
+            throw new global::System.ArgumentException($"A path parameter cannot be \"{value}\": it would address another resource.", nameof(value));
+        }
+
+        return global::System.Uri.EscapeDataString(value);
     }
 
     /// <summary>Appends <c>key=value</c> to a query; the key comes already escaped from the generator. Null values are left out.</summary>

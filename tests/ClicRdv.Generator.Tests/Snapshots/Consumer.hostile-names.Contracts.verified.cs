@@ -93,23 +93,23 @@ public enum Item2Code
 [global::System.Text.Json.Serialization.JsonConverter(typeof(Item2SignJsonConverter))]
 public enum Item2Sign
 {
-    /// <summary>The wire value +1.</summary>
+    /// <summary>Sent and received as "+1".</summary>
     _1 = 0,
-    /// <summary>The wire value -1.</summary>
+    /// <summary>Sent and received as "-1".</summary>
     _1_2 = 1,
-    /// <summary>The wire value .</summary>
+    /// <summary>Sent and received as "".</summary>
     Empty = 2,
-    /// <summary>The wire value 1.</summary>
+    /// <summary>Sent and received as "1".</summary>
     _1_3 = 3,
-    /// <summary>The wire value a b.</summary>
+    /// <summary>Sent and received as "a b".</summary>
     AB = 4,
-    /// <summary>The wire value A_B.</summary>
+    /// <summary>Sent and received as "A_B".</summary>
     AB2 = 5,
-    /// <summary>The wire value class.</summary>
+    /// <summary>Sent and received as "class".</summary>
     Class = 6,
 }
 
-/// <summary>Reads and writes &lt;see cref="Item2Sign"/&gt; as the strings the API uses.</summary>
+/// <summary>Reads and writes <see cref="Item2Sign"/> as the strings the API uses.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "1.0.0.0")]
 public sealed class Item2SignJsonConverter : global::System.Text.Json.Serialization.JsonConverter<Item2Sign>
 {
@@ -126,7 +126,7 @@ public sealed class Item2SignJsonConverter : global::System.Text.Json.Serializat
         _ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a value of Item2Sign."),
     };
 
-    /// <summary>The value for a wire string, or &lt;c&gt;null&lt;/c&gt; when the string is not one the document lists.</summary>
+    /// <summary>The value for a wire string, or <c>null</c> when the string is not one the document lists.</summary>
     public static Item2Sign? FromWireValue(string? value) => value switch
     {
         "+1" => Item2Sign._1,

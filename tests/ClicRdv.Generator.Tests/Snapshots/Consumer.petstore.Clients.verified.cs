@@ -54,8 +54,7 @@ public sealed partial class PetsApiClient : IPetsApi
     public async global::System.Threading.Tasks.Task<Pet> CreatePet(NewPet body, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var __path = "/pets";
-        global::System.Text.StringBuilder? __query = null;
-        using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, GeneratedClientRuntime.BuildUri(_httpClient, __path, __query));
+        using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, GeneratedClientRuntime.BuildUri(_httpClient, __path, null));
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
         __request.Content = _settings.ContentSerializer.ToHttpContent(body);
         return await GeneratedClientRuntime.SendAsync<Pet>(_httpClient, __request, _settings, ResponseContent.Json, cancellationToken).ConfigureAwait(false);
@@ -65,8 +64,7 @@ public sealed partial class PetsApiClient : IPetsApi
     public async global::System.Threading.Tasks.Task<Pet> ShowPetById(long petId, global::System.Guid? xRequestId = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var __path = "/pets/" + GeneratedClientRuntime.EscapePathSegment(GeneratedClientRuntime.Format(petId));
-        global::System.Text.StringBuilder? __query = null;
-        using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, GeneratedClientRuntime.BuildUri(_httpClient, __path, __query));
+        using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, GeneratedClientRuntime.BuildUri(_httpClient, __path, null));
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
         if (xRequestId is { } __xRequestId)
         {
@@ -79,8 +77,7 @@ public sealed partial class PetsApiClient : IPetsApi
     public async global::System.Threading.Tasks.Task DeletePet(long petId, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var __path = "/pets/" + GeneratedClientRuntime.EscapePathSegment(GeneratedClientRuntime.Format(petId));
-        global::System.Text.StringBuilder? __query = null;
-        using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Delete, GeneratedClientRuntime.BuildUri(_httpClient, __path, __query));
+        using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Delete, GeneratedClientRuntime.BuildUri(_httpClient, __path, null));
         await GeneratedClientRuntime.SendAsync<object>(_httpClient, __request, _settings, ResponseContent.None, cancellationToken).ConfigureAwait(false);
     }
 }
@@ -119,7 +116,10 @@ file static class GeneratedClientRuntime
         return new global::System.Uri(baseAddress, relative);
     }
 
-    /// <summary>Escapes a path parameter so that it stays one segment: '/' is escaped and "." or ".." cannot walk up.</summary>
+    /// <summary>
+    /// Escapes a path parameter so that it stays one segment: '/' is escaped, and "." or "..", which URL
+    /// normalization would turn into a move up the path to another resource, are refused.
+    /// </summary>
     public static string EscapePathSegment(string? value)
     {
         if (value is null)
@@ -127,7 +127,12 @@ file static class GeneratedClientRuntime
             throw new global::System.ArgumentNullException(nameof(value), "A path parameter cannot be null.");
         }
 
-        return value is "." or ".." ? value.Replace(".", "%2E") : global::System.Uri.EscapeDataString(value);
+        if (value is "." or "..")
+        {
+            throw new global::System.ArgumentException($"A path parameter cannot be \"{value}\": it would address another resource.", nameof(value));
+        }
+
+        return global::System.Uri.EscapeDataString(value);
     }
 
     /// <summary>Appends <c>key=value</c> to a query; the key comes already escaped from the generator. Null values are left out.</summary>

@@ -55,15 +55,15 @@ public partial class Pet : NewPet
 [global::System.Text.Json.Serialization.JsonConverter(typeof(PetStatusJsonConverter))]
 public enum PetStatus
 {
-    /// <summary>The wire value available.</summary>
+    /// <summary>Sent and received as "available".</summary>
     Available = 0,
-    /// <summary>The wire value pending.</summary>
+    /// <summary>Sent and received as "pending".</summary>
     Pending = 1,
-    /// <summary>The wire value sold.</summary>
+    /// <summary>Sent and received as "sold".</summary>
     Sold = 2,
 }
 
-/// <summary>Reads and writes &lt;see cref="PetStatus"/&gt; as the strings the API uses.</summary>
+/// <summary>Reads and writes <see cref="PetStatus"/> as the strings the API uses.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "1.0.0.0")]
 public sealed class PetStatusJsonConverter : global::System.Text.Json.Serialization.JsonConverter<PetStatus>
 {
@@ -76,7 +76,7 @@ public sealed class PetStatusJsonConverter : global::System.Text.Json.Serializat
         _ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a value of PetStatus."),
     };
 
-    /// <summary>The value for a wire string, or &lt;c&gt;null&lt;/c&gt; when the string is not one the document lists.</summary>
+    /// <summary>The value for a wire string, or <c>null</c> when the string is not one the document lists.</summary>
     public static PetStatus? FromWireValue(string? value) => value switch
     {
         "available" => PetStatus.Available,

@@ -1,0 +1,65 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace ClicRdv.Generator.IntegrationTests;
+
+/// <summary>A request as the server received it.</summary>
+public sealed record RecordedRequest(string Method, string Path, string RawQuery, IReadOnlyDictionary<string, string> Headers, IReadOnlyList<KeyValuePair<string, string>> Query, string Body);
+
+/// <summary>
+/// A real Kestrel server on 127.0.0.1 with a free port. It records every request and answers with whatever the
+/// test's responder returns.
+/// </summary>
+public sealed class RecordingServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly ConcurrentQueue<RecordedRequest> _requests = new();
+
+    private RecordingServer(WebApplication app) => _app = app;
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public IReadOnlyList<RecordedRequest> Requests => _requests.ToList();
+
+    public RecordedRequest LastRequest => _requests.Last();
+
+    public static async Task<RecordingServer> StartAsync(Func<RecordedRequest, HttpContext, Task> respond)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        var server = new RecordingServer(app);
+        app.Run(async context =>
+        {
+            using var reader = new StreamReader(context.Request.Body);
+            var body = await reader.ReadToEndAsync();
+            var recorded = new RecordedRequest(
+                context.Request.Method,
+                context.Request.Path.Value ?? string.Empty,
+                context.Request.QueryString.Value ?? string.Empty,
+                context.Request.Headers.ToDictionary(header => header.Key, header => header.Value.ToString(), StringComparer.OrdinalIgnoreCase),
+                context.Request.Query.SelectMany(pair => pair.Value.Select(value => new KeyValuePair<string, string>(pair.Key, value ?? string.Empty))).ToList(),
+                body);
+            server._requests.Enqueue(recorded);
+            await respond(recorded, context);
+        });
+        await app.StartAsync();
+        server.BaseAddress = new Uri(app.Urls.Single());
+        return server;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
