@@ -30,10 +30,19 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
         var inputs = files
             .Combine(context.AnalyzerConfigOptionsProvider)
             .Combine(documentCount)
-            .Select(static (pair, cancellationToken) => OptionsReader.Read(pair.Left.Left, pair.Left.Right, pair.Right, cancellationToken))
+            .Select(static (pair, cancellationToken) => OptionsReader.Read(pair.Left.Left, pair.Left.Right, pair.Right, cancellationToken));
+
+        // Two documents that would write files of the same names (same namespace, same file name) get an error each.
+        var duplicateHintNames = inputs
+            .Select(static (input, _) => input.HintName)
+            .Collect()
+            .Select(static (names, _) => OptionsReader.Duplicates(names));
+        var checkedInputs = inputs
+            .Combine(duplicateHintNames)
+            .Select(static (pair, _) => OptionsReader.RejectIfDuplicate(pair.Left, pair.Right))
             .WithTrackingName(TrackingNames.Input);
 
-        var results = inputs
+        var results = checkedInputs
             .Select(static (input, cancellationToken) => DocumentParser.Parse(input, cancellationToken))
             .WithTrackingName(TrackingNames.Parse);
 
@@ -67,10 +76,6 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
             production.AddSource(document.HintName + ".Contracts.g.cs", SourceText.From(ContractEmitter.Emit(document), System.Text.Encoding.UTF8));
             production.AddSource(document.HintName + ".Interfaces.g.cs", SourceText.From(InterfaceEmitter.Emit(document), System.Text.Encoding.UTF8));
             production.AddSource(document.HintName + ".Clients.g.cs", SourceText.From(ClientEmitter.Emit(document), System.Text.Encoding.UTF8));
-        }
-        catch (ArgumentException exception) when (exception.ParamName == "hintName")
-        {
-            production.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.DuplicateOutput, Location.None, document.Title, document.Options.Namespace));
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Immutable;
 using System.Linq;
 using ClicRdv.Generator.Diagnostics;
 using ClicRdv.Generator.Model;
@@ -57,7 +58,23 @@ internal static class OptionsReader
             error ??= InvalidOption(ReturnApiResponseOption, returnApiResponse, "use 'true' or 'false'");
         }
 
-        return new DocumentInput(file.Path, text, new GeneratorOptions(@namespace, isInternal, useApiResponse), error);
+        return new DocumentInput(file.Path, text, new GeneratorOptions(@namespace, isInternal, useApiResponse), HintNameOf(@namespace, file.Path), error);
+    }
+
+    /// <summary>A second document that would generate files of the same names gets an error instead of output.</summary>
+    public static DocumentInput RejectIfDuplicate(DocumentInput input, EquatableArray<string> duplicateHintNames) =>
+        input.InputError is null && duplicateHintNames.Contains(input.HintName)
+            ? input with { InputError = DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateOutput, new SourceLocator(input.FilePath, string.Empty).FileStart(), input.FilePath, input.Options.Namespace) }
+            : input;
+
+    /// <summary>The hint names that more than one document would use.</summary>
+    public static EquatableArray<string> Duplicates(ImmutableArray<string> hintNames) =>
+        hintNames.GroupBy(name => name, StringComparer.OrdinalIgnoreCase).Where(group => group.Count() > 1).Select(group => group.Key).OrderBy(name => name, StringComparer.Ordinal).ToEquatableArray();
+
+    private static string HintNameOf(string @namespace, string filePath)
+    {
+        var raw = @namespace + "." + DocumentParser.StemOf(filePath);
+        return new string(raw.Select(character => char.IsLetterOrDigit(character) || character is '.' or '_' or '-' ? character : '_').ToArray());
     }
 
     private static DiagnosticInfo InvalidOption(string name, string value, string hint) =>

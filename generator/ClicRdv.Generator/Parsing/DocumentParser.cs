@@ -24,9 +24,9 @@ internal static class DocumentParser
     {
         var locator = new SourceLocator(input.FilePath, input.Text);
         var diagnostics = new DiagnosticSink(input.FilePath, locator);
-        if (input.OptionError is not null)
+        if (input.InputError is not null)
         {
-            diagnostics.Add(input.OptionError);
+            diagnostics.Add(input.InputError);
             return new ParseResult(null, diagnostics.ToEquatableArray());
         }
 
@@ -60,7 +60,7 @@ internal static class DocumentParser
             // A document that is not even JSON deserves the JSON error, with its line and column.
             if (TryFindJsonError(input.Text) is { } jsonError)
             {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidJson, diagnostics.Locator.AtLineColumn(jsonError.LineNumber, jsonError.LinePosition), input.FilePath, jsonError.Message));
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidJson, diagnostics.Locator.AtLineColumn(jsonError.Line, jsonError.Column), input.FilePath, jsonError.Message));
             }
             else
             {
@@ -74,13 +74,23 @@ internal static class DocumentParser
         {
             return OpenApiDocument.FromJsonAsync(input.Text, null, NJsonSchema.SchemaType.OpenApi3, null, cancellationToken).GetAwaiter().GetResult();
         }
-        catch (JsonReaderException exception)
+        catch (JsonException exception)
         {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidJson, diagnostics.Locator.AtLineColumn(exception.LineNumber, exception.LinePosition), input.FilePath, exception.Message));
-        }
-        catch (JsonSerializationException exception)
-        {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnreadableDocument, diagnostics.Locator.AtLineColumn(exception.LineNumber, exception.LinePosition), input.FilePath, exception.Message));
+            // NSwag reports a syntax error as a deserialization error; the plain reader tells which it is.
+            if (TryFindJsonError(input.Text) is { } jsonError)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidJson, diagnostics.Locator.AtLineColumn(jsonError.Line, jsonError.Column), input.FilePath, jsonError.Message));
+            }
+            else
+            {
+                var (line, column) = exception switch
+                {
+                    JsonSerializationException serialization => (serialization.LineNumber, serialization.LinePosition),
+                    JsonReaderException reader => (reader.LineNumber, reader.LinePosition),
+                    _ => (1, 1),
+                };
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnreadableDocument, diagnostics.Locator.AtLineColumn(line, column), input.FilePath, exception.Message));
+            }
         }
         catch (InvalidOperationException exception) when (UnresolvedPath.Match(exception.Message) is { Success: true } match)
         {
@@ -106,7 +116,7 @@ internal static class DocumentParser
         schemas.MapComponents(document);
 
         return new DocumentModel(
-            HintNameOf(input),
+            input.HintName,
             title,
             input.Options,
             registrationClassName,
@@ -122,27 +132,24 @@ internal static class DocumentParser
         return suffix > 0 ? fileName.Substring(0, suffix) : fileName;
     }
 
-    private static string HintNameOf(DocumentInput input)
+    /// <summary>Where and why the text is not well-formed JSON, or null when it is.</summary>
+    private static (int Line, int Column, string Message)? TryFindJsonError(string text)
     {
-        var raw = input.Options.Namespace + "." + StemOf(input.FilePath);
-        return new string(raw.Select(character => char.IsLetterOrDigit(character) || character is '.' or '_' or '-' ? character : '_').ToArray());
-    }
-
-    /// <summary>The reader's error when the text is not well-formed JSON, or null.</summary>
-    private static JsonReaderException? TryFindJsonError(string text)
-    {
+        using var reader = new JsonTextReader(new System.IO.StringReader(text));
         try
         {
-            using var reader = new JsonTextReader(new System.IO.StringReader(text));
             while (reader.Read())
             {
             }
-
-            return null;
         }
         catch (JsonReaderException exception)
         {
-            return exception;
+            return (exception.LineNumber, exception.LinePosition, exception.Message);
         }
+
+        // The reader stops quietly at the end of the text, even inside an unfinished object.
+        return reader.Depth > 0 || reader.TokenType is JsonToken.StartObject or JsonToken.StartArray or JsonToken.PropertyName
+            ? (reader.LineNumber, reader.LinePosition, $"The text ends before the JSON is complete (inside '{reader.Path}').")
+            : null;
     }
 }

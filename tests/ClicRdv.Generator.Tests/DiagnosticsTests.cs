@@ -1,0 +1,178 @@
+using System.Collections.Generic;
+using System.Linq;
+using ClicRdv.Generator.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Xunit;
+
+namespace ClicRdv.Generator.Tests;
+
+/// <summary>
+/// Broken input gets a CRDV diagnostic with the document's path and the line and column of the problem; it never
+/// crashes the generator (CS8785) and never passes in silence.
+/// </summary>
+public sealed class DiagnosticsTests
+{
+    private const string Path = "/project/api.openapi.json";
+
+    [Fact]
+    public void Truncated_json_is_CRDV001_at_the_place_it_stops()
+    {
+        var diagnostic = SingleDiagnostic("{\n  \"openapi\": \"3.0.0\",\n  \"info\": { \"title\": \"x\",\n");
+
+        AssertDiagnostic(diagnostic, "CRDV001", DiagnosticSeverity.Error, line: 4);
+    }
+
+    [Fact]
+    public void Text_that_is_not_json_is_CRDV001()
+    {
+        var diagnostic = SingleDiagnostic("openapi: 3.0.0\ninfo:\n  title: yaml\n");
+
+        AssertDiagnostic(diagnostic, "CRDV001", DiagnosticSeverity.Error, line: 1);
+    }
+
+    [Fact]
+    public void A_json_document_that_is_not_openapi_is_CRDV002()
+    {
+        var diagnostic = SingleDiagnostic("{ \"name\": \"just some json\" }");
+
+        AssertDiagnostic(diagnostic, "CRDV002", DiagnosticSeverity.Error, line: 1);
+        Assert.Contains("no \"openapi\": \"3.x\" member", diagnostic.GetMessage());
+    }
+
+    [Fact]
+    public void A_swagger_2_document_is_CRDV002_and_says_to_convert_it()
+    {
+        var diagnostic = SingleDiagnostic("{ \"swagger\": \"2.0\", \"info\": { \"title\": \"x\", \"version\": \"1\" }, \"paths\": {} }");
+
+        AssertDiagnostic(diagnostic, "CRDV002", DiagnosticSeverity.Error, line: 1);
+        Assert.Contains("convert it to OpenAPI 3.0", diagnostic.GetMessage());
+    }
+
+    [Fact]
+    public void An_unsupported_openapi_version_is_CRDV002_at_the_version()
+    {
+        var diagnostic = SingleDiagnostic("{\n  \"info\": { \"title\": \"x\", \"version\": \"1\" },\n  \"openapi\": \"4.0.0\",\n  \"paths\": {}\n}");
+
+        AssertDiagnostic(diagnostic, "CRDV002", DiagnosticSeverity.Error, line: 3);
+    }
+
+    [Fact]
+    public void A_broken_reference_is_CRDV003_at_the_ref()
+    {
+        var text = Document(
+            "\"/pets\": { \"get\": { \"responses\": { \"200\": { \"description\": \"ok\",\n" +
+            "  \"content\": { \"application/json\": { \"schema\": { \"$ref\": \"#/components/schemas/Missing\" } } } } } } }");
+
+        var diagnostic = SingleDiagnostic(text);
+
+        AssertDiagnostic(diagnostic, "CRDV003", DiagnosticSeverity.Error, line: 6);
+        Assert.Contains("#/components/schemas/Missing", diagnostic.GetMessage());
+    }
+
+    [Fact]
+    public void A_document_the_reader_rejects_is_CRDV004_with_its_reason()
+    {
+        var diagnostic = SingleDiagnostic("{\n  \"openapi\": \"3.0.0\",\n  \"info\": { \"title\": \"x\", \"version\": \"1\" },\n  \"paths\": [ 1, 2 ]\n}");
+
+        AssertDiagnostic(diagnostic, "CRDV004", DiagnosticSeverity.Error, line: 4);
+    }
+
+    [Fact]
+    public void An_invalid_option_is_CRDV005_naming_the_option_and_nothing_is_generated()
+    {
+        var run = GeneratorHarness.Run(Path, Fixtures.Read("petstore.openapi.json"), new Dictionary<string, string> { ["build_property.ClicRdvAccessibility"] = "protected" });
+
+        var diagnostic = Assert.Single(run.GeneratorDiagnostics);
+        Assert.Equal("CRDV005", diagnostic.Id);
+        Assert.Contains("ClicRdvAccessibility", diagnostic.GetMessage());
+        Assert.Empty(run.Result.GeneratedSources);
+    }
+
+    [Fact]
+    public void An_invalid_namespace_is_CRDV005()
+    {
+        var run = GeneratorHarness.Run(Path, Fixtures.Read("petstore.openapi.json"), new Dictionary<string, string> { ["build_property.ClicRdvNamespace"] = "My.class.Api" });
+
+        Assert.Equal("CRDV005", Assert.Single(run.GeneratorDiagnostics).Id);
+    }
+
+    [Fact]
+    public void Unsupported_constructs_are_CRDV100_warnings_and_the_rest_still_compiles()
+    {
+        var text = Document(
+            "\"/things/{id}\": {\n" +
+            "  \"trace\": { \"responses\": { \"200\": { \"description\": \"ok\" } } },\n" +
+            "  \"get\": { \"operationId\": \"getThing\", \"parameters\": [\n" +
+            "    { \"name\": \"session\", \"in\": \"cookie\", \"schema\": { \"type\": \"string\" } },\n" +
+            "    { \"name\": \"filter\", \"in\": \"query\", \"style\": \"deepObject\", \"schema\": { \"type\": \"object\", \"properties\": { \"a\": { \"type\": \"string\" } } } }\n" +
+            "  ], \"responses\": { \"204\": { \"description\": \"ok\" } } }\n" +
+            "}");
+
+        var run = GeneratorHarness.Run(Path, text);
+
+        Assert.Equal(
+            new[] { "CRDV100", "CRDV100", "CRDV100", "CRDV100" },
+            run.GeneratorDiagnostics.Select(diagnostic => diagnostic.Id));
+        Assert.All(run.GeneratorDiagnostics, diagnostic => Assert.Equal(DiagnosticSeverity.Warning, diagnostic.Severity));
+        var messages = string.Join("\n", run.GeneratorDiagnostics.Select(diagnostic => diagnostic.GetMessage()));
+        Assert.Contains("Operation TRACE /things/{id}", messages);
+        Assert.Contains("Parameter 'session' (cookie)", messages);
+        Assert.Contains("Parameter 'filter' (query)", messages);
+        Assert.Contains("Path segment '{id}'", messages);
+        Assert.All(run.GeneratorDiagnostics, diagnostic => Assert.Equal(Path, diagnostic.Location.GetLineSpan().Path));
+        Assert.Equal(6, run.GeneratorDiagnostics[0].Location.GetLineSpan().StartLinePosition.Line + 1);
+        Assert.Empty(run.CompilationProblems.Select(problem => problem.ToString()));
+        Assert.Contains("GetThing(string id,", run.Source("Interfaces.g.cs"));
+    }
+
+    [Fact]
+    public void A_project_without_documents_generates_and_reports_nothing()
+    {
+        var run = GeneratorHarness.Run(GeneratorHarness.CreateDriver(new AdditionalText[] { new InMemoryAdditionalText("/project/notes.json", "{}") }), GeneratorHarness.CreateCompilation());
+
+        Assert.Empty(run.Result.GeneratedSources);
+        Assert.Empty(run.GeneratorDiagnostics);
+    }
+
+    [Fact]
+    public void Two_documents_that_would_generate_the_same_files_are_CRDV006()
+    {
+        var text = Fixtures.Read("petstore.openapi.json");
+        var perFile = new Dictionary<string, IReadOnlyDictionary<string, string>>
+        {
+            ["/a/api.openapi.json"] = new Dictionary<string, string> { ["build_metadata.AdditionalFiles.ClicRdvNamespace"] = "Same" },
+            ["/b/api.openapi.json"] = new Dictionary<string, string> { ["build_metadata.AdditionalFiles.ClicRdvNamespace"] = "Same" },
+        };
+        var driver = GeneratorHarness.CreateDriver(
+            new AdditionalText[] { new InMemoryAdditionalText("/a/api.openapi.json", text), new InMemoryAdditionalText("/b/api.openapi.json", text) },
+            perFile: perFile);
+
+        var run = GeneratorHarness.Run(driver, GeneratorHarness.CreateCompilation());
+
+        Assert.Equal(new[] { "CRDV006", "CRDV006" }, run.GeneratorDiagnostics.Select(diagnostic => diagnostic.Id));
+        Assert.Equal(new[] { "/a/api.openapi.json", "/b/api.openapi.json" }, run.GeneratorDiagnostics.Select(diagnostic => diagnostic.Location.GetLineSpan().Path).OrderBy(path => path));
+        Assert.Empty(run.Result.GeneratedSources);
+        Assert.Null(run.Result.Exception);
+    }
+
+    private static string Document(string paths) =>
+        "{\n  \"openapi\": \"3.0.0\",\n  \"info\": { \"title\": \"t\", \"version\": \"1\" },\n  \"paths\": {\n" + paths + "\n  }\n}";
+
+    private static Diagnostic SingleDiagnostic(string text)
+    {
+        var run = GeneratorHarness.Run(Path, text);
+
+        Assert.Null(run.Result.Exception);
+        Assert.Empty(run.Result.GeneratedSources);
+        return Assert.Single(run.GeneratorDiagnostics);
+    }
+
+    private static void AssertDiagnostic(Diagnostic diagnostic, string id, DiagnosticSeverity severity, int line)
+    {
+        Assert.Equal(id, diagnostic.Id);
+        Assert.Equal(severity, diagnostic.Severity);
+        var span = diagnostic.Location.GetLineSpan();
+        Assert.Equal(Path, span.Path);
+        Assert.Equal(line, span.StartLinePosition.Line + 1);
+    }
+}
