@@ -18,7 +18,7 @@ namespace ClicRdv.Generator.IntegrationTests;
 /// </summary>
 public sealed class RoundTripTests : IAsyncLifetime
 {
-    private const string ItemJson = """{"id":7,"name":"Dr. Who","kind":"VfreebusyEvent","price_cents":2500,"created_at":"2024-03-01T10:00:00+01:00","extra":"kept"}""";
+    private const string ItemJson = """{"id":7,"name":"Dr. Who","kind":"VfreebusyEvent","price_cents":2500,"created_at":"2024-03-01T10:00:00+01:00","start":"2017-02-28 11:35:00","extra":"kept"}""";
 
     private RecordingServer _server = null!;
     private HttpClient _httpClient = null!;
@@ -49,6 +49,7 @@ public sealed class RoundTripTests : IAsyncLifetime
             kind: Kind.VfreebusyEvent,
             since: new DateTimeOffset(2024, 3, 1, 10, 0, 0, TimeSpan.FromHours(1)),
             search: "a&b=c d",
+            start: new DateTime(2017, 2, 28, 11, 35, 0),
             active: true,
             xTrace: "trace-1");
 
@@ -56,7 +57,7 @@ public sealed class RoundTripTests : IAsyncLifetime
         Assert.Equal("GET", request.Method);
         Assert.Equal("/api/v1/groups/4/items", request.Path);
         Assert.Equal(
-            new[] { ("intervention_ids[]", "1"), ("intervention_ids[]", "2"), ("ids", "3,4"), ("kind", "VfreebusyEvent"), ("since", "2024-03-01T10:00:00.0000000+01:00"), ("search", "a&b=c d"), ("active", "true") },
+            new[] { ("intervention_ids[]", "1"), ("intervention_ids[]", "2"), ("ids", "3,4"), ("kind", "VfreebusyEvent"), ("since", "2024-03-01T10:00:00.0000000+01:00"), ("search", "a&b=c d"), ("start", "2017-02-28 11:35:00"), ("active", "true") },
             request.Query.Select(pair => (pair.Key, pair.Value)).ToArray());
         Assert.Equal("trace-1", request.Headers["X-Trace"]);
         Assert.Equal("application/json", request.Headers["Accept"]);
@@ -80,16 +81,17 @@ public sealed class RoundTripTests : IAsyncLifetime
     {
         var items = RestService.For<IItemsApi>(_httpClient);
 
-        var created = await items.CreateItem(4, new CreateItemRequest { Item = new Item { Name = "New", Kind = Kind.Plage, PriceCents = 1500 } });
+        var created = await items.CreateItem(4, new CreateItemRequest { Item = new Item { Name = "New", Kind = Kind.Plage, PriceCents = 1500, Start = new DateTime(2024, 12, 24, 9, 5, 0) } });
 
         var request = _server.LastRequest;
         Assert.Equal("POST", request.Method);
         Assert.Equal("/api/v1/groups/4/items", request.Path);
         Assert.StartsWith("application/json", request.Headers["Content-Type"]);
-        Assert.Equal("""{"item":{"id":null,"name":"New","kind":"plage","price_cents":1500,"created_at":null}}""", request.Body);
+        Assert.Equal("""{"item":{"id":null,"name":"New","kind":"plage","price_cents":1500,"created_at":null,"start":"2024-12-24 09:05:00"}}""", request.Body);
         Assert.Equal(7, created.Id);
         Assert.Equal(Kind.VfreebusyEvent, created.Kind);
         Assert.Equal(new DateTimeOffset(2024, 3, 1, 10, 0, 0, TimeSpan.FromHours(1)), created.CreatedAt);
+        Assert.Equal(new DateTime(2017, 2, 28, 11, 35, 0), created.Start);
         Assert.Equal("kept", created.AdditionalProperties!["extra"].GetString());
     }
 

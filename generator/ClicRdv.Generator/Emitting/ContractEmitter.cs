@@ -28,6 +28,12 @@ internal static class ContractEmitter
             }
         });
 
+        foreach (var format in document.DateTimeFormats)
+        {
+            writer.Line();
+            DateTimeConverterEmitter.Write(writer, format, document.Options);
+        }
+
         return FileHeader.End(writer);
     }
 
@@ -43,6 +49,11 @@ internal static class ContractEmitter
             {
                 writer.DocElement("summary", property.Documentation);
                 writer.Line($"[{TypeNames.JsonPropertyName}({SourceWriter.Literal(property.WireName)})]");
+                if (property.Type.Converter is { } converter)
+                {
+                    writer.Line($"[global::System.Text.Json.Serialization.JsonConverter(typeof({converter}))]");
+                }
+
                 var initializer = property.Type.IsNullable || property.Type.IsValueType ? string.Empty : " = default!;";
                 writer.Line($"public {TypeNames.Value(property.Type)} {property.Name} {{ get; set; }}{initializer}");
             });

@@ -48,6 +48,7 @@ internal sealed class ValueFormatter
 
     private string Scalar(TypeRef type, string expression) => type.Kind switch
     {
+        _ when type.Converter is not null => $"{type.Converter}.Format({expression})",
         TypeKind.StringEnum => $"{_enumConverters[type.Name]}.ToWireValue({expression})",
         TypeKind.IntegerEnum => $"{Runtime}.Format((long){expression})",
         TypeKind.Primitive when type.Name == "string" => expression,

@@ -10,7 +10,13 @@ internal sealed record DocumentModel(
     GeneratorOptions Options,
     string RegistrationClassName,
     EquatableArray<ContractModel> Contracts,
-    EquatableArray<ApiInterfaceModel> Interfaces);
+    EquatableArray<ApiInterfaceModel> Interfaces,
+    EquatableArray<DateTimeFormatModel> DateTimeFormats);
+
+/// <summary>A date-time wire format (from <c>x-date-time-format</c>) and the converter generated for it.</summary>
+/// <param name="ConverterName">The generated converter class.</param>
+/// <param name="Format">A .NET custom date and time format string, such as <c>yyyy-MM-dd HH:mm:ss</c>.</param>
+internal sealed record DateTimeFormatModel(string ConverterName, string Format);
 
 /// <summary>The options of one document, resolved from MSBuild properties and item metadata.</summary>
 /// <param name="Namespace">The namespace of every generated type.</param>

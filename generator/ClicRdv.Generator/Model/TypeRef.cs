@@ -34,7 +34,11 @@ internal enum TypeKind
 /// <param name="Element">The item type of an array or the value type of a dictionary.</param>
 /// <param name="IsValueType">Whether the C# type is a struct (so <c>?</c> makes it <c>Nullable&lt;T&gt;</c>).</param>
 /// <param name="IsNullable">Whether the document allows <c>null</c> here.</param>
-internal sealed record TypeRef(TypeKind Kind, string Name, TypeRef? Element, bool IsValueType, bool IsNullable)
+/// <param name="Converter">
+/// A generated converter that writes the value in a wire format the document prescribes (a date-time with an
+/// <c>x-date-time-format</c>); it also formats the value for URLs.
+/// </param>
+internal sealed record TypeRef(TypeKind Kind, string Name, TypeRef? Element, bool IsValueType, bool IsNullable, string? Converter = null)
 {
     public static TypeRef Primitive(string name, bool isValueType) => new(TypeKind.Primitive, name, null, isValueType, false);
 

@@ -121,7 +121,8 @@ internal static class DocumentParser
             input.Options,
             registrationClassName,
             schemas.Contracts.OrderBy(contract => contract.Name, StringComparer.Ordinal).ToEquatableArray(),
-            interfaces);
+            interfaces,
+            schemas.DateTimeFormats.ToEquatableArray());
     }
 
     /// <summary>The file name without the <c>.openapi.json</c> suffix.</summary>

@@ -21,6 +21,7 @@ internal sealed class SchemaMapper
     private readonly Dictionary<JsonSchema, TypeRef> _mapped = new(ReferenceEqualityComparer<JsonSchema>.Instance);
     private readonly HashSet<JsonSchema> _inProgress = new(ReferenceEqualityComparer<JsonSchema>.Instance);
     private readonly Dictionary<string, ContractModel> _contracts = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _dateTimeConverters = new(StringComparer.Ordinal);
     private readonly UniqueNameScope _typeNames;
 
     public SchemaMapper(OpenApiDocument document, UniqueNameScope typeNames)
@@ -43,7 +44,13 @@ internal sealed class SchemaMapper
         }
     }
 
+    /// <summary>The extension that gives a string date-time its exact wire format (a .NET format string).</summary>
+    public const string DateTimeFormatExtension = "x-date-time-format";
+
     public IEnumerable<ContractModel> Contracts => _contracts.Values;
+
+    public IEnumerable<DateTimeFormatModel> DateTimeFormats =>
+        _dateTimeConverters.Select(pair => new DateTimeFormatModel(pair.Value, pair.Key)).OrderBy(model => model.ConverterName, StringComparer.Ordinal);
 
     /// <summary>Maps every component schema, so that unused components are generated too.</summary>
     public void MapComponents(OpenApiDocument document)
@@ -164,7 +171,28 @@ internal sealed class SchemaMapper
             return TypeRef.DictionaryOf(values);
         }
 
+        if (type == JsonObjectType.String && DateTimeFormatOf(target) is { } wireFormat)
+        {
+            return TypeRef.Primitive("global::System.DateTime", isValueType: true) with { Converter = DateTimeConverterFor(wireFormat) };
+        }
+
         return MapPrimitive(type, target.Format);
+    }
+
+    private static string? DateTimeFormatOf(JsonSchema schema) =>
+        schema.ExtensionData is { } extensions && extensions.TryGetValue(DateTimeFormatExtension, out var value) && value is string format && format.Trim().Length > 0
+            ? format.Trim()
+            : null;
+
+    private string DateTimeConverterFor(string wireFormat)
+    {
+        if (!_dateTimeConverters.TryGetValue(wireFormat, out var name))
+        {
+            name = _typeNames.Claim("DateTimeJsonConverter");
+            _dateTimeConverters.Add(wireFormat, name);
+        }
+
+        return name;
     }
 
     private TypeRef MapArray(JsonSchema target, string nameHint)

@@ -26,7 +26,7 @@ public sealed partial class CalendarsApiClient : ICalendarsApi
     }
 
     /// <inheritdoc />
-    public async global::System.Threading.Tasks.Task<CalendarPage> ListCalendars(int gid, bool active, string xTrace, global::System.Collections.Generic.IEnumerable<int>? interventionIds = default, global::System.Collections.Generic.IEnumerable<long>? calendarsetIds = default, global::System.Collections.Generic.IEnumerable<string>? names = default, global::System.Collections.Generic.IEnumerable<string>? spaced = default, global::System.Collections.Generic.IEnumerable<Kind>? kinds = default, global::System.DateTimeOffset? since = default, global::System.DateOnly? day = default, double? ratio = default, Priority? priority = default, global::System.Collections.Generic.IEnumerable<int>? xIds = default, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task<CalendarPage> ListCalendars(int gid, bool active, string xTrace, global::System.Collections.Generic.IEnumerable<int>? interventionIds = default, global::System.Collections.Generic.IEnumerable<long>? calendarsetIds = default, global::System.Collections.Generic.IEnumerable<string>? names = default, global::System.Collections.Generic.IEnumerable<string>? spaced = default, global::System.Collections.Generic.IEnumerable<Kind>? kinds = default, global::System.DateTimeOffset? since = default, global::System.DateOnly? day = default, global::System.DateTime? start = default, double? ratio = default, Priority? priority = default, global::System.Collections.Generic.IEnumerable<int>? xIds = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var __path = "/groups/" + GeneratedClientRuntime.EscapePathSegment(GeneratedClientRuntime.Format(gid)) + "/calendars";
         global::System.Text.StringBuilder? __query = null;
@@ -64,6 +64,10 @@ public sealed partial class CalendarsApiClient : ICalendarsApi
         if (day is { } __day)
         {
             GeneratedClientRuntime.AddQuery(ref __query, "day", GeneratedClientRuntime.Format(__day));
+        }
+        if (start is { } __start)
+        {
+            GeneratedClientRuntime.AddQuery(ref __query, "start", DateTimeJsonConverter.Format(__start));
         }
         if (ratio is { } __ratio)
         {

@@ -23,6 +23,14 @@ public partial class Calendar : CalendarInput
     [global::System.Text.Json.Serialization.JsonPropertyName("opened_on")]
     public global::System.DateOnly? OpenedOn { get; set; }
 
+    [global::System.Text.Json.Serialization.JsonPropertyName("updated_at")]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(DateTimeJsonConverter))]
+    public global::System.DateTime? UpdatedAt { get; set; }
+
+    [global::System.Text.Json.Serialization.JsonPropertyName("synched_at")]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(DateTimeJsonConverter))]
+    public global::System.DateTime? SynchedAt { get; set; }
+
     [global::System.Text.Json.Serialization.JsonPropertyName("big")]
     public long? Big { get; set; }
 
@@ -326,4 +334,41 @@ public partial class Square
     /// <summary>JSON members the document does not describe, kept so that nothing the server sends is lost.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
     public global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+}
+
+/// <summary>Reads and writes date-times as "yyyy-MM-dd HH:mm:ss" (the clock time as written, no offset); reads ISO 8601 too.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "1.0.0.0")]
+public sealed class DateTimeJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::System.DateTime>
+{
+    /// <summary>The wire format, a .NET custom date and time format string.</summary>
+    public const string WireFormat = "yyyy-MM-dd HH:mm:ss";
+
+    /// <summary>The wire text of a value, as sent in JSON, query strings and headers.</summary>
+    public static string Format(global::System.DateTime value) => value.ToString(WireFormat, global::System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>Reads the wire format, or ISO 8601 (an offset is dropped: the clock time is kept); null if neither matches.</summary>
+    public static global::System.DateTime? TryParse(string? text)
+    {
+        if (global::System.DateTime.TryParseExact(text, WireFormat, global::System.Globalization.CultureInfo.InvariantCulture, global::System.Globalization.DateTimeStyles.None, out var exact))
+        {
+            return exact;
+        }
+
+        return global::System.DateTimeOffset.TryParse(text, global::System.Globalization.CultureInfo.InvariantCulture, global::System.Globalization.DateTimeStyles.None, out var iso) && text!.Contains('-')
+            ? iso.DateTime
+            : null;
+    }
+
+    /// <inheritdoc />
+    public override global::System.DateTime Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+    {
+        var text = reader.TokenType == global::System.Text.Json.JsonTokenType.String ? reader.GetString() : null;
+        return TryParse(text) ?? throw new global::System.Text.Json.JsonException($"'{text ?? reader.TokenType.ToString()}' is not a date-time in the format {WireFormat} or ISO 8601.");
+    }
+
+    /// <inheritdoc />
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::System.DateTime value, global::System.Text.Json.JsonSerializerOptions options)
+    {
+        writer.WriteStringValue(Format(value));
+    }
 }
