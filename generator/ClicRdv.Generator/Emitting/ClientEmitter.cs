@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text.RegularExpressions;
 using ClicRdv.Generator.Model;
+using ClicRdv.Generator.Naming;
 
 namespace ClicRdv.Generator.Emitting;
 
@@ -136,6 +137,12 @@ internal static class ClientEmitter
 
     private static void WriteQueryParameter(SourceWriter writer, ParameterModel parameter, ValueFormatter formatter)
     {
+        if (parameter.CollectionStyle == CollectionStyle.DeepObject)
+        {
+            WriteIfPresent(writer, parameter.Name, parameter.Type, value => WriteDeepObject(writer, parameter, value, formatter));
+            return;
+        }
+
         var key = SourceWriter.Literal(Uri.EscapeDataString(parameter.WireName));
         if (parameter.Type.Kind == TypeKind.Array && parameter.CollectionStyle == CollectionStyle.Multi)
         {
@@ -154,6 +161,37 @@ internal static class ClientEmitter
             writer.Line($"{Runtime}.AddQuery(ref __query, {key}, {formatter.Text(parameter.Type, value, parameter.CollectionStyle)});"));
     }
 
+    /// <summary>Writes <c>name[field]=value</c> per field, or <c>name[i][field]=value</c> per item and field of an array.</summary>
+    private static void WriteDeepObject(SourceWriter writer, ParameterModel parameter, string value, ValueFormatter formatter)
+    {
+        var escapedName = SourceWriter.Literal(Uri.EscapeDataString(parameter.WireName));
+        void WriteFields(string item, string prefix)
+        {
+            foreach (var field in parameter.Fields)
+            {
+                var key = $"{prefix} + {SourceWriter.Literal(Uri.EscapeDataString("[" + field.WireName + "]"))}";
+                WriteIfPresent(writer, $"{item}.{field.Name}", field.Type, fieldValue =>
+                    writer.Line($"{Runtime}.AddQuery(ref __query, {key}, {formatter.Text(field.Type, fieldValue, CollectionStyle.Csv)});"));
+            }
+        }
+
+        if (parameter.Type.Kind != TypeKind.Array)
+        {
+            WriteFields(value, escapedName);
+            return;
+        }
+
+        // Locals named after the parameter, so that two such parameters in one method do not clash.
+        var local = "__" + Identifiers.Unescaped(parameter.Name);
+        writer.Line($"var {local}Index = 0;");
+        writer.Line($"foreach (var {local}Item in {value})");
+        using (writer.OpenBlock())
+        {
+            writer.Line($"var {local}Prefix = {escapedName} + \"%5B\" + {Runtime}.Format({local}Index++) + \"%5D\";");
+            WriteFields(local + "Item", local + "Prefix");
+        }
+    }
+
     private static void BodyStatement(SourceWriter writer, ParameterModel parameter, string value, ValueFormatter formatter)
     {
         switch (parameter.BodyEncoding)
@@ -163,7 +201,7 @@ internal static class ClientEmitter
                 break;
             case BodyEncoding.FormUrlEncoded:
                 writer.Line("var __form = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>();");
-                foreach (var field in parameter.FormFields)
+                foreach (var field in parameter.Fields)
                 {
                     WriteIfPresent(writer, $"{value}.{field.Name}", field.Type, fieldValue => WriteFormField(writer, field, fieldValue, formatter));
                 }
@@ -212,7 +250,7 @@ internal static class ClientEmitter
             return;
         }
 
-        var local = "__" + expression.Replace("@", string.Empty).Replace(".", "_");
+        var local = "__" + expression.Replace("@", string.Empty).TrimStart('_').Replace(".", "_");
         writer.Line($"if ({expression} is {{ }} {local})");
         using (writer.OpenBlock())
         {

@@ -83,7 +83,7 @@ internal static class MethodSignature
         };
     }
 
-    private static string QueryFormat(ParameterModel parameter) => parameter.Type.Kind != TypeKind.Array
+    private static string QueryFormat(ParameterModel parameter) => parameter.Type.Kind != TypeKind.Array || parameter.CollectionStyle == CollectionStyle.DeepObject
         ? string.Empty
         : $"(global::Refit.CollectionFormat.{parameter.CollectionStyle})";
 

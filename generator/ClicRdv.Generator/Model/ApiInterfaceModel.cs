@@ -46,12 +46,15 @@ internal enum CollectionStyle
     Csv,
     Ssv,
     Pipes,
+
+    /// <summary><c>name[field]=value</c> for an object; <c>name[0][field]=value</c>... for an array of objects.</summary>
+    DeepObject,
 }
 
 /// <param name="Name">The C# parameter name (camelCase, escaped if a keyword).</param>
 /// <param name="WireName">The name on the wire (query key, header name, path placeholder).</param>
 /// <param name="MediaType">The body's media type, for body parameters.</param>
-/// <param name="FormFields">For a form-encoded body: its fields, read from the body's object schema.</param>
+/// <param name="Fields">The fields of an object written field by field: a form-encoded body, or a deepObject query parameter.</param>
 internal sealed record ParameterModel(
     string Name,
     string WireName,
@@ -62,7 +65,7 @@ internal sealed record ParameterModel(
     CollectionStyle CollectionStyle,
     BodyEncoding BodyEncoding,
     string? MediaType,
-    EquatableArray<PropertyModel> FormFields);
+    EquatableArray<PropertyModel> Fields);
 
 internal enum ResponseKind
 {

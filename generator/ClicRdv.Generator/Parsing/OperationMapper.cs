@@ -136,19 +136,24 @@ internal sealed class OperationMapper
             return null;
         }
 
+        var schema = parameter.Schema ?? parameter;
         var type = parameter.Schema is null && parameter.Type == JsonObjectType.None
             ? TypeRef.String
-            : _schemas.Map(parameter.Schema ?? parameter, methodName + Identifiers.ToPascalCase(parameter.Name));
-        if (!IsWritableInUrl(type))
+            : _schemas.Map(schema, methodName + Identifiers.ToPascalCase(parameter.Name));
+        var style = CollectionStyleOf(parameter, location.Value);
+        var fields = EquatableArray<PropertyModel>.Empty;
+        if (style == CollectionStyle.DeepObject && DeepObjectSchema(schema, type) is { } objectSchema)
         {
-            _diagnostics.Unsupported(description, pointer, "an object-valued parameter cannot be written to a URL or header");
+            fields = WritableFields(objectSchema, methodName, $"Field of parameter '{parameter.Name}' of {operationName}", pointer);
+        }
+        else if (style == CollectionStyle.DeepObject)
+        {
+            _diagnostics.Unsupported(description, pointer, "the deepObject style needs an object, or an array of objects");
             return null;
         }
-
-        var style = CollectionStyleOf(parameter, location.Value);
-        if (style is null)
+        else if (!IsWritableInUrl(type))
         {
-            _diagnostics.Unsupported(description, pointer, $"the style '{parameter.Style}' is not supported");
+            _diagnostics.Unsupported(description, pointer, "an object-valued parameter cannot be written to a URL or header");
             return null;
         }
 
@@ -158,14 +163,17 @@ internal sealed class OperationMapper
             type = type.AsNullable(false);
         }
 
-        return SimpleParameter(
+        return new ParameterModel(
             names.Claim(Identifiers.ToCamelCase(parameter.Name)),
             parameter.Name,
             location.Value,
             isRequired ? type : type.AsNullable(),
             isRequired,
             Trimmed(parameter.Description),
-            style.Value);
+            style,
+            BodyEncoding.None,
+            null,
+            fields);
     }
 
     private ParameterModel? MapBody(OpenApiRequestBody? body, string methodName, string operationName, string pointer, UniqueNameScope names)
@@ -187,7 +195,7 @@ internal sealed class OperationMapper
                 break;
             case BodyEncoding.FormUrlEncoded when schema is not null && _schemas.Map(schema, methodName + "Request") is { Kind: TypeKind.Contract } contract:
                 type = contract;
-                fields = FormFieldsOf(schema, methodName, operationName, pointer);
+                fields = WritableFields(schema, methodName + "Request", $"Form field of {operationName}", pointer);
                 break;
             case BodyEncoding.Text:
                 type = TypeRef.String;
@@ -215,15 +223,28 @@ internal sealed class OperationMapper
             fields);
     }
 
-    private EquatableArray<PropertyModel> FormFieldsOf(JsonSchema schema, string methodName, string operationName, string pointer)
+    /// <summary>The fields of an object written one by one (a form, a deepObject); fields that are objects themselves are left out with a warning.</summary>
+    private EquatableArray<PropertyModel> WritableFields(JsonSchema schema, string nameHint, string description, string pointer)
     {
-        var fields = _schemas.MapFields(schema, methodName + "Request");
+        var fields = _schemas.MapFields(schema, nameHint);
         foreach (var field in fields.Where(field => !IsWritableInUrl(field.Type)))
         {
-            _diagnostics.Unsupported($"Form field '{field.WireName}' of {operationName}", pointer, "an object-valued field cannot be written to a form");
+            _diagnostics.Unsupported($"{description} '{field.WireName}'", pointer, "an object-valued field cannot be written as text");
         }
 
         return fields.Where(field => IsWritableInUrl(field.Type)).ToEquatableArray();
+    }
+
+    /// <summary>The object schema a deepObject parameter writes: the parameter's own, or its items'.</summary>
+    private static JsonSchema? DeepObjectSchema(JsonSchema schema, TypeRef type)
+    {
+        var target = SchemaMapper.Dereference(schema);
+        return type.Kind switch
+        {
+            TypeKind.Contract => target,
+            TypeKind.Array when type.Element?.Kind == TypeKind.Contract && target.Item is { } item => SchemaMapper.Dereference(item),
+            _ => null,
+        };
     }
 
     private ResponseModel MapResponse(OpenApiOperation operation, string methodName)
@@ -300,7 +321,7 @@ internal sealed class OperationMapper
     private static bool IsMediaType(string mediaType, string expected) =>
         mediaType.Split(';')[0].Trim().Equals(expected, StringComparison.OrdinalIgnoreCase);
 
-    private static CollectionStyle? CollectionStyleOf(OpenApiParameter parameter, ParameterLocation location)
+    private static CollectionStyle CollectionStyleOf(OpenApiParameter parameter, ParameterLocation location)
     {
         if (location != ParameterLocation.Query)
         {
@@ -311,7 +332,7 @@ internal sealed class OperationMapper
         {
             OpenApiParameterStyle.SpaceDelimeted => CollectionStyle.Ssv,
             OpenApiParameterStyle.PipeDelimited => CollectionStyle.Pipes,
-            OpenApiParameterStyle.DeepObject => null,
+            OpenApiParameterStyle.DeepObject => CollectionStyle.DeepObject,
             _ => parameter.Explode ?? true ? CollectionStyle.Multi : CollectionStyle.Csv,
         };
     }

@@ -26,7 +26,7 @@ public sealed partial class CalendarsApiClient : ICalendarsApi
     }
 
     /// <inheritdoc />
-    public async global::System.Threading.Tasks.Task<CalendarPage> ListCalendars(int gid, bool active, string xTrace, global::System.Collections.Generic.IEnumerable<int>? interventionIds = default, global::System.Collections.Generic.IEnumerable<long>? calendarsetIds = default, global::System.Collections.Generic.IEnumerable<string>? names = default, global::System.Collections.Generic.IEnumerable<string>? spaced = default, global::System.Collections.Generic.IEnumerable<Kind>? kinds = default, global::System.DateTimeOffset? since = default, global::System.DateOnly? day = default, global::System.DateTime? start = default, double? ratio = default, Priority? priority = default, global::System.Collections.Generic.IEnumerable<int>? xIds = default, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task<CalendarPage> ListCalendars(int gid, bool active, string xTrace, global::System.Collections.Generic.IEnumerable<int>? interventionIds = default, global::System.Collections.Generic.IEnumerable<long>? calendarsetIds = default, global::System.Collections.Generic.IEnumerable<string>? names = default, global::System.Collections.Generic.IEnumerable<string>? spaced = default, global::System.Collections.Generic.IEnumerable<Kind>? kinds = default, global::System.DateTimeOffset? since = default, global::System.DateOnly? day = default, global::System.DateTime? start = default, double? ratio = default, Priority? priority = default, global::System.Collections.Generic.IEnumerable<Condition>? conditions = default, ListCalendarsFilter? filter = default, global::System.Collections.Generic.IEnumerable<int>? xIds = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var __path = "/groups/" + GeneratedClientRuntime.EscapePathSegment(GeneratedClientRuntime.Format(gid)) + "/calendars";
         global::System.Text.StringBuilder? __query = null;
@@ -76,6 +76,28 @@ public sealed partial class CalendarsApiClient : ICalendarsApi
         if (priority is { } __priority)
         {
             GeneratedClientRuntime.AddQuery(ref __query, "priority", GeneratedClientRuntime.Format((long)__priority));
+        }
+        if (conditions is { } __conditions)
+        {
+            var __conditionsIndex = 0;
+            foreach (var __conditionsItem in __conditions)
+            {
+                var __conditionsPrefix = "conditions" + "%5B" + GeneratedClientRuntime.Format(__conditionsIndex++) + "%5D";
+                GeneratedClientRuntime.AddQuery(ref __query, __conditionsPrefix + "%5Bfield%5D", __conditionsItem.Field);
+                GeneratedClientRuntime.AddQuery(ref __query, __conditionsPrefix + "%5Bop%5D", ConditionOpJsonConverter.ToWireValue(__conditionsItem.Op));
+                GeneratedClientRuntime.AddQuery(ref __query, __conditionsPrefix + "%5Bvalue%5D", __conditionsItem.Value);
+            }
+        }
+        if (filter is { } __filter)
+        {
+            if (__filter.Name is { } __filter_Name)
+            {
+                GeneratedClientRuntime.AddQuery(ref __query, "filter" + "%5Bname%5D", __filter_Name);
+            }
+            if (__filter.Min is { } __filter_Min)
+            {
+                GeneratedClientRuntime.AddQuery(ref __query, "filter" + "%5Bmin%5D", GeneratedClientRuntime.Format(__filter_Min));
+            }
         }
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, GeneratedClientRuntime.BuildUri(_httpClient, __path, __query));
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");

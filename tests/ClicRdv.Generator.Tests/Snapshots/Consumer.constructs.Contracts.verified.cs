@@ -179,6 +179,71 @@ public partial class Circle
 }
 
 [global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "1.0.0.0")]
+public partial class Condition
+{
+    [global::System.Text.Json.Serialization.JsonPropertyName("field")]
+    public string Field { get; set; } = default!;
+
+    [global::System.Text.Json.Serialization.JsonPropertyName("op")]
+    public ConditionOp Op { get; set; }
+
+    [global::System.Text.Json.Serialization.JsonPropertyName("value")]
+    public string Value { get; set; } = default!;
+
+    /// <summary>JSON members the document does not describe, kept so that nothing the server sends is lost.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+}
+
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "1.0.0.0")]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(ConditionOpJsonConverter))]
+public enum ConditionOp
+{
+    /// <summary>Sent and received as "=".</summary>
+    Equal = 0,
+    /// <summary>Sent and received as "like".</summary>
+    Like = 1,
+    /// <summary>Sent and received as "not in".</summary>
+    NotIn = 2,
+}
+
+/// <summary>Reads and writes <see cref="ConditionOp"/> as the strings the API uses.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "1.0.0.0")]
+public sealed class ConditionOpJsonConverter : global::System.Text.Json.Serialization.JsonConverter<ConditionOp>
+{
+    /// <summary>The wire string of a value, as sent in JSON, query strings and headers.</summary>
+    public static string ToWireValue(ConditionOp value) => value switch
+    {
+        ConditionOp.Equal => "=",
+        ConditionOp.Like => "like",
+        ConditionOp.NotIn => "not in",
+        _ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a value of ConditionOp."),
+    };
+
+    /// <summary>The value for a wire string, or <c>null</c> when the string is not one the document lists.</summary>
+    public static ConditionOp? FromWireValue(string? value) => value switch
+    {
+        "=" => ConditionOp.Equal,
+        "like" => ConditionOp.Like,
+        "not in" => ConditionOp.NotIn,
+        _ => null,
+    };
+
+    /// <inheritdoc />
+    public override ConditionOp Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+    {
+        var text = reader.TokenType == global::System.Text.Json.JsonTokenType.String ? reader.GetString() : null;
+        return FromWireValue(text) ?? throw new global::System.Text.Json.JsonException($"'{text ?? reader.TokenType.ToString()}' is not a value of ConditionOp.");
+    }
+
+    /// <inheritdoc />
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ConditionOp value, global::System.Text.Json.JsonSerializerOptions options)
+    {
+        writer.WriteStringValue(ToWireValue(value));
+    }
+}
+
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "1.0.0.0")]
 public partial class CreateCalendarRequest
 {
     [global::System.Text.Json.Serialization.JsonPropertyName("calendar")]
@@ -235,6 +300,20 @@ public sealed class KindJsonConverter : global::System.Text.Json.Serialization.J
     {
         writer.WriteStringValue(ToWireValue(value));
     }
+}
+
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "1.0.0.0")]
+public partial class ListCalendarsFilter
+{
+    [global::System.Text.Json.Serialization.JsonPropertyName("name")]
+    public string? Name { get; set; }
+
+    [global::System.Text.Json.Serialization.JsonPropertyName("min")]
+    public int? Min { get; set; }
+
+    /// <summary>JSON members the document does not describe, kept so that nothing the server sends is lost.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 [global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "1.0.0.0")]

@@ -42,9 +42,9 @@ public sealed partial class MyItemsApiClient : IMyItemsApi2
         {
             GeneratedClientRuntime.AddQuery(ref __query, "cancellationToken", __cancellationToken2);
         }
-        if (_2fa is { } ___2fa)
+        if (_2fa is { } __2fa)
         {
-            GeneratedClientRuntime.AddQuery(ref __query, "2fa", GeneratedClientRuntime.Format(___2fa));
+            GeneratedClientRuntime.AddQuery(ref __query, "2fa", GeneratedClientRuntime.Format(__2fa));
         }
         if (pageSize is { } __pageSize)
         {
