@@ -1,20 +1,21 @@
 using System;
 using System.IO;
-using System.Runtime.CompilerServices;
 using Xunit.Sdk;
 
 namespace ClicRdv.Generator.Tests.Infrastructure;
 
 /// <summary>
-/// Snapshot assertions with Verify's conventions: the expected text is <c>Snapshots/{name}.verified.cs</c> beside the
-/// test source; on a mismatch or a missing snapshot the actual text is written to <c>{name}.received.cs</c> and the
+/// Snapshot assertions with Verify's conventions: the expected text is <c>Snapshots/{name}.verified.cs</c> in the test
+/// project's folder (found from the test assembly's folder, since CI builds map source paths away); on a mismatch or a missing snapshot the actual text is written to <c>{name}.received.cs</c> and the
 /// test fails. Set <c>ACCEPT_SNAPSHOTS=1</c> (never in CI) to accept the received text as the new snapshot.
 /// </summary>
 internal static class Snapshot
 {
-    public static void Verify(string name, string actual, [CallerFilePath] string callerFile = "")
+    private static readonly string Directory = FindSnapshotDirectory();
+
+    public static void Verify(string name, string actual)
     {
-        var directory = Path.Combine(Path.GetDirectoryName(callerFile)!, "Snapshots");
+        var directory = Directory;
         var verifiedPath = Path.Combine(directory, name + ".verified.cs");
         var receivedPath = Path.Combine(directory, name + ".received.cs");
         var normalized = actual.Replace("\r\n", "\n");
@@ -25,7 +26,7 @@ internal static class Snapshot
             return;
         }
 
-        Directory.CreateDirectory(directory);
+        System.IO.Directory.CreateDirectory(directory);
         if (IsAccepting)
         {
             File.WriteAllText(verifiedPath, normalized);
@@ -38,6 +39,19 @@ internal static class Snapshot
         throw new XunitException(
             $"The generated '{name}' {reason}. Compare {receivedPath} with {verifiedPath}; " +
             "if the new output is right, rerun with ACCEPT_SNAPSHOTS=1 (or rename the .received.cs file to .verified.cs).");
+    }
+
+    private static string FindSnapshotDirectory()
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            if (File.Exists(Path.Combine(folder.FullName, "ClicRdv.Generator.Tests.csproj")))
+            {
+                return Path.Combine(folder.FullName, "Snapshots");
+            }
+        }
+
+        throw new InvalidOperationException("The test project's folder was not found above " + AppContext.BaseDirectory);
     }
 
     private static bool IsAccepting =>
