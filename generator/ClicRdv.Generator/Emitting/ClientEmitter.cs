@@ -26,6 +26,8 @@ internal static class ClientEmitter
         var writer = FileHeader.Start(document);
         writer.Separated(document.Interfaces, api => WriteClient(writer, api, document.Options, new ValueFormatter(converters)));
         writer.Line();
+        WriteCatalog(writer, document);
+        writer.Line();
         WriteRegistration(writer, document);
         writer.Line();
         foreach (var line in ClientRuntimeSource.Text.Replace("\r\n", "\n").Split('\n'))
@@ -272,6 +274,28 @@ internal static class ClientEmitter
 
     private static string MediaTypeWithoutParameters(string? mediaType) =>
         (mediaType ?? "application/octet-stream").Split(';')[0].Trim();
+
+    /// <summary>Lists every client with a factory, so that a registration (ClicRdv.Runtime's AddClicRdv) needs no reflection.</summary>
+    private static void WriteCatalog(SourceWriter writer, DocumentModel document)
+    {
+        const string FactoryType = "global::System.Func<global::System.Net.Http.HttpClient, global::Refit.RefitSettings, object>";
+        writer.DocElement("summary", $"The clients generated from \"{document.Title}\": each interface with a factory of its implementation.");
+        writer.Line(FileHeader.GeneratedCodeAttribute);
+        writer.Line($"{document.Options.Accessibility} static partial class {document.CatalogClassName}");
+        using (writer.OpenBlock())
+        {
+            writer.DocElement("summary", "Each interface, with a function that creates its client from an HttpClient (whose BaseAddress is the API's root) and Refit settings.");
+            writer.Line($"public static global::System.Collections.Generic.IReadOnlyDictionary<global::System.Type, {FactoryType}> Factories {{ get; }} =");
+            writer.Line($"    new global::System.Collections.ObjectModel.ReadOnlyDictionary<global::System.Type, {FactoryType}>(new global::System.Collections.Generic.Dictionary<global::System.Type, {FactoryType}>");
+            writer.Line("    {");
+            foreach (var api in document.Interfaces)
+            {
+                writer.Line($"        [typeof({api.Name})] = static (httpClient, settings) => new {api.ClientName}(httpClient, settings),");
+            }
+
+            writer.Line("    });");
+        }
+    }
 
     private static void WriteRegistration(SourceWriter writer, DocumentModel document)
     {

@@ -4,11 +4,13 @@ namespace ClicRdv.Generator.Model;
 /// <param name="HintName">A file-name-safe prefix for the generated sources, unique per document.</param>
 /// <param name="Title">The document's title, for comments.</param>
 /// <param name="RegistrationClassName">The class holding the module initializer that registers the clients with Refit.</param>
+/// <param name="CatalogClassName">The public class that lists every client with its factory (<c>ApiClients</c>).</param>
 internal sealed record DocumentModel(
     string HintName,
     string Title,
     GeneratorOptions Options,
     string RegistrationClassName,
+    string CatalogClassName,
     EquatableArray<ContractModel> Contracts,
     EquatableArray<ApiInterfaceModel> Interfaces,
     EquatableArray<DateTimeFormatModel> DateTimeFormats);

@@ -111,6 +111,7 @@ internal static class DocumentParser
         var typeNames = new UniqueNameScope();
         var schemas = new SchemaMapper(document, typeNames);
         var registrationClassName = typeNames.Claim(Identifiers.ToPascalCase(title, "OpenApi") + "ClientRegistration");
+        var catalogClassName = typeNames.Claim("ApiClients");
         var operations = new OperationMapper(schemas, diagnostics, typeNames);
         var interfaces = operations.MapInterfaces(document, Identifiers.ToPascalCase(title, "Default"));
         schemas.MapComponents(document);
@@ -120,6 +121,7 @@ internal static class DocumentParser
             title,
             input.Options,
             registrationClassName,
+            catalogClassName,
             schemas.Contracts.OrderBy(contract => contract.Name, StringComparer.Ordinal).ToEquatableArray(),
             interfaces,
             schemas.DateTimeFormats.ToEquatableArray());

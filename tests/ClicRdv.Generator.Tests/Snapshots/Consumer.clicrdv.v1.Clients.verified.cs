@@ -977,6 +977,30 @@ public sealed partial class VeventsApiClient : IVeventsApi
     }
 }
 
+/// <summary>The clients generated from "ClicRDV API": each interface with a factory of its implementation.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "1.0.0.0")]
+public static partial class ApiClients
+{
+    /// <summary>Each interface, with a function that creates its client from an HttpClient (whose BaseAddress is the API's root) and Refit settings.</summary>
+    public static global::System.Collections.Generic.IReadOnlyDictionary<global::System.Type, global::System.Func<global::System.Net.Http.HttpClient, global::Refit.RefitSettings, object>> Factories { get; } =
+        new global::System.Collections.ObjectModel.ReadOnlyDictionary<global::System.Type, global::System.Func<global::System.Net.Http.HttpClient, global::Refit.RefitSettings, object>>(new global::System.Collections.Generic.Dictionary<global::System.Type, global::System.Func<global::System.Net.Http.HttpClient, global::Refit.RefitSettings, object>>
+        {
+            [typeof(IAccountsApi)] = static (httpClient, settings) => new AccountsApiClient(httpClient, settings),
+            [typeof(IAppointmentsApi)] = static (httpClient, settings) => new AppointmentsApiClient(httpClient, settings),
+            [typeof(IAvailabletimeslotsApi)] = static (httpClient, settings) => new AvailabletimeslotsApiClient(httpClient, settings),
+            [typeof(ICalendarsApi)] = static (httpClient, settings) => new CalendarsApiClient(httpClient, settings),
+            [typeof(ICalendarsetsApi)] = static (httpClient, settings) => new CalendarsetsApiClient(httpClient, settings),
+            [typeof(ICustomfieldsApi)] = static (httpClient, settings) => new CustomfieldsApiClient(httpClient, settings),
+            [typeof(IFichesApi)] = static (httpClient, settings) => new FichesApiClient(httpClient, settings),
+            [typeof(IGroupsApi)] = static (httpClient, settings) => new GroupsApiClient(httpClient, settings),
+            [typeof(IInterventionsApi)] = static (httpClient, settings) => new InterventionsApiClient(httpClient, settings),
+            [typeof(IInterventionsetsApi)] = static (httpClient, settings) => new InterventionsetsApiClient(httpClient, settings),
+            [typeof(IProsApi)] = static (httpClient, settings) => new ProsApiClient(httpClient, settings),
+            [typeof(ISessionsApi)] = static (httpClient, settings) => new SessionsApiClient(httpClient, settings),
+            [typeof(IVeventsApi)] = static (httpClient, settings) => new VeventsApiClient(httpClient, settings),
+        });
+}
+
 /// <summary>Registers the clients with Refit when the assembly loads, so that RestService.For works for each interface.</summary>
 file static class ClicRDVAPIClientRegistration
 {

@@ -306,6 +306,21 @@ public sealed partial class SessionsApiClient : ISessionsApi
     }
 }
 
+/// <summary>The clients generated from "Constructs": each interface with a factory of its implementation.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "1.0.0.0")]
+public static partial class ApiClients
+{
+    /// <summary>Each interface, with a function that creates its client from an HttpClient (whose BaseAddress is the API's root) and Refit settings.</summary>
+    public static global::System.Collections.Generic.IReadOnlyDictionary<global::System.Type, global::System.Func<global::System.Net.Http.HttpClient, global::Refit.RefitSettings, object>> Factories { get; } =
+        new global::System.Collections.ObjectModel.ReadOnlyDictionary<global::System.Type, global::System.Func<global::System.Net.Http.HttpClient, global::Refit.RefitSettings, object>>(new global::System.Collections.Generic.Dictionary<global::System.Type, global::System.Func<global::System.Net.Http.HttpClient, global::Refit.RefitSettings, object>>
+        {
+            [typeof(ICalendarsApi)] = static (httpClient, settings) => new CalendarsApiClient(httpClient, settings),
+            [typeof(IConstructsApi)] = static (httpClient, settings) => new ConstructsApiClient(httpClient, settings),
+            [typeof(IFilesApi)] = static (httpClient, settings) => new FilesApiClient(httpClient, settings),
+            [typeof(ISessionsApi)] = static (httpClient, settings) => new SessionsApiClient(httpClient, settings),
+        });
+}
+
 /// <summary>Registers the clients with Refit when the assembly loads, so that RestService.For works for each interface.</summary>
 file static class ConstructsClientRegistration
 {

@@ -93,6 +93,18 @@ public sealed partial class MyItemsApiClient : IMyItemsApi2
     }
 }
 
+/// <summary>The clients generated from "2 hostile names: &lt;API&gt; &amp; "quotes"": each interface with a factory of its implementation.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "1.0.0.0")]
+public static partial class ApiClients
+{
+    /// <summary>Each interface, with a function that creates its client from an HttpClient (whose BaseAddress is the API's root) and Refit settings.</summary>
+    public static global::System.Collections.Generic.IReadOnlyDictionary<global::System.Type, global::System.Func<global::System.Net.Http.HttpClient, global::Refit.RefitSettings, object>> Factories { get; } =
+        new global::System.Collections.ObjectModel.ReadOnlyDictionary<global::System.Type, global::System.Func<global::System.Net.Http.HttpClient, global::Refit.RefitSettings, object>>(new global::System.Collections.Generic.Dictionary<global::System.Type, global::System.Func<global::System.Net.Http.HttpClient, global::Refit.RefitSettings, object>>
+        {
+            [typeof(IMyItemsApi2)] = static (httpClient, settings) => new MyItemsApiClient(httpClient, settings),
+        });
+}
+
 /// <summary>Registers the clients with Refit when the assembly loads, so that RestService.For works for each interface.</summary>
 file static class _2HostileNamesAPIQuotesClientRegistration
 {

@@ -1,0 +1,100 @@
+using System;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace ClicRdv.Runtime;
+
+/// <summary>
+/// The session shared by every request of one registration: the current <c>_session_id</c>, the logged-in profile,
+/// and when it was last used. Logging in is serialized, so that any number of concurrent first requests cause one
+/// login. The session logs in through its own connection (with the apikey handler), independent of the clients'.
+/// </summary>
+public sealed class ClicRdvSession : IDisposable
+{
+    private readonly SemaphoreSlim _loginLock = new(1, 1);
+    private readonly TimeProvider _timeProvider;
+    private readonly TimeSpan _idleTimeout;
+    private readonly SessionLogin _login;
+    private readonly HttpMessageInvoker _loginInvoker;
+    private SessionTicket? _current;
+    private int _loginCount;
+
+    /// <summary>Creates a session for <paramref name="options"/> (a session mode); the first request logs in.</summary>
+    /// <param name="options">The validated options.</param>
+    /// <param name="timeProvider">The clock that measures idle time.</param>
+    /// <param name="transport">The handler logins are sent through (the socket handler by default).</param>
+    public ClicRdvSession(ClicRdvOptions options, TimeProvider? timeProvider = null, HttpMessageHandler? transport = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.Authentication == ClicRdvAuthentication.Basic)
+        {
+            throw new ArgumentException("Basic authentication has no session.", nameof(options));
+        }
+
+        var apiAddress = options.ResolveBaseAddress();
+        TransportGuard.EnsureSafe(apiAddress, options.AllowInsecureHttp, "session login");
+        _timeProvider = timeProvider ?? TimeProvider.System;
+        _idleTimeout = options.SessionIdleTimeout;
+        _login = new SessionLogin(apiAddress, options.Authentication, options.Email!, options.Password!);
+        _loginInvoker = new HttpMessageInvoker(new ApiKeyQueryHandler(options.ApiKey!, apiAddress) { InnerHandler = transport ?? ClicRdvHandlers.CreateTransport() });
+    }
+
+    /// <summary>The logged-in profile, or null before the first login.</summary>
+    public ClicRdvProfile? Profile => Volatile.Read(ref _current)?.Profile;
+
+    /// <summary>How many logins this session has made (the first one, then each renewal).</summary>
+    public int LoginCount => Volatile.Read(ref _loginCount);
+
+    /// <summary>The logged-in profile (with its <c>group_id</c>), logging in first if needed.</summary>
+    public async Task<ClicRdvProfile> GetProfileAsync(CancellationToken cancellationToken = default) =>
+        (await AcquireAsync(cancellationToken).ConfigureAwait(false)).Profile;
+
+    /// <summary>Forgets the session (ClicRDV has no logout endpoint); the next request logs in again.</summary>
+    public void Reset() => Volatile.Write(ref _current, null);
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        _loginInvoker.Dispose();
+        _loginLock.Dispose();
+    }
+
+    /// <summary>A usable session: the current one, or a new one if there is none or it sat idle too long.</summary>
+    internal async ValueTask<SessionTicket> AcquireAsync(CancellationToken cancellationToken)
+    {
+        var current = Volatile.Read(ref _current);
+        if (current is not null && !IsIdle(current))
+        {
+            return current;
+        }
+
+        await _loginLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            current = Volatile.Read(ref _current);
+            if (current is not null && !IsIdle(current))
+            {
+                return current;
+            }
+
+            var fresh = await _login.LoginAsync(_loginInvoker.SendAsync, cancellationToken).ConfigureAwait(false);
+            fresh.Touch(_timeProvider.GetUtcNow());
+            Interlocked.Increment(ref _loginCount);
+            Volatile.Write(ref _current, fresh);
+            return fresh;
+        }
+        finally
+        {
+            _loginLock.Release();
+        }
+    }
+
+    /// <summary>Records that <paramref name="ticket"/> was just used, which restarts the server's idle clock.</summary>
+    internal void Touch(SessionTicket ticket) => ticket.Touch(_timeProvider.GetUtcNow());
+
+    /// <summary>Drops <paramref name="stale"/> if it is still the current session (another request may have renewed it already).</summary>
+    internal void Invalidate(SessionTicket stale) => Interlocked.CompareExchange(ref _current, null, stale);
+
+    private bool IsIdle(SessionTicket ticket) => _timeProvider.GetUtcNow() - ticket.LastUsed >= _idleTimeout;
+}

@@ -1,0 +1,116 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Net;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace ClicRdv.Runtime;
+
+/// <summary>
+/// Sends the session cookie (<c>Cookie: _session_id=...</c>) on every request to the API's host, logging in first when
+/// there is no session or it sat idle too long. An answer that shows the session is gone (401, 403, or a redirect to
+/// a login page) causes one new login and one replay of the request; a second such answer is returned as it is, so
+/// the caller gets the API's error instead of a loop. The cookie is taken off the request once sent.
+/// </summary>
+public sealed class SessionAuthenticationHandler : DelegatingHandler
+{
+    private const string CookieHeader = "Cookie";
+
+    private readonly ClicRdvSession _session;
+    private readonly Uri _apiAddress;
+    private readonly bool _allowInsecureHttp;
+
+    /// <summary>Creates the handler; every handler of one registration shares <paramref name="session"/>.</summary>
+    public SessionAuthenticationHandler(ClicRdvSession session, Uri apiAddress, bool allowInsecureHttp = false)
+    {
+        _session = session ?? throw new ArgumentNullException(nameof(session));
+        _apiAddress = apiAddress ?? throw new ArgumentNullException(nameof(apiAddress));
+        _allowInsecureHttp = allowInsecureHttp;
+    }
+
+    /// <inheritdoc />
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        if (!TransportGuard.IsApiHost(request.RequestUri, _apiAddress))
+        {
+            return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+
+        TransportGuard.EnsureSafe(request.RequestUri!, _allowInsecureHttp, "session");
+
+        // A replay needs the body again: buffer it before the first send consumes it.
+        if (request.Content is not null)
+        {
+            await request.Content.LoadIntoBufferAsync().ConfigureAwait(false);
+        }
+
+        var ticket = await _session.AcquireAsync(cancellationToken).ConfigureAwait(false);
+        var response = await SendWithSessionAsync(request, ticket, cancellationToken).ConfigureAwait(false);
+        if (!ShowsSessionGone(response))
+        {
+            return response;
+        }
+
+        response.Dispose();
+        _session.Invalidate(ticket);
+        ticket = await _session.AcquireAsync(cancellationToken).ConfigureAwait(false);
+        // Not disposed: the copy shares the original's body, which belongs to the caller.
+        var replay = Clone(request);
+        var replayed = await SendWithSessionAsync(replay, ticket, cancellationToken).ConfigureAwait(false);
+        replayed.RequestMessage = request;
+        return replayed;
+    }
+
+    private async Task<HttpResponseMessage> SendWithSessionAsync(HttpRequestMessage request, SessionTicket ticket, CancellationToken cancellationToken)
+    {
+        var previous = request.Headers.TryGetValues(CookieHeader, out var values) ? values.ToList() : null;
+        request.Headers.Remove(CookieHeader);
+        request.Headers.TryAddWithoutValidation(CookieHeader, string.Join("; ", (previous ?? new List<string>()).Append("_session_id=" + ticket.SessionId)));
+        try
+        {
+            _session.Touch(ticket);
+            return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            request.Headers.Remove(CookieHeader);
+            if (previous is not null)
+            {
+                request.Headers.TryAddWithoutValidation(CookieHeader, previous);
+            }
+        }
+    }
+
+    /// <summary>ClicRDV does not document what a lost session gets; these are the answers that can mean it.</summary>
+    private static bool ShowsSessionGone(HttpResponseMessage response) => response.StatusCode switch
+    {
+        HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden => true,
+        HttpStatusCode.Moved or HttpStatusCode.Redirect or HttpStatusCode.RedirectMethod or HttpStatusCode.TemporaryRedirect or HttpStatusCode.PermanentRedirect =>
+            response.Headers.Location?.OriginalString.Contains("login", StringComparison.OrdinalIgnoreCase) == true,
+        _ => false,
+    };
+
+    /// <summary>A copy to send again: the same method, address, headers, options and (buffered) body.</summary>
+    private static HttpRequestMessage Clone(HttpRequestMessage request)
+    {
+        var copy = new HttpRequestMessage(request.Method, request.RequestUri)
+        {
+            Version = request.Version,
+            VersionPolicy = request.VersionPolicy,
+            Content = request.Content,
+        };
+        foreach (var header in request.Headers)
+        {
+            copy.Headers.TryAddWithoutValidation(header.Key, header.Value);
+        }
+
+        foreach (var option in request.Options)
+        {
+            ((IDictionary<string, object?>)copy.Options)[option.Key] = option.Value;
+        }
+
+        return copy;
+    }
+}
