@@ -5,6 +5,7 @@ using System.Net;
 using System.Net.Http;
 using System.Text;
 using System.Threading.Tasks;
+using ClicRdv.Testing;
 using Echo;
 using Microsoft.AspNetCore.Http;
 using Refit;

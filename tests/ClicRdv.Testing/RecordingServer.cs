@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
-namespace ClicRdv.Generator.IntegrationTests;
+namespace ClicRdv.Testing;
 
 /// <summary>A request as the server received it.</summary>
 public sealed record RecordedRequest(string Method, string Path, string RawQuery, IReadOnlyDictionary<string, string> Headers, IReadOnlyList<KeyValuePair<string, string>> Query, string Body);

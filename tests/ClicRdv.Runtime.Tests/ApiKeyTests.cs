@@ -1,0 +1,81 @@
+using System;
+using System.Linq;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using ClicRdv.Runtime.Tests.Api;
+using Xunit;
+
+namespace ClicRdv.Runtime.Tests;
+
+/// <summary>The apikey is in the query of every request, escaped, exactly once, and never in the body.</summary>
+public sealed class ApiKeyTests : IAsyncLifetime
+{
+    private FakeClicRdv _server = null!;
+
+    public async Task InitializeAsync() => _server = await FakeClicRdv.StartAsync();
+
+    public async Task DisposeAsync() => await _server.DisposeAsync();
+
+    [Fact]
+    public async Task The_apikey_is_appended_escaped_to_the_query()
+    {
+        using var factory = new ClicRdvClientFactory(ClientOptions.For(_server, ClicRdvAuthentication.Basic), ApiClients.Factories);
+
+        await factory.Create<ICalendarsApi>().ListCalendars(4, results: "all", interventionIds: new[] { 1, 2 });
+
+        var request = _server.Requests.Single();
+        Assert.Equal("?results=all&intervention_ids%5B%5D=1&intervention_ids%5B%5D=2&apikey=k3y%20with%20spaces%26%3D", request.RawQuery);
+    }
+
+    [Fact]
+    public async Task The_apikey_goes_in_the_query_of_a_post_and_never_in_its_body()
+    {
+        using var factory = new ClicRdvClientFactory(ClientOptions.For(_server, ClicRdvAuthentication.Basic), ApiClients.Factories);
+
+        await factory.Create<ICalendarsApi>().CreateCalendar(4, new CalendarRequest { Calendar = new CalendarInput { Name = "New" } });
+
+        var request = _server.Requests.Single();
+        Assert.Equal("POST", request.Method);
+        Assert.Equal("?apikey=k3y%20with%20spaces%26%3D", request.RawQuery);
+        Assert.Equal("""{"calendar":{"name":"New"}}""", request.Body);
+        Assert.DoesNotContain("apikey", request.Body, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task An_apikey_already_in_the_query_is_replaced_not_repeated()
+    {
+        using var handler = new ApiKeyQueryHandler("right", new Uri("http://127.0.0.1:1/")) { InnerHandler = new RecordingTransport() };
+        using var invoker = new HttpMessageInvoker(handler);
+        using var request = new HttpRequestMessage(HttpMethod.Get, "http://127.0.0.1:1/api/v1/groups?apikey=wrong&results=5&APIKEY=kept&apikey=again");
+
+        using var response = await invoker.SendAsync(request, CancellationToken.None);
+
+        Assert.Equal("?results=5&APIKEY=kept&apikey=right", response.Headers.GetValues("X-Sent-Query").Single());
+    }
+
+    [Fact]
+    public async Task The_request_shows_no_apikey_once_sent()
+    {
+        using var handler = new ApiKeyQueryHandler("secret-key", new Uri("http://127.0.0.1:1/")) { InnerHandler = new RecordingTransport() };
+        using var invoker = new HttpMessageInvoker(handler);
+        using var request = new HttpRequestMessage(HttpMethod.Get, "http://127.0.0.1:1/api/v1/groups");
+
+        using var response = await invoker.SendAsync(request, CancellationToken.None);
+
+        Assert.Equal("?apikey=secret-key", response.Headers.GetValues("X-Sent-Query").Single());
+        Assert.DoesNotContain("secret-key", response.RequestMessage!.RequestUri!.ToString());
+    }
+
+    [Fact]
+    public async Task Another_host_never_gets_the_apikey()
+    {
+        using var handler = new ApiKeyQueryHandler("secret-key", new Uri("http://127.0.0.1:1/")) { InnerHandler = new RecordingTransport() };
+        using var invoker = new HttpMessageInvoker(handler);
+        using var request = new HttpRequestMessage(HttpMethod.Get, "http://127.0.0.1:2/elsewhere?x=1");
+
+        using var response = await invoker.SendAsync(request, CancellationToken.None);
+
+        Assert.Equal("?x=1", response.Headers.GetValues("X-Sent-Query").Single());
+    }
+}
