@@ -10,11 +10,13 @@ namespace ClicRdv.Sample;
 
 /// <summary>
 /// A stand-in for ClicRDV on 127.0.0.1 with a free port, answering the few calls the sample makes with the documented
-/// shapes: the apikey in the query, collections in their envelope, bare objects, dates without 'T'.
+/// shapes: the apikey in the query and Basic credentials, collections in their envelope, bare objects, dates without 'T'.
 /// </summary>
 internal sealed class DemoServer : IAsyncDisposable
 {
     public const string ApiKey = "demo-apikey";
+    public const string Email = "demo@example.com";
+    public const string Password = "demo-password";
 
     private readonly WebApplication _app;
 
@@ -34,10 +36,11 @@ internal sealed class DemoServer : IAsyncDisposable
         var app = builder.Build();
         app.Use(async (context, next) =>
         {
-            if (context.Request.Query["apikey"] != ApiKey)
+            var basic = "Basic " + Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(Email + ":" + Password));
+            if (context.Request.Query["apikey"] != ApiKey || context.Request.Headers.Authorization != basic)
             {
                 context.Response.StatusCode = StatusCodes.Status401Unauthorized;
-                await context.Response.WriteAsJsonAsync(new { error = "invalid apikey" });
+                await context.Response.WriteAsJsonAsync(new { error = "invalid apikey or login" });
                 return;
             }
 

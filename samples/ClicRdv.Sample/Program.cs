@@ -1,7 +1,5 @@
 using System;
-using System.Net.Http;
-using System.Threading.Tasks;
-using System.Web;
+using ClicRdv.Runtime;
 using ClicRdv.Sample;
 using ClicRdv.Sample.Api;
 using Refit;
@@ -10,9 +8,18 @@ using Refit;
 await using var server = await DemoServer.StartAsync();
 Console.WriteLine($"Demo server listening on {server.BaseAddress}");
 
-using var httpClient = new HttpClient(new ApiKeyHandler(DemoServer.ApiKey)) { BaseAddress = server.BaseAddress };
-var groups = RestService.For<IGroupsApi>(httpClient);
-var calendars = RestService.For<ICalendarsApi>(httpClient);
+using var clicRdv = new ClicRdvClientFactory(
+    new ClicRdvOptions
+    {
+        BaseAddress = server.BaseAddress,
+        ApiKey = DemoServer.ApiKey,
+        Authentication = ClicRdvAuthentication.Basic,
+        Email = DemoServer.Email,
+        Password = DemoServer.Password,
+    },
+    ApiClients.Factories);
+var groups = clicRdv.Create<IGroupsApi>();
+var calendars = clicRdv.Create<ICalendarsApi>();
 
 var page = await groups.ListGroups();
 var group = page.Records![0];
@@ -34,17 +41,3 @@ catch (ApiException exception)
 }
 
 Console.WriteLine("Done.");
-
-/// <summary>Adds the apikey to the query of every request (the runtime package will own this).</summary>
-internal sealed class ApiKeyHandler(string apiKey) : DelegatingHandler(new HttpClientHandler())
-{
-    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, System.Threading.CancellationToken cancellationToken)
-    {
-        var builder = new UriBuilder(request.RequestUri!);
-        var query = HttpUtility.ParseQueryString(builder.Query);
-        query["apikey"] = apiKey;
-        builder.Query = query.ToString();
-        request.RequestUri = builder.Uri;
-        return base.SendAsync(request, cancellationToken);
-    }
-}
