@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Text.RegularExpressions;
 using ClicRdv.Generator.Model;
 using ClicRdv.Generator.Naming;
 
@@ -15,8 +14,6 @@ namespace ClicRdv.Generator.Emitting;
 internal static class ClientEmitter
 {
     private const string Runtime = ClientRuntimeSource.RuntimeClassName;
-
-    private static readonly Regex PathPlaceholder = new(@"\{([^{}]+)\}", RegexOptions.CultureInvariant);
 
     public static string Emit(DocumentModel document)
     {
@@ -115,26 +112,18 @@ internal static class ClientEmitter
 
     private static string PathExpression(OperationModel operation, ValueFormatter formatter)
     {
-        var parts = new List<string>();
-        var position = 0;
-        foreach (Match match in PathPlaceholder.Matches(operation.Path))
+        var parts = operation.PathSegments.Select(segment =>
         {
-            if (match.Index > position)
+            if (!segment.IsParameter)
             {
-                parts.Add(SourceWriter.Literal(operation.Path.Substring(position, match.Index - position)));
+                return SourceWriter.Literal(segment.Text);
             }
 
-            var parameter = operation.Parameters.First(candidate => candidate.Location == ParameterLocation.Path && candidate.WireName == match.Groups[1].Value);
-            parts.Add($"{Runtime}.EscapePathSegment({formatter.Text(parameter.Type, parameter.Name, CollectionStyle.Csv)})");
-            position = match.Index + match.Length;
-        }
+            var parameter = operation.Parameters.First(candidate => candidate.Location == ParameterLocation.Path && candidate.WireName == segment.Text);
+            return $"{Runtime}.EscapePathSegment({formatter.Text(parameter.Type, parameter.Name, CollectionStyle.Csv)})";
+        }).ToList();
 
-        if (position < operation.Path.Length || parts.Count == 0)
-        {
-            parts.Add(SourceWriter.Literal(operation.Path.Substring(position)));
-        }
-
-        return string.Join(" + ", parts);
+        return parts.Count == 0 ? SourceWriter.Literal(string.Empty) : string.Join(" + ", parts);
     }
 
     private static void WriteQueryParameter(SourceWriter writer, ParameterModel parameter, ValueFormatter formatter)

@@ -8,15 +8,20 @@ internal sealed record ApiInterfaceModel(string Name, string ClientName, string?
 /// <param name="Name">The C# method name, unique in its interface.</param>
 /// <param name="HttpMethod">The HTTP verb in upper case.</param>
 /// <param name="Path">The path template as the document writes it, with wire names in braces.</param>
+/// <param name="PathSegments">The path template cut into literal text and parameter placeholders, in order.</param>
 internal sealed record OperationModel(
     string Name,
     string HttpMethod,
     string Path,
+    EquatableArray<PathSegmentModel> PathSegments,
     string? Summary,
     string? Description,
     bool IsDeprecated,
     EquatableArray<ParameterModel> Parameters,
     ResponseModel Response);
+
+/// <summary>A piece of a path template: literal text, or the wire name of a path parameter.</summary>
+internal sealed record PathSegmentModel(string Text, bool IsParameter);
 
 internal enum ParameterLocation
 {

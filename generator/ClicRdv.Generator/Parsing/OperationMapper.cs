@@ -113,6 +113,7 @@ internal sealed class OperationMapper
             name,
             method.ToUpperInvariant(),
             path,
+            SegmentsOf(path),
             Trimmed(operation.Summary),
             Trimmed(operation.Description),
             operation.IsDeprecated,
@@ -359,6 +360,29 @@ internal sealed class OperationMapper
         }
 
         return Identifiers.ToPascalCase(string.Join(" ", words));
+    }
+
+    private static EquatableArray<PathSegmentModel> SegmentsOf(string path)
+    {
+        var segments = new List<PathSegmentModel>();
+        var position = 0;
+        foreach (Match match in PathPlaceholder.Matches(path))
+        {
+            if (match.Index > position)
+            {
+                segments.Add(new PathSegmentModel(path.Substring(position, match.Index - position), IsParameter: false));
+            }
+
+            segments.Add(new PathSegmentModel(match.Groups[1].Value, IsParameter: true));
+            position = match.Index + match.Length;
+        }
+
+        if (position < path.Length)
+        {
+            segments.Add(new PathSegmentModel(path.Substring(position), IsParameter: false));
+        }
+
+        return segments.ToEquatableArray();
     }
 
     private static string EscapePointer(string segment) => segment.Replace("~", "~0").Replace("/", "~1");
