@@ -32,13 +32,13 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
             .Combine(documentCount)
             .Select(static (pair, cancellationToken) => OptionsReader.Read(pair.Left.Left, pair.Left.Right, pair.Right, cancellationToken));
 
-        // Two documents that would write files of the same names (same namespace, same file name) get an error each.
-        var duplicateHintNames = inputs
-            .Select(static (input, _) => input.HintName)
+        // Documents that would generate into one namespace get an error each.
+        var sharedNamespaces = inputs
+            .Select(static (input, _) => input.Options.Namespace)
             .Collect()
-            .Select(static (names, _) => OptionsReader.Duplicates(names));
+            .Select(static (namespaces, _) => OptionsReader.Duplicates(namespaces));
         var checkedInputs = inputs
-            .Combine(duplicateHintNames)
+            .Combine(sharedNamespaces)
             .Select(static (pair, _) => OptionsReader.RejectIfDuplicate(pair.Left, pair.Right))
             .WithTrackingName(TrackingNames.Input);
 

@@ -61,15 +61,18 @@ internal static class OptionsReader
         return new DocumentInput(file.Path, text, new GeneratorOptions(@namespace, isInternal, useApiResponse), HintNameOf(@namespace, file.Path), error);
     }
 
-    /// <summary>A second document that would generate files of the same names gets an error instead of output.</summary>
-    public static DocumentInput RejectIfDuplicate(DocumentInput input, EquatableArray<string> duplicateHintNames) =>
-        input.InputError is null && duplicateHintNames.Contains(input.HintName)
+    /// <summary>
+    /// Documents that would generate into the same namespace get an error instead of output: their helper classes
+    /// (and often their contracts) would clash.
+    /// </summary>
+    public static DocumentInput RejectIfDuplicate(DocumentInput input, EquatableArray<string> sharedNamespaces) =>
+        input.InputError is null && sharedNamespaces.Contains(input.Options.Namespace)
             ? input with { InputError = DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateOutput, new SourceLocator(input.FilePath, string.Empty).FileStart(), input.FilePath, input.Options.Namespace) }
             : input;
 
-    /// <summary>The hint names that more than one document would use.</summary>
-    public static EquatableArray<string> Duplicates(ImmutableArray<string> hintNames) =>
-        hintNames.GroupBy(name => name, StringComparer.OrdinalIgnoreCase).Where(group => group.Count() > 1).Select(group => group.Key).OrderBy(name => name, StringComparer.Ordinal).ToEquatableArray();
+    /// <summary>The namespaces that more than one document would use.</summary>
+    public static EquatableArray<string> Duplicates(ImmutableArray<string> namespaces) =>
+        namespaces.GroupBy(name => name, StringComparer.Ordinal).Where(group => group.Count() > 1).Select(group => group.Key).OrderBy(name => name, StringComparer.Ordinal).ToEquatableArray();
 
     private static string HintNameOf(string @namespace, string filePath)
     {

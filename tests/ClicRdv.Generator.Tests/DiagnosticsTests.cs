@@ -135,6 +135,25 @@ public sealed class DiagnosticsTests
     }
 
     [Fact]
+    public void Two_documents_given_one_namespace_are_CRDV006_even_with_different_file_names()
+    {
+        var perFile = new Dictionary<string, IReadOnlyDictionary<string, string>>
+        {
+            ["/a/petstore.openapi.json"] = new Dictionary<string, string> { ["build_metadata.AdditionalFiles.ClicRdvNamespace"] = "Shared.Api" },
+            ["/a/constructs.openapi.json"] = new Dictionary<string, string> { ["build_metadata.AdditionalFiles.ClicRdvNamespace"] = "Shared.Api" },
+        };
+        var driver = GeneratorHarness.CreateDriver(
+            new AdditionalText[] { new InMemoryAdditionalText("/a/petstore.openapi.json", Fixtures.Read("petstore.openapi.json")), new InMemoryAdditionalText("/a/constructs.openapi.json", Fixtures.Read("constructs.openapi.json")) },
+            perFile: perFile);
+
+        var run = GeneratorHarness.Run(driver, GeneratorHarness.CreateCompilation());
+
+        Assert.Equal(new[] { "CRDV006", "CRDV006" }, run.GeneratorDiagnostics.Select(diagnostic => diagnostic.Id));
+        Assert.Contains("'Shared.Api'", run.GeneratorDiagnostics[0].GetMessage());
+        Assert.Empty(run.CompilationProblems);
+    }
+
+    [Fact]
     public void Two_documents_that_would_generate_the_same_files_are_CRDV006()
     {
         var text = Fixtures.Read("petstore.openapi.json");

@@ -49,8 +49,8 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor DuplicateOutput = new(
         "CRDV006",
-        "Two documents generate the same code",
-        "'{0}' generates into '{1}', as another document does; give each document its own ClicRdvNamespace",
+        "Two documents generate into one namespace",
+        "'{0}' generates into the namespace '{1}', as another document does; give each document its own ClicRdvNamespace",
         Category,
         DiagnosticSeverity.Error,
         isEnabledByDefault: true);

@@ -16,8 +16,8 @@ internal sealed class ValueFormatter
     /// <param name="enumConverters">Each string enum's name, mapped to its generated converter.</param>
     public ValueFormatter(IReadOnlyDictionary<string, string> enumConverters) => _enumConverters = enumConverters;
 
-    /// <summary>The text of a non-null value; arrays are joined with the style's separator.</summary>
-    public string Text(TypeRef type, string expression, CollectionStyle style)
+    /// <summary>The text of a non-null value; arrays are joined with the style's separator, naming each item <paramref name="itemName"/>.</summary>
+    public string Text(TypeRef type, string expression, CollectionStyle style, string itemName)
     {
         if (type.Kind != TypeKind.Array)
         {
@@ -30,7 +30,7 @@ internal sealed class ValueFormatter
             CollectionStyle.Pipes => "|",
             _ => ",",
         };
-        return $"{Runtime}.Join({SourceWriter.Literal(separator)}, {expression}, static __item => {Item(type.Element!, "__item")})";
+        return $"{Runtime}.Join({SourceWriter.Literal(separator)}, {expression}, static {itemName} => {Item(type.Element!, itemName)})";
     }
 
     /// <summary>The text of an array item, which may itself be null (then the item is left out).</summary>

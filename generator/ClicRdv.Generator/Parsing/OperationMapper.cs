@@ -338,13 +338,17 @@ internal sealed class OperationMapper
         };
     }
 
-    /// <summary>Scalars, enums and arrays of them can be written as URL or header text; objects cannot.</summary>
+    /// <summary>
+    /// Scalars, enums, any JSON value (written as its text) and arrays of them can be written as URL or header text;
+    /// objects cannot.
+    /// </summary>
     private static bool IsWritableInUrl(TypeRef type) => type.Kind switch
     {
-        TypeKind.Array => type.Element is { } element && element.Kind is TypeKind.Primitive or TypeKind.StringEnum or TypeKind.IntegerEnum,
-        TypeKind.Primitive or TypeKind.StringEnum or TypeKind.IntegerEnum => true,
-        _ => false,
+        TypeKind.Array => type.Element is { } element && IsScalarText(element),
+        _ => IsScalarText(type),
     };
+
+    private static bool IsScalarText(TypeRef type) => type.Kind is TypeKind.Primitive or TypeKind.StringEnum or TypeKind.IntegerEnum or TypeKind.Json;
 
     private static ParameterModel SimpleParameter(string name, string wireName, ParameterLocation location, TypeRef type, bool isRequired, string? documentation, CollectionStyle style) =>
         new(name, wireName, location, type, isRequired, documentation, style, BodyEncoding.None, null, EquatableArray<PropertyModel>.Empty);

@@ -154,12 +154,13 @@ internal sealed class SchemaMapper
             return MapObject(target, componentName ?? _typeNames.Claim(nameHint));
         }
 
-        if (target.OneOf.Count > 0 || target.AnyOf.Count > 0)
+        var type = target.Type & ~JsonObjectType.Null;
+        if ((target.OneOf.Count > 0 || target.AnyOf.Count > 0) && !IsScalar(type))
         {
+            // A union under a declared scalar type ("type: string, oneOf: [ { const } ]") only refines that type.
             return MapUnion(target, nameHint);
         }
 
-        var type = target.Type & ~JsonObjectType.Null;
         if (type.HasFlag(JsonObjectType.Array) || target.Item is not null)
         {
             return MapArray(target, nameHint);
@@ -390,6 +391,9 @@ internal sealed class SchemaMapper
         JsonObjectType.File => TypeRef.Bytes,
         _ => TypeRef.JsonValue,
     };
+
+    private static bool IsScalar(JsonObjectType type) =>
+        type is JsonObjectType.String or JsonObjectType.Integer or JsonObjectType.Number or JsonObjectType.Boolean;
 
     private static bool IsEnum(JsonSchema schema)
     {

@@ -83,13 +83,13 @@ public sealed partial class AppointmentsApiClient : IAppointmentsApi
         }
         if (conditions is { } __conditions)
         {
-            var __conditionsIndex = 0;
-            foreach (var __conditionsItem in __conditions)
+            var __index = 0;
+            foreach (var __item in __conditions)
             {
-                var __conditionsPrefix = "conditions" + "%5B" + GeneratedClientRuntime.Format(__conditionsIndex++) + "%5D";
-                GeneratedClientRuntime.AddQuery(ref __query, __conditionsPrefix + "%5Bfield%5D", __conditionsItem.Field);
-                GeneratedClientRuntime.AddQuery(ref __query, __conditionsPrefix + "%5Bop%5D", ConditionOperatorJsonConverter.ToWireValue(__conditionsItem.Op));
-                GeneratedClientRuntime.AddQuery(ref __query, __conditionsPrefix + "%5Bvalue%5D", __conditionsItem.Value);
+                var __prefix = "conditions" + "%5B" + GeneratedClientRuntime.Format(__index++) + "%5D";
+                GeneratedClientRuntime.AddQuery(ref __query, __prefix + "%5Bfield%5D", __item.Field);
+                GeneratedClientRuntime.AddQuery(ref __query, __prefix + "%5Bop%5D", ConditionOperatorJsonConverter.ToWireValue(__item.Op));
+                GeneratedClientRuntime.AddQuery(ref __query, __prefix + "%5Bvalue%5D", __item.Value);
             }
         }
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, GeneratedClientRuntime.BuildUri(_httpClient, __path, __query));
@@ -160,16 +160,16 @@ public sealed partial class AvailabletimeslotsApiClient : IAvailabletimeslotsApi
         }
         if (calendarIds is { } __calendarIds)
         {
-            foreach (var __item in __calendarIds)
+            foreach (var __item2 in __calendarIds)
             {
-                GeneratedClientRuntime.AddQuery(ref __query, "calendar_ids%5B%5D", GeneratedClientRuntime.Format(__item));
+                GeneratedClientRuntime.AddQuery(ref __query, "calendar_ids%5B%5D", GeneratedClientRuntime.Format(__item2));
             }
         }
         if (calendarsetIds is { } __calendarsetIds)
         {
-            foreach (var __item in __calendarsetIds)
+            foreach (var __item3 in __calendarsetIds)
             {
-                GeneratedClientRuntime.AddQuery(ref __query, "calendarset_ids%5B%5D", GeneratedClientRuntime.Format(__item));
+                GeneratedClientRuntime.AddQuery(ref __query, "calendarset_ids%5B%5D", GeneratedClientRuntime.Format(__item3));
             }
         }
         if (resourceId is { } __resourceId)
@@ -256,9 +256,9 @@ public sealed partial class CalendarsApiClient : ICalendarsApi
         }
         if (calendarsetIds is { } __calendarsetIds)
         {
-            foreach (var __item in __calendarsetIds)
+            foreach (var __item2 in __calendarsetIds)
             {
-                GeneratedClientRuntime.AddQuery(ref __query, "calendarset_ids%5B%5D", GeneratedClientRuntime.Format(__item));
+                GeneratedClientRuntime.AddQuery(ref __query, "calendarset_ids%5B%5D", GeneratedClientRuntime.Format(__item2));
             }
         }
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, GeneratedClientRuntime.BuildUri(_httpClient, __path, __query));
@@ -482,13 +482,13 @@ public sealed partial class FichesApiClient : IFichesApi
         }
         if (conditions is { } __conditions)
         {
-            var __conditionsIndex = 0;
-            foreach (var __conditionsItem in __conditions)
+            var __index = 0;
+            foreach (var __item in __conditions)
             {
-                var __conditionsPrefix = "conditions" + "%5B" + GeneratedClientRuntime.Format(__conditionsIndex++) + "%5D";
-                GeneratedClientRuntime.AddQuery(ref __query, __conditionsPrefix + "%5Bfield%5D", __conditionsItem.Field);
-                GeneratedClientRuntime.AddQuery(ref __query, __conditionsPrefix + "%5Bop%5D", ConditionOperatorJsonConverter.ToWireValue(__conditionsItem.Op));
-                GeneratedClientRuntime.AddQuery(ref __query, __conditionsPrefix + "%5Bvalue%5D", __conditionsItem.Value);
+                var __prefix = "conditions" + "%5B" + GeneratedClientRuntime.Format(__index++) + "%5D";
+                GeneratedClientRuntime.AddQuery(ref __query, __prefix + "%5Bfield%5D", __item.Field);
+                GeneratedClientRuntime.AddQuery(ref __query, __prefix + "%5Bop%5D", ConditionOperatorJsonConverter.ToWireValue(__item.Op));
+                GeneratedClientRuntime.AddQuery(ref __query, __prefix + "%5Bvalue%5D", __item.Value);
             }
         }
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, GeneratedClientRuntime.BuildUri(_httpClient, __path, __query));
@@ -925,13 +925,13 @@ public sealed partial class VeventsApiClient : IVeventsApi
         }
         if (conditions is { } __conditions)
         {
-            var __conditionsIndex = 0;
-            foreach (var __conditionsItem in __conditions)
+            var __index = 0;
+            foreach (var __item in __conditions)
             {
-                var __conditionsPrefix = "conditions" + "%5B" + GeneratedClientRuntime.Format(__conditionsIndex++) + "%5D";
-                GeneratedClientRuntime.AddQuery(ref __query, __conditionsPrefix + "%5Bfield%5D", __conditionsItem.Field);
-                GeneratedClientRuntime.AddQuery(ref __query, __conditionsPrefix + "%5Bop%5D", ConditionOperatorJsonConverter.ToWireValue(__conditionsItem.Op));
-                GeneratedClientRuntime.AddQuery(ref __query, __conditionsPrefix + "%5Bvalue%5D", __conditionsItem.Value);
+                var __prefix = "conditions" + "%5B" + GeneratedClientRuntime.Format(__index++) + "%5D";
+                GeneratedClientRuntime.AddQuery(ref __query, __prefix + "%5Bfield%5D", __item.Field);
+                GeneratedClientRuntime.AddQuery(ref __query, __prefix + "%5Bop%5D", ConditionOperatorJsonConverter.ToWireValue(__item.Op));
+                GeneratedClientRuntime.AddQuery(ref __query, __prefix + "%5Bvalue%5D", __item.Value);
             }
         }
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, GeneratedClientRuntime.BuildUri(_httpClient, __path, __query));

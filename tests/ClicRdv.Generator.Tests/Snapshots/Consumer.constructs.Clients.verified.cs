@@ -40,21 +40,21 @@ public sealed partial class CalendarsApiClient : ICalendarsApi
         }
         if (calendarsetIds is { } __calendarsetIds)
         {
-            GeneratedClientRuntime.AddQuery(ref __query, "calendarset_ids", GeneratedClientRuntime.Join(",", __calendarsetIds, static __item => GeneratedClientRuntime.Format(__item)));
+            GeneratedClientRuntime.AddQuery(ref __query, "calendarset_ids", GeneratedClientRuntime.Join(",", __calendarsetIds, static __element => GeneratedClientRuntime.Format(__element)));
         }
         if (names is { } __names)
         {
-            GeneratedClientRuntime.AddQuery(ref __query, "names", GeneratedClientRuntime.Join("|", __names, static __item => __item));
+            GeneratedClientRuntime.AddQuery(ref __query, "names", GeneratedClientRuntime.Join("|", __names, static __element2 => __element2));
         }
         if (spaced is { } __spaced)
         {
-            GeneratedClientRuntime.AddQuery(ref __query, "spaced", GeneratedClientRuntime.Join(" ", __spaced, static __item => __item));
+            GeneratedClientRuntime.AddQuery(ref __query, "spaced", GeneratedClientRuntime.Join(" ", __spaced, static __element3 => __element3));
         }
         if (kinds is { } __kinds)
         {
-            foreach (var __item in __kinds)
+            foreach (var __item2 in __kinds)
             {
-                GeneratedClientRuntime.AddQuery(ref __query, "kinds", KindJsonConverter.ToWireValue(__item));
+                GeneratedClientRuntime.AddQuery(ref __query, "kinds", KindJsonConverter.ToWireValue(__item2));
             }
         }
         if (since is { } __since)
@@ -79,13 +79,13 @@ public sealed partial class CalendarsApiClient : ICalendarsApi
         }
         if (conditions is { } __conditions)
         {
-            var __conditionsIndex = 0;
-            foreach (var __conditionsItem in __conditions)
+            var __index = 0;
+            foreach (var __item3 in __conditions)
             {
-                var __conditionsPrefix = "conditions" + "%5B" + GeneratedClientRuntime.Format(__conditionsIndex++) + "%5D";
-                GeneratedClientRuntime.AddQuery(ref __query, __conditionsPrefix + "%5Bfield%5D", __conditionsItem.Field);
-                GeneratedClientRuntime.AddQuery(ref __query, __conditionsPrefix + "%5Bop%5D", ConditionOpJsonConverter.ToWireValue(__conditionsItem.Op));
-                GeneratedClientRuntime.AddQuery(ref __query, __conditionsPrefix + "%5Bvalue%5D", __conditionsItem.Value);
+                var __prefix = "conditions" + "%5B" + GeneratedClientRuntime.Format(__index++) + "%5D";
+                GeneratedClientRuntime.AddQuery(ref __query, __prefix + "%5Bfield%5D", __item3.Field);
+                GeneratedClientRuntime.AddQuery(ref __query, __prefix + "%5Bop%5D", ConditionOpJsonConverter.ToWireValue(__item3.Op));
+                GeneratedClientRuntime.AddQuery(ref __query, __prefix + "%5Bvalue%5D", __item3.Value);
             }
         }
         if (filter is { } __filter)
@@ -104,7 +104,7 @@ public sealed partial class CalendarsApiClient : ICalendarsApi
         __request.Headers.TryAddWithoutValidation("X-Trace", xTrace);
         if (xIds is { } __xIds)
         {
-            __request.Headers.TryAddWithoutValidation("X-Ids", GeneratedClientRuntime.Join(",", __xIds, static __item => GeneratedClientRuntime.Format(__item)));
+            __request.Headers.TryAddWithoutValidation("X-Ids", GeneratedClientRuntime.Join(",", __xIds, static __element4 => GeneratedClientRuntime.Format(__element4)));
         }
         return await GeneratedClientRuntime.SendAsync<CalendarPage>(_httpClient, __request, _settings, ResponseContent.Json, cancellationToken).ConfigureAwait(false);
     }

@@ -5,6 +5,124 @@
 
 namespace Consumer;
 
+/// <summary>Implements <see cref="IClashesApi"/> over an <see cref="global::System.Net.Http.HttpClient"/>, with Refit's settings.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "1.0.0.0")]
+public sealed partial class ClashesApiClient : IClashesApi
+{
+    private readonly global::System.Net.Http.HttpClient _httpClient;
+    private readonly global::Refit.RefitSettings _settings;
+
+    /// <summary>Creates a client with Refit's default settings. The HttpClient's BaseAddress must be the API's root address.</summary>
+    public ClashesApiClient(global::System.Net.Http.HttpClient httpClient)
+        : this(httpClient, new global::Refit.RefitSettings())
+    {
+    }
+
+    /// <summary>Creates a client whose serialization and errors follow <paramref name="settings"/>.</summary>
+    public ClashesApiClient(global::System.Net.Http.HttpClient httpClient, global::Refit.RefitSettings settings)
+    {
+        _httpClient = httpClient ?? throw new global::System.ArgumentNullException(nameof(httpClient));
+        _settings = settings ?? throw new global::System.ArgumentNullException(nameof(settings));
+    }
+
+    /// <inheritdoc />
+    public async global::System.Threading.Tasks.Task ParametersNamedLikeLocals(string request, string? path = default, global::System.Collections.Generic.IEnumerable<string>? query = default, global::System.Collections.Generic.IEnumerable<int>? item = default, global::System.Collections.Generic.IEnumerable<int>? element = default, int? index = default, global::System.Collections.Generic.IEnumerable<Item>? prefix = default, string? settings = default, string? httpClient = default, string? sortBy = default, global::System.Collections.Generic.IEnumerable<global::System.Text.Json.JsonElement>? project = default, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        var __path = "/clash/" + GeneratedClientRuntime.EscapePathSegment(request);
+        global::System.Text.StringBuilder? __query = null;
+        if (path is { } __path2)
+        {
+            GeneratedClientRuntime.AddQuery(ref __query, "path", __path2);
+        }
+        if (query is { } __query2)
+        {
+            foreach (var __item in __query2)
+            {
+                GeneratedClientRuntime.AddQuery(ref __query, "query", __item);
+            }
+        }
+        if (item is { } __item2)
+        {
+            foreach (var __item3 in __item2)
+            {
+                GeneratedClientRuntime.AddQuery(ref __query, "item", GeneratedClientRuntime.Format(__item3));
+            }
+        }
+        if (element is { } __element)
+        {
+            GeneratedClientRuntime.AddQuery(ref __query, "element", GeneratedClientRuntime.Join(",", __element, static __element2 => GeneratedClientRuntime.Format(__element2)));
+        }
+        if (index is { } __index)
+        {
+            GeneratedClientRuntime.AddQuery(ref __query, "index", GeneratedClientRuntime.Format(__index));
+        }
+        if (prefix is { } __prefix)
+        {
+            var __index2 = 0;
+            foreach (var __item4 in __prefix)
+            {
+                var __prefix2 = "prefix" + "%5B" + GeneratedClientRuntime.Format(__index2++) + "%5D";
+                if (__item4.Id is { } __item4_Id)
+                {
+                    GeneratedClientRuntime.AddQuery(ref __query, __prefix2 + "%5Bid%5D", GeneratedClientRuntime.Format(__item4_Id));
+                }
+            }
+        }
+        if (sortBy is { } __sortBy)
+        {
+            GeneratedClientRuntime.AddQuery(ref __query, "sort_by", __sortBy);
+        }
+        if (project is { } __project)
+        {
+            foreach (var __item5 in __project)
+            {
+                GeneratedClientRuntime.AddQuery(ref __query, "project", GeneratedClientRuntime.Format(__item5));
+            }
+        }
+        using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, GeneratedClientRuntime.BuildUri(_httpClient, __path, __query));
+        if (settings is { } __settings)
+        {
+            __request.Headers.TryAddWithoutValidation("settings", __settings);
+        }
+        if (httpClient is { } __httpClient)
+        {
+            __request.Headers.TryAddWithoutValidation("_httpClient", __httpClient);
+        }
+        await GeneratedClientRuntime.SendAsync<object>(_httpClient, __request, _settings, ResponseContent.None, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async global::System.Threading.Tasks.Task FormFieldsNamedLikeLocals(string request, FormFieldsNamedLikeLocalsRequest? body = default, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        var __path = "/clash/" + GeneratedClientRuntime.EscapePathSegment(request);
+        using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, GeneratedClientRuntime.BuildUri(_httpClient, __path, null));
+        if (body is { } __body)
+        {
+            var __form = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>();
+            if (__body.Form is { } __body_Form)
+            {
+                __form.Add(new(key: "form", value: __body_Form));
+            }
+            if (__body.Text is { } __body_Text)
+            {
+                foreach (var __item in __body_Text)
+                {
+                    if (__item is { } __text) __form.Add(new(key: "text", value: __text));
+                }
+            }
+            if (__body.Item is { } __body_Item)
+            {
+                foreach (var __item2 in __body_Item)
+                {
+                    if (__item2 is { } __text2) __form.Add(new(key: "item", value: __text2));
+                }
+            }
+            __request.Content = new global::System.Net.Http.FormUrlEncodedContent(__form);
+        }
+        await GeneratedClientRuntime.SendAsync<object>(_httpClient, __request, _settings, ResponseContent.None, cancellationToken).ConfigureAwait(false);
+    }
+}
+
 /// <summary>Implements <see cref="IMyItemsApi2"/> over an <see cref="global::System.Net.Http.HttpClient"/>, with Refit's settings.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "1.0.0.0")]
 public sealed partial class MyItemsApiClient : IMyItemsApi2
@@ -101,6 +219,7 @@ public static partial class ApiClients
     public static global::System.Collections.Generic.IReadOnlyDictionary<global::System.Type, global::System.Func<global::System.Net.Http.HttpClient, global::Refit.RefitSettings, object>> Factories { get; } =
         new global::System.Collections.ObjectModel.ReadOnlyDictionary<global::System.Type, global::System.Func<global::System.Net.Http.HttpClient, global::Refit.RefitSettings, object>>(new global::System.Collections.Generic.Dictionary<global::System.Type, global::System.Func<global::System.Net.Http.HttpClient, global::Refit.RefitSettings, object>>
         {
+            [typeof(IClashesApi)] = static (httpClient, settings) => new ClashesApiClient(httpClient, settings),
             [typeof(IMyItemsApi2)] = static (httpClient, settings) => new MyItemsApiClient(httpClient, settings),
         });
 }
@@ -111,6 +230,7 @@ file static class _2HostileNamesAPIQuotesClientRegistration
     [global::System.Runtime.CompilerServices.ModuleInitializer]
     internal static void Register()
     {
+        global::Refit.RestService.RegisterGeneratedSettingsFactory<IClashesApi>(static (httpClient, settings) => new ClashesApiClient(httpClient, settings));
         global::Refit.RestService.RegisterGeneratedSettingsFactory<IMyItemsApi2>(static (httpClient, settings) => new MyItemsApiClient(httpClient, settings));
     }
 }

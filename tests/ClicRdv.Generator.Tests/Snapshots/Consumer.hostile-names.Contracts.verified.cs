@@ -6,6 +6,23 @@
 namespace Consumer;
 
 [global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "1.0.0.0")]
+public partial class FormFieldsNamedLikeLocalsRequest
+{
+    [global::System.Text.Json.Serialization.JsonPropertyName("form")]
+    public string? Form { get; set; }
+
+    [global::System.Text.Json.Serialization.JsonPropertyName("text")]
+    public global::System.Collections.Generic.List<string>? Text { get; set; }
+
+    [global::System.Text.Json.Serialization.JsonPropertyName("item")]
+    public global::System.Collections.Generic.List<string>? Item { get; set; }
+
+    /// <summary>JSON members the document does not describe, kept so that nothing the server sends is lost.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+}
+
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "1.0.0.0")]
 public partial class IMyItemsApi
 {
     [global::System.Text.Json.Serialization.JsonPropertyName("clash")]

@@ -5,6 +5,34 @@
 
 namespace Consumer;
 
+/// <summary>Operations of 2 hostile names: &lt;API&gt; &amp; "quotes".</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "1.0.0.0")]
+public partial interface IClashesApi
+{
+    /// <summary>GET /clash/{request}</summary>
+    /// <param name="request">The path parameter 'request'.</param>
+    /// <param name="path">The query parameter 'path'.</param>
+    /// <param name="query">The query parameter 'query'.</param>
+    /// <param name="item">The query parameter 'item'.</param>
+    /// <param name="element">The query parameter 'element'.</param>
+    /// <param name="index">The query parameter 'index'.</param>
+    /// <param name="prefix">The query parameter 'prefix'.</param>
+    /// <param name="settings">The header parameter 'settings'.</param>
+    /// <param name="httpClient">The header parameter '_httpClient'.</param>
+    /// <param name="sortBy">The query parameter 'sort_by'.</param>
+    /// <param name="project">The query parameter 'project'.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    [global::Refit.Get("/clash/{request}")]
+    global::System.Threading.Tasks.Task ParametersNamedLikeLocals(string request, [global::Refit.Query] string? path = default, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IEnumerable<string>? query = default, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IEnumerable<int>? item = default, [global::Refit.Query(global::Refit.CollectionFormat.Csv)] global::System.Collections.Generic.IEnumerable<int>? element = default, [global::Refit.Query] int? index = default, [global::Refit.Query] global::System.Collections.Generic.IEnumerable<Item>? prefix = default, [global::Refit.Header("settings")] string? settings = default, [global::Refit.Header("_httpClient")] string? httpClient = default, [global::Refit.Query] [global::Refit.AliasAs("sort_by")] string? sortBy = default, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IEnumerable<global::System.Text.Json.JsonElement>? project = default, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>POST /clash/{request}</summary>
+    /// <param name="request">The path parameter 'request'.</param>
+    /// <param name="body">The request body.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    [global::Refit.Post("/clash/{request}")]
+    global::System.Threading.Tasks.Task FormFieldsNamedLikeLocals(string request, [global::Refit.Body(global::Refit.BodySerializationMethod.UrlEncoded)] FormFieldsNamedLikeLocalsRequest? body = default, global::System.Threading.CancellationToken cancellationToken = default);
+}
+
 /// <summary>Tag with a space, and &lt;markup&gt; &amp; ampersands in its description.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "1.0.0.0")]
 public partial interface IMyItemsApi2

@@ -1,0 +1,234 @@
+using System;
+using System.Linq;
+using ClicRdv.Generator.Model;
+using ClicRdv.Generator.Naming;
+
+namespace ClicRdv.Generator.Emitting;
+
+/// <summary>
+/// Writes the body of one client method: the path, the query, the headers, the body, then the call to the runtime
+/// helper. Every local it declares is claimed from one scope that already holds the method's parameter names, so that
+/// no parameter name (<c>path</c>, <c>query</c>, <c>request</c>, <c>item</c>...) can clash with a local.
+/// </summary>
+internal sealed class MethodBodyEmitter
+{
+    private const string Runtime = ClientRuntimeSource.RuntimeClassName;
+
+    private readonly SourceWriter _writer;
+    private readonly OperationModel _operation;
+    private readonly ValueFormatter _formatter;
+    private readonly UniqueNameScope _locals;
+    private readonly string _request;
+    private string? _query;
+
+    private MethodBodyEmitter(SourceWriter writer, OperationModel operation, ValueFormatter formatter)
+    {
+        _writer = writer;
+        _operation = operation;
+        _formatter = formatter;
+        _locals = new UniqueNameScope(operation.Parameters.Select(parameter => parameter.Name).Concat(new[] { "cancellationToken", "_httpClient", "_settings" }).ToArray());
+        _request = _locals.Claim("__request");
+    }
+
+    public static void Write(SourceWriter writer, OperationModel operation, GeneratorOptions options, ValueFormatter formatter) =>
+        new MethodBodyEmitter(writer, operation, formatter).Write(options);
+
+    private void Write(GeneratorOptions options)
+    {
+        var path = _locals.Claim("__path");
+        _writer.Line($"var {path} = {PathExpression()};");
+        var queryParameters = _operation.Parameters.Where(parameter => parameter.Location == ParameterLocation.Query).ToList();
+        if (queryParameters.Count > 0)
+        {
+            _query = _locals.Claim("__query");
+            _writer.Line($"global::System.Text.StringBuilder? {_query} = null;");
+            foreach (var parameter in queryParameters)
+            {
+                WriteQueryParameter(parameter);
+            }
+        }
+
+        _writer.Line($"using var {_request} = new global::System.Net.Http.HttpRequestMessage({HttpMethodExpression(_operation.HttpMethod)}, {Runtime}.BuildUri(_httpClient, {path}, {_query ?? "null"}));");
+        if (_operation.Response.MediaType is { } accept && _operation.Response.Kind != ResponseKind.Stream)
+        {
+            _writer.Line($"{_request}.Headers.TryAddWithoutValidation(\"Accept\", {SourceWriter.Literal(accept)});");
+        }
+
+        foreach (var parameter in _operation.Parameters.Where(parameter => parameter.Location == ParameterLocation.Header))
+        {
+            WriteIfPresent(parameter.Name, parameter.Type, value =>
+                _writer.Line($"{_request}.Headers.TryAddWithoutValidation({SourceWriter.Literal(parameter.WireName)}, {Text(parameter.Type, value, parameter.CollectionStyle)});"));
+        }
+
+        foreach (var parameter in _operation.Parameters.Where(parameter => parameter.Location == ParameterLocation.Body))
+        {
+            WriteIfPresent(parameter.Name, parameter.Type, value => WriteBody(parameter, value));
+        }
+
+        var content = _operation.Response.Kind;
+        var typeArgument = MethodSignature.ContentType(_operation.Response) ?? "object";
+        var sendMethod = options.UseApiResponse ? "SendForApiResponseAsync" : "SendAsync";
+        var call = $"{Runtime}.{sendMethod}<{typeArgument}>(_httpClient, {_request}, _settings, ResponseContent.{content}, cancellationToken).ConfigureAwait(false)";
+        _writer.Line(content == ResponseKind.None && !options.UseApiResponse ? $"await {call};" : $"return await {call};");
+    }
+
+    private string PathExpression()
+    {
+        var parts = _operation.PathSegments.Select(segment =>
+        {
+            if (!segment.IsParameter)
+            {
+                return SourceWriter.Literal(segment.Text);
+            }
+
+            var parameter = _operation.Parameters.First(candidate => candidate.Location == ParameterLocation.Path && candidate.WireName == segment.Text);
+            return $"{Runtime}.EscapePathSegment({Text(parameter.Type, parameter.Name, CollectionStyle.Csv)})";
+        }).ToList();
+
+        return parts.Count == 0 ? SourceWriter.Literal(string.Empty) : string.Join(" + ", parts);
+    }
+
+    private void WriteQueryParameter(ParameterModel parameter)
+    {
+        if (parameter.CollectionStyle == CollectionStyle.DeepObject)
+        {
+            WriteIfPresent(parameter.Name, parameter.Type, value => WriteDeepObject(parameter, value));
+            return;
+        }
+
+        var key = SourceWriter.Literal(Uri.EscapeDataString(parameter.WireName));
+        if (parameter.Type.Kind == TypeKind.Array && parameter.CollectionStyle == CollectionStyle.Multi)
+        {
+            WriteIfPresent(parameter.Name, parameter.Type, value =>
+                WriteForEach(value, item => _writer.Line($"{Runtime}.AddQuery(ref {_query}, {key}, {_formatter.Item(parameter.Type.Element!, item)});")));
+            return;
+        }
+
+        WriteIfPresent(parameter.Name, parameter.Type, value =>
+            _writer.Line($"{Runtime}.AddQuery(ref {_query}, {key}, {Text(parameter.Type, value, parameter.CollectionStyle)});"));
+    }
+
+    /// <summary>Writes <c>name[field]=value</c> per field, or <c>name[i][field]=value</c> per item and field of an array.</summary>
+    private void WriteDeepObject(ParameterModel parameter, string value)
+    {
+        var escapedName = SourceWriter.Literal(Uri.EscapeDataString(parameter.WireName));
+        void WriteFields(string item, string prefix)
+        {
+            foreach (var field in parameter.Fields)
+            {
+                var key = $"{prefix} + {SourceWriter.Literal(Uri.EscapeDataString("[" + field.WireName + "]"))}";
+                WriteIfPresent($"{item}.{field.Name}", field.Type, fieldValue =>
+                    _writer.Line($"{Runtime}.AddQuery(ref {_query}, {key}, {Text(field.Type, fieldValue, CollectionStyle.Csv)});"));
+            }
+        }
+
+        if (parameter.Type.Kind != TypeKind.Array)
+        {
+            WriteFields(value, escapedName);
+            return;
+        }
+
+        var index = _locals.Claim("__index");
+        _writer.Line($"var {index} = 0;");
+        WriteForEach(value, item =>
+        {
+            var prefix = _locals.Claim("__prefix");
+            _writer.Line($"var {prefix} = {escapedName} + \"%5B\" + {Runtime}.Format({index}++) + \"%5D\";");
+            WriteFields(item, prefix);
+        });
+    }
+
+    private void WriteBody(ParameterModel parameter, string value)
+    {
+        switch (parameter.BodyEncoding)
+        {
+            case BodyEncoding.Json:
+                _writer.Line($"{_request}.Content = _settings.ContentSerializer.ToHttpContent({value});");
+                break;
+            case BodyEncoding.FormUrlEncoded:
+                var form = _locals.Claim("__form");
+                _writer.Line($"var {form} = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>();");
+                foreach (var field in parameter.Fields)
+                {
+                    WriteIfPresent($"{value}.{field.Name}", field.Type, fieldValue => WriteFormField(form, field, fieldValue));
+                }
+
+                _writer.Line($"{_request}.Content = new global::System.Net.Http.FormUrlEncodedContent({form});");
+                break;
+            case BodyEncoding.Text:
+                _writer.Line($"{_request}.Content = new global::System.Net.Http.StringContent({value}, global::System.Text.Encoding.UTF8, {SourceWriter.Literal(MediaTypeWithoutParameters(parameter.MediaType))});");
+                break;
+            case BodyEncoding.Stream:
+                _writer.Line($"{_request}.Content = new global::System.Net.Http.StreamContent({value});");
+                _writer.Line($"{_request}.Content.Headers.ContentType = new global::System.Net.Http.Headers.MediaTypeHeaderValue({SourceWriter.Literal(MediaTypeWithoutParameters(parameter.MediaType))});");
+                break;
+            default:
+                _writer.Line($"{_request}.Content = {value};");
+                break;
+        }
+    }
+
+    private void WriteFormField(string form, PropertyModel field, string value)
+    {
+        var key = SourceWriter.Literal(field.WireName);
+        if (field.Type.Kind == TypeKind.Array)
+        {
+            WriteForEach(value, item =>
+            {
+                var text = _locals.Claim("__text");
+                _writer.Line($"if ({_formatter.Item(field.Type.Element!, item)} is {{ }} {text}) {form}.Add(new(key: {key}, value: {text}));");
+            });
+            return;
+        }
+
+        _writer.Line($"{form}.Add(new(key: {key}, value: {Text(field.Type, value, CollectionStyle.Csv)}));");
+    }
+
+    private void WriteForEach(string sequence, Action<string> writeItem)
+    {
+        var item = _locals.Claim("__item");
+        _writer.Line($"foreach (var {item} in {sequence})");
+        using (_writer.OpenBlock())
+        {
+            writeItem(item);
+        }
+    }
+
+    /// <summary>
+    /// Writes <paramref name="write"/> for the value of <paramref name="expression"/>, guarded by a null check when it
+    /// may be null; the guard's pattern variable gives the non-null value without <c>.Value</c> or <c>!</c>.
+    /// </summary>
+    private void WriteIfPresent(string expression, TypeRef type, Action<string> write)
+    {
+        if (!type.IsNullable)
+        {
+            write(expression);
+            return;
+        }
+
+        var local = _locals.Claim("__" + expression.Replace("@", string.Empty).TrimStart('_').Replace(".", "_"));
+        _writer.Line($"if ({expression} is {{ }} {local})");
+        using (_writer.OpenBlock())
+        {
+            write(local);
+        }
+    }
+
+    private string Text(TypeRef type, string expression, CollectionStyle style) =>
+        _formatter.Text(type, expression, style, type.Kind == TypeKind.Array ? _locals.Claim("__element") : string.Empty);
+
+    private static string HttpMethodExpression(string method) => method switch
+    {
+        "GET" => "global::System.Net.Http.HttpMethod.Get",
+        "POST" => "global::System.Net.Http.HttpMethod.Post",
+        "PUT" => "global::System.Net.Http.HttpMethod.Put",
+        "DELETE" => "global::System.Net.Http.HttpMethod.Delete",
+        "HEAD" => "global::System.Net.Http.HttpMethod.Head",
+        "OPTIONS" => "global::System.Net.Http.HttpMethod.Options",
+        "PATCH" => "global::System.Net.Http.HttpMethod.Patch",
+        _ => $"new global::System.Net.Http.HttpMethod({SourceWriter.Literal(method)})",
+    };
+
+    private static string MediaTypeWithoutParameters(string? mediaType) =>
+        (mediaType ?? "application/octet-stream").Split(';')[0].Trim();
+}
