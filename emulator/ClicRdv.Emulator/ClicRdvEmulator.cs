@@ -1,0 +1,168 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using ClicRdv.Emulator.Data;
+using ClicRdv.Emulator.Endpoints;
+using ClicRdv.Emulator.Pipeline;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace ClicRdv.Emulator;
+
+/// <summary>
+/// A local ClicRDV API v1 on Kestrel. Every request must carry the apikey in its query, must be one the OpenAPI
+/// document allows (else 400 with the reason), and, except the login, must come with Basic credentials or a live
+/// session cookie (else 401, with no challenge). Data lives in memory, seeded with <see cref="DemoData"/>.
+/// </summary>
+public sealed class ClicRdvEmulator : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly ConcurrentQueue<RecordedRequest> _requests = new();
+    private readonly ApiDescription _api;
+    private readonly OperationHandlers _handlers;
+    private readonly SessionEndpoints _sessionEndpoints;
+    private readonly Sessions _sessions;
+    private readonly EmulatorOptions _options;
+
+    private ClicRdvEmulator(WebApplication app, EmulatorOptions options)
+    {
+        _app = app;
+        _options = options;
+        _api = ApiDescription.Load();
+        var store = new Store();
+        DemoData.Seed(store, ClicRdvTime.Now(options.TimeProvider));
+        _sessions = new Sessions(options.TimeProvider, options.SessionIdleLifetime);
+        _sessionEndpoints = new SessionEndpoints(options.Users, _sessions);
+        _handlers = new OperationHandlers(store, options.TimeProvider, _sessionEndpoints);
+
+        var unserved = _api.Operations.Where(operation => _handlers.Find(operation.OperationId) is null).Select(operation => operation.OperationId).ToList();
+        if (unserved.Count > 0)
+        {
+            throw new InvalidOperationException("The emulator has no handler for: " + string.Join(", ", unserved));
+        }
+    }
+
+    /// <summary>The root address, such as <c>http://127.0.0.1:5123/</c>; paths start with <c>/api/v1/</c>.</summary>
+    public Uri BaseAddress { get; private set; } = null!;
+
+    /// <summary>The apikey the emulator accepts.</summary>
+    public string ApiKey => _options.ApiKey;
+
+    /// <summary>The users who can log in.</summary>
+    public IReadOnlyList<EmulatorUser> Users => _options.Users;
+
+    /// <summary>Every request received, in order, with the status it got.</summary>
+    public IReadOnlyList<RecordedRequest> Requests => _requests.ToList();
+
+    /// <summary>How many login requests were received.</summary>
+    public int Logins => _sessionEndpoints.Logins;
+
+    /// <summary>The operationIds of the document.</summary>
+    public IEnumerable<string> OperationIds => _api.Operations.Select(operation => operation.OperationId);
+
+    /// <summary>Starts an emulator on <see cref="EmulatorOptions.Url"/> (a free port on 127.0.0.1 by default).</summary>
+    public static async Task<ClicRdvEmulator> StartAsync(EmulatorOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        options ??= new EmulatorOptions();
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls(options.Url);
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        var emulator = new ClicRdvEmulator(app, options);
+        app.Run(emulator.HandleAsync);
+        await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        emulator.BaseAddress = new Uri(app.Urls.First());
+        return emulator;
+    }
+
+    /// <summary>Ends every session, as an hour of inactivity would.</summary>
+    public void ExpireSessions() => _sessions.Clear();
+
+    /// <summary>Waits until the application is asked to stop (Ctrl+C for the standalone program).</summary>
+    public Task WaitForShutdownAsync(CancellationToken cancellationToken = default) =>
+        Microsoft.Extensions.Hosting.HostingAbstractionsHostExtensions.WaitForShutdownAsync(_app, cancellationToken);
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync().ConfigureAwait(false);
+        await _app.DisposeAsync().ConfigureAwait(false);
+    }
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        using var reader = new StreamReader(context.Request.Body);
+        var body = await reader.ReadToEndAsync(context.RequestAborted).ConfigureAwait(false);
+        var query = context.Request.Query.SelectMany(pair => pair.Value.Select(value => new KeyValuePair<string, string>(pair.Key, value ?? string.Empty))).ToList();
+        var recorded = new RecordedRequest(
+            context.Request.Method,
+            context.Request.Path.Value ?? string.Empty,
+            context.Request.QueryString.Value ?? string.Empty,
+            query,
+            context.Request.Headers.ToDictionary(header => header.Key, header => header.Value.ToString(), StringComparer.OrdinalIgnoreCase),
+            context.Request.Cookies.ToDictionary(cookie => cookie.Key, cookie => cookie.Value, StringComparer.Ordinal),
+            body);
+        _requests.Enqueue(recorded);
+
+        var result = Answer(context, recorded);
+        recorded.Status = result.Status;
+        context.Response.StatusCode = result.Status;
+        foreach (var header in result.Headers ?? Array.Empty<KeyValuePair<string, string>>())
+        {
+            context.Response.Headers.Append(header.Key, header.Value);
+        }
+
+        if (result.Body is not null)
+        {
+            context.Response.ContentType = "application/json; charset=utf-8";
+            await context.Response.WriteAsync(result.Body.ToJsonString(), context.RequestAborted).ConfigureAwait(false);
+        }
+    }
+
+    private ApiResult Answer(HttpContext context, RecordedRequest request)
+    {
+        var apiKeys = request.Query.Where(pair => pair.Key == "apikey").ToList();
+        if (apiKeys.Count != 1 || apiKeys[0].Value != _options.ApiKey)
+        {
+            return ApiResult.Error(401, apiKeys.Count > 1 ? "The apikey is given more than once." : "Invalid or missing apikey (it goes in the query string).");
+        }
+
+        var (operation, pathValues, status, routeError) = _api.Route(request.Method, request.Path);
+        if (operation is null)
+        {
+            return ApiResult.Error(status, routeError!);
+        }
+
+        request.OperationId = operation.OperationId;
+        if (RequestValidator.Validate(operation, pathValues, request.Query, context.Request.ContentType, request.Body) is { } problem)
+        {
+            return ApiResult.Error(400, "The request does not match the OpenAPI document: " + problem);
+        }
+
+        EmulatorUser? user = null;
+        if (operation.NeedsUser)
+        {
+            user = _sessionEndpoints.FromBasic(request.Headers.GetValueOrDefault("Authorization"))
+                ?? (request.Cookies.TryGetValue("_session_id", out var sessionId) ? _sessions.Use(sessionId) : null);
+            if (user is null)
+            {
+                return ApiResult.Error(401, "Not logged in: send Basic credentials or a live _session_id cookie.");
+            }
+        }
+
+        try
+        {
+            return _handlers.Find(operation.OperationId)!(new ApiCall(operation, pathValues, request.Query, request.Body, user));
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            return ApiResult.Error(500, "The emulator failed: " + exception.Message);
+        }
+    }
+}

@@ -1,0 +1,149 @@
+using System;
+using System.Linq;
+using System.Text.Json.Nodes;
+using ClicRdv.Emulator.Data;
+using ClicRdv.Emulator.Pipeline;
+
+namespace ClicRdv.Emulator.Endpoints;
+
+/// <summary>
+/// Appointments: events with a customer and a service. Booking applies the rules the emulator enforces: the customer
+/// has no other appointment at that time (12 SameTimeRdv), and the calendar is free (10 NotAvailable); a missing
+/// <c>calendar_id</c> picks the first free calendar.
+/// </summary>
+internal sealed class AppointmentEndpoints
+{
+    private static readonly Resource Events = new("vevents", "vevent", "Appointment", Array.Empty<string>(), () => new JsonObject(), HasTimestamps: false);
+
+    private readonly Store _store;
+    private readonly TimeProvider _clock;
+
+    public AppointmentEndpoints(Store store, TimeProvider clock)
+    {
+        _store = store;
+        _clock = clock;
+    }
+
+    public ApiResult List(ApiCall call)
+    {
+        var groupId = call.PathLong("gid");
+        var includePast = call.QueryLong("include_past") == 1;
+        var now = ClicRdvTime.Write(ClicRdvTime.Now(_clock));
+        return _store.Locked(tables =>
+        {
+            var appointments = tables.Rows("vevents")
+                .Where(row => IsAppointment(row) && ResourceEndpoints.GroupOf(tables, Events, row) == groupId)
+                .Where(row => includePast || string.CompareOrdinal(row.Text("end"), now) >= 0)
+                .Select(row => Present(tables, row));
+            return ApiResult.Ok(ListQuery.Envelope(appointments, call, "comments"));
+        });
+    }
+
+    public ApiResult Get(ApiCall call) =>
+        _store.Locked(tables => ResourceEndpoints.Find(tables, call, Events) is { } row && IsAppointment(row)
+            ? ApiResult.Ok(Present(tables, row))
+            : ApiResult.NotFound($"Appointment {call.PathValues["id"]}"));
+
+    public ApiResult Delete(ApiCall call) =>
+        _store.Locked(tables =>
+        {
+            if (ResourceEndpoints.Find(tables, call, Events) is not { } row || !IsAppointment(row))
+            {
+                return ApiResult.NotFound($"Appointment {call.PathValues["id"]}");
+            }
+
+            row["deleted"] = true;
+            row["updated_at"] = ClicRdvTime.Write(ClicRdvTime.Now(_clock));
+            return ApiResult.Ok(Present(tables, row));
+        });
+
+    public ApiResult Create(ApiCall call)
+    {
+        var groupId = call.PathLong("gid");
+        var booking = call.Wrapped("appointment");
+        ClicRdvTime.TryRead(booking.Text("date"), out var start);
+        var interventionIds = booking["intervention_ids"]!.AsArray().Select(id => id!.GetValue<long>()).ToList();
+        var ficheFields = booking["fiche"] as JsonObject ?? new JsonObject();
+        return _store.Locked(tables =>
+        {
+            if (interventionIds.Any(id => tables.Find("interventions", id) is not { } intervention || intervention.Long("group_id") != groupId || intervention.Flag("deleted")))
+            {
+                return ApiResult.Error(400, "intervention_ids names a service this group does not have.");
+            }
+
+            var end = start.AddMinutes(Scheduling.Minutes(tables, interventionIds));
+            var ficheId = ficheFields.Long("id");
+            if (ficheId != 0 && (tables.Find("fiches", ficheId) is not { } known || known.Long("group_id") != groupId))
+            {
+                return ApiResult.Error(400, $"fiche {ficheId} is not a customer of this group.", 13);
+            }
+
+            if (ficheId != 0 && Scheduling.CustomerIsBusy(tables, ficheId, start, end))
+            {
+                return ApiResult.Error(400, "SameTimeRdv: the customer already has an appointment at that time.", 12);
+            }
+
+            var calendarId = booking.Long("calendar_id") is var asked and not 0
+                ? (Scheduling.IsFree(tables, asked, start, end) && IsCalendarOf(tables, asked, groupId) ? asked : 0)
+                : tables.Rows("calendars").Where(calendar => calendar.Long("group_id") == groupId && !calendar.Flag("deleted")).Select(calendar => calendar.Long("id")).FirstOrDefault(id => Scheduling.IsFree(tables, id, start, end));
+            if (calendarId == 0)
+            {
+                return ApiResult.Error(400, "NotAvailable: this time slot is not available.", 10);
+            }
+
+            var fiche = SaveCustomer(tables, ficheFields, groupId);
+            var now = ClicRdvTime.Write(ClicRdvTime.Now(_clock));
+            var appointment = tables.Insert("vevents", new JsonObject
+            {
+                ["calendar_id"] = calendarId,
+                ["start"] = ClicRdvTime.Write(start),
+                ["end"] = ClicRdvTime.Write(end),
+                ["text"] = string.Join(" + ", interventionIds.Select(id => tables.Find("interventions", id)!.Text("name"))),
+                ["comments"] = booking.Text("comments"),
+                ["intervention_id"] = interventionIds[0],
+                ["fiche_id"] = fiche.Long("id"),
+                ["from_web"] = booking["from_web"] is null ? 1 : booking.Long("from_web"),
+                ["websource"] = booking.Text("websource"),
+                ["note"] = 0,
+                ["deleted"] = false,
+                ["updated_at"] = now,
+            });
+            return ApiResult.Created(Present(tables, appointment));
+        });
+    }
+
+    private static bool IsCalendarOf(Store tables, long calendarId, long groupId) =>
+        tables.Find("calendars", calendarId) is { } calendar && calendar.Long("group_id") == groupId && !calendar.Flag("deleted");
+
+    /// <summary>Updates the customer when the booking names one, or creates it.</summary>
+    private static JsonObject SaveCustomer(Store tables, JsonObject fields, long groupId)
+    {
+        if (fields.Long("id") is var id and not 0)
+        {
+            var existing = tables.Find("fiches", id)!;
+            existing.Merge(fields, "id", "group_id");
+            return existing;
+        }
+
+        var fiche = new JsonObject { ["group_id"] = groupId, ["from_web"] = 1, ["rappel_email"] = 1, ["rappel_sms"] = 0, ["deleted"] = false };
+        fiche.Merge(fields, "id", "group_id");
+        return tables.Insert("fiches", fiche);
+    }
+
+    private static bool IsAppointment(JsonObject row) => row.Long("fiche_id") != 0 && row.Long("intervention_id") != 0;
+
+    /// <summary>An appointment as ClicRDV lists it: the event's fields and the customer embedded.</summary>
+    private static JsonObject Present(Store tables, JsonObject row) => new()
+    {
+        ["id"] = row.Long("id"),
+        ["start"] = row.Text("start"),
+        ["end"] = row.Text("end"),
+        ["fiche_id"] = row.Long("fiche_id"),
+        ["calendar_id"] = row.Long("calendar_id"),
+        ["intervention_id"] = row.Long("intervention_id"),
+        ["comments"] = row.Text("comments"),
+        ["deleted"] = row.Flag("deleted"),
+        ["updated_at"] = row.Text("updated_at"),
+        ["fiche"] = tables.Find("fiches", row.Long("fiche_id"))?.Copy(),
+    };
+}

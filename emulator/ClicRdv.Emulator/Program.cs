@@ -1,0 +1,17 @@
+using System;
+using System.Linq;
+using ClicRdv.Emulator;
+
+// Standalone: dotnet run --project emulator/ClicRdv.Emulator [-- --urls http://127.0.0.1:5080]
+var urlIndex = Array.IndexOf(args, "--urls");
+var options = new EmulatorOptions { Url = urlIndex >= 0 && urlIndex + 1 < args.Length ? args[urlIndex + 1] : "http://127.0.0.1:5080" };
+await using var emulator = await ClicRdvEmulator.StartAsync(options);
+Console.WriteLine($"ClicRDV emulator on {emulator.BaseAddress} (apikey: {emulator.ApiKey})");
+foreach (var user in emulator.Users)
+{
+    Console.WriteLine($"  {user.Kind} user {user.Email} / {user.Password} (group {user.GroupId})");
+}
+
+Console.WriteLine("Press Ctrl+C to stop.");
+await emulator.WaitForShutdownAsync();
+Console.WriteLine($"Stopped after {emulator.Requests.Count} requests ({emulator.Requests.Count(request => request.Status >= 400)} refused).");
