@@ -3,6 +3,8 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using ClicRdv.Emulator.Data;
@@ -22,6 +24,9 @@ namespace ClicRdv.Emulator;
 /// </summary>
 public sealed class ClicRdvEmulator : IAsyncDisposable
 {
+    /// <summary>Answers keep accents and quotes as they are (ClicRDV's JSON is UTF-8, not HTML-escaped).</summary>
+    private static readonly JsonSerializerOptions ResponseJson = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
     private readonly ApiDescription _api;
@@ -121,7 +126,7 @@ public sealed class ClicRdvEmulator : IAsyncDisposable
         if (result.Body is not null)
         {
             context.Response.ContentType = "application/json; charset=utf-8";
-            await context.Response.WriteAsync(result.Body.ToJsonString(), context.RequestAborted).ConfigureAwait(false);
+            await context.Response.WriteAsync(result.Body.ToJsonString(ResponseJson), context.RequestAborted).ConfigureAwait(false);
         }
     }
 

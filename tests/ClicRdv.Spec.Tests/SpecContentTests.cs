@@ -3,6 +3,7 @@ using System.IO;
 using System.Linq;
 using System.Text.Json;
 using System.Threading.Tasks;
+using ClicRdv.Testing;
 using Xunit;
 
 namespace ClicRdv.Spec.Tests;

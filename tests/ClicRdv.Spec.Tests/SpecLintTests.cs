@@ -1,7 +1,8 @@
 using System;
-using System.Diagnostics;
+using System.Collections.Generic;
 using System.IO;
 using System.Threading.Tasks;
+using ClicRdv.Testing;
 using Xunit;
 
 namespace ClicRdv.Spec.Tests;
@@ -28,32 +29,11 @@ public sealed class SpecLintTests
         Assert.DoesNotContain("warning", lint.Output.Replace("Deprecation warning", string.Empty), StringComparison.OrdinalIgnoreCase);
     }
 
-    private static async Task<(int ExitCode, string Output)> RunAsync(string command, string arguments, string directory)
-    {
-        var start = new ProcessStartInfo(command, arguments)
+    private static Task<(int ExitCode, string Output)> RunAsync(string command, string arguments, string directory) =>
+        ProcessRunner.RunAsync(command, arguments, directory, Timeout, new Dictionary<string, string>
         {
-            WorkingDirectory = directory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.Environment["NO_COLOR"] = "1";
-        start.Environment["REDOCLY_TELEMETRY"] = "off";
-        start.Environment["REDOCLY_SUPPRESS_UPDATE_NOTICE"] = "true";
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var cancellation = new System.Threading.CancellationTokenSource(Timeout);
-        try
-        {
-            await process.WaitForExitAsync(cancellation.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{command} {arguments} did not finish within {Timeout}.");
-        }
-
-        return (process.ExitCode, await output + await error);
-    }
+            ["NO_COLOR"] = "1",
+            ["REDOCLY_TELEMETRY"] = "off",
+            ["REDOCLY_SUPPRESS_UPDATE_NOTICE"] = "true",
+        });
 }

@@ -134,7 +134,7 @@ internal static class RequestValidator
         };
         if (!wellTyped)
         {
-            return $"is '{value}', not a {type.ToString().ToLowerInvariant()}";
+            return $"is '{value}', not {(type == JsonObjectType.Integer ? "an integer" : "a " + type.ToString().ToLowerInvariant())}";
         }
 
         if (actual.Enumeration.Count > 0 && !actual.Enumeration.Any(allowed => Convert.ToString(allowed, CultureInfo.InvariantCulture) == value))

@@ -1,10 +1,10 @@
 using System;
 using System.IO;
 
-namespace ClicRdv.Spec.Tests;
+namespace ClicRdv.Testing;
 
 /// <summary>Finds files of this repository from the test's output folder.</summary>
-internal static class RepositoryPaths
+public static class RepositoryPaths
 {
     public static string Root { get; } = FindRoot();
 
