@@ -41,7 +41,7 @@ internal static class OptionsReader
             ?? (documentCount > 1 ? projectNamespace + "." + Identifiers.ToPascalCase(DocumentParser.StemOf(file.Path)) : projectNamespace);
         if (!IsValidNamespace(@namespace))
         {
-            error = InvalidOption(NamespaceOption, @namespace, "it must be a C# namespace such as My.Company.Api");
+            error = InvalidOption(file.Path, NamespaceOption, @namespace, "it must be a C# namespace such as My.Company.Api");
             @namespace = DefaultNamespace;
         }
 
@@ -49,13 +49,13 @@ internal static class OptionsReader
         var isInternal = accessibility.Equals("internal", StringComparison.OrdinalIgnoreCase);
         if (!isInternal && !accessibility.Equals("public", StringComparison.OrdinalIgnoreCase))
         {
-            error ??= InvalidOption(AccessibilityOption, accessibility, "use 'public' or 'internal'");
+            error ??= InvalidOption(file.Path, AccessibilityOption, accessibility, "use 'public' or 'internal'");
         }
 
         var returnApiResponse = Get(ReturnApiResponseOption) ?? "false";
         if (!bool.TryParse(returnApiResponse, out var useApiResponse))
         {
-            error ??= InvalidOption(ReturnApiResponseOption, returnApiResponse, "use 'true' or 'false'");
+            error ??= InvalidOption(file.Path, ReturnApiResponseOption, returnApiResponse, "use 'true' or 'false'");
         }
 
         return new DocumentInput(file.Path, text, new GeneratorOptions(@namespace, isInternal, useApiResponse), HintNameOf(@namespace, file.Path), error);
@@ -67,7 +67,7 @@ internal static class OptionsReader
     /// </summary>
     public static DocumentInput RejectIfDuplicate(DocumentInput input, EquatableArray<string> sharedNamespaces) =>
         input.InputError is null && sharedNamespaces.Contains(input.Options.Namespace)
-            ? input with { InputError = DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateOutput, new SourceLocator(input.FilePath, string.Empty).FileStart(), input.FilePath, input.Options.Namespace) }
+            ? input with { InputError = DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateOutput, SourceLocator.FileStartOf(input.FilePath), input.FilePath, input.Options.Namespace) }
             : input;
 
     /// <summary>The namespaces that more than one document would use.</summary>
@@ -80,8 +80,9 @@ internal static class OptionsReader
         return new string(raw.Select(character => char.IsLetterOrDigit(character) || character is '.' or '_' or '-' ? character : '_').ToArray());
     }
 
-    private static DiagnosticInfo InvalidOption(string name, string value, string hint) =>
-        DiagnosticInfo.Create(DiagnosticDescriptors.InvalidOption, null, name, value, hint);
+    /// <summary>An invalid option, reported on the document it applies to.</summary>
+    private static DiagnosticInfo InvalidOption(string filePath, string name, string value, string hint) =>
+        DiagnosticInfo.Create(DiagnosticDescriptors.InvalidOption, SourceLocator.FileStartOf(filePath), name, value, hint);
 
     private static string? NonEmpty(AnalyzerConfigOptions options, string key) =>
         options.TryGetValue(key, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;

@@ -83,8 +83,9 @@ public sealed class DiagnosticsTests
         var run = GeneratorHarness.Run(Path, Fixtures.Read("petstore.openapi.json"), new Dictionary<string, string> { ["build_property.ClicRdvAccessibility"] = "protected" });
 
         var diagnostic = Assert.Single(run.GeneratorDiagnostics);
-        Assert.Equal("CRDV005", diagnostic.Id);
+        AssertDiagnostic(diagnostic, "CRDV005", DiagnosticSeverity.Error, line: 1);
         Assert.Contains("ClicRdvAccessibility", diagnostic.GetMessage());
+        Assert.Contains("'protected'", diagnostic.GetMessage());
         Assert.Empty(run.Result.GeneratedSources);
     }
 

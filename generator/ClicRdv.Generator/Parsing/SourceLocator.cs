@@ -57,7 +57,11 @@ internal sealed class SourceLocator
         return FileStart();
     }
 
-    public LocationInfo FileStart() => AtOffset(0, 0);
+    public LocationInfo FileStart() => FileStartOf(_filePath);
+
+    /// <summary>The first character of a file: where a diagnostic about the whole document goes.</summary>
+    public static LocationInfo FileStartOf(string filePath) =>
+        new(filePath, new TextSpan(0, 0), new LinePositionSpan(new LinePosition(0, 0), new LinePosition(0, 0)));
 
     private LocationInfo AtOffset(int offset, int length)
     {
