@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Text.RegularExpressions;
 using Xunit.Sdk;
 
 namespace ClicRdv.Generator.Tests.Infrastructure;
@@ -7,7 +8,7 @@ namespace ClicRdv.Generator.Tests.Infrastructure;
 /// <summary>
 /// Snapshot assertions with Verify's conventions: the expected text is <c>Snapshots/{name}.verified.cs</c> in the test
 /// project's folder (found from the test assembly's folder, since CI builds map source paths away); on a mismatch or a missing snapshot the actual text is written to <c>{name}.received.cs</c> and the
-/// test fails. Set <c>ACCEPT_SNAPSHOTS=1</c> (never in CI) to accept the received text as the new snapshot.
+/// test fails. The generator's version is scrubbed. Set <c>ACCEPT_SNAPSHOTS=1</c> (never in CI) to accept the received text as the new snapshot.
 /// </summary>
 internal static class Snapshot
 {
@@ -18,7 +19,7 @@ internal static class Snapshot
         var directory = Directory;
         var verifiedPath = Path.Combine(directory, name + ".verified.cs");
         var receivedPath = Path.Combine(directory, name + ".received.cs");
-        var normalized = actual.Replace("\r\n", "\n");
+        var normalized = ScrubVersion(actual.Replace("\r\n", "\n"));
 
         if (File.Exists(verifiedPath) && File.ReadAllText(verifiedPath).Replace("\r\n", "\n") == normalized)
         {
@@ -40,6 +41,10 @@ internal static class Snapshot
             $"The generated '{name}' {reason}. Compare {receivedPath} with {verifiedPath}; " +
             "if the new output is right, rerun with ACCEPT_SNAPSHOTS=1 (or rename the .received.cs file to .verified.cs).");
     }
+
+    /// <summary>The generator's version changes with every release; the snapshots should not.</summary>
+    private static string ScrubVersion(string text) =>
+        Regex.Replace(text, @"GeneratedCode\(""ClicRdv\.Generator"", ""[^""]*""\)", @"GeneratedCode(""ClicRdv.Generator"", ""{version}"")");
 
     private static string FindSnapshotDirectory()
     {

@@ -6,7 +6,7 @@
 namespace Consumer;
 
 /// <summary>Implements <see cref="IAccountsApi"/> over an <see cref="global::System.Net.Http.HttpClient"/>, with Refit's settings.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "1.0.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public sealed partial class AccountsApiClient : IAccountsApi
 {
     private readonly global::System.Net.Http.HttpClient _httpClient;
@@ -37,7 +37,7 @@ public sealed partial class AccountsApiClient : IAccountsApi
 }
 
 /// <summary>Implements <see cref="IAppointmentsApi"/> over an <see cref="global::System.Net.Http.HttpClient"/>, with Refit's settings.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "1.0.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public sealed partial class AppointmentsApiClient : IAppointmentsApi
 {
     private readonly global::System.Net.Http.HttpClient _httpClient;
@@ -126,7 +126,7 @@ public sealed partial class AppointmentsApiClient : IAppointmentsApi
 }
 
 /// <summary>Implements <see cref="IAvailabletimeslotsApi"/> over an <see cref="global::System.Net.Http.HttpClient"/>, with Refit's settings.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "1.0.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public sealed partial class AvailabletimeslotsApiClient : IAvailabletimeslotsApi
 {
     private readonly global::System.Net.Http.HttpClient _httpClient;
@@ -203,7 +203,7 @@ public sealed partial class AvailabletimeslotsApiClient : IAvailabletimeslotsApi
 }
 
 /// <summary>Implements <see cref="ICalendarsApi"/> over an <see cref="global::System.Net.Http.HttpClient"/>, with Refit's settings.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "1.0.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public sealed partial class CalendarsApiClient : ICalendarsApi
 {
     private readonly global::System.Net.Http.HttpClient _httpClient;
@@ -305,7 +305,7 @@ public sealed partial class CalendarsApiClient : ICalendarsApi
 }
 
 /// <summary>Implements <see cref="ICalendarsetsApi"/> over an <see cref="global::System.Net.Http.HttpClient"/>, with Refit's settings.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "1.0.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public sealed partial class CalendarsetsApiClient : ICalendarsetsApi
 {
     private readonly global::System.Net.Http.HttpClient _httpClient;
@@ -389,7 +389,7 @@ public sealed partial class CalendarsetsApiClient : ICalendarsetsApi
 }
 
 /// <summary>Implements <see cref="ICustomfieldsApi"/> over an <see cref="global::System.Net.Http.HttpClient"/>, with Refit's settings.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "1.0.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public sealed partial class CustomfieldsApiClient : ICustomfieldsApi
 {
     private readonly global::System.Net.Http.HttpClient _httpClient;
@@ -436,7 +436,7 @@ public sealed partial class CustomfieldsApiClient : ICustomfieldsApi
 }
 
 /// <summary>Implements <see cref="IFichesApi"/> over an <see cref="global::System.Net.Http.HttpClient"/>, with Refit's settings.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "1.0.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public sealed partial class FichesApiClient : IFichesApi
 {
     private readonly global::System.Net.Http.HttpClient _httpClient;
@@ -527,7 +527,7 @@ public sealed partial class FichesApiClient : IFichesApi
 }
 
 /// <summary>Implements <see cref="IGroupsApi"/> over an <see cref="global::System.Net.Http.HttpClient"/>, with Refit's settings.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "1.0.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public sealed partial class GroupsApiClient : IGroupsApi
 {
     private readonly global::System.Net.Http.HttpClient _httpClient;
@@ -597,7 +597,7 @@ public sealed partial class GroupsApiClient : IGroupsApi
 }
 
 /// <summary>Implements <see cref="IInterventionsApi"/> over an <see cref="global::System.Net.Http.HttpClient"/>, with Refit's settings.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "1.0.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public sealed partial class InterventionsApiClient : IInterventionsApi
 {
     private readonly global::System.Net.Http.HttpClient _httpClient;
@@ -696,7 +696,7 @@ public sealed partial class InterventionsApiClient : IInterventionsApi
 }
 
 /// <summary>Implements <see cref="IInterventionsetsApi"/> over an <see cref="global::System.Net.Http.HttpClient"/>, with Refit's settings.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "1.0.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public sealed partial class InterventionsetsApiClient : IInterventionsetsApi
 {
     private readonly global::System.Net.Http.HttpClient _httpClient;
@@ -780,7 +780,7 @@ public sealed partial class InterventionsetsApiClient : IInterventionsetsApi
 }
 
 /// <summary>Implements <see cref="IProsApi"/> over an <see cref="global::System.Net.Http.HttpClient"/>, with Refit's settings.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "1.0.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public sealed partial class ProsApiClient : IProsApi
 {
     private readonly global::System.Net.Http.HttpClient _httpClient;
@@ -827,7 +827,7 @@ public sealed partial class ProsApiClient : IProsApi
 }
 
 /// <summary>Implements <see cref="ISessionsApi"/> over an <see cref="global::System.Net.Http.HttpClient"/>, with Refit's settings.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "1.0.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public sealed partial class SessionsApiClient : ISessionsApi
 {
     private readonly global::System.Net.Http.HttpClient _httpClient;
@@ -875,7 +875,7 @@ public sealed partial class SessionsApiClient : ISessionsApi
 }
 
 /// <summary>Implements <see cref="IVeventsApi"/> over an <see cref="global::System.Net.Http.HttpClient"/>, with Refit's settings.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "1.0.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public sealed partial class VeventsApiClient : IVeventsApi
 {
     private readonly global::System.Net.Http.HttpClient _httpClient;
@@ -978,7 +978,7 @@ public sealed partial class VeventsApiClient : IVeventsApi
 }
 
 /// <summary>The clients generated from "ClicRDV API": each interface with a factory of its implementation.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "1.0.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public static partial class ApiClients
 {
     /// <summary>Each interface, with a function that creates its client from an HttpClient (whose BaseAddress is the API's root) and Refit settings.</summary>

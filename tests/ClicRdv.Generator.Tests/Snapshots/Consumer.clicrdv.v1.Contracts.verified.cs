@@ -6,7 +6,7 @@
 namespace Consumer;
 
 /// <summary>An end-customer account of the booking API. [guess] Only `email` and `group_id` are documented.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "1.0.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public partial class Account
 {
     /// <summary>The account's id.</summary>
@@ -35,7 +35,7 @@ public partial class Account
 }
 
 /// <summary>A new end-customer account.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "1.0.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public partial class AccountInput
 {
     /// <summary>Email address (the login).</summary>
@@ -56,7 +56,7 @@ public partial class AccountInput
 }
 
 /// <summary>A new account, wrapped in `account` as the API requires.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "1.0.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public partial class AccountRequest
 {
     [global::System.Text.Json.Serialization.JsonPropertyName("account")]
@@ -68,7 +68,7 @@ public partial class AccountRequest
 }
 
 /// <summary>A booked appointment, as listed.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "1.0.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public partial class Appointment
 {
     /// <summary>The appointment's id.</summary>
@@ -120,7 +120,7 @@ public partial class Appointment
 }
 
 /// <summary>A page of appointments, in ClicRDV's collection envelope.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "1.0.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public partial class AppointmentCollection : CollectionEnvelope
 {
     /// <summary>The appointments of this page.</summary>
@@ -129,7 +129,7 @@ public partial class AppointmentCollection : CollectionEnvelope
 }
 
 /// <summary>A booking request. The API applies the group's booking rules (availability, limits per customer) and answers 400 with a `BookingErrorCode` when one is broken.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "1.0.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public partial class AppointmentInput
 {
     /// <summary>When the appointment starts.</summary>
@@ -167,7 +167,7 @@ public partial class AppointmentInput
 }
 
 /// <summary>A booking, wrapped in `appointment` as the API requires.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "1.0.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public partial class AppointmentRequest
 {
     [global::System.Text.Json.Serialization.JsonPropertyName("appointment")]
@@ -179,7 +179,7 @@ public partial class AppointmentRequest
 }
 
 /// <summary>Free time slots for the given services. This answer is not a collection: it has no paging envelope.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "1.0.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public partial class AvailableTimeSlots
 {
     /// <summary>The group.</summary>
@@ -213,7 +213,7 @@ public partial class AvailableTimeSlots
 }
 
 /// <summary>The body of a refused booking. [guess] The documentation lists the codes but not the JSON shape.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "1.0.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public partial class BookingError
 {
     /// <summary>The reason, in words.</summary>
@@ -230,7 +230,7 @@ public partial class BookingError
 }
 
 /// <summary>Why a booking was refused (400 on POST appointments): 6 MaxRdvNumber (the customer has too many appointments), 7 MintimeBetween (too close to another appointment of the customer), 8 MaxRdvPeriod (too many appointments in the period), 9 MintimeRdv (too soon from now), 10 NotAvailable (the slot is not free; the documentation does not show its number, 10 is a [guess]), 11 EmailAlreadyExists, 12 SameTimeRdv (the customer already has an appointment at that time), 13 EmailNotFound.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "1.0.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public enum BookingErrorCode
 {
     MaxRdvNumber = 6,
@@ -244,7 +244,7 @@ public enum BookingErrorCode
 }
 
 /// <summary>A calendar: the agenda of one person or resource (a hairdresser, a room).</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "1.0.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public partial class Calendar
 {
     /// <summary>The calendar's id.</summary>
@@ -303,7 +303,7 @@ public partial class Calendar
 }
 
 /// <summary>A page of calendars, in ClicRDV's collection envelope.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "1.0.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public partial class CalendarCollection : CollectionEnvelope
 {
     /// <summary>The calendars of this page.</summary>
@@ -312,7 +312,7 @@ public partial class CalendarCollection : CollectionEnvelope
 }
 
 /// <summary>The writable fields of a calendar.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "1.0.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public partial class CalendarInput
 {
     /// <summary>The calendar set (group of calendars) it belongs to.</summary>
@@ -353,7 +353,7 @@ public partial class CalendarInput
 }
 
 /// <summary>A calendar, wrapped in `calendar` as the API requires.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "1.0.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public partial class CalendarRequest
 {
     [global::System.Text.Json.Serialization.JsonPropertyName("calendar")]
@@ -365,7 +365,7 @@ public partial class CalendarRequest
 }
 
 /// <summary>A calendar set: a named group of calendars. [guess] Its fields are inferred from the other resources.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "1.0.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public partial class Calendarset
 {
     /// <summary>The calendar set's id.</summary>
@@ -394,7 +394,7 @@ public partial class Calendarset
 }
 
 /// <summary>A page of calendar sets, in ClicRDV's collection envelope.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "1.0.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public partial class CalendarsetCollection : CollectionEnvelope
 {
     /// <summary>The calendar sets of this page.</summary>
@@ -403,7 +403,7 @@ public partial class CalendarsetCollection : CollectionEnvelope
 }
 
 /// <summary>The writable fields of a calendar set.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "1.0.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public partial class CalendarsetInput
 {
     /// <summary>Its name.</summary>
@@ -424,7 +424,7 @@ public partial class CalendarsetInput
 }
 
 /// <summary>A calendar set, wrapped in `calendarset`. [guess] The wrapper key follows the other resources.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "1.0.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public partial class CalendarsetRequest
 {
     [global::System.Text.Json.Serialization.JsonPropertyName("calendarset")]
@@ -436,7 +436,7 @@ public partial class CalendarsetRequest
 }
 
 /// <summary>The paging envelope every ClicRDV collection answer has; `records` holds the page.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "1.0.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public partial class CollectionEnvelope
 {
     /// <summary>How many records match the request, across all pages.</summary>
@@ -469,7 +469,7 @@ public partial class CollectionEnvelope
 }
 
 /// <summary>One filter of a list. Several conditions are ANDed.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "1.0.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public partial class Condition
 {
     /// <summary>The field to compare.</summary>
@@ -489,7 +489,7 @@ public partial class Condition
 }
 
 /// <summary>How a condition compares. `in` and `not in` take comma-separated values.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "1.0.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(ConditionOperatorJsonConverter))]
 public enum ConditionOperator
 {
@@ -516,7 +516,7 @@ public enum ConditionOperator
 }
 
 /// <summary>Reads and writes <see cref="ConditionOperator"/> as the strings the API uses.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "1.0.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public sealed class ConditionOperatorJsonConverter : global::System.Text.Json.Serialization.JsonConverter<ConditionOperator>
 {
     /// <summary>The wire string of a value, as sent in JSON, query strings and headers.</summary>
@@ -566,7 +566,7 @@ public sealed class ConditionOperatorJsonConverter : global::System.Text.Json.Se
 }
 
 /// <summary>The definition of a custom field of customers (`Fiche`) or events (`Vevent`).</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "1.0.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public partial class Customfield
 {
     /// <summary>The definition's id.</summary>
@@ -641,7 +641,7 @@ public partial class Customfield
 }
 
 /// <summary>A page of custom field definitions, in ClicRDV's collection envelope.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "1.0.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public partial class CustomfieldCollection : CollectionEnvelope
 {
     /// <summary>The custom field definitions of this page.</summary>
@@ -650,7 +650,7 @@ public partial class CustomfieldCollection : CollectionEnvelope
 }
 
 /// <summary>Which records the field belongs to.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "1.0.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(CustomfieldModelJsonConverter))]
 public enum CustomfieldModel
 {
@@ -661,7 +661,7 @@ public enum CustomfieldModel
 }
 
 /// <summary>Reads and writes <see cref="CustomfieldModel"/> as the strings the API uses.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "1.0.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public sealed class CustomfieldModelJsonConverter : global::System.Text.Json.Serialization.JsonConverter<CustomfieldModel>
 {
     /// <summary>The wire string of a value, as sent in JSON, query strings and headers.</summary>
@@ -695,7 +695,7 @@ public sealed class CustomfieldModelJsonConverter : global::System.Text.Json.Ser
 }
 
 /// <summary>An error answer. [guess] The JSON shape of error bodies is not documented; the members here are the ones a client should look for. Unknown members are kept.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "1.0.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public partial class ErrorResponse
 {
     /// <summary>The error message, or an object of messages per field. ClicRDV does not document the shape of error bodies: a tolerant client reads this member if present and otherwise keeps the raw body.</summary>
@@ -712,7 +712,7 @@ public partial class ErrorResponse
 }
 
 /// <summary>A fiche: a customer record of the group, with the group's custom fields.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "1.0.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public partial class Fiche
 {
     /// <summary>The customer's id.</summary>
@@ -915,7 +915,7 @@ public partial class Fiche
 }
 
 /// <summary>A page of customers, in ClicRDV's collection envelope.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "1.0.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public partial class FicheCollection : CollectionEnvelope
 {
     /// <summary>The customers of this page.</summary>
@@ -924,7 +924,7 @@ public partial class FicheCollection : CollectionEnvelope
 }
 
 /// <summary>The writable fields of a customer.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "1.0.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public partial class FicheInput
 {
     /// <summary>When booking: the id of an existing customer to update; leave it out to create one.</summary>
@@ -1119,7 +1119,7 @@ public partial class FicheInput
 }
 
 /// <summary>A customer, wrapped in `fiche` as the API requires.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "1.0.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public partial class FicheRequest
 {
     [global::System.Text.Json.Serialization.JsonPropertyName("fiche")]
@@ -1131,7 +1131,7 @@ public partial class FicheRequest
 }
 
 /// <summary>A group: one business (a shop, a practice) with its calendars, services and customers. Fields other than `id` and `name` are read from the documentation's field list; their types are a [guess].</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "1.0.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public partial class Group
 {
     /// <summary>The group's id (the `{gid}` of every group resource).</summary>
@@ -1172,7 +1172,7 @@ public partial class Group
 }
 
 /// <summary>A page of groups, in ClicRDV's collection envelope.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "1.0.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public partial class GroupCollection : CollectionEnvelope
 {
     /// <summary>The groups of this page.</summary>
@@ -1181,7 +1181,7 @@ public partial class GroupCollection : CollectionEnvelope
 }
 
 /// <summary>The writable fields of a group.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "1.0.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public partial class GroupInput
 {
     /// <summary>The group's name.</summary>
@@ -1214,7 +1214,7 @@ public partial class GroupInput
 }
 
 /// <summary>A group change, wrapped in `group` as the API requires.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "1.0.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public partial class GroupRequest
 {
     [global::System.Text.Json.Serialization.JsonPropertyName("group")]
@@ -1226,7 +1226,7 @@ public partial class GroupRequest
 }
 
 /// <summary>An intervention: a service customers book (a haircut, a consultation), with its duration and price.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "1.0.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public partial class Intervention
 {
     /// <summary>The service's id.</summary>
@@ -1279,7 +1279,7 @@ public partial class Intervention
 }
 
 /// <summary>A page of services, in ClicRDV's collection envelope.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "1.0.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public partial class InterventionCollection : CollectionEnvelope
 {
     /// <summary>The services of this page.</summary>
@@ -1288,7 +1288,7 @@ public partial class InterventionCollection : CollectionEnvelope
 }
 
 /// <summary>The writable fields of a service.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "1.0.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public partial class InterventionInput
 {
     /// <summary>The service category it belongs to.</summary>
@@ -1333,7 +1333,7 @@ public partial class InterventionInput
 }
 
 /// <summary>A service, wrapped in `intervention` as the API requires.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "1.0.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public partial class InterventionRequest
 {
     [global::System.Text.Json.Serialization.JsonPropertyName("intervention")]
@@ -1345,7 +1345,7 @@ public partial class InterventionRequest
 }
 
 /// <summary>An intervention set: a category of services. [guess] Its fields are inferred from the other resources.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "1.0.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public partial class Interventionset
 {
     /// <summary>The category's id.</summary>
@@ -1374,7 +1374,7 @@ public partial class Interventionset
 }
 
 /// <summary>A page of service categories, in ClicRDV's collection envelope.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "1.0.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public partial class InterventionsetCollection : CollectionEnvelope
 {
     /// <summary>The service categories of this page.</summary>
@@ -1383,7 +1383,7 @@ public partial class InterventionsetCollection : CollectionEnvelope
 }
 
 /// <summary>The writable fields of a service category.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "1.0.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public partial class InterventionsetInput
 {
     /// <summary>Its name.</summary>
@@ -1404,7 +1404,7 @@ public partial class InterventionsetInput
 }
 
 /// <summary>A service category, wrapped in `interventionset`. [guess] The wrapper key follows the other resources.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "1.0.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public partial class InterventionsetRequest
 {
     [global::System.Text.Json.Serialization.JsonPropertyName("interventionset")]
@@ -1416,7 +1416,7 @@ public partial class InterventionsetRequest
 }
 
 /// <summary>Who logs in: either the two `pro[...]` fields or the two `account[...]` fields.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "1.0.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public partial class LoginRequest
 {
     /// <summary>A professional user's email. Send `pro[...]` for the agenda API, or `account[...]` for the booking API.</summary>
@@ -1441,7 +1441,7 @@ public partial class LoginRequest
 }
 
 /// <summary>The logged-in profile. The session itself is the `_session_id` cookie of the answer.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "1.0.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public partial class LoginResponse
 {
     /// <summary>The professional user, after a `pro[...]` login.</summary>
@@ -1462,7 +1462,7 @@ public partial class LoginResponse
 }
 
 /// <summary>A professional user (an agenda user) of a group.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "1.0.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public partial class Pro
 {
     /// <summary>The professional user's id.</summary>
@@ -1510,7 +1510,7 @@ public partial class Pro
 }
 
 /// <summary>A page of professional users, in ClicRDV's collection envelope.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "1.0.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public partial class ProCollection : CollectionEnvelope
 {
     /// <summary>The professional users of this page.</summary>
@@ -1519,7 +1519,7 @@ public partial class ProCollection : CollectionEnvelope
 }
 
 /// <summary>Ascending or descending order.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "1.0.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(SortDirectionJsonConverter))]
 public enum SortDirection
 {
@@ -1530,7 +1530,7 @@ public enum SortDirection
 }
 
 /// <summary>Reads and writes <see cref="SortDirection"/> as the strings the API uses.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "1.0.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public sealed class SortDirectionJsonConverter : global::System.Text.Json.Serialization.JsonConverter<SortDirection>
 {
     /// <summary>The wire string of a value, as sent in JSON, query strings and headers.</summary>
@@ -1564,7 +1564,7 @@ public sealed class SortDirectionJsonConverter : global::System.Text.Json.Serial
 }
 
 /// <summary>One free slot.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "1.0.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public partial class TimeSlot
 {
     /// <summary>When the free slot starts.</summary>
@@ -1586,7 +1586,7 @@ public partial class TimeSlot
 }
 
 /// <summary>A vevent: an entry of a calendar. An appointment has `fiche_id` and `intervention_id` non-zero; a time range (plage) has both 0; a note has `note` = 1 and starts and ends at midnight.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "1.0.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public partial class Vevent
 {
     /// <summary>The event's id.</summary>
@@ -1658,7 +1658,7 @@ public partial class Vevent
 }
 
 /// <summary>A page of events, in ClicRDV's collection envelope.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "1.0.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public partial class VeventCollection : CollectionEnvelope
 {
     /// <summary>The events of this page.</summary>
@@ -1667,7 +1667,7 @@ public partial class VeventCollection : CollectionEnvelope
 }
 
 /// <summary>The writable fields of an event; `calendar_id` is required.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "1.0.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public partial class VeventInput
 {
     /// <summary>The calendar it is in.</summary>
@@ -1730,7 +1730,7 @@ public partial class VeventInput
 }
 
 /// <summary>An event, wrapped in `vevent` as the API requires.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "1.0.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public partial class VeventRequest
 {
     [global::System.Text.Json.Serialization.JsonPropertyName("vevent")]
@@ -1742,7 +1742,7 @@ public partial class VeventRequest
 }
 
 /// <summary>Reads and writes date-times as "yyyy-MM-dd HH:mm:ss" (the clock time as written, no offset); reads ISO 8601 too.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "1.0.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public sealed class DateTimeJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::System.DateTime>
 {
     /// <summary>The wire format, a .NET custom date and time format string.</summary>

@@ -6,7 +6,7 @@
 namespace Consumer;
 
 /// <summary>End-customer accounts of the booking API.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "1.0.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public partial interface IAccountsApi
 {
     /// <summary>Create an end-customer account.</summary>
@@ -19,7 +19,7 @@ public partial interface IAccountsApi
 }
 
 /// <summary>Appointments: booking with the group's rules.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "1.0.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public partial interface IAppointmentsApi
 {
     /// <summary>List the appointments of a group.</summary>
@@ -64,7 +64,7 @@ public partial interface IAppointmentsApi
 }
 
 /// <summary>Available time slots: where a booking fits.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "1.0.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public partial interface IAvailabletimeslotsApi
 {
     /// <summary>Find free time slots.</summary>
@@ -87,7 +87,7 @@ public partial interface IAvailabletimeslotsApi
 }
 
 /// <summary>Calendars: the agenda of each person or resource of a group.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "1.0.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public partial interface ICalendarsApi
 {
     /// <summary>List the calendars of a group.</summary>
@@ -143,7 +143,7 @@ public partial interface ICalendarsApi
 }
 
 /// <summary>Calendar sets: named groups of calendars.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "1.0.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public partial interface ICalendarsetsApi
 {
     /// <summary>List the calendar sets of a group.</summary>
@@ -196,7 +196,7 @@ public partial interface ICalendarsetsApi
 }
 
 /// <summary>Custom fields: the extra fields of customers and events.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "1.0.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public partial interface ICustomfieldsApi
 {
     /// <summary>List the custom field definitions of a group.</summary>
@@ -213,7 +213,7 @@ public partial interface ICustomfieldsApi
 }
 
 /// <summary>Fiches: the customers of a group.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "1.0.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public partial interface IFichesApi
 {
     /// <summary>List the customers of a group.</summary>
@@ -260,7 +260,7 @@ public partial interface IFichesApi
 }
 
 /// <summary>Groups: the businesses a user works for.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "1.0.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public partial interface IGroupsApi
 {
     /// <summary>List the groups the user can see.</summary>
@@ -294,7 +294,7 @@ public partial interface IGroupsApi
 }
 
 /// <summary>Interventions: the services customers book.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "1.0.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public partial interface IInterventionsApi
 {
     /// <summary>List the services of a group.</summary>
@@ -350,7 +350,7 @@ public partial interface IInterventionsApi
 }
 
 /// <summary>Intervention sets: categories of services.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "1.0.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public partial interface IInterventionsetsApi
 {
     /// <summary>List the service categories of a group.</summary>
@@ -403,7 +403,7 @@ public partial interface IInterventionsetsApi
 }
 
 /// <summary>Pros: the professional users of a group.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "1.0.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public partial interface IProsApi
 {
     /// <summary>List the professional users of a group.</summary>
@@ -420,7 +420,7 @@ public partial interface IProsApi
 }
 
 /// <summary>Log in with a session (for professional users or end customers).</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "1.0.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public partial interface ISessionsApi
 {
     /// <summary>Log in and open a session.</summary>
@@ -433,7 +433,7 @@ public partial interface ISessionsApi
 }
 
 /// <summary>Vevents: the events of the calendars (appointments, time ranges, notes).</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "1.0.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public partial interface IVeventsApi
 {
     /// <summary>List the events of a group.</summary>

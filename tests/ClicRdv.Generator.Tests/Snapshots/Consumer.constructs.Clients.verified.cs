@@ -6,7 +6,7 @@
 namespace Consumer;
 
 /// <summary>Implements <see cref="ICalendarsApi"/> over an <see cref="global::System.Net.Http.HttpClient"/>, with Refit's settings.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "1.0.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public sealed partial class CalendarsApiClient : ICalendarsApi
 {
     private readonly global::System.Net.Http.HttpClient _httpClient;
@@ -168,7 +168,7 @@ public sealed partial class CalendarsApiClient : ICalendarsApi
 }
 
 /// <summary>Implements <see cref="IConstructsApi"/> over an <see cref="global::System.Net.Http.HttpClient"/>, with Refit's settings.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "1.0.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public sealed partial class ConstructsApiClient : IConstructsApi
 {
     private readonly global::System.Net.Http.HttpClient _httpClient;
@@ -223,7 +223,7 @@ public sealed partial class ConstructsApiClient : IConstructsApi
 }
 
 /// <summary>Implements <see cref="IFilesApi"/> over an <see cref="global::System.Net.Http.HttpClient"/>, with Refit's settings.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "1.0.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public sealed partial class FilesApiClient : IFilesApi
 {
     private readonly global::System.Net.Http.HttpClient _httpClient;
@@ -262,7 +262,7 @@ public sealed partial class FilesApiClient : IFilesApi
 }
 
 /// <summary>Implements <see cref="ISessionsApi"/> over an <see cref="global::System.Net.Http.HttpClient"/>, with Refit's settings.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "1.0.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public sealed partial class SessionsApiClient : ISessionsApi
 {
     private readonly global::System.Net.Http.HttpClient _httpClient;
@@ -307,7 +307,7 @@ public sealed partial class SessionsApiClient : ISessionsApi
 }
 
 /// <summary>The clients generated from "Constructs": each interface with a factory of its implementation.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "1.0.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public static partial class ApiClients
 {
     /// <summary>Each interface, with a function that creates its client from an HttpClient (whose BaseAddress is the API's root) and Refit settings.</summary>

@@ -5,7 +5,7 @@
 
 namespace Consumer;
 
-[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "1.0.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public partial class Calendar : CalendarInput
 {
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
@@ -72,7 +72,7 @@ public partial class Calendar : CalendarInput
     public Calendar? Parent { get; set; }
 }
 
-[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "1.0.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public partial class CalendarInput
 {
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
@@ -92,7 +92,7 @@ public partial class CalendarInput
     public global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
-[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "1.0.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public partial class CalendarOwner
 {
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
@@ -106,7 +106,7 @@ public partial class CalendarOwner
     public global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
-[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "1.0.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(CalendarOwnerRoleJsonConverter))]
 public enum CalendarOwnerRole
 {
@@ -117,7 +117,7 @@ public enum CalendarOwnerRole
 }
 
 /// <summary>Reads and writes <see cref="CalendarOwnerRole"/> as the strings the API uses.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "1.0.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public sealed class CalendarOwnerRoleJsonConverter : global::System.Text.Json.Serialization.JsonConverter<CalendarOwnerRole>
 {
     /// <summary>The wire string of a value, as sent in JSON, query strings and headers.</summary>
@@ -150,7 +150,7 @@ public sealed class CalendarOwnerRoleJsonConverter : global::System.Text.Json.Se
     }
 }
 
-[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "1.0.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public partial class CalendarPage
 {
     [global::System.Text.Json.Serialization.JsonPropertyName("records")]
@@ -167,7 +167,7 @@ public partial class CalendarPage
     public global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
-[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "1.0.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public partial class Circle
 {
     [global::System.Text.Json.Serialization.JsonPropertyName("radius")]
@@ -178,7 +178,7 @@ public partial class Circle
     public global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
-[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "1.0.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public partial class Condition
 {
     [global::System.Text.Json.Serialization.JsonPropertyName("field")]
@@ -195,7 +195,7 @@ public partial class Condition
     public global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
-[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "1.0.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(ConditionOpJsonConverter))]
 public enum ConditionOp
 {
@@ -208,7 +208,7 @@ public enum ConditionOp
 }
 
 /// <summary>Reads and writes <see cref="ConditionOp"/> as the strings the API uses.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "1.0.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public sealed class ConditionOpJsonConverter : global::System.Text.Json.Serialization.JsonConverter<ConditionOp>
 {
     /// <summary>The wire string of a value, as sent in JSON, query strings and headers.</summary>
@@ -243,7 +243,7 @@ public sealed class ConditionOpJsonConverter : global::System.Text.Json.Serializ
     }
 }
 
-[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "1.0.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public partial class CreateCalendarRequest
 {
     [global::System.Text.Json.Serialization.JsonPropertyName("calendar")]
@@ -254,7 +254,7 @@ public partial class CreateCalendarRequest
     public global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
-[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "1.0.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(KindJsonConverter))]
 public enum Kind
 {
@@ -267,7 +267,7 @@ public enum Kind
 }
 
 /// <summary>Reads and writes <see cref="Kind"/> as the strings the API uses.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "1.0.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public sealed class KindJsonConverter : global::System.Text.Json.Serialization.JsonConverter<Kind>
 {
     /// <summary>The wire string of a value, as sent in JSON, query strings and headers.</summary>
@@ -302,7 +302,7 @@ public sealed class KindJsonConverter : global::System.Text.Json.Serialization.J
     }
 }
 
-[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "1.0.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public partial class ListCalendarsFilter
 {
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
@@ -316,7 +316,7 @@ public partial class ListCalendarsFilter
     public global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
-[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "1.0.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public partial class LoginRequest
 {
     [global::System.Text.Json.Serialization.JsonPropertyName("pro[email]")]
@@ -336,7 +336,7 @@ public partial class LoginRequest
     public global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
-[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "1.0.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public partial class LoginResponse
 {
     [global::System.Text.Json.Serialization.JsonPropertyName("pro")]
@@ -350,7 +350,7 @@ public partial class LoginResponse
     public global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
-[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "1.0.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public partial class LoginResponsePro
 {
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
@@ -364,7 +364,7 @@ public partial class LoginResponsePro
     public global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
-[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "1.0.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public partial class PatchCalendarRequest
 {
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
@@ -378,7 +378,7 @@ public partial class PatchCalendarRequest
     public global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
-[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "1.0.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public enum Priority : long
 {
     Value0 = 0,
@@ -387,7 +387,7 @@ public enum Priority : long
     Value5000000000 = 5000000000,
 }
 
-[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "1.0.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public partial class Shapes
 {
     [global::System.Text.Json.Serialization.JsonPropertyName("any_shape")]
@@ -404,7 +404,7 @@ public partial class Shapes
     public global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
-[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "1.0.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public partial class Square
 {
     [global::System.Text.Json.Serialization.JsonPropertyName("side")]
@@ -416,7 +416,7 @@ public partial class Square
 }
 
 /// <summary>Reads and writes date-times as "yyyy-MM-dd HH:mm:ss" (the clock time as written, no offset); reads ISO 8601 too.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "1.0.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public sealed class DateTimeJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::System.DateTime>
 {
     /// <summary>The wire format, a .NET custom date and time format string.</summary>

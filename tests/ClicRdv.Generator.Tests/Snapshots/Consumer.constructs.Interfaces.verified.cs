@@ -6,7 +6,7 @@
 namespace Consumer;
 
 /// <summary>Operations of Constructs.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "1.0.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public partial interface ICalendarsApi
 {
     /// <summary>GET /groups/{gid}/calendars</summary>
@@ -81,7 +81,7 @@ public partial interface ICalendarsApi
 }
 
 /// <summary>Operations of Constructs.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "1.0.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public partial interface IConstructsApi
 {
     /// <summary>An operation with neither tag nor operationId.</summary>
@@ -105,7 +105,7 @@ public partial interface IConstructsApi
 }
 
 /// <summary>Operations of Constructs.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "1.0.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public partial interface IFilesApi
 {
     /// <summary>PUT /files/{name}</summary>
@@ -124,7 +124,7 @@ public partial interface IFilesApi
 }
 
 /// <summary>Operations of Constructs.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "1.0.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public partial interface ISessionsApi
 {
     /// <summary>POST /sessions/login</summary>

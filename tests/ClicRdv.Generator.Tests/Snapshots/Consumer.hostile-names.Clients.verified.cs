@@ -6,7 +6,7 @@
 namespace Consumer;
 
 /// <summary>Implements <see cref="IClashesApi"/> over an <see cref="global::System.Net.Http.HttpClient"/>, with Refit's settings.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "1.0.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public sealed partial class ClashesApiClient : IClashesApi
 {
     private readonly global::System.Net.Http.HttpClient _httpClient;
@@ -124,7 +124,7 @@ public sealed partial class ClashesApiClient : IClashesApi
 }
 
 /// <summary>Implements <see cref="IMyItemsApi2"/> over an <see cref="global::System.Net.Http.HttpClient"/>, with Refit's settings.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "1.0.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public sealed partial class MyItemsApiClient : IMyItemsApi2
 {
     private readonly global::System.Net.Http.HttpClient _httpClient;
@@ -212,7 +212,7 @@ public sealed partial class MyItemsApiClient : IMyItemsApi2
 }
 
 /// <summary>The clients generated from "2 hostile names: &lt;API&gt; &amp; "quotes"": each interface with a factory of its implementation.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "1.0.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public static partial class ApiClients
 {
     /// <summary>Each interface, with a function that creates its client from an HttpClient (whose BaseAddress is the API's root) and Refit settings.</summary>

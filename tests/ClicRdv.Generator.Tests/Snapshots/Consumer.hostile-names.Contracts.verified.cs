@@ -5,7 +5,7 @@
 
 namespace Consumer;
 
-[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "1.0.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public partial class FormFieldsNamedLikeLocalsRequest
 {
     [global::System.Text.Json.Serialization.JsonPropertyName("form")]
@@ -22,7 +22,7 @@ public partial class FormFieldsNamedLikeLocalsRequest
     public global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
-[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "1.0.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public partial class IMyItemsApi
 {
     [global::System.Text.Json.Serialization.JsonPropertyName("clash")]
@@ -33,7 +33,7 @@ public partial class IMyItemsApi
     public global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
-[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "1.0.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public partial class Item
 {
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
@@ -44,7 +44,7 @@ public partial class Item
     public global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
-[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "1.0.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public partial class Item2
 {
     /// <summary>Named like its class.</summary>
@@ -98,7 +98,7 @@ public partial class Item2
     public global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
-[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "1.0.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public enum Item2Code
 {
     Minus = -1,
@@ -106,7 +106,7 @@ public enum Item2Code
     One = 1,
 }
 
-[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "1.0.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(Item2SignJsonConverter))]
 public enum Item2Sign
 {
@@ -127,7 +127,7 @@ public enum Item2Sign
 }
 
 /// <summary>Reads and writes <see cref="Item2Sign"/> as the strings the API uses.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "1.0.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public sealed class Item2SignJsonConverter : global::System.Text.Json.Serialization.JsonConverter<Item2Sign>
 {
     /// <summary>The wire string of a value, as sent in JSON, query strings and headers.</summary>
@@ -170,7 +170,7 @@ public sealed class Item2SignJsonConverter : global::System.Text.Json.Serializat
     }
 }
 
-[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "1.0.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public partial class ItemsApi
 {
     [global::System.Text.Json.Serialization.JsonPropertyName("x")]
@@ -181,7 +181,7 @@ public partial class ItemsApi
     public global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
-[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "1.0.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public partial class Namespace
 {
     [global::System.Text.Json.Serialization.JsonPropertyName("event")]
@@ -195,7 +195,7 @@ public partial class Namespace
     public global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
-[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "1.0.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public partial class Self
 {
     [global::System.Text.Json.Serialization.JsonPropertyName("self")]

@@ -6,7 +6,7 @@
 namespace Consumer;
 
 /// <summary>Operations of 2 hostile names: &lt;API&gt; &amp; "quotes".</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "1.0.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public partial interface IClashesApi
 {
     /// <summary>GET /clash/{request}</summary>
@@ -34,7 +34,7 @@ public partial interface IClashesApi
 }
 
 /// <summary>Tag with a space, and &lt;markup&gt; &amp; ampersands in its description.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "1.0.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public partial interface IMyItemsApi2
 {
     /// <summary>Summary with */ comment end and &lt;b&gt;tags&lt;/b&gt;.</summary>

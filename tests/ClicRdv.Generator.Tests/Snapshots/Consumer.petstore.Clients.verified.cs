@@ -6,7 +6,7 @@
 namespace Consumer;
 
 /// <summary>Implements <see cref="IPetsApi"/> over an <see cref="global::System.Net.Http.HttpClient"/>, with Refit's settings.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "1.0.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public sealed partial class PetsApiClient : IPetsApi
 {
     private readonly global::System.Net.Http.HttpClient _httpClient;
@@ -83,7 +83,7 @@ public sealed partial class PetsApiClient : IPetsApi
 }
 
 /// <summary>The clients generated from "Petstore": each interface with a factory of its implementation.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "1.0.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public static partial class ApiClients
 {
     /// <summary>Each interface, with a function that creates its client from an HttpClient (whose BaseAddress is the API's root) and Refit settings.</summary>

@@ -5,7 +5,7 @@
 
 namespace Consumer;
 
-[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "1.0.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public partial class Error
 {
     [global::System.Text.Json.Serialization.JsonPropertyName("code")]
@@ -19,7 +19,7 @@ public partial class Error
     public global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
-[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "1.0.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public partial class NewPet
 {
     /// <summary>The pet's name.</summary>
@@ -40,7 +40,7 @@ public partial class NewPet
     public global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
-[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "1.0.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public partial class Pet : NewPet
 {
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
@@ -51,7 +51,7 @@ public partial class Pet : NewPet
 }
 
 /// <summary>Where the pet is in the sale.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "1.0.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(PetStatusJsonConverter))]
 public enum PetStatus
 {
@@ -64,7 +64,7 @@ public enum PetStatus
 }
 
 /// <summary>Reads and writes <see cref="PetStatus"/> as the strings the API uses.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "1.0.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public sealed class PetStatusJsonConverter : global::System.Text.Json.Serialization.JsonConverter<PetStatus>
 {
     /// <summary>The wire string of a value, as sent in JSON, query strings and headers.</summary>

@@ -6,7 +6,7 @@
 namespace Consumer;
 
 /// <summary>Everything about pets.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "1.0.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public partial interface IPetsApi
 {
     /// <summary>List all pets.</summary>

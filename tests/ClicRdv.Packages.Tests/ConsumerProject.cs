@@ -1,0 +1,65 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Text.RegularExpressions;
+using System.Threading.Tasks;
+using ClicRdv.Testing;
+
+namespace ClicRdv.Packages.Tests;
+
+/// <summary>A consumer project in a temporary folder outside the repository, restoring from the package feed.</summary>
+internal sealed class ConsumerProject : IDisposable
+{
+    private static readonly TimeSpan BuildTimeout = TimeSpan.FromMinutes(5);
+
+    private ConsumerProject(string directory) => Directory = directory;
+
+    public string Directory { get; }
+
+    /// <summary>Writes the files (the project file named Consumer.csproj) and a nuget.config that adds the feed.</summary>
+    public static ConsumerProject Create(PackageFeed feed, IReadOnlyDictionary<string, string> files)
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "clicrdv-consumer-" + Guid.NewGuid().ToString("N"));
+        System.IO.Directory.CreateDirectory(directory);
+        File.WriteAllText(Path.Combine(directory, "nuget.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <add key="local-feed" value="{feed.Directory}" />
+              </packageSources>
+            </configuration>
+            """);
+        var project = new ConsumerProject(directory);
+        foreach (var file in files)
+        {
+            project.Write(file.Key, file.Value.Replace("Version=\"0.1.0\"", $"Version=\"{feed.Version}\"", StringComparison.Ordinal));
+        }
+
+        return project;
+    }
+
+    public void Write(string relativePath, string content) => File.WriteAllText(Path.Combine(Directory, relativePath), content);
+
+    public string Read(string relativePath) => File.ReadAllText(Path.Combine(Directory, relativePath));
+
+    /// <summary><c>dotnet build</c> with warnings as errors.</summary>
+    public Task<(int ExitCode, string Output)> BuildAsync() =>
+        ProcessRunner.RunAsync("dotnet", "build -warnaserror -nologo -clp:NoSummary", Directory, BuildTimeout);
+
+    /// <summary>Runs the built program (a net8.0 one rolls forward to the installed runtime).</summary>
+    public Task<(int ExitCode, string Output)> RunAsync(string targetFramework, IReadOnlyDictionary<string, string> environment)
+    {
+        var variables = new Dictionary<string, string>(environment) { ["DOTNET_ROLL_FORWARD"] = "Major" };
+        return ProcessRunner.RunAsync("dotnet", $"bin/Debug/{targetFramework}/Consumer.dll", Directory, BuildTimeout, variables);
+    }
+
+    public void Dispose() => PackageFeed.TryDelete(Directory);
+
+    /// <summary>The code block that follows <c>&lt;!-- snippet: name --&gt;</c> in README.md.</summary>
+    public static string ReadmeSnippet(string name)
+    {
+        var readme = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "README.md"));
+        var match = Regex.Match(readme, @"<!-- snippet: " + Regex.Escape(name) + @" -->\s*```[a-z]*\n(?<code>.*?)```", RegexOptions.Singleline);
+        return match.Success ? match.Groups["code"].Value : throw new InvalidOperationException($"README.md has no snippet '{name}'.");
+    }
+}

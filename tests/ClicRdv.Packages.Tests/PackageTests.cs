@@ -1,0 +1,169 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.IO.Compression;
+using System.Linq;
+using System.Threading.Tasks;
+using System.Xml.Linq;
+using ClicRdv.Emulator;
+using ClicRdv.Testing;
+using Xunit;
+
+namespace ClicRdv.Packages.Tests;
+
+/// <summary>
+/// The promise "add the packages, get typed clients at compile time", checked as a user meets it: real .nupkg files on
+/// a folder feed, and consumer projects outside the repository that restore, build with warnings as errors, and run.
+/// </summary>
+public sealed class PackageTests : IClassFixture<PackageFeed>
+{
+    private readonly PackageFeed _feed;
+
+    public PackageTests(PackageFeed feed) => _feed = feed;
+
+    [Fact]
+    public void The_generator_package_carries_the_generator_its_assemblies_its_props_and_the_document_and_nothing_else()
+    {
+        using var package = ZipFile.OpenRead(_feed.PackageFile("ClicRdv.Generator"));
+        var files = PackageFiles(package);
+
+        Assert.Equal(
+            new[]
+            {
+                "analyzers/dotnet/cs/ClicRdv.Generator.dll", "analyzers/dotnet/cs/ClicRdv.Generator.pdb", "analyzers/dotnet/cs/Namotion.Reflection.dll",
+                "analyzers/dotnet/cs/Newtonsoft.Json.dll", "analyzers/dotnet/cs/NJsonSchema.Annotations.dll", "analyzers/dotnet/cs/NJsonSchema.dll",
+                "analyzers/dotnet/cs/NSwag.Core.dll", "build/ClicRdv.Generator.props", "build/clicrdv.v1.openapi.json", "ClicRdv.Generator.nuspec", "PACKAGE.md",
+            },
+            files);
+        var nuspec = Nuspec(package);
+        Assert.Equal("true", Element(nuspec, "developmentDependency"));
+        Assert.DoesNotContain(nuspec.Descendants(), element => element.Name.LocalName == "dependency");
+        AssertCommonMetadata(nuspec);
+    }
+
+    [Fact]
+    public void The_runtime_package_carries_the_library_and_declares_its_dependencies_with_ranges()
+    {
+        using var package = ZipFile.OpenRead(_feed.PackageFile("ClicRdv.Runtime"));
+
+        Assert.Equal(new[] { "ClicRdv.Runtime.nuspec", "lib/net8.0/ClicRdv.Runtime.dll", "lib/net8.0/ClicRdv.Runtime.xml", "PACKAGE.md" }, PackageFiles(package));
+        var dependencies = Nuspec(package).Descendants().Where(element => element.Name.LocalName == "dependency")
+            .ToDictionary(element => element.Attribute("id")!.Value, element => element.Attribute("version")!.Value);
+        Assert.Equal("[16.4.0, 17.0.0)", dependencies["Refit"]);
+        Assert.Equal("[8.0.1, 11.0.0)", dependencies["Microsoft.Extensions.Http"]);
+        Assert.Equal("[8.0.0, 11.0.0)", dependencies["Microsoft.Extensions.Options.ConfigurationExtensions"]);
+        Assert.Equal(3, dependencies.Count);
+        Assert.True(File.Exists(Path.ChangeExtension(_feed.PackageFile("ClicRdv.Runtime"), ".snupkg")));
+        AssertCommonMetadata(Nuspec(package));
+    }
+
+    [Theory]
+    [InlineData("net10.0")]
+    [InlineData("net8.0")]
+    public async Task The_readme_getting_started_builds_from_the_packages_and_calls_the_emulator_with_both_modes(string targetFramework)
+    {
+        using var consumer = ConsumerProject.Create(_feed, new Dictionary<string, string>
+        {
+            ["Consumer.csproj"] = ConsumerProject.ReadmeSnippet("getting-started.csproj").Replace("net10.0", targetFramework, StringComparison.Ordinal),
+            ["Program.cs"] = ConsumerProject.ReadmeSnippet("getting-started.cs"),
+        });
+
+        var build = await consumer.BuildAsync();
+        Assert.True(build.ExitCode == 0, build.Output);
+
+        await using var emulator = await ClicRdvEmulator.StartAsync();
+        var pro = emulator.Users.First(user => user.Kind == "pro");
+        foreach (var mode in new[] { "ProSession", "Basic" })
+        {
+            var run = await consumer.RunAsync(targetFramework, new Dictionary<string, string>
+            {
+                ["ClicRdv__BaseAddress"] = emulator.BaseAddress.ToString(),
+                ["ClicRdv__ApiKey"] = emulator.ApiKey,
+                ["ClicRdv__Authentication"] = mode,
+                ["ClicRdv__Email"] = pro.Email,
+                ["ClicRdv__Password"] = pro.Password,
+            });
+            Assert.True(run.ExitCode == 0, run.Output);
+            Assert.Contains("Salon Démo: 3 calendars", run.Output);
+            Assert.Contains("- Alice (since ", run.Output);
+        }
+
+        Assert.Equal(1, emulator.Logins);
+        Assert.Contains(emulator.Requests, request => request.Headers.ContainsKey("Authorization"));
+        Assert.DoesNotContain(emulator.Requests, request => request.Status >= 400);
+    }
+
+    [Fact]
+    public async Task Editing_the_document_changes_the_generated_api_on_the_next_build()
+    {
+        var document = File.ReadAllText(RepositoryPaths.Spec);
+        using var consumer = ConsumerProject.Create(_feed, new Dictionary<string, string>
+        {
+            ["Consumer.csproj"] = OwnDocumentProject(),
+            ["api.openapi.json"] = document,
+            ["Program.cs"] = "var calendar = new MyApp.Calendar(); System.Console.WriteLine(calendar.Publicname);\n",
+        });
+        var first = await consumer.BuildAsync();
+        Assert.True(first.ExitCode == 0, first.Output);
+
+        consumer.Write("api.openapi.json", document
+            .Replace("\"publicname\"", "\"public_name\"", StringComparison.Ordinal)
+            .Replace("\"paths\": {", "\"paths\": {\n    \"/api/v1/ping\": { \"get\": { \"tags\": [ \"groups\" ], \"operationId\": \"ping\", \"summary\": \"Ping.\", \"responses\": { \"204\": { \"description\": \"Pong.\" } } } },", StringComparison.Ordinal));
+        var second = await consumer.BuildAsync();
+
+        Assert.NotEqual(0, second.ExitCode);
+        Assert.Contains("error CS1061", second.Output);
+        Assert.Contains("'Calendar' does not contain a definition for 'Publicname'", second.Output);
+
+        consumer.Write("Program.cs", "var calendar = new MyApp.Calendar(); System.Console.WriteLine(calendar.PublicName);\nSystem.Func<System.Threading.CancellationToken, System.Threading.Tasks.Task> ping = ((MyApp.IGroupsApi)null!).Ping;\n");
+        var third = await consumer.BuildAsync();
+        Assert.True(third.ExitCode == 0, third.Output);
+    }
+
+    [Fact]
+    public async Task A_broken_document_fails_the_build_with_a_crdv_error_at_its_line()
+    {
+        using var consumer = ConsumerProject.Create(_feed, new Dictionary<string, string>
+        {
+            ["Consumer.csproj"] = OwnDocumentProject(),
+            ["api.openapi.json"] = "{\n  \"openapi\": \"3.0.3\",\n  \"info\": { \"title\": \"Broken\", \"version\": \"1\" },\n  \"paths\": { \"/x\": { \"get\": { \"responses\": { \"200\": { \"description\": \"ok\" } } } },\n}\n",
+            ["Program.cs"] = "System.Console.WriteLine();\n",
+        });
+
+        var build = await consumer.BuildAsync();
+
+        Assert.NotEqual(0, build.ExitCode);
+        Assert.Matches(@"api\.openapi\.json\(\d+,\d+\): error CRDV00\d", build.Output);
+    }
+
+    /// <summary>The Getting started project, with the project's own copy of a document instead of the bundled one.</summary>
+    private static string OwnDocumentProject() =>
+        ConsumerProject.ReadmeSnippet("getting-started.csproj").Replace(
+            "</PropertyGroup>",
+            "  <ClicRdvIncludeBundledDocument>false</ClicRdvIncludeBundledDocument>\n  </PropertyGroup>\n  <ItemGroup>\n    <AdditionalFiles Include=\"api.openapi.json\" />\n  </ItemGroup>",
+            StringComparison.Ordinal);
+
+    private static string[] PackageFiles(ZipArchive package) =>
+        package.Entries.Select(entry => entry.FullName)
+            .Where(name => !name.StartsWith("_rels/", StringComparison.Ordinal) && !name.StartsWith("package/", StringComparison.Ordinal) && name != "[Content_Types].xml")
+            .OrderBy(name => name, StringComparer.OrdinalIgnoreCase)
+            .ToArray();
+
+    private static XDocument Nuspec(ZipArchive package)
+    {
+        using var stream = package.Entries.Single(entry => entry.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).Open();
+        return XDocument.Load(stream);
+    }
+
+    private static string? Element(XDocument nuspec, string name) => nuspec.Descendants().FirstOrDefault(element => element.Name.LocalName == name)?.Value;
+
+    private void AssertCommonMetadata(XDocument nuspec)
+    {
+        Assert.Equal(_feed.Version, Element(nuspec, "version"));
+        Assert.Equal("MIT", Element(nuspec, "license"));
+        Assert.Equal("PACKAGE.md", Element(nuspec, "readme"));
+        Assert.False(string.IsNullOrWhiteSpace(Element(nuspec, "description")));
+        Assert.Contains("clicrdv", Element(nuspec, "tags"));
+        Assert.NotNull(nuspec.Descendants().FirstOrDefault(element => element.Name.LocalName == "repository"));
+    }
+}
