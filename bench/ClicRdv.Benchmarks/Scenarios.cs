@@ -1,0 +1,61 @@
+using System;
+using System.Diagnostics;
+using System.Linq;
+using System.Threading.Tasks;
+using ClicRdv.Benchmarks.Api;
+using ClicRdv.Emulator;
+using ClicRdv.Generator;
+using ClicRdv.Runtime;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Text;
+
+namespace ClicRdv.Benchmarks;
+
+/// <summary>Measurements that are counts and one-off timings rather than micro-benchmarks.</summary>
+internal static class Scenarios
+{
+    public static async Task RunAsync()
+    {
+        CountReparsesAfterUnrelatedEdits(edits: 20);
+        await SessionColdStartAsync(calls: 1000);
+    }
+
+    /// <summary>How many times the document is parsed again when only unrelated C# changes (the goal is zero).</summary>
+    private static void CountReparsesAfterUnrelatedEdits(int edits)
+    {
+        var tree = CSharpSyntaxTree.ParseText("namespace App; public class Edited { }");
+        var compilation = CSharpCompilation.Create("App", new[] { tree }, Basic.Reference.Assemblies.Net100.References.All, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        var driver = IncrementalBenchmarks.CreateDriver(new IncrementalBenchmarks.TextDocument(Fixture.Path("clicrdv.v1"), Fixture.Read("clicrdv.v1"))).RunGenerators(compilation);
+        var reparses = 0;
+        for (var edit = 1; edit <= edits; edit++)
+        {
+            var editedTree = tree.WithChangedText(SourceText.From($"namespace App; public class Edited {{ int Edit{edit} => 1; }}"));
+            compilation = compilation.ReplaceSyntaxTree(tree, editedTree);
+            tree = editedTree;
+            driver = driver.RunGenerators(compilation);
+            reparses += driver.GetRunResult().Results.Single().TrackedSteps[TrackingNames.Parse]
+                .SelectMany(step => step.Outputs)
+                .Count(output => output.Reason is not IncrementalStepRunReason.Cached and not IncrementalStepRunReason.Unchanged);
+        }
+
+        Console.WriteLine($"Incremental: {reparses} re-parses of the document over {edits} unrelated C# edits.");
+    }
+
+    /// <summary>Many concurrent first calls through the session handler, against the emulator on loopback.</summary>
+    private static async Task SessionColdStartAsync(int calls)
+    {
+        await using var emulator = await ClicRdvEmulator.StartAsync();
+        var pro = emulator.Users.First(user => user.Kind == "pro");
+        using var clicRdv = new ClicRdvClientFactory(
+            new ClicRdvOptions { BaseAddress = emulator.BaseAddress, ApiKey = emulator.ApiKey, Authentication = ClicRdvAuthentication.ProSession, Email = pro.Email, Password = pro.Password },
+            ApiClients.Factories);
+        var groups = clicRdv.Create<IGroupsApi>();
+
+        var stopwatch = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, calls).Select(_ => groups.ListGroups()));
+        stopwatch.Stop();
+
+        Console.WriteLine($"Session cold start: {calls} concurrent first calls, {emulator.Logins} login(s) on the server, {clicRdv.Session!.LoginCount} by the client, last answer after {stopwatch.Elapsed.TotalMilliseconds:0} ms.");
+    }
+}
