@@ -17,8 +17,37 @@ internal static class Scenarios
 {
     public static async Task RunAsync()
     {
+        GenerationPhases("box-platform", runs: 10);
         CountReparsesAfterUnrelatedEdits(edits: 20);
         await SessionColdStartAsync(calls: 1000);
+    }
+
+    /// <summary>Where a generator run spends its time, phase by phase (medians): what to optimize first.</summary>
+    private static void GenerationPhases(string document, int runs)
+    {
+        var text = Fixture.Read(document);
+        var input = new ClicRdv.Generator.Model.DocumentInput(Fixture.Path(document), text, new ClicRdv.Generator.Model.GeneratorOptions("Bench.Api", false, false), "Bench.Api.doc", null);
+        var phases = new[] { "parse", "model", "contracts", "interfaces", "clients" }.ToDictionary(name => name, _ => new System.Collections.Generic.List<double>());
+        for (var run = 0; run < runs; run++)
+        {
+            var stopwatch = Stopwatch.StartNew();
+            var parsed = NSwag.OpenApiDocument.FromJsonAsync(text).GetAwaiter().GetResult();
+            phases["parse"].Add(stopwatch.Elapsed.TotalMilliseconds);
+            stopwatch.Restart();
+            var model = ClicRdv.Generator.Parsing.DocumentParser.BuildModel(input, parsed).Document!;
+            phases["model"].Add(stopwatch.Elapsed.TotalMilliseconds);
+            stopwatch.Restart();
+            ClicRdv.Generator.Emitting.ContractEmitter.Emit(model);
+            phases["contracts"].Add(stopwatch.Elapsed.TotalMilliseconds);
+            stopwatch.Restart();
+            ClicRdv.Generator.Emitting.InterfaceEmitter.Emit(model);
+            phases["interfaces"].Add(stopwatch.Elapsed.TotalMilliseconds);
+            stopwatch.Restart();
+            ClicRdv.Generator.Emitting.ClientEmitter.Emit(model);
+            phases["clients"].Add(stopwatch.Elapsed.TotalMilliseconds);
+        }
+
+        Console.WriteLine($"Generation phases for {document} (median of {runs} runs): " + string.Join(", ", phases.Select(phase => $"{phase.Key} {phase.Value.OrderBy(value => value).ElementAt(runs / 2):0.0} ms")));
     }
 
     /// <summary>How many times the document is parsed again when only unrelated C# changes (the goal is zero).</summary>

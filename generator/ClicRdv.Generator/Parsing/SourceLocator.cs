@@ -4,20 +4,17 @@ using System.Text.RegularExpressions;
 using ClicRdv.Generator.Model;
 using Microsoft.CodeAnalysis.Text;
 using Newtonsoft.Json;
-using Newtonsoft.Json.Linq;
 
 namespace ClicRdv.Generator.Parsing;
 
 /// <summary>
-/// Finds places in a document's text for diagnostics. The text is parsed a second time, with line information,
-/// only when a diagnostic needs a location, so a clean document pays nothing for it.
+/// Finds places in a document's text for diagnostics. The text is read again only when a diagnostic needs a
+/// location, so a clean document pays nothing for it.
 /// </summary>
 internal sealed class SourceLocator
 {
     private readonly string _filePath;
     private readonly string _text;
-    private JToken? _tree;
-    private bool _treeUnavailable;
 
     public SourceLocator(string filePath, string text)
     {
@@ -46,16 +43,8 @@ internal sealed class SourceLocator
     }
 
     /// <summary>The member a JSON pointer (<c>/paths/~1pets/get</c>) designates, or the file start if it is not found.</summary>
-    public LocationInfo OfPointer(string pointer)
-    {
-        var token = Navigate(pointer);
-        if (token is IJsonLineInfo info && info.HasLineInfo())
-        {
-            return AtLineColumn(info.LineNumber, info.LinePosition);
-        }
-
-        return FileStart();
-    }
+    public LocationInfo OfPointer(string pointer) =>
+        Navigate(pointer) is { } position ? AtLineColumn(position.Line, position.Column) : FileStart();
 
     public LocationInfo FileStart() => FileStartOf(_filePath);
 
@@ -70,44 +59,76 @@ internal sealed class SourceLocator
         return new LocationInfo(_filePath, new TextSpan(offset, length), new LinePositionSpan(start, end));
     }
 
-    private JToken? Navigate(string pointer)
+    /// <summary>
+    /// The line and column of the member a JSON pointer designates. The text is read as a stream, skipping every subtree
+    /// off the path and stopping at the target, so a large document costs a fraction of a full parse.
+    /// </summary>
+    private (int Line, int Column)? Navigate(string pointer)
     {
-        var token = Tree();
-        foreach (var rawSegment in pointer.Split(new[] { '/' }, StringSplitOptions.RemoveEmptyEntries))
+        using var reader = new JsonTextReader(new System.IO.StringReader(_text));
+        try
         {
-            var segment = rawSegment.Replace("~1", "/").Replace("~0", "~");
-            token = token switch
-            {
-                JObject obj => (JToken?)obj.Property(segment, StringComparison.Ordinal) ?? null,
-                JProperty property when property.Value is JObject obj => obj.Property(segment, StringComparison.Ordinal),
-                JArray array when int.TryParse(segment, out var index) && index < array.Count => array[index],
-                JProperty property when property.Value is JArray array && int.TryParse(segment, out var index) && index < array.Count => array[index],
-                _ => null,
-            };
-            if (token is null)
+            if (!reader.Read())
             {
                 return null;
             }
-        }
 
-        return token;
+            (int Line, int Column)? found = (1, 1);
+            foreach (var rawSegment in pointer.Split(new[] { '/' }, StringSplitOptions.RemoveEmptyEntries))
+            {
+                var segment = rawSegment.Replace("~1", "/").Replace("~0", "~");
+                found = reader.TokenType switch
+                {
+                    JsonToken.StartObject => FindProperty(reader, segment),
+                    JsonToken.StartArray when int.TryParse(segment, out var index) => FindItem(reader, index),
+                    _ => null,
+                };
+                if (found is null)
+                {
+                    return null;
+                }
+            }
+
+            return found;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
-    private JToken? Tree()
+    /// <summary>Moves to the value of <paramref name="name"/> in the current object; returns where its name is.</summary>
+    private static (int Line, int Column)? FindProperty(JsonTextReader reader, string name)
     {
-        if (_tree is null && !_treeUnavailable)
+        while (reader.Read() && reader.TokenType == JsonToken.PropertyName)
         {
-            try
+            if ((string?)reader.Value == name)
             {
-                _tree = JToken.Parse(_text, new JsonLoadSettings { LineInfoHandling = LineInfoHandling.Load });
+                var position = (reader.LineNumber, reader.LinePosition);
+                reader.Read();
+                return position;
             }
-            catch (JsonException)
-            {
-                _treeUnavailable = true;
-            }
+
+            reader.Skip();
         }
 
-        return _tree;
+        return null;
+    }
+
+    /// <summary>Moves to item <paramref name="index"/> of the current array; returns where it starts.</summary>
+    private static (int Line, int Column)? FindItem(JsonTextReader reader, int index)
+    {
+        for (var current = 0; reader.Read() && reader.TokenType != JsonToken.EndArray; current++)
+        {
+            if (current == index)
+            {
+                return (reader.LineNumber, reader.LinePosition);
+            }
+
+            reader.Skip();
+        }
+
+        return null;
     }
 
     private int OffsetOf(int lineIndex, int columnIndex)
