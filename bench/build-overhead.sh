@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Build overhead of the generator: rebuild time of a consumer of the ClicRDV document with the generator, against the
 # same consumer with the generated code checked in as plain source. Each rebuild follows an edit to Program.cs.
+# The generator is referenced the way its package delivers it: as analyzer assemblies (not a project to check).
 # Usage: bench/build-overhead.sh [runs]    (default 7 runs each; prints the medians and their ratio)
 set -euo pipefail
 runs="${1:-7}"
@@ -31,11 +32,17 @@ project() { # $1: extra items
 XML
 }
 
+dotnet build "$repo/generator/ClicRdv.Generator" -c Release -nologo -v:q > /dev/null
+analyzers=""
+for assembly in ClicRdv.Generator NSwag.Core NJsonSchema NJsonSchema.Annotations Namotion.Reflection Newtonsoft.Json; do
+  analyzers="$analyzers<Analyzer Include=\"$repo/generator/ClicRdv.Generator/bin/Release/netstandard2.0/$assembly.dll\" />"
+done
+
 mkdir -p "$work/with-generator" "$work/checked-in"
 cat > "$work/Directory.Build.props" <<XML
 <Project><PropertyGroup><ClicRdvNamespace>Consumer.Api</ClicRdvNamespace></PropertyGroup></Project>
 XML
-project "<ProjectReference Include=\"$repo/generator/ClicRdv.Generator/ClicRdv.Generator.csproj\" OutputItemType=\"Analyzer\" ReferenceOutputAssembly=\"false\" />
+project "$analyzers
     <AdditionalFiles Include=\"$repo/spec/clicrdv.v1.openapi.json\" />" \
   | sed "s#<Project Sdk=\"Microsoft.NET.Sdk\">#<Project Sdk=\"Microsoft.NET.Sdk\">\n  <Import Project=\"$repo/generator/ClicRdv.Generator/build/ClicRdv.Generator.props\" />#" \
   | sed 's#</PropertyGroup>#  <EmitCompilerGeneratedFiles>true</EmitCompilerGeneratedFiles>\n    <CompilerGeneratedFilesOutputPath>generated</CompilerGeneratedFilesOutputPath>\n  </PropertyGroup>#' \

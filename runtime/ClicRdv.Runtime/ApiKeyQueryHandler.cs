@@ -17,6 +17,7 @@ public sealed class ApiKeyQueryHandler : DelegatingHandler
     private const string Parameter = "apikey";
 
     private readonly string _escapedKey;
+    private readonly string _parameter;
     private readonly Uri _apiAddress;
 
     /// <summary>Creates the handler for the API at <paramref name="apiAddress"/>.</summary>
@@ -24,6 +25,7 @@ public sealed class ApiKeyQueryHandler : DelegatingHandler
     {
         ArgumentException.ThrowIfNullOrEmpty(apiKey);
         _escapedKey = Uri.EscapeDataString(apiKey);
+        _parameter = Parameter + "=" + _escapedKey;
         _apiAddress = apiAddress ?? throw new ArgumentNullException(nameof(apiAddress));
     }
 
@@ -36,7 +38,7 @@ public sealed class ApiKeyQueryHandler : DelegatingHandler
             return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         }
 
-        request.RequestUri = WithApiKey(original, _escapedKey);
+        request.RequestUri = WithApiKey(original);
         try
         {
             return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
@@ -45,6 +47,18 @@ public sealed class ApiKeyQueryHandler : DelegatingHandler
         {
             request.RequestUri = original;
         }
+    }
+
+    /// <summary>The URI with every <c>apikey</c> parameter removed and one added at the end.</summary>
+    internal Uri WithApiKey(Uri uri)
+    {
+        // The common case, a query without any apikey, is a plain append.
+        if (uri.Fragment.Length == 0 && uri.Query.IndexOf(Parameter, StringComparison.OrdinalIgnoreCase) < 0)
+        {
+            return new Uri(uri.AbsoluteUri + (uri.Query.Length > 1 ? "&" : uri.Query.Length == 1 ? string.Empty : "?") + _parameter);
+        }
+
+        return WithApiKey(uri, _escapedKey);
     }
 
     /// <summary>The URI with every <c>apikey</c> parameter removed and one added at the end.</summary>

@@ -66,8 +66,16 @@ public sealed class SessionAuthenticationHandler : DelegatingHandler
     private async Task<HttpResponseMessage> SendWithSessionAsync(HttpRequestMessage request, SessionTicket ticket, CancellationToken cancellationToken)
     {
         var previous = request.Headers.TryGetValues(CookieHeader, out var values) ? values.ToList() : null;
-        request.Headers.Remove(CookieHeader);
-        request.Headers.TryAddWithoutValidation(CookieHeader, string.Join("; ", (previous ?? new List<string>()).Append("_session_id=" + ticket.SessionId)));
+        if (previous is null)
+        {
+            request.Headers.TryAddWithoutValidation(CookieHeader, ticket.Cookie);
+        }
+        else
+        {
+            request.Headers.Remove(CookieHeader);
+            request.Headers.TryAddWithoutValidation(CookieHeader, string.Join("; ", previous.Append(ticket.Cookie)));
+        }
+
         try
         {
             _session.Touch(ticket);

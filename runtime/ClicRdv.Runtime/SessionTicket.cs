@@ -12,9 +12,13 @@ internal sealed class SessionTicket
     {
         SessionId = sessionId;
         Profile = profile;
+        Cookie = "_session_id=" + sessionId;
     }
 
     public string SessionId { get; }
+
+    /// <summary>The <c>Cookie</c> header value that carries the session.</summary>
+    public string Cookie { get; }
 
     public ClicRdvProfile Profile { get; }
 

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Text;
 
 namespace ClicRdv.Generator.Emitting;
@@ -7,6 +8,9 @@ namespace ClicRdv.Generator.Emitting;
 internal sealed class SourceWriter
 {
     private const string IndentUnit = "    ";
+
+    private static readonly char[] LineBreaks = { '\r', '\n' };
+    private static readonly char[] XmlSpecials = { '&', '<', '>' };
 
     private readonly StringBuilder _builder = new();
     private int _indent;
@@ -63,7 +67,7 @@ internal sealed class SourceWriter
         }
 
         var open = attributes is null ? $"<{element}>" : $"<{element} {attributes}>";
-        var lines = text!.Replace("\r\n", "\n").Replace('\r', '\n').Split('\n');
+        var lines = text!.IndexOfAny(LineBreaks) < 0 ? new[] { text } : text.Replace("\r\n", "\n").Replace('\r', '\n').Split('\n');
         if (lines.Length == 1)
         {
             return Line($"/// {open}{Escape(lines[0].Trim(), raw)}</{element}>");
@@ -83,11 +87,16 @@ internal sealed class SourceWriter
     private static string Escape(string text, bool raw) => raw ? text : EscapeXml(text);
 
     public static string EscapeXml(string text) =>
-        text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
+        text.IndexOfAny(XmlSpecials) < 0 ? text : text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
 
     /// <summary>A C# string literal for any text (quotes, backslashes and control characters escaped).</summary>
     public static string Literal(string text)
     {
+        if (text.All(character => character is >= ' ' and <= '~' and not '"' and not '\\'))
+        {
+            return "\"" + text + "\"";
+        }
+
         var builder = new StringBuilder(text.Length + 2).Append('"');
         foreach (var character in text)
         {

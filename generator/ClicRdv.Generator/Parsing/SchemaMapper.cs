@@ -218,8 +218,14 @@ internal sealed class SchemaMapper
             return Map(variants[0], nameHint).AsNullable(nullable);
         }
 
-        // Variants that all map to one type (say, several string formats) keep that type; anything else is any JSON.
-        var mapped = variants.Select((variant, index) => Map(variant, nameHint + "Variant" + (index + 1).ToString(CultureInfo.InvariantCulture))).Distinct().ToList();
+        // Several variants keep one type only if they all map to it (say, several string formats). An inline object
+        // or enum variant would become a type of its own, so the union is any JSON, and no unused type is generated.
+        if (variants.Any(variant => !_componentNames.ContainsKey(Dereference(variant)) && (IsObjectLike(Dereference(variant)) || IsEnum(Dereference(variant)))))
+        {
+            return TypeRef.JsonValue.AsNullable(nullable);
+        }
+
+        var mapped = variants.Select(variant => Map(variant, nameHint)).Distinct().ToList();
         return (mapped.Count == 1 ? mapped[0] : TypeRef.JsonValue).AsNullable(nullable);
     }
 
