@@ -215,6 +215,17 @@ public sealed class RoundTripTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_large_unreadable_answer_is_streamed_and_the_exception_keeps_a_bounded_excerpt()
+    {
+        var items = RestService.For<IItemsApi>(_httpClient);
+
+        var exception = await Assert.ThrowsAsync<ApiException>(() => items.GetItem(4, "huge"));
+
+        Assert.Equal(4096, exception.Content!.Length);
+        Assert.StartsWith("<html>", exception.Content);
+    }
+
+    [Fact]
     public async Task Api_response_mode_returns_status_and_content_without_throwing()
     {
         var status = RestService.For<Status.IStatusApi>(_httpClient);
@@ -248,6 +259,10 @@ public sealed class RoundTripTests : IAsyncLifetime
         else if (path.EndsWith("/boom", StringComparison.Ordinal))
         {
             await Json(context, 500, """{"error":"boom"}""");
+        }
+        else if (path.EndsWith("/huge", StringComparison.Ordinal))
+        {
+            await Json(context, 200, "<html>" + new string('x', 100_000));
         }
         else if (path.EndsWith("/garbage", StringComparison.Ordinal))
         {

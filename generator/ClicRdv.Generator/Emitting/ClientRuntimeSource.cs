@@ -20,6 +20,119 @@ file enum ResponseContent
     Stream,
 }
 
+/// <summary>
+/// An answer's content read as a stream, keeping its first bytes: after a failed deserialization they stand in for the
+/// consumed body in the exception (a bounded excerpt), without buffering every answer.
+/// </summary>
+file sealed class ExcerptContent : global::System.Net.Http.HttpContent
+{
+    private const int MaxExcerptBytes = 4096;
+
+    private readonly global::System.Net.Http.HttpContent _inner;
+    private readonly byte[] _excerpt = new byte[MaxExcerptBytes];
+    private int _excerptLength;
+
+    public ExcerptContent(global::System.Net.Http.HttpContent inner)
+    {
+        _inner = inner;
+        foreach (var header in inner.Headers)
+        {
+            Headers.TryAddWithoutValidation(header.Key, header.Value);
+        }
+    }
+
+    /// <summary>A replacement for the consumed content: the excerpt, with the original headers.</summary>
+    public global::System.Net.Http.HttpContent ToExcerptContent()
+    {
+        var replacement = new global::System.Net.Http.ByteArrayContent(_excerpt, 0, _excerptLength);
+        foreach (var header in _inner.Headers)
+        {
+            if (!header.Key.Equals("Content-Length", global::System.StringComparison.OrdinalIgnoreCase))
+            {
+                replacement.Headers.TryAddWithoutValidation(header.Key, header.Value);
+            }
+        }
+
+        return replacement;
+    }
+
+    protected override async global::System.Threading.Tasks.Task<global::System.IO.Stream> CreateContentReadStreamAsync() =>
+        new ExcerptStream(await _inner.ReadAsStreamAsync().ConfigureAwait(false), this);
+
+    protected override async global::System.Threading.Tasks.Task<global::System.IO.Stream> CreateContentReadStreamAsync(global::System.Threading.CancellationToken cancellationToken) =>
+        new ExcerptStream(await _inner.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false), this);
+
+    protected override global::System.Threading.Tasks.Task SerializeToStreamAsync(global::System.IO.Stream stream, global::System.Net.TransportContext? context) =>
+        _inner.CopyToAsync(stream);
+
+    protected override bool TryComputeLength(out long length)
+    {
+        length = 0;
+        return false;
+    }
+
+    private void Keep(global::System.ReadOnlySpan<byte> read)
+    {
+        var count = global::System.Math.Min(read.Length, MaxExcerptBytes - _excerptLength);
+        read.Slice(0, count).CopyTo(new global::System.Span<byte>(_excerpt, _excerptLength, MaxExcerptBytes - _excerptLength));
+        _excerptLength += count;
+    }
+
+    private sealed class ExcerptStream(global::System.IO.Stream inner, ExcerptContent owner) : global::System.IO.Stream
+    {
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new global::System.NotSupportedException();
+
+        public override long Position
+        {
+            get => throw new global::System.NotSupportedException();
+            set => throw new global::System.NotSupportedException();
+        }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            var read = inner.Read(buffer, offset, count);
+            owner.Keep(new global::System.ReadOnlySpan<byte>(buffer, offset, read));
+            return read;
+        }
+
+        public override async global::System.Threading.Tasks.ValueTask<int> ReadAsync(global::System.Memory<byte> buffer, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            var read = await inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
+            owner.Keep(buffer.Span.Slice(0, read));
+            return read;
+        }
+
+        public override global::System.Threading.Tasks.Task<int> ReadAsync(byte[] buffer, int offset, int count, global::System.Threading.CancellationToken cancellationToken) =>
+            ReadAsync(new global::System.Memory<byte>(buffer, offset, count), cancellationToken).AsTask();
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, global::System.IO.SeekOrigin origin) => throw new global::System.NotSupportedException();
+
+        public override void SetLength(long value) => throw new global::System.NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new global::System.NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                inner.Dispose();
+            }
+
+            base.Dispose(disposing);
+        }
+    }
+}
+
 /// <summary>Builds URLs and sends requests for the generated clients.</summary>
 file static class GeneratedClientRuntime
 {
@@ -115,7 +228,7 @@ file static class GeneratedClientRuntime
         ResponseContent content,
         global::System.Threading.CancellationToken cancellationToken)
     {
-        var response = await client.SendAsync(request, CompletionOptionFor(content), cancellationToken).ConfigureAwait(false);
+        var response = await client.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         var keepResponse = false;
         try
         {
@@ -165,7 +278,7 @@ file static class GeneratedClientRuntime
         ResponseContent content,
         global::System.Threading.CancellationToken cancellationToken)
     {
-        var response = await client.SendAsync(request, CompletionOptionFor(content), cancellationToken).ConfigureAwait(false);
+        var response = await client.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         var error = await settings.ExceptionFactory(response).ConfigureAwait(false);
         if (error is not null)
         {
@@ -186,11 +299,6 @@ file static class GeneratedClientRuntime
         }
     }
 
-    private static global::System.Net.Http.HttpCompletionOption CompletionOptionFor(ResponseContent content) =>
-        content == ResponseContent.Stream
-            ? global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead
-            : global::System.Net.Http.HttpCompletionOption.ResponseContentRead;
-
     private static async global::System.Threading.Tasks.Task<T> ReadAsync<T>(
         global::System.Net.Http.HttpResponseMessage response,
         global::Refit.RefitSettings settings,
@@ -205,7 +313,17 @@ file static class GeneratedClientRuntime
                     return default!;
                 }
 
-                return (await settings.ContentSerializer.FromHttpContentAsync<T>(response.Content, cancellationToken).ConfigureAwait(false))!;
+                // The answer is deserialized as it streams in; its start is kept, so that an error can still show it.
+                var excerpt = new ExcerptContent(response.Content);
+                try
+                {
+                    return (await settings.ContentSerializer.FromHttpContentAsync<T>(excerpt, cancellationToken).ConfigureAwait(false))!;
+                }
+                catch (global::System.Exception) when (!cancellationToken.IsCancellationRequested)
+                {
+                    response.Content = excerpt.ToExcerptContent();
+                    throw;
+                }
             case ResponseContent.Text:
                 return (T)(object)await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
             case ResponseContent.Stream:
