@@ -1041,22 +1041,23 @@ file sealed class ExcerptContent : global::System.Net.Http.HttpContent
     private const int MaxExcerptBytes = 4096;
 
     private readonly global::System.Net.Http.HttpContent _inner;
-    private readonly byte[] _excerpt = new byte[MaxExcerptBytes];
+    private byte[]? _excerpt = global::System.Buffers.ArrayPool<byte>.Shared.Rent(MaxExcerptBytes);
     private int _excerptLength;
 
     public ExcerptContent(global::System.Net.Http.HttpContent inner)
     {
         _inner = inner;
-        foreach (var header in inner.Headers)
-        {
-            Headers.TryAddWithoutValidation(header.Key, header.Value);
-        }
+
+        // Deserializers read the media type and charset only.
+        Headers.ContentType = inner.Headers.ContentType;
     }
 
-    /// <summary>A replacement for the consumed content: the excerpt, with the original headers.</summary>
+    /// <summary>A replacement for the consumed content: the excerpt (copied), with the original headers.</summary>
     public global::System.Net.Http.HttpContent ToExcerptContent()
     {
-        var replacement = new global::System.Net.Http.ByteArrayContent(_excerpt, 0, _excerptLength);
+        var copy = new byte[_excerptLength];
+        global::System.Array.Copy(_excerpt ?? global::System.Array.Empty<byte>(), copy, _excerptLength);
+        var replacement = new global::System.Net.Http.ByteArrayContent(copy);
         foreach (var header in _inner.Headers)
         {
             if (!header.Key.Equals("Content-Length", global::System.StringComparison.OrdinalIgnoreCase))
@@ -1083,8 +1084,23 @@ file sealed class ExcerptContent : global::System.Net.Http.HttpContent
         return false;
     }
 
+    /// <summary>Gives the excerpt's buffer back to the pool; the content keeps nothing after that.</summary>
+    public void Release()
+    {
+        if (_excerpt is { } buffer)
+        {
+            _excerpt = null;
+            global::System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
     private void Keep(global::System.ReadOnlySpan<byte> read)
     {
+        if (_excerpt is null)
+        {
+            return;
+        }
+
         var count = global::System.Math.Min(read.Length, MaxExcerptBytes - _excerptLength);
         read.Slice(0, count).CopyTo(new global::System.Span<byte>(_excerpt, _excerptLength, MaxExcerptBytes - _excerptLength));
         _excerptLength += count;
@@ -1335,6 +1351,10 @@ file static class GeneratedClientRuntime
                 {
                     response.Content = excerpt.ToExcerptContent();
                     throw;
+                }
+                finally
+                {
+                    excerpt.Release();
                 }
             case ResponseContent.Text:
                 return (T)(object)await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
