@@ -16,6 +16,9 @@ public sealed class ApiKeyQueryHandler : DelegatingHandler
 {
     private const string Parameter = "apikey";
 
+    // The address is built from an already canonical URI, so parsing it again need not canonicalize it.
+    private static readonly UriCreationOptions Canonical = new() { DangerousDisablePathAndQueryCanonicalization = true };
+
     private readonly string _escapedKey;
     private readonly string _parameter;
     private readonly Uri _apiAddress;
@@ -55,7 +58,7 @@ public sealed class ApiKeyQueryHandler : DelegatingHandler
         // The common case, a query without any apikey, is a plain append.
         if (uri.Fragment.Length == 0 && uri.Query.IndexOf(Parameter, StringComparison.OrdinalIgnoreCase) < 0)
         {
-            return new Uri(uri.AbsoluteUri + (uri.Query.Length > 1 ? "&" : uri.Query.Length == 1 ? string.Empty : "?") + _parameter);
+            return new Uri(uri.AbsoluteUri + (uri.Query.Length > 1 ? "&" : uri.Query.Length == 1 ? string.Empty : "?") + _parameter, Canonical);
         }
 
         return WithApiKey(uri, _escapedKey);

@@ -21,5 +21,9 @@ internal static class TransportGuard
 
     /// <summary>Whether <paramref name="request"/> goes to the API's own scheme, host and port (credentials go nowhere else).</summary>
     public static bool IsApiHost(Uri? request, Uri api) =>
-        request is not null && request.IsAbsoluteUri && Uri.Compare(request, api, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0;
+        request is not null
+        && request.IsAbsoluteUri
+        && request.Port == api.Port
+        && string.Equals(request.Scheme, api.Scheme, StringComparison.OrdinalIgnoreCase)
+        && string.Equals(request.IdnHost, api.IdnHost, StringComparison.OrdinalIgnoreCase);
 }
