@@ -215,6 +215,17 @@ public sealed class RoundTripTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_empty_success_answer_where_json_is_expected_raises_ApiException()
+    {
+        var items = RestService.For<IItemsApi>(_httpClient);
+
+        var exception = await Assert.ThrowsAsync<ApiException>(() => items.GetItem(4, "empty"));
+
+        Assert.Equal(HttpStatusCode.OK, exception.StatusCode);
+        Assert.IsAssignableFrom<System.Text.Json.JsonException>(exception.InnerException);
+    }
+
+    [Fact]
     public async Task A_large_unreadable_answer_is_streamed_and_the_exception_keeps_a_bounded_excerpt()
     {
         var items = RestService.For<IItemsApi>(_httpClient);
@@ -259,6 +270,10 @@ public sealed class RoundTripTests : IAsyncLifetime
         else if (path.EndsWith("/boom", StringComparison.Ordinal))
         {
             await Json(context, 500, """{"error":"boom"}""");
+        }
+        else if (path.EndsWith("/empty", StringComparison.Ordinal))
+        {
+            context.Response.StatusCode = 200;
         }
         else if (path.EndsWith("/huge", StringComparison.Ordinal))
         {

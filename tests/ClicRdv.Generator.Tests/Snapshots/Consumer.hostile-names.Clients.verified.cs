@@ -548,7 +548,8 @@ file static class GeneratedClientRuntime
         switch (content)
         {
             case ResponseContent.Json:
-                if (response.StatusCode == global::System.Net.HttpStatusCode.NoContent || response.Content.Headers.ContentLength == 0)
+                // 204 has no content by definition; an empty body on another success is an error, not a silent null.
+                if (response.StatusCode == global::System.Net.HttpStatusCode.NoContent)
                 {
                     return default!;
                 }
