@@ -50,9 +50,6 @@ public sealed class ClicRdvSession : IDisposable
     public async Task<ClicRdvProfile> GetProfileAsync(CancellationToken cancellationToken = default) =>
         (await AcquireAsync(cancellationToken).ConfigureAwait(false)).Profile;
 
-    /// <summary>Forgets the session (ClicRDV has no logout endpoint); the next request logs in again.</summary>
-    public void Reset() => Volatile.Write(ref _current, null);
-
     /// <inheritdoc />
     public void Dispose()
     {

@@ -175,7 +175,7 @@ public sealed class SessionAuthenticationTests : IAsyncLifetime
         using var factory = new ClicRdvClientFactory(ClientOptions.For(_server, ClicRdvAuthentication.ProSession), ApiClients.Factories);
         await factory.Create<IGroupsApi>().ListGroups();
 
-        // The same HttpClient, asked for a URL on another host (another port is another origin).
+        // The same session and handler chain, asked for a URL on another host (another port is another origin).
         using var other = new System.Net.Http.HttpClient(ClicRdvHandlers.CreatePrimaryHandler(ClientOptions.For(_server, ClicRdvAuthentication.ProSession), factory.Session));
         using var response = await other.GetAsync(new Uri(elsewhere.BaseAddress, "/anything"));
 

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace ClicRdv.Emulator.Pipeline;
@@ -26,7 +25,7 @@ internal sealed record ApiCall(
 
     /// <summary>The member <paramref name="wrapper"/> of the JSON body (ClicRDV wraps bodies in the resource's name).</summary>
     public JsonObject Wrapped(string wrapper) =>
-        JsonNode.Parse(Body, documentOptions: new JsonDocumentOptions())?[wrapper] as JsonObject
+        JsonNode.Parse(Body)?[wrapper] as JsonObject
         ?? throw new InvalidOperationException($"The body has no '{wrapper}' object; the validator should have refused it.");
 
     /// <summary>The fields of a form body, decoded.</summary>

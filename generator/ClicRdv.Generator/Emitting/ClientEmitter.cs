@@ -24,12 +24,12 @@ internal static class ClientEmitter
         writer.Line();
         WriteRegistration(writer, document);
         writer.Line();
-        foreach (var line in ClientRuntimeSource.Text.Replace("\r\n", "\n").Split('\n'))
+        foreach (var line in ClientRuntimeSource.Lines)
         {
             writer.Line(line);
         }
 
-        return FileHeader.End(writer);
+        return writer.ToString();
     }
 
     private static void WriteClient(SourceWriter writer, ApiInterfaceModel api, GeneratorOptions options, ValueFormatter formatter)

@@ -10,6 +10,9 @@ internal static class ClientRuntimeSource
 {
     public const string RuntimeClassName = "GeneratedClientRuntime";
 
+    /// <summary><see cref="Text"/> cut into lines once, for every document to write.</summary>
+    public static readonly string[] Lines = Text.Replace("\r\n", "\n").Split('\n');
+
     public const string Text = """
 /// <summary>What a response carries, which decides how it is read.</summary>
 file enum ResponseContent

@@ -34,7 +34,7 @@ internal static class ContractEmitter
             DateTimeConverterEmitter.Write(writer, format, document.Options);
         }
 
-        return FileHeader.End(writer);
+        return writer.ToString();
     }
 
     private static void WriteClass(SourceWriter writer, ContractModel contract, GeneratorOptions options)

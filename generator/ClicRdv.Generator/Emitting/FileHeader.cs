@@ -20,6 +20,4 @@ internal static class FileHeader
         writer.Line();
         return writer;
     }
-
-    public static string End(SourceWriter writer) => writer.ToString();
 }

@@ -24,6 +24,6 @@ internal static class InterfaceEmitter
             }
         });
 
-        return FileHeader.End(writer);
+        return writer.ToString();
     }
 }

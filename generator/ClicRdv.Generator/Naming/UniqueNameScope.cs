@@ -19,8 +19,6 @@ internal sealed class UniqueNameScope
         }
     }
 
-    public bool Contains(string name) => _taken.Contains(Identifiers.Unescaped(name));
-
     public void Reserve(string name) => _taken.Add(Identifiers.Unescaped(name));
 
     public string Claim(string name)

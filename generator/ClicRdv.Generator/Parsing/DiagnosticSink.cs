@@ -9,10 +9,10 @@ internal sealed class DiagnosticSink
 {
     private readonly List<DiagnosticInfo> _diagnostics = new();
 
-    public DiagnosticSink(string filePath, SourceLocator locator)
+    public DiagnosticSink(string filePath, string text)
     {
         FilePath = filePath;
-        Locator = locator;
+        Locator = new SourceLocator(filePath, text);
     }
 
     public string FilePath { get; }
@@ -27,9 +27,14 @@ internal sealed class DiagnosticSink
         _diagnostics.Add(diagnostic);
     }
 
+    /// <summary>Reports an error about the whole document; every such descriptor takes the file, then one detail.</summary>
+    public void DocumentError(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, LocationInfo location, string detail) =>
+        Add(DiagnosticInfo.Create(descriptor, location, FilePath, detail));
+
     /// <summary>Reports that <paramref name="construct"/> (at the JSON pointer) was left out, and why.</summary>
     public void Unsupported(string construct, string pointer, string reason) =>
         Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedConstruct, Locator.OfPointer(pointer), construct, FilePath, reason));
 
-    public EquatableArray<DiagnosticInfo> ToEquatableArray() => _diagnostics.ToEquatableArray();
+    /// <summary>The outcome: the model only when no error was reported, and every diagnostic.</summary>
+    public ParseResult ToResult(DocumentModel? model) => new(HasErrors ? null : model, _diagnostics.ToEquatableArray());
 }

@@ -22,19 +22,17 @@ internal static class DocumentParser
 
     public static ParseResult Parse(DocumentInput input, CancellationToken cancellationToken)
     {
-        var locator = new SourceLocator(input.FilePath, input.Text);
-        var diagnostics = new DiagnosticSink(input.FilePath, locator);
+        var diagnostics = new DiagnosticSink(input.FilePath, input.Text);
         if (input.InputError is not null)
         {
             diagnostics.Add(input.InputError);
-            return new ParseResult(null, diagnostics.ToEquatableArray());
+            return diagnostics.ToResult(null);
         }
 
         try
         {
             var document = Read(input, diagnostics, cancellationToken);
-            var model = document is null ? null : BuildModel(input, document, diagnostics);
-            return new ParseResult(diagnostics.HasErrors ? null : model, diagnostics.ToEquatableArray());
+            return diagnostics.ToResult(document is null ? null : BuildModel(input, document, diagnostics));
         }
         catch (OperationCanceledException)
         {
@@ -42,8 +40,8 @@ internal static class DocumentParser
         }
         catch (Exception exception)
         {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnexpectedFailure, locator.FileStart(), input.FilePath, exception.GetType().Name + ": " + exception.Message));
-            return new ParseResult(null, diagnostics.ToEquatableArray());
+            diagnostics.DocumentError(DiagnosticDescriptors.UnexpectedFailure, diagnostics.Locator.FileStart(), exception.GetType().Name + ": " + exception.Message);
+            return diagnostics.ToResult(null);
         }
     }
 
@@ -58,13 +56,9 @@ internal static class DocumentParser
                 : version.Success ? $"it declares \"openapi\": \"{version.Groups[1].Value}\"" : "it has no \"openapi\": \"3.x\" member";
 
             // A document that is not even JSON deserves the JSON error, with its line and column.
-            if (TryFindJsonError(input.Text) is { } jsonError)
+            if (!TryReportInvalidJson(input.Text, diagnostics))
             {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidJson, diagnostics.Locator.AtLineColumn(jsonError.Line, jsonError.Column), input.FilePath, jsonError.Message));
-            }
-            else
-            {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NotOpenApi3, version.Success ? diagnostics.Locator.OfPointer("/openapi") : diagnostics.Locator.FileStart(), input.FilePath, reason));
+                diagnostics.DocumentError(DiagnosticDescriptors.NotOpenApi3, version.Success ? diagnostics.Locator.OfPointer("/openapi") : diagnostics.Locator.FileStart(), reason);
             }
 
             return null;
@@ -77,11 +71,7 @@ internal static class DocumentParser
         catch (JsonException exception)
         {
             // NSwag reports a syntax error as a deserialization error; the plain reader tells which it is.
-            if (TryFindJsonError(input.Text) is { } jsonError)
-            {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidJson, diagnostics.Locator.AtLineColumn(jsonError.Line, jsonError.Column), input.FilePath, jsonError.Message));
-            }
-            else
+            if (!TryReportInvalidJson(input.Text, diagnostics))
             {
                 var (line, column) = exception switch
                 {
@@ -89,17 +79,17 @@ internal static class DocumentParser
                     JsonReaderException reader => (reader.LineNumber, reader.LinePosition),
                     _ => (1, 1),
                 };
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnreadableDocument, diagnostics.Locator.AtLineColumn(line, column), input.FilePath, exception.Message));
+                diagnostics.DocumentError(DiagnosticDescriptors.UnreadableDocument, diagnostics.Locator.AtLineColumn(line, column), exception.Message);
             }
         }
         catch (InvalidOperationException exception) when (UnresolvedPath.Match(exception.Message) is { Success: true } match)
         {
             var target = match.Groups[1].Value;
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnresolvedReference, diagnostics.Locator.OfReference(target), input.FilePath, target));
+            diagnostics.DocumentError(DiagnosticDescriptors.UnresolvedReference, diagnostics.Locator.OfReference(target), target);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnreadableDocument, diagnostics.Locator.FileStart(), input.FilePath, exception.Message));
+            diagnostics.DocumentError(DiagnosticDescriptors.UnreadableDocument, diagnostics.Locator.FileStart(), exception.Message);
         }
 
         return null;
@@ -108,9 +98,8 @@ internal static class DocumentParser
     /// <summary>The model of a document NSwag has already read (the benchmarks time reading and modelling apart).</summary>
     internal static ParseResult BuildModel(DocumentInput input, OpenApiDocument document)
     {
-        var diagnostics = new DiagnosticSink(input.FilePath, new SourceLocator(input.FilePath, input.Text));
-        var model = BuildModel(input, document, diagnostics);
-        return new ParseResult(diagnostics.HasErrors ? null : model, diagnostics.ToEquatableArray());
+        var diagnostics = new DiagnosticSink(input.FilePath, input.Text);
+        return diagnostics.ToResult(BuildModel(input, document, diagnostics));
     }
 
     private static DocumentModel BuildModel(DocumentInput input, OpenApiDocument document, DiagnosticSink diagnostics)
@@ -141,6 +130,18 @@ internal static class DocumentParser
         var fileName = filePath.Substring(Math.Max(filePath.LastIndexOf('/'), filePath.LastIndexOf('\\')) + 1);
         var suffix = fileName.IndexOf(".openapi.", StringComparison.OrdinalIgnoreCase);
         return suffix > 0 ? fileName.Substring(0, suffix) : fileName;
+    }
+
+    /// <summary>Reports CRDV001 at the place the text stops being JSON; false when it is well-formed JSON.</summary>
+    private static bool TryReportInvalidJson(string text, DiagnosticSink diagnostics)
+    {
+        if (TryFindJsonError(text) is not { } error)
+        {
+            return false;
+        }
+
+        diagnostics.DocumentError(DiagnosticDescriptors.InvalidJson, diagnostics.Locator.AtLineColumn(error.Line, error.Column), error.Message);
+        return true;
     }
 
     /// <summary>Where and why the text is not well-formed JSON, or null when it is.</summary>
