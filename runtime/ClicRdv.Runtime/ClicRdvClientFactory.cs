@@ -33,7 +33,8 @@ public sealed class ClicRdvClientFactory : IDisposable
         }
 
         Session = options.Authentication == ClicRdvAuthentication.Basic ? null : new ClicRdvSession(options, timeProvider, transport);
-        _httpClient = new HttpClient(ClicRdvHandlers.CreatePrimaryHandler(options, Session, transport)) { BaseAddress = options.ResolveBaseAddress() };
+        _httpClient = new HttpClient(ClicRdvHandlers.CreatePrimaryHandler(options, Session, transport));
+        options.ApplyTo(_httpClient);
     }
 
     /// <summary>The session, in the session modes (its profile has the user's <c>group_id</c>); null for Basic.</summary>

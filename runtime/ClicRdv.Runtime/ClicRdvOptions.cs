@@ -1,4 +1,5 @@
 using System;
+using System.Net.Http;
 
 namespace ClicRdv.Runtime;
 
@@ -64,8 +65,30 @@ public sealed class ClicRdvOptions
     /// </summary>
     public TimeSpan SessionIdleTimeout { get; set; } = TimeSpan.FromMinutes(55);
 
+    /// <summary>
+    /// The longest a call may take, from sending the request to reading the last byte of the answer (and the longest a
+    /// login may take). 30 seconds by default; <see cref="System.Threading.Timeout.InfiniteTimeSpan"/> for none. A call
+    /// that runs out surfaces as HttpClient's own timeout: a <see cref="System.Threading.Tasks.TaskCanceledException"/>
+    /// whose inner exception is a <see cref="TimeoutException"/>.
+    /// </summary>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// The largest answer a call reads, in bytes: a larger one fails with an exception carrying its status and first
+    /// bytes instead of filling the memory. 16 MiB by default; it becomes the HttpClient's MaxResponseContentBufferSize.
+    /// </summary>
+    public long MaxResponseContentBytes { get; set; } = 16 * 1024 * 1024;
+
     /// <summary>The root address in use: <see cref="BaseAddress"/>, or the address of <see cref="Environment"/>.</summary>
     public Uri ResolveBaseAddress() => BaseAddress ?? (Environment == ClicRdvEnvironment.Production
         ? new Uri("https://www.clicrdv.com/")
         : new Uri("https://sandbox.clicrdv.com/"));
+
+    /// <summary>Sets the address and the limits on the HttpClient the generated clients call through.</summary>
+    internal void ApplyTo(HttpClient client)
+    {
+        client.BaseAddress = ResolveBaseAddress();
+        client.Timeout = Timeout;
+        client.MaxResponseContentBufferSize = MaxResponseContentBytes;
+    }
 }

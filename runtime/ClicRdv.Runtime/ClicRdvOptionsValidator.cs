@@ -57,6 +57,16 @@ public sealed class ClicRdvOptionsValidator : IValidateOptions<ClicRdvOptions>
             failures.Add($"{Key(nameof(options.SessionIdleTimeout))} must be a positive duration, such as 00:55:00.");
         }
 
+        if (options.Timeout <= TimeSpan.Zero && options.Timeout != System.Threading.Timeout.InfiniteTimeSpan)
+        {
+            failures.Add($"{Key(nameof(options.Timeout))} must be a positive duration, such as 00:00:30, or -00:00:00.001 for none.");
+        }
+
+        if (options.MaxResponseContentBytes is <= 0 or > int.MaxValue)
+        {
+            failures.Add($"{Key(nameof(options.MaxResponseContentBytes))} must be between 1 and {int.MaxValue} bytes.");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

@@ -61,7 +61,7 @@ public static class ClicRdvServiceCollectionExtensions
         });
 
         var builder = services
-            .AddHttpClient(HttpClientName, (provider, client) => client.BaseAddress = provider.GetRequiredService<IOptions<ClicRdvOptions>>().Value.ResolveBaseAddress())
+            .AddHttpClient(HttpClientName, (provider, client) => provider.GetRequiredService<IOptions<ClicRdvOptions>>().Value.ApplyTo(client))
             .ConfigurePrimaryHttpMessageHandler(provider =>
             {
                 var options = provider.GetRequiredService<IOptions<ClicRdvOptions>>().Value;

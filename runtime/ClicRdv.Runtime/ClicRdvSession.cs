@@ -15,6 +15,7 @@ public sealed class ClicRdvSession : IDisposable
     private readonly SemaphoreSlim _loginLock = new(1, 1);
     private readonly TimeProvider _timeProvider;
     private readonly TimeSpan _idleTimeout;
+    private readonly TimeSpan _loginTimeout;
     private readonly SessionLogin _login;
     private readonly HttpMessageInvoker _loginInvoker;
     private SessionTicket? _current;
@@ -36,6 +37,7 @@ public sealed class ClicRdvSession : IDisposable
         TransportGuard.EnsureSafe(apiAddress, options.AllowInsecureHttp, "session login");
         _timeProvider = timeProvider ?? TimeProvider.System;
         _idleTimeout = options.SessionIdleTimeout;
+        _loginTimeout = options.Timeout;
         _login = new SessionLogin(apiAddress, options.Authentication, options.Email!, options.Password!);
         _loginInvoker = new HttpMessageInvoker(new ApiKeyQueryHandler(options.ApiKey!, apiAddress) { InnerHandler = transport ?? ClicRdvHandlers.CreateTransport() });
     }
@@ -75,7 +77,7 @@ public sealed class ClicRdvSession : IDisposable
                 return current;
             }
 
-            var fresh = await _login.LoginAsync(_loginInvoker.SendAsync, cancellationToken).ConfigureAwait(false);
+            var fresh = await LoginWithinTimeoutAsync(cancellationToken).ConfigureAwait(false);
             fresh.Touch(_timeProvider.GetUtcNow());
             Interlocked.Increment(ref _loginCount);
             Volatile.Write(ref _current, fresh);
@@ -84,6 +86,30 @@ public sealed class ClicRdvSession : IDisposable
         finally
         {
             _loginLock.Release();
+        }
+    }
+
+    /// <summary>
+    /// Logs in, giving up after the configured Timeout: a login that never answers would otherwise hold every request
+    /// waiting for the session. It fails the way HttpClient's timeout does.
+    /// </summary>
+    private async Task<SessionTicket> LoginWithinTimeoutAsync(CancellationToken cancellationToken)
+    {
+        if (_loginTimeout == Timeout.InfiniteTimeSpan)
+        {
+            return await _login.LoginAsync(_loginInvoker.SendAsync, cancellationToken).ConfigureAwait(false);
+        }
+
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(_loginTimeout);
+        try
+        {
+            return await _login.LoginAsync(_loginInvoker.SendAsync, deadline.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            var message = $"The ClicRDV login did not finish within the configured Timeout of {_loginTimeout.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)} seconds.";
+            throw new TaskCanceledException(message, new TimeoutException(message, exception));
         }
     }
 

@@ -19,6 +19,7 @@ internal sealed class SessionLogin
     private const string LoginPath = "api/v1/sessions/login";
     private const string CookieName = "_session_id";
     private const int MaxExcerptLength = 512;
+    private const int MaxAnswerBytes = 1024 * 1024;
 
     private readonly Uri _loginAddress;
     private readonly ClicRdvAuthentication _kind;
@@ -51,7 +52,7 @@ internal sealed class SessionLogin
         request.Headers.Accept.ParseAdd("application/json");
 
         using var response = await send(request, cancellationToken).ConfigureAwait(false);
-        var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+        var body = await ReadBoundedAsync(response, cancellationToken).ConfigureAwait(false);
         if (!response.IsSuccessStatusCode)
         {
             throw Failure($"The ClicRDV login was refused with {(int)response.StatusCode} ({response.ReasonPhrase}).", response.StatusCode, body);
@@ -61,6 +62,32 @@ internal sealed class SessionLogin
         var sessionId = FindSessionCookie(response)
             ?? throw Failure("The ClicRDV login answered without a _session_id cookie.", response.StatusCode, body);
         return new SessionTicket(sessionId, profile);
+    }
+
+    /// <summary>The answer as text; a login answer is a small JSON object, so a huge one is refused rather than buffered.</summary>
+    private async Task<string> ReadBoundedAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        if (response.Content.Headers.ContentLength > MaxAnswerBytes)
+        {
+            throw Failure($"The ClicRDV login answer is larger than {MaxAnswerBytes} bytes.", response.StatusCode, null);
+        }
+
+        using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        using var body = new System.IO.MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            if (body.Length + read > MaxAnswerBytes)
+            {
+                throw Failure($"The ClicRDV login answer is larger than {MaxAnswerBytes} bytes.", response.StatusCode, null);
+            }
+
+            body.Write(chunk, 0, read);
+        }
+
+        // JSON is UTF-8 (RFC 8259), whatever the header says.
+        return System.Text.Encoding.UTF8.GetString(body.GetBuffer(), 0, (int)body.Length);
     }
 
     private ClicRdvProfile ReadProfile(string body, HttpStatusCode status)

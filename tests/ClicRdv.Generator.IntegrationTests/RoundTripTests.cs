@@ -232,7 +232,7 @@ public sealed class RoundTripTests : IAsyncLifetime
 
         var exception = await Assert.ThrowsAsync<ApiException>(() => items.GetItem(4, "huge"));
 
-        Assert.Equal(4096, exception.Content!.Length);
+        Assert.Equal(16 * 1024, exception.Content!.Length);
         Assert.StartsWith("<html>", exception.Content);
     }
 

@@ -35,11 +35,15 @@ public sealed class OptionsValidationTests
             Password = SecretPassword,
             BaseAddress = new Uri("http://api.example.test/"),
             SessionIdleTimeout = TimeSpan.Zero,
+            Timeout = TimeSpan.Zero,
+            MaxResponseContentBytes = 0,
         });
 
         Assert.Contains(failures, failure => failure.StartsWith("ClicRdv:ApiKey has spaces", StringComparison.Ordinal));
         Assert.Contains(failures, failure => failure.StartsWith("ClicRdv:BaseAddress uses plain http://", StringComparison.Ordinal));
         Assert.Contains(failures, failure => failure.StartsWith("ClicRdv:SessionIdleTimeout must be", StringComparison.Ordinal));
+        Assert.Contains(failures, failure => failure.StartsWith("ClicRdv:Timeout must be", StringComparison.Ordinal));
+        Assert.Contains(failures, failure => failure.StartsWith("ClicRdv:MaxResponseContentBytes must be", StringComparison.Ordinal));
         Assert.All(failures, failure => Assert.DoesNotContain(SecretKey, failure));
         Assert.All(failures, failure => Assert.DoesNotContain(SecretPassword, failure));
     }

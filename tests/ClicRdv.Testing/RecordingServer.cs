@@ -3,6 +3,8 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Net;
+using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -16,16 +18,26 @@ public sealed record RecordedRequest(string Method, string Path, string RawQuery
 
 /// <summary>
 /// A real Kestrel server on 127.0.0.1 with a free port. It records every request and answers with whatever the
-/// test's responder returns.
+/// test's responder returns, and counts the connections clients open to it.
 /// </summary>
 public sealed class RecordingServer : IAsyncDisposable
 {
-    private readonly WebApplication _app;
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
+    private WebApplication _app = null!;
+    private int _openConnections;
+    private int _acceptedConnections;
 
-    private RecordingServer(WebApplication app) => _app = app;
+    private RecordingServer()
+    {
+    }
 
     public Uri BaseAddress { get; private set; } = null!;
+
+    /// <summary>The connections open right now.</summary>
+    public int OpenConnections => Volatile.Read(ref _openConnections);
+
+    /// <summary>Every connection accepted since the start.</summary>
+    public int AcceptedConnections => Volatile.Read(ref _acceptedConnections);
 
     public IReadOnlyList<RecordedRequest> Requests => _requests.ToList();
 
@@ -33,11 +45,24 @@ public sealed class RecordingServer : IAsyncDisposable
 
     public static async Task<RecordingServer> StartAsync(Func<RecordedRequest, HttpContext, Task> respond)
     {
+        var server = new RecordingServer();
         var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen => listen.Use(next => async connection =>
+        {
+            Interlocked.Increment(ref server._acceptedConnections);
+            Interlocked.Increment(ref server._openConnections);
+            try
+            {
+                await next(connection);
+            }
+            finally
+            {
+                Interlocked.Decrement(ref server._openConnections);
+            }
+        })));
         builder.Logging.ClearProviders();
         var app = builder.Build();
-        var server = new RecordingServer(app);
+        server._app = app;
         app.Run(async context =>
         {
             using var reader = new StreamReader(context.Request.Body);

@@ -245,32 +245,80 @@ file enum ResponseContent
 }
 
 /// <summary>
-/// An answer's content read as a stream, keeping its first bytes: after a failed deserialization they stand in for the
-/// consumed body in the exception (a bounded excerpt), without buffering every answer.
+/// An answer's content read as a stream, keeping its first bytes: after a failed read they stand in for the consumed
+/// body in the exception (a bounded excerpt), without buffering every answer. It also refuses an answer larger than
+/// the client's <c>MaxResponseContentBufferSize</c>, which HttpClient itself enforces only on buffered reads.
 /// </summary>
 file sealed class ExcerptContent : global::System.Net.Http.HttpContent
 {
-    private const int MaxExcerptBytes = 4096;
+    /// <summary>The most of a body an exception carries.</summary>
+    public const int MaxExcerptBytes = 16 * 1024;
 
     private readonly global::System.Net.Http.HttpContent _inner;
+    private readonly long _maxBytes;
     private byte[]? _excerpt = global::System.Buffers.ArrayPool<byte>.Shared.Rent(MaxExcerptBytes);
     private int _excerptLength;
+    private long _totalBytes;
 
-    public ExcerptContent(global::System.Net.Http.HttpContent inner)
+    public ExcerptContent(global::System.Net.Http.HttpContent inner, long maxBytes)
     {
         _inner = inner;
+        _maxBytes = maxBytes;
 
         // Deserializers read the media type and charset only.
         Headers.ContentType = inner.Headers.ContentType;
     }
 
-    /// <summary>A replacement for the consumed content: the excerpt (copied), with the original headers.</summary>
-    public global::System.Net.Http.HttpContent ToExcerptContent()
+    /// <summary>Refuses, before reading anything, an answer whose announced length is over the limit.</summary>
+    public void EnsureAnnouncedLengthFits()
     {
-        var copy = new byte[_excerptLength];
-        global::System.Array.Copy(_excerpt ?? global::System.Array.Empty<byte>(), copy, _excerptLength);
+        if (_inner.Headers.ContentLength > _maxBytes)
+        {
+            throw TooLarge(_maxBytes);
+        }
+    }
+
+    /// <summary>Puts the excerpt (copied, with the original headers) in place of the consumed content, and lets the original go.</summary>
+    public void ReplaceContentOf(global::System.Net.Http.HttpResponseMessage response)
+    {
+        response.Content = WithBody(_inner, _excerpt ?? global::System.Array.Empty<byte>(), _excerptLength);
+        _inner.Dispose();
+    }
+
+    /// <summary>
+    /// Replaces a failed answer's content with its first bytes, read under the call's token, before anything reads it
+    /// whole: an exception then carries a bounded excerpt however large the body, and a body that stalls or breaks off
+    /// cannot hold the caller past the timeout. A body cut by the connection keeps what arrived.
+    /// </summary>
+    public static async global::System.Threading.Tasks.Task KeepExcerptAsync(global::System.Net.Http.HttpResponseMessage response, global::System.Threading.CancellationToken cancellationToken)
+    {
+        var original = response.Content;
+        var excerpt = new byte[MaxExcerptBytes];
+        var length = 0;
+        try
+        {
+            using var stream = await original.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            int read;
+            while (length < excerpt.Length && (read = await stream.ReadAsync(new global::System.Memory<byte>(excerpt, length, excerpt.Length - length), cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                length += read;
+            }
+        }
+        catch (global::System.Exception exception) when (exception is global::System.IO.IOException or global::System.Net.Http.HttpRequestException)
+        {
+        }
+
+        response.Content = WithBody(original, excerpt, length);
+        original.Dispose();
+    }
+
+    /// <summary>A copy of <paramref name="original"/>'s headers (its length aside) over the first bytes of <paramref name="body"/>.</summary>
+    private static global::System.Net.Http.HttpContent WithBody(global::System.Net.Http.HttpContent original, byte[] body, int length)
+    {
+        var copy = new byte[length];
+        global::System.Array.Copy(body, copy, length);
         var replacement = new global::System.Net.Http.ByteArrayContent(copy);
-        foreach (var header in _inner.Headers)
+        foreach (var header in original.Headers)
         {
             if (!header.Key.Equals("Content-Length", global::System.StringComparison.OrdinalIgnoreCase))
             {
@@ -281,14 +329,24 @@ file sealed class ExcerptContent : global::System.Net.Http.HttpContent
         return replacement;
     }
 
+    private static global::System.Net.Http.HttpRequestException TooLarge(long maxBytes) => new(
+        global::System.Net.Http.HttpRequestError.ConfigurationLimitExceeded,
+        $"The response is larger than the client accepts: HttpClient.MaxResponseContentBufferSize is {maxBytes} bytes.");
+
     protected override async global::System.Threading.Tasks.Task<global::System.IO.Stream> CreateContentReadStreamAsync() =>
         new ExcerptStream(await _inner.ReadAsStreamAsync().ConfigureAwait(false), this);
 
     protected override async global::System.Threading.Tasks.Task<global::System.IO.Stream> CreateContentReadStreamAsync(global::System.Threading.CancellationToken cancellationToken) =>
         new ExcerptStream(await _inner.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false), this);
 
-    protected override global::System.Threading.Tasks.Task SerializeToStreamAsync(global::System.IO.Stream stream, global::System.Net.TransportContext? context) =>
-        _inner.CopyToAsync(stream);
+    protected override async global::System.Threading.Tasks.Task SerializeToStreamAsync(global::System.IO.Stream stream, global::System.Net.TransportContext? context) =>
+        await SerializeToStreamAsync(stream, context, global::System.Threading.CancellationToken.None).ConfigureAwait(false);
+
+    protected override async global::System.Threading.Tasks.Task SerializeToStreamAsync(global::System.IO.Stream stream, global::System.Net.TransportContext? context, global::System.Threading.CancellationToken cancellationToken)
+    {
+        using var source = await CreateContentReadStreamAsync(cancellationToken).ConfigureAwait(false);
+        await source.CopyToAsync(stream, cancellationToken).ConfigureAwait(false);
+    }
 
     protected override bool TryComputeLength(out long length)
     {
@@ -297,17 +355,25 @@ file sealed class ExcerptContent : global::System.Net.Http.HttpContent
     }
 
     /// <summary>Gives the excerpt's buffer back to the pool; the content keeps nothing after that.</summary>
-    public void Release()
+    protected override void Dispose(bool disposing)
     {
-        if (_excerpt is { } buffer)
+        if (disposing && _excerpt is { } buffer)
         {
             _excerpt = null;
             global::System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
         }
+
+        base.Dispose(disposing);
     }
 
     private void Keep(global::System.ReadOnlySpan<byte> read)
     {
+        _totalBytes += read.Length;
+        if (_totalBytes > _maxBytes)
+        {
+            throw TooLarge(_maxBytes);
+        }
+
         if (_excerpt is null)
         {
             return;
@@ -460,7 +526,11 @@ file static class GeneratedClientRuntime
     public static string Format(global::System.Text.Json.JsonElement value) =>
         value.ValueKind == global::System.Text.Json.JsonValueKind.String ? value.GetString()! : value.GetRawText();
 
-    /// <summary>Sends a request and returns its content; a non-success answer raises the exception of <see cref="global::Refit.RefitSettings.ExceptionFactory"/> (an <see cref="global::Refit.ApiException"/> by default).</summary>
+    /// <summary>
+    /// Sends a request and returns its content; a non-success answer raises the exception of
+    /// <see cref="global::Refit.RefitSettings.ExceptionFactory"/> (an <see cref="global::Refit.ApiException"/> by default).
+    /// The client's Timeout covers reading the answer too, not only its headers.
+    /// </summary>
     public static async global::System.Threading.Tasks.Task<T> SendAsync<T>(
         global::System.Net.Http.HttpClient client,
         global::System.Net.Http.HttpRequestMessage request,
@@ -468,7 +538,44 @@ file static class GeneratedClientRuntime
         ResponseContent content,
         global::System.Threading.CancellationToken cancellationToken)
     {
-        var response = await client.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        using var deadline = StartDeadline(client, cancellationToken);
+        try
+        {
+            return await SendAndReadAsync<T>(client, request, settings, content, deadline?.Token ?? cancellationToken).ConfigureAwait(false);
+        }
+        catch (global::System.Exception exception) when (HasExpired(deadline, cancellationToken))
+        {
+            throw TimedOut(client, exception);
+        }
+    }
+
+    /// <summary>Sends a request and returns the whole answer, success or not, without throwing for a non-success status.</summary>
+    public static async global::System.Threading.Tasks.Task<global::Refit.ApiResponse<T>> SendForApiResponseAsync<T>(
+        global::System.Net.Http.HttpClient client,
+        global::System.Net.Http.HttpRequestMessage request,
+        global::Refit.RefitSettings settings,
+        ResponseContent content,
+        global::System.Threading.CancellationToken cancellationToken)
+    {
+        using var deadline = StartDeadline(client, cancellationToken);
+        try
+        {
+            return await SendAndReadForApiResponseAsync<T>(client, request, settings, content, deadline?.Token ?? cancellationToken).ConfigureAwait(false);
+        }
+        catch (global::System.Exception exception) when (HasExpired(deadline, cancellationToken))
+        {
+            throw TimedOut(client, exception);
+        }
+    }
+
+    private static async global::System.Threading.Tasks.Task<T> SendAndReadAsync<T>(
+        global::System.Net.Http.HttpClient client,
+        global::System.Net.Http.HttpRequestMessage request,
+        global::Refit.RefitSettings settings,
+        ResponseContent content,
+        global::System.Threading.CancellationToken cancellationToken)
+    {
+        var response = await SendAndCheckAsync(client, request, cancellationToken).ConfigureAwait(false);
         var keepResponse = false;
         try
         {
@@ -481,17 +588,17 @@ file static class GeneratedClientRuntime
             T result;
             try
             {
-                result = await ReadAsync<T>(response, settings, content, cancellationToken).ConfigureAwait(false);
+                result = await ReadAsync<T>(client, response, settings, content, cancellationToken).ConfigureAwait(false);
             }
-            catch (global::System.Exception exception) when (exception is not global::System.OperationCanceledException)
+            catch (global::System.Exception exception) when (exception is not global::System.OperationCanceledException && !cancellationToken.IsCancellationRequested)
             {
                 var factory = settings.DeserializationExceptionFactory;
-                var deserializationError = factory is null
-                    ? await global::Refit.ApiException.Create(DeserializationFailed, request, request.Method, response, settings, exception).ConfigureAwait(false)
+                var readError = factory is null
+                    ? await global::Refit.ApiException.Create(ReadFailure(exception), request, request.Method, response, settings, exception).ConfigureAwait(false)
                     : await factory(response, exception).ConfigureAwait(false);
-                if (deserializationError is not null)
+                if (readError is not null)
                 {
-                    throw deserializationError;
+                    throw readError;
                 }
 
                 return default!;
@@ -510,15 +617,14 @@ file static class GeneratedClientRuntime
         }
     }
 
-    /// <summary>Sends a request and returns the whole answer, success or not, without throwing for a non-success status.</summary>
-    public static async global::System.Threading.Tasks.Task<global::Refit.ApiResponse<T>> SendForApiResponseAsync<T>(
+    private static async global::System.Threading.Tasks.Task<global::Refit.ApiResponse<T>> SendAndReadForApiResponseAsync<T>(
         global::System.Net.Http.HttpClient client,
         global::System.Net.Http.HttpRequestMessage request,
         global::Refit.RefitSettings settings,
         ResponseContent content,
         global::System.Threading.CancellationToken cancellationToken)
     {
-        var response = await client.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        var response = await SendAndCheckAsync(client, request, cancellationToken).ConfigureAwait(false);
         var error = await settings.ExceptionFactory(response).ConfigureAwait(false);
         if (error is not null)
         {
@@ -529,17 +635,72 @@ file static class GeneratedClientRuntime
 
         try
         {
-            var result = await ReadAsync<T>(response, settings, content, cancellationToken).ConfigureAwait(false);
+            var result = await ReadAsync<T>(client, response, settings, content, cancellationToken).ConfigureAwait(false);
             return new global::Refit.ApiResponse<T>(response, result, settings);
         }
-        catch (global::System.Exception exception) when (exception is not global::System.OperationCanceledException)
+        catch (global::System.Exception exception) when (exception is not global::System.OperationCanceledException && !cancellationToken.IsCancellationRequested)
         {
-            var apiError = await global::Refit.ApiException.Create(DeserializationFailed, request, request.Method, response, settings, exception).ConfigureAwait(false);
+            var apiError = await global::Refit.ApiException.Create(ReadFailure(exception), request, request.Method, response, settings, exception).ConfigureAwait(false);
             return new global::Refit.ApiResponse<T>(response, default!, settings, apiError);
         }
     }
 
+    /// <summary>Sends the request; a failed answer's body is cut to an excerpt before an exception factory reads it whole.</summary>
+    private static async global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> SendAndCheckAsync(
+        global::System.Net.Http.HttpClient client,
+        global::System.Net.Http.HttpRequestMessage request,
+        global::System.Threading.CancellationToken cancellationToken)
+    {
+        var response = await client.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        if (!response.IsSuccessStatusCode)
+        {
+            try
+            {
+                await ExcerptContent.KeepExcerptAsync(response, cancellationToken).ConfigureAwait(false);
+            }
+            catch
+            {
+                response.Dispose();
+                throw;
+            }
+        }
+
+        return response;
+    }
+
+    /// <summary>
+    /// HttpClient's Timeout stops at the headers when the body is streamed; this token carries it over the body, as
+    /// HttpClient's own JSON helpers do. Null when the client has no timeout.
+    /// </summary>
+    private static global::System.Threading.CancellationTokenSource? StartDeadline(global::System.Net.Http.HttpClient client, global::System.Threading.CancellationToken cancellationToken)
+    {
+        if (client.Timeout == global::System.Threading.Timeout.InfiniteTimeSpan)
+        {
+            return null;
+        }
+
+        var deadline = cancellationToken.CanBeCanceled
+            ? global::System.Threading.CancellationTokenSource.CreateLinkedTokenSource(cancellationToken)
+            : new global::System.Threading.CancellationTokenSource();
+        deadline.CancelAfter(client.Timeout);
+        return deadline;
+    }
+
+    private static bool HasExpired(global::System.Threading.CancellationTokenSource? deadline, global::System.Threading.CancellationToken cancellationToken) =>
+        deadline is { IsCancellationRequested: true } && !cancellationToken.IsCancellationRequested;
+
+    /// <summary>The exception HttpClient throws when its Timeout elapses, so that one catch handles both.</summary>
+    private static global::System.Threading.Tasks.TaskCanceledException TimedOut(global::System.Net.Http.HttpClient client, global::System.Exception exception)
+    {
+        var message = $"The request was canceled due to the configured HttpClient.Timeout of {client.Timeout.TotalSeconds.ToString(global::System.Globalization.CultureInfo.InvariantCulture)} seconds elapsing.";
+        return new global::System.Threading.Tasks.TaskCanceledException(message, new global::System.TimeoutException(message, exception));
+    }
+
+    private static string ReadFailure(global::System.Exception exception) =>
+        exception is global::System.Net.Http.HttpRequestException or global::System.IO.IOException ? "The response could not be read: " + exception.Message : DeserializationFailed;
+
     private static async global::System.Threading.Tasks.Task<T> ReadAsync<T>(
+        global::System.Net.Http.HttpClient client,
         global::System.Net.Http.HttpResponseMessage response,
         global::Refit.RefitSettings settings,
         ResponseContent content,
@@ -547,30 +708,31 @@ file static class GeneratedClientRuntime
     {
         switch (content)
         {
-            case ResponseContent.Json:
+            case ResponseContent.Json or ResponseContent.Text:
                 // 204 has no content by definition; an empty body on another success is an error, not a silent null.
-                if (response.StatusCode == global::System.Net.HttpStatusCode.NoContent)
+                if (content == ResponseContent.Json && response.StatusCode == global::System.Net.HttpStatusCode.NoContent)
                 {
                     return default!;
                 }
 
-                // The answer is deserialized as it streams in; its start is kept, so that an error can still show it.
-                var excerpt = new ExcerptContent(response.Content);
+                // The answer is read as it streams in; its start is kept, so that an error can still show it.
+                var excerpt = new ExcerptContent(response.Content, client.MaxResponseContentBufferSize);
                 try
                 {
-                    return (await settings.ContentSerializer.FromHttpContentAsync<T>(excerpt, cancellationToken).ConfigureAwait(false))!;
+                    excerpt.EnsureAnnouncedLengthFits();
+                    return content == ResponseContent.Json
+                        ? (await settings.ContentSerializer.FromHttpContentAsync<T>(excerpt, cancellationToken).ConfigureAwait(false))!
+                        : (T)(object)await excerpt.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
                 }
                 catch (global::System.Exception) when (!cancellationToken.IsCancellationRequested)
                 {
-                    response.Content = excerpt.ToExcerptContent();
+                    excerpt.ReplaceContentOf(response);
                     throw;
                 }
                 finally
                 {
-                    excerpt.Release();
+                    excerpt.Dispose();
                 }
-            case ResponseContent.Text:
-                return (T)(object)await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
             case ResponseContent.Stream:
                 return (T)(object)await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
             default:
