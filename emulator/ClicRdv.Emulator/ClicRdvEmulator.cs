@@ -161,6 +161,11 @@ public sealed class ClicRdvEmulator : IAsyncDisposable
             }
         }
 
+        if (_options.FailRequest?.Invoke(request) == true)
+        {
+            return ApiResult.Error(500, "Injected fault: the request was not carried out.");
+        }
+
         try
         {
             return _handlers.Find(operation.OperationId)!(new ApiCall(operation, pathValues, request.Query, request.Body, user));

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using ClicRdv.Emulator.Pipeline;
 
 namespace ClicRdv.Emulator;
 
@@ -25,6 +26,12 @@ public sealed class EmulatorOptions
 
     /// <summary>How long a session lives without requests (ClicRDV: one hour).</summary>
     public TimeSpan SessionIdleLifetime { get; init; } = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// Chooses requests to fail with 500, for fault tests: it sees each request once it is routed and authenticated,
+    /// and a request it picks is answered 500 without being carried out (nothing is created or changed).
+    /// </summary>
+    public Func<RecordedRequest, bool>? FailRequest { get; init; }
 
     /// <summary>The address to listen on; the default takes a free port on loopback.</summary>
     public string Url { get; init; } = "http://127.0.0.1:0";
