@@ -444,6 +444,10 @@ file static class GeneratedClientRuntime
 {
     private const string DeserializationFailed = "An error occurred deserializing the response.";
 
+    /// <summary>A deadline that did not fire, kept for this thread's next call.</summary>
+    [global::System.ThreadStatic]
+    private static global::System.Threading.CancellationTokenSource? t_spareDeadline;
+
     public static global::System.Uri BuildUri(global::System.Net.Http.HttpClient client, string path, global::System.Text.StringBuilder? query)
     {
         var baseAddress = client.BaseAddress
@@ -538,7 +542,7 @@ file static class GeneratedClientRuntime
         ResponseContent content,
         global::System.Threading.CancellationToken cancellationToken)
     {
-        using var deadline = StartDeadline(client, cancellationToken);
+        var deadline = StartDeadline(client, cancellationToken);
         try
         {
             return await SendAndReadAsync<T>(client, request, settings, content, deadline?.Token ?? cancellationToken).ConfigureAwait(false);
@@ -546,6 +550,10 @@ file static class GeneratedClientRuntime
         catch (global::System.Exception exception) when (HasExpired(deadline, cancellationToken))
         {
             throw TimedOut(client, exception);
+        }
+        finally
+        {
+            EndDeadline(deadline, cancellationToken);
         }
     }
 
@@ -557,7 +565,7 @@ file static class GeneratedClientRuntime
         ResponseContent content,
         global::System.Threading.CancellationToken cancellationToken)
     {
-        using var deadline = StartDeadline(client, cancellationToken);
+        var deadline = StartDeadline(client, cancellationToken);
         try
         {
             return await SendAndReadForApiResponseAsync<T>(client, request, settings, content, deadline?.Token ?? cancellationToken).ConfigureAwait(false);
@@ -566,9 +574,13 @@ file static class GeneratedClientRuntime
         {
             throw TimedOut(client, exception);
         }
+        finally
+        {
+            EndDeadline(deadline, cancellationToken);
+        }
     }
 
-    private static async global::System.Threading.Tasks.Task<T> SendAndReadAsync<T>(
+    private static async global::System.Threading.Tasks.ValueTask<T> SendAndReadAsync<T>(
         global::System.Net.Http.HttpClient client,
         global::System.Net.Http.HttpRequestMessage request,
         global::Refit.RefitSettings settings,
@@ -617,7 +629,7 @@ file static class GeneratedClientRuntime
         }
     }
 
-    private static async global::System.Threading.Tasks.Task<global::Refit.ApiResponse<T>> SendAndReadForApiResponseAsync<T>(
+    private static async global::System.Threading.Tasks.ValueTask<global::Refit.ApiResponse<T>> SendAndReadForApiResponseAsync<T>(
         global::System.Net.Http.HttpClient client,
         global::System.Net.Http.HttpRequestMessage request,
         global::Refit.RefitSettings settings,
@@ -646,7 +658,7 @@ file static class GeneratedClientRuntime
     }
 
     /// <summary>Sends the request; a failed answer's body is cut to an excerpt before an exception factory reads it whole.</summary>
-    private static async global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> SendAndCheckAsync(
+    private static async global::System.Threading.Tasks.ValueTask<global::System.Net.Http.HttpResponseMessage> SendAndCheckAsync(
         global::System.Net.Http.HttpClient client,
         global::System.Net.Http.HttpRequestMessage request,
         global::System.Threading.CancellationToken cancellationToken)
@@ -679,11 +691,39 @@ file static class GeneratedClientRuntime
             return null;
         }
 
-        var deadline = cancellationToken.CanBeCanceled
-            ? global::System.Threading.CancellationTokenSource.CreateLinkedTokenSource(cancellationToken)
-            : new global::System.Threading.CancellationTokenSource();
+        global::System.Threading.CancellationTokenSource deadline;
+        if (cancellationToken.CanBeCanceled)
+        {
+            deadline = global::System.Threading.CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        }
+        else
+        {
+            deadline = t_spareDeadline ?? new global::System.Threading.CancellationTokenSource();
+            t_spareDeadline = null;
+        }
+
         deadline.CancelAfter(client.Timeout);
         return deadline;
+    }
+
+    /// <summary>
+    /// Stops the deadline's timer. An unlinked deadline that did not fire is kept for the thread's next call, timer
+    /// included (TryReset also drops any registration left on it), which keeps the timeout from costing allocations.
+    /// </summary>
+    private static void EndDeadline(global::System.Threading.CancellationTokenSource? deadline, global::System.Threading.CancellationToken cancellationToken)
+    {
+        if (deadline is null)
+        {
+            return;
+        }
+
+        if (!cancellationToken.CanBeCanceled && t_spareDeadline is null && deadline.TryReset())
+        {
+            t_spareDeadline = deadline;
+            return;
+        }
+
+        deadline.Dispose();
     }
 
     private static bool HasExpired(global::System.Threading.CancellationTokenSource? deadline, global::System.Threading.CancellationToken cancellationToken) =>
@@ -699,7 +739,7 @@ file static class GeneratedClientRuntime
     private static string ReadFailure(global::System.Exception exception) =>
         exception is global::System.Net.Http.HttpRequestException or global::System.IO.IOException ? "The response could not be read: " + exception.Message : DeserializationFailed;
 
-    private static async global::System.Threading.Tasks.Task<T> ReadAsync<T>(
+    private static async global::System.Threading.Tasks.ValueTask<T> ReadAsync<T>(
         global::System.Net.Http.HttpClient client,
         global::System.Net.Http.HttpResponseMessage response,
         global::Refit.RefitSettings settings,
