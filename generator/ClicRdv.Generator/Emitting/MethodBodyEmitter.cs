@@ -130,12 +130,13 @@ internal sealed class MethodBodyEmitter
 
         var index = _locals.Claim("__index");
         _writer.Line($"var {index} = 0;");
-        WriteForEach(value, item =>
+        WriteForEach(value, item => WriteIfPresent(item, parameter.Type.Element!, present =>
         {
+            // A null item of a nullable element type has no fields to write.
             var prefix = _locals.Claim("__prefix");
             _writer.Line($"var {prefix} = {escapedName} + \"%5B\" + {Runtime}.Format({index}++) + \"%5D\";");
-            WriteFields(item, prefix);
-        });
+            WriteFields(present, prefix);
+        }));
     }
 
     private void WriteBody(ParameterModel parameter, string value)

@@ -9,7 +9,8 @@ internal sealed class SourceWriter
 {
     private const string IndentUnit = "    ";
 
-    private static readonly char[] LineBreaks = { '\r', '\n' };
+    /// <summary>Every character that ends a line for the C# compiler, not only '\r' and '\n'.</summary>
+    private static readonly char[] LineBreaks = { '\r', '\n', '\u0085', '\u2028', '\u2029' };
     private static readonly char[] XmlSpecials = { '&', '<', '>' };
 
     private readonly StringBuilder _builder = new();
@@ -67,7 +68,7 @@ internal sealed class SourceWriter
         }
 
         var open = attributes is null ? $"<{element}>" : $"<{element} {attributes}>";
-        var lines = text!.IndexOfAny(LineBreaks) < 0 ? new[] { text } : text.Replace("\r\n", "\n").Replace('\r', '\n').Split('\n');
+        var lines = text!.IndexOfAny(LineBreaks) < 0 ? new[] { text } : text.Replace("\r\n", "\n").Split(LineBreaks);
         if (lines.Length == 1)
         {
             return Line($"/// {open}{Escape(lines[0].Trim(), raw)}</{element}>");
@@ -84,10 +85,27 @@ internal sealed class SourceWriter
 
     public override string ToString() => _builder.ToString();
 
+    /// <summary>Text for a <c>//</c> comment: on one line, whichever line breaks it holds.</summary>
+    public static string SingleLine(string text) =>
+        text.IndexOfAny(LineBreaks) < 0 ? text : string.Join(" ", text.Split(LineBreaks));
+
     private static string Escape(string text, bool raw) => raw ? text : EscapeXml(text);
 
-    public static string EscapeXml(string text) =>
-        text.IndexOfAny(XmlSpecials) < 0 ? text : text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
+    public static string EscapeXml(string text)
+    {
+        var escaped = text.IndexOfAny(XmlSpecials) < 0 ? text : text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
+        return escaped.Any(IsInvalidInXml) ? new string(escaped.Select((character, index) => IsInvalidInXml(character, index, escaped) ? '\uFFFD' : character).ToArray()) : escaped;
+    }
+
+    /// <summary>Characters XML documentation cannot hold (CS1570): control characters, U+FFFE, U+FFFF, lone surrogates.</summary>
+    private static bool IsInvalidInXml(char character) =>
+        (character < ' ' && character is not '\t' and not '\n' and not '\r') || character is '\uFFFE' or '\uFFFF' || char.IsSurrogate(character);
+
+    private static bool IsInvalidInXml(char character, int index, string text) =>
+        char.IsSurrogate(character)
+            ? !(char.IsHighSurrogate(character) && index + 1 < text.Length && char.IsLowSurrogate(text[index + 1]))
+              && !(char.IsLowSurrogate(character) && index > 0 && char.IsHighSurrogate(text[index - 1]))
+            : IsInvalidInXml(character);
 
     /// <summary>A C# string literal for any text (quotes, backslashes and control characters escaped).</summary>
     public static string Literal(string text)

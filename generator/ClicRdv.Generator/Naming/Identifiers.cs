@@ -48,8 +48,14 @@ internal static class Identifiers
         return EscapeKeyword(camel);
     }
 
+    /// <summary>
+    /// Prefixes keywords with <c>@</c>, and <c>await</c> too: it is only a contextual keyword, but the generated
+    /// client methods are async, where a parameter or local named <c>await</c> does not compile.
+    /// </summary>
     public static string EscapeKeyword(string identifier) =>
-        SyntaxFacts.GetKeywordKind(identifier) != SyntaxKind.None ? "@" + identifier : identifier;
+        SyntaxFacts.GetKeywordKind(identifier) != SyntaxKind.None || SyntaxFacts.GetContextualKeywordKind(identifier) == SyntaxKind.AwaitKeyword
+            ? "@" + identifier
+            : identifier;
 
     /// <summary>The name without a leading <c>@</c>, as the compiler sees it.</summary>
     public static string Unescaped(string identifier) => identifier.StartsWith("@") ? identifier.Substring(1) : identifier;

@@ -32,11 +32,22 @@ internal static class DocumentParser
         try
         {
             var document = Read(input, diagnostics, cancellationToken);
-            return diagnostics.ToResult(document is null ? null : BuildModel(input, document, diagnostics));
+            if (document is not null)
+            {
+                ReferenceCycles.Report(document, diagnostics);
+            }
+
+            return diagnostics.ToResult(document is null || diagnostics.HasErrors ? null : BuildModel(input, document, diagnostics));
         }
         catch (OperationCanceledException)
         {
             throw;
+        }
+        catch (InvalidOperationException exception) when (exception.Message.StartsWith("Cyclic references", StringComparison.Ordinal))
+        {
+            // A cycle of references outside the components, which ReferenceCycles does not look for.
+            diagnostics.DocumentError(DiagnosticDescriptors.UnresolvedReference, diagnostics.Locator.FileStart(), "a cycle of references that never reaches a schema");
+            return diagnostics.ToResult(null);
         }
         catch (Exception exception)
         {
@@ -105,7 +116,8 @@ internal static class DocumentParser
     private static DocumentModel BuildModel(DocumentInput input, OpenApiDocument document, DiagnosticSink diagnostics)
     {
         var title = string.IsNullOrWhiteSpace(document.Info?.Title) ? StemOf(input.FilePath) : document.Info!.Title.Trim();
-        var typeNames = new UniqueNameScope();
+        var typeNames = new UniqueNameScope(ReservedNames.RuntimeTypes);
+        typeNames.Reserve(ReservedNames.AdditionalProperties);
         var schemas = new SchemaMapper(document, typeNames);
         var registrationClassName = typeNames.Claim(Identifiers.ToPascalCase(title, "OpenApi") + "ClientRegistration");
         var catalogClassName = typeNames.Claim("ApiClients");

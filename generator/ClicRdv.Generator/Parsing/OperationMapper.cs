@@ -400,7 +400,10 @@ internal sealed class OperationMapper
             Name = name;
             ClientName = clientName;
             Documentation = documentation;
-            MethodNames = new UniqueNameScope(clientName);
+            // A method may not be named like its interface or its class, nor hide the runtime types the client names.
+            MethodNames = new UniqueNameScope(ReservedNames.RuntimeTypes);
+            MethodNames.Reserve(name);
+            MethodNames.Reserve(clientName);
         }
 
         public string Name { get; }

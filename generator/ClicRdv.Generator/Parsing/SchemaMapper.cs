@@ -22,6 +22,7 @@ internal sealed class SchemaMapper
     private readonly HashSet<JsonSchema> _inProgress = new(ReferenceEqualityComparer<JsonSchema>.Instance);
     private readonly Dictionary<string, ContractModel> _contracts = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _dateTimeConverters = new(StringComparer.Ordinal);
+    private readonly Dictionary<JsonSchema, bool> _reachesCycle = new(ReferenceEqualityComparer<JsonSchema>.Instance);
     private readonly UniqueNameScope _typeNames;
 
     public SchemaMapper(OpenApiDocument document, UniqueNameScope typeNames)
@@ -105,13 +106,22 @@ internal sealed class SchemaMapper
     }
 
     /// <summary>The properties of an object schema (including those it takes from <c>allOf</c>), as form fields.</summary>
+    /// <remarks>
+    /// The fields are the properties of the class the schema maps to, base classes included, so that each field has the
+    /// C# name the class gave its property (<c>ToString2</c> for a "ToString" member, say).
+    /// </remarks>
     public EquatableArray<PropertyModel> MapFields(JsonSchema schema, string nameHint)
     {
-        var target = Dereference(schema);
-        var scope = new UniqueNameScope();
-        return CollectProperties(target, requiredByParent: null)
-            .Select(property => MapProperty(property.Key, property.Value.Schema, property.Value.IsRequired, scope, nameHint))
-            .ToEquatableArray();
+        var type = Map(schema, nameHint);
+        var fields = new List<PropertyModel>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var classes = new HashSet<string>(StringComparer.Ordinal);
+        for (var current = type.Kind == TypeKind.Contract ? type.Name : null; current is not null && classes.Add(current) && _contracts.TryGetValue(current, out var contract); current = contract.BaseTypeName)
+        {
+            fields.AddRange(contract.Properties.Where(property => seen.Add(property.WireName)));
+        }
+
+        return fields.ToEquatableArray();
     }
 
     public static JsonSchema Dereference(JsonSchema schema)
@@ -416,8 +426,56 @@ internal sealed class SchemaMapper
     private static bool IsObjectLike(JsonSchema schema) =>
         schema.Properties.Count > 0 || (schema.AllOf.Count > 1 && !schema.Type.HasFlag(JsonObjectType.Array));
 
-    private static bool IsNullable(JsonSchema schema) =>
-        schema.IsNullable(SchemaType.OpenApi3) || schema.Type.HasFlag(JsonObjectType.Null);
+    private bool IsNullable(JsonSchema schema) =>
+        (ReachesCycle(schema, new HashSet<JsonSchema>(ReferenceEqualityComparer<JsonSchema>.Instance))
+            ? IsNullableGuarded(schema, new HashSet<JsonSchema>(ReferenceEqualityComparer<JsonSchema>.Instance))
+            : schema.IsNullable(SchemaType.OpenApi3))
+        || schema.Type.HasFlag(JsonObjectType.Null);
+
+    /// <summary>
+    /// Whether a cycle of <c>$ref</c>, <c>allOf</c>, <c>oneOf</c> or <c>anyOf</c> can be reached from
+    /// <paramref name="schema"/>. NJsonSchema's IsNullable follows those links with no guard, so on such a cycle
+    /// ("Node": { "oneOf": [ { "$ref": "#/components/schemas/Node" } ] }) it overflows the stack, which no catch stops.
+    /// </summary>
+    private bool ReachesCycle(JsonSchema schema, HashSet<JsonSchema> path)
+    {
+        if (_reachesCycle.TryGetValue(schema, out var known))
+        {
+            return known;
+        }
+
+        if (!path.Add(schema))
+        {
+            return true;
+        }
+
+        var linked = schema.Reference is { } reference ? new[] { reference } : Enumerable.Empty<JsonSchema>();
+        var result = linked.Concat(schema.AllOf).Concat(schema.OneOf).Concat(schema.AnyOf).Any(next => next is not null && ReachesCycle(next, path));
+        path.Remove(schema);
+        _reachesCycle[schema] = result;
+        return result;
+    }
+
+    /// <summary>NJsonSchema's rules for nullable (OpenAPI 3), following each link once.</summary>
+    private static bool IsNullableGuarded(JsonSchema schema, HashSet<JsonSchema> visited)
+    {
+        if (!visited.Add(schema))
+        {
+            return false;
+        }
+
+        if (schema.IsNullableRaw == true || schema.Type.HasFlag(JsonObjectType.Null) || schema.Enumeration.Contains(null))
+        {
+            return true;
+        }
+
+        if (schema.Type == JsonObjectType.None && schema.OneOf.Any(variant => variant is not null && IsNullableGuarded(variant, visited)))
+        {
+            return true;
+        }
+
+        return schema.Reference is { } reference && IsNullableGuarded(reference, visited);
+    }
 
     internal static string? DocumentationOf(JsonSchema schema)
     {

@@ -1,0 +1,16 @@
+using ClicRdv.Generator.Emitting;
+
+namespace ClicRdv.Generator.Naming;
+
+/// <summary>Names the generated code uses on its own account, which no name taken from a document may shadow.</summary>
+internal static class ReservedNames
+{
+    /// <summary>
+    /// The file-local types of the clients' file (see <see cref="ClientRuntimeSource"/>), which client methods name
+    /// unqualified: a method or type of the same name would hide them.
+    /// </summary>
+    public static readonly string[] RuntimeTypes = { ClientRuntimeSource.RuntimeClassName, "ResponseContent", "ExcerptContent" };
+
+    /// <summary>The extension-data property of classes that keep unknown members; a class cannot be named like its member.</summary>
+    public const string AdditionalProperties = "AdditionalProperties";
+}
