@@ -1,0 +1,85 @@
+using System;
+using System.Linq;
+using System.Threading.Tasks;
+using ClicRdv.Generator.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Xunit;
+
+namespace ClicRdv.Generator.Tests.PropertyBased;
+
+/// <summary>
+/// What must hold for any input text: the generator finishes in bounded time without throwing and without CRDV099;
+/// every diagnostic points into the document; either an error was reported and nothing was generated, or the generated
+/// code compiles with no error and no warning; and a second run on the same text gives the same bytes.
+/// </summary>
+internal static class GeneratorProperties
+{
+    public const string DocumentPath = "/project/api.openapi.json";
+
+    /// <summary>Generous for one document (a run takes well under a second), short enough that a hang fails the test.</summary>
+    public static readonly TimeSpan TimeLimit = TimeSpan.FromSeconds(20);
+
+    /// <summary>Checks every property and returns the run, with its generated code, for further checks.</summary>
+    public static GeneratorRun Check(string text)
+    {
+        var first = RunWithTimeLimit(text);
+        Assert.True(first.Result.Exception is null, $"The generator threw: {first.Result.Exception}");
+        var crash = first.GeneratorDiagnostics.FirstOrDefault(diagnostic => diagnostic.Id == "CRDV099");
+        Assert.True(crash is null, $"The generator failed unexpectedly: {crash}");
+
+        foreach (var diagnostic in first.GeneratorDiagnostics)
+        {
+            AssertLocatedInDocument(diagnostic, text);
+        }
+
+        var hasError = first.GeneratorDiagnostics.Any(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error);
+        if (hasError)
+        {
+            // The convention: a document with an error generates nothing, rather than half of its code.
+            Assert.Empty(first.Result.GeneratedSources);
+        }
+        else
+        {
+            Assert.All(first.GeneratorDiagnostics, diagnostic => Assert.Equal("CRDV100", diagnostic.Id));
+            Assert.Equal(3, first.Result.GeneratedSources.Length);
+
+            // Consumers build with warnings as errors: a warning in generated code breaks their build as surely as an error.
+            var problems = first.CompilationProblems;
+            Assert.True(problems.Count == 0, "The generated code does not compile cleanly:\n" + string.Join("\n", problems.Take(10)));
+        }
+
+        AssertSameOutput(first, RunWithTimeLimit(text));
+        return first;
+    }
+
+    /// <summary>Runs the generator on a thread of its own, so that a hang fails the case instead of the whole test run.</summary>
+    public static GeneratorRun RunWithTimeLimit(string text)
+    {
+        var run = Task.Run(() => GeneratorHarness.Run(DocumentPath, text));
+        Assert.True(run.Wait(TimeLimit), $"The generator did not finish within {TimeLimit.TotalSeconds} seconds.");
+        return run.Result;
+    }
+
+    /// <summary>A diagnostic that says what is wrong but not where is of little use in a document of thousands of lines.</summary>
+    private static void AssertLocatedInDocument(Diagnostic diagnostic, string text)
+    {
+        Assert.True(diagnostic.Location.Kind != LocationKind.None, $"{diagnostic.Id} has no location: {diagnostic}");
+        var span = diagnostic.Location.GetLineSpan();
+        Assert.Equal(DocumentPath, span.Path);
+        Assert.InRange(diagnostic.Location.SourceSpan.End, 0, text.Length);
+        var lineCount = text.Split('\n').Length;
+        Assert.InRange(span.StartLinePosition.Line, 0, lineCount - 1);
+        Assert.InRange(span.EndLinePosition.Line, span.StartLinePosition.Line, lineCount - 1);
+    }
+
+    /// <summary>Stability: the same text gives the same sources and the same diagnostics, byte for byte.</summary>
+    private static void AssertSameOutput(GeneratorRun first, GeneratorRun second)
+    {
+        Assert.Equal(
+            first.Result.GeneratedSources.Select(source => (source.HintName, source.SourceText.ToString())),
+            second.Result.GeneratedSources.Select(source => (source.HintName, source.SourceText.ToString())));
+        Assert.Equal(
+            first.GeneratorDiagnostics.Select(diagnostic => diagnostic.ToString()),
+            second.GeneratorDiagnostics.Select(diagnostic => diagnostic.ToString()));
+    }
+}

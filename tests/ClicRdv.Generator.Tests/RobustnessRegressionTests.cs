@@ -1,0 +1,127 @@
+using System.Linq;
+using ClicRdv.Generator.Tests.PropertyBased;
+using Xunit;
+
+namespace ClicRdv.Generator.Tests;
+
+/// <summary>
+/// Documents the property-based tests (GeneratorPropertyTests) found to break the generator, cut down to what breaks
+/// it, each kept as a plain test so that the fix stays whatever the random cases become.
+/// </summary>
+public sealed class RobustnessRegressionTests
+{
+    [Fact]
+    public void A_schema_that_is_one_of_itself_does_not_overflow_the_stack()
+    {
+        // NJsonSchema's own IsNullable follows oneOf and $ref with no guard: this crashed the compiler process.
+        var run = GeneratorProperties.Check(WithSchemas(
+            "\"Node\": { \"oneOf\": [ { \"$ref\": \"#/components/schemas/Node\" }, { \"type\": \"string\" } ] }"));
+
+        Assert.Contains("class Holder", run.Source("Contracts.g.cs"));
+    }
+
+    [Fact]
+    public void A_schema_that_is_a_reference_to_itself_is_CRDV003_at_the_schema()
+    {
+        // NJsonSchema threw "Cyclic references detected.", reported as CRDV099 with no useful place.
+        var run = GeneratorProperties.Check(WithSchemas("\"Loop\": { \"$ref\": \"#/components/schemas/Loop\" }"));
+
+        var diagnostic = Assert.Single(run.GeneratorDiagnostics);
+        Assert.Equal("CRDV003", diagnostic.Id);
+        Assert.Equal(7, diagnostic.Location.GetLineSpan().StartLinePosition.Line + 1);
+        Assert.Contains("'#/components/schemas/Loop -> #/components/schemas/Loop'", diagnostic.GetMessage());
+    }
+
+    [Fact]
+    public void Two_schemas_that_are_references_to_each_other_are_one_CRDV003_naming_the_cycle()
+    {
+        var run = GeneratorProperties.Check(WithSchemas(
+            "\"Ping\": { \"$ref\": \"#/components/schemas/Pong\" },\n" +
+            "\"Pong\": { \"$ref\": \"#/components/schemas/Ping\" }"));
+
+        var diagnostic = Assert.Single(run.GeneratorDiagnostics);
+        Assert.Equal("CRDV003", diagnostic.Id);
+        Assert.Equal(7, diagnostic.Location.GetLineSpan().StartLinePosition.Line + 1);
+        Assert.Contains("'#/components/schemas/Ping -> ", diagnostic.GetMessage());
+    }
+
+    [Fact]
+    public void A_parameter_named_await_is_escaped_in_the_async_client_method()
+    {
+        var run = GeneratorProperties.Check(WithOperation("\"parameters\": [ { \"name\": \"await\", \"in\": \"query\", \"schema\": { \"type\": \"string\" } } ]"));
+
+        Assert.Contains("string? @await = default", run.Source("Clients.g.cs"));
+    }
+
+    [Fact]
+    public void Line_and_paragraph_separators_in_descriptions_do_not_end_the_comment()
+    {
+        // The C# compiler ends a line at U+0085, U+2028 and U+2029 too: the rest of a /// line became code.
+        var run = GeneratorProperties.Check(WithOperation("\"description\": \"one\u2028two\u2029three\u0085four\""));
+
+        Assert.Contains("/// two", run.Source("Interfaces.g.cs"));
+    }
+
+    [Fact]
+    public void Characters_xml_cannot_hold_are_replaced_in_documentation()
+    {
+        var run = GeneratorProperties.Check(WithOperation("\"parameters\": [ { \"name\": \"nul\\u0000l\", \"in\": \"header\", \"schema\": { \"type\": \"string\" } } ]"));
+
+        Assert.Contains("The header parameter 'nul\uFFFDl'.", run.Source("Interfaces.g.cs"));
+    }
+
+    [Fact]
+    public void An_operation_named_like_the_runtime_helper_or_its_interface_gets_another_name()
+    {
+        var run = GeneratorProperties.Check(WithOperation("\"operationId\": \"GeneratedClientRuntime\", \"tags\": [ \"pets\" ]") .Replace("\"/op\": { \"get\"", "\"/other\": { \"get\": { \"operationId\": \"IPetsApi\", \"tags\": [ \"pets\" ], \"responses\": { \"204\": { \"description\": \"ok\" } } } },\n    \"/op\": { \"get\""));
+
+        Assert.Contains(" GeneratedClientRuntime2(", run.Source("Interfaces.g.cs"));
+        Assert.Contains(" IPetsApi2(", run.Source("Interfaces.g.cs"));
+    }
+
+    [Fact]
+    public void Form_fields_use_the_names_the_class_gave_its_properties()
+    {
+        // The fields were named afresh, so a "ToString" field was written as the method group ToString.
+        var run = GeneratorProperties.Check(WithOperation(
+            "\"requestBody\": { \"content\": { \"application/x-www-form-urlencoded\": { \"schema\": { \"type\": \"object\", \"properties\": { \"ToString\": { \"type\": \"string\" } } } } } }"));
+
+        Assert.Contains("__body.ToString2", run.Source("Clients.g.cs"));
+    }
+
+    [Fact]
+    public void A_schema_named_AdditionalProperties_does_not_clash_with_the_extension_data_property()
+    {
+        var run = GeneratorProperties.Check(WithSchemas("\"AdditionalProperties\": { \"type\": \"object\", \"properties\": { \"id\": { \"type\": \"string\" } } }"));
+
+        Assert.Contains("class AdditionalProperties2", run.Source("Contracts.g.cs"));
+    }
+
+    [Fact]
+    public void A_deep_object_array_skips_null_items()
+    {
+        var run = GeneratorProperties.Check(WithOperation(
+            "\"parameters\": [ { \"name\": \"filter\", \"in\": \"query\", \"style\": \"deepObject\", \"schema\": { \"type\": \"array\", \"items\": " +
+            "{ \"type\": \"object\", \"nullable\": true, \"properties\": { \"id\": { \"type\": \"string\" } }, \"required\": [ \"id\" ] } } } ]"));
+
+        Assert.Contains("if (__item is { } ", run.Source("Clients.g.cs"));
+    }
+
+    /// <summary>A document with one operation, GET /op, with the given members added to it.</summary>
+    private static string WithOperation(string members) =>
+        "{\n  \"openapi\": \"3.0.3\",\n  \"info\": { \"title\": \"Regression\", \"version\": \"1\" },\n  \"paths\": {\n" +
+        "    \"/op\": { \"get\": { " + members + ", \"responses\": { \"204\": { \"description\": \"ok\" } } } }\n  }\n}\n";
+
+    /// <summary>A document whose only operation returns a Holder, an object with one property of each named schema.</summary>
+    private static string WithSchemas(string schemas)
+    {
+        var names = System.Text.RegularExpressions.Regex.Matches(schemas, @"^""([^""]+)"":", System.Text.RegularExpressions.RegexOptions.Multiline)
+            .Select(match => match.Groups[1].Value);
+        var holder = string.Join(", ", names.Select(name => $"\"{name.ToLowerInvariant()}\": {{ \"$ref\": \"#/components/schemas/{name}\" }}"));
+        return "{\n  \"openapi\": \"3.0.3\",\n  \"info\": { \"title\": \"Regression\", \"version\": \"1\" },\n" +
+            "  \"paths\": { \"/holder\": { \"get\": { \"operationId\": \"getHolder\", \"responses\": { \"200\": { \"description\": \"ok\",\n" +
+            "    \"content\": { \"application/json\": { \"schema\": { \"$ref\": \"#/components/schemas/Holder\" } } } } } } } },\n" +
+            "  \"components\": { \"schemas\": {\n" + schemas + ",\n" +
+            "\"Holder\": { \"type\": \"object\", \"properties\": { " + holder + " } }\n  } }\n}\n";
+    }
+}
