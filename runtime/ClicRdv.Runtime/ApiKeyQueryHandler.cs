@@ -55,10 +55,14 @@ public sealed class ApiKeyQueryHandler : DelegatingHandler
     /// <summary>The URI with every <c>apikey</c> parameter removed and one added at the end.</summary>
     internal Uri WithApiKey(Uri uri)
     {
-        // The common case, a query without any apikey, is a plain append.
-        if (uri.Fragment.Length == 0 && uri.Query.IndexOf(Parameter, StringComparison.OrdinalIgnoreCase) < 0)
+        // The common case, a query without any apikey, is a plain append. In an absolute URI, the first '?' starts the
+        // query and a '#' the fragment (in the path and the query they are escaped).
+        var absolute = uri.AbsoluteUri;
+        var queryStart = absolute.IndexOf('?');
+        if (absolute.IndexOf('#') < 0 && (queryStart < 0 || absolute.IndexOf(Parameter, queryStart, StringComparison.OrdinalIgnoreCase) < 0))
         {
-            return new Uri(uri.AbsoluteUri + (uri.Query.Length > 1 ? "&" : uri.Query.Length == 1 ? string.Empty : "?") + _parameter, Canonical);
+            var separator = queryStart < 0 ? "?" : queryStart == absolute.Length - 1 ? string.Empty : "&";
+            return new Uri(string.Concat(absolute, separator, _parameter), Canonical);
         }
 
         return WithApiKey(uri, _escapedKey);

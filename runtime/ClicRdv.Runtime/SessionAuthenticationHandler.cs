@@ -46,24 +46,38 @@ public sealed class SessionAuthenticationHandler : DelegatingHandler
             await request.Content.LoadIntoBufferAsync().ConfigureAwait(false);
         }
 
-        var ticket = await _session.AcquireAsync(cancellationToken).ConfigureAwait(false);
-        var response = await SendWithSessionAsync(request, ticket, cancellationToken).ConfigureAwait(false);
-        if (!ShowsSessionGone(response))
+        // One send, and one replay with a new session if the answer shows the session is gone. The replay is a copy:
+        // not disposed, as it shares the original's body, which belongs to the caller.
+        var toSend = request;
+        for (var attempt = 0; ; attempt++)
         {
-            return response;
-        }
+            var ticket = await _session.AcquireAsync(cancellationToken).ConfigureAwait(false);
+            var previousCookies = AttachCookie(toSend, ticket);
+            HttpResponseMessage response;
+            try
+            {
+                _session.Touch(ticket);
+                response = await base.SendAsync(toSend, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                DetachCookie(toSend, previousCookies);
+            }
 
-        response.Dispose();
-        _session.Invalidate(ticket);
-        ticket = await _session.AcquireAsync(cancellationToken).ConfigureAwait(false);
-        // Not disposed: the copy shares the original's body, which belongs to the caller.
-        var replay = Clone(request);
-        var replayed = await SendWithSessionAsync(replay, ticket, cancellationToken).ConfigureAwait(false);
-        replayed.RequestMessage = request;
-        return replayed;
+            if (attempt == 1 || !ShowsSessionGone(response))
+            {
+                response.RequestMessage = request;
+                return response;
+            }
+
+            response.Dispose();
+            _session.Invalidate(ticket);
+            toSend = Clone(request);
+        }
     }
 
-    private async Task<HttpResponseMessage> SendWithSessionAsync(HttpRequestMessage request, SessionTicket ticket, CancellationToken cancellationToken)
+    /// <summary>Adds the session to the request's cookies; returns the cookies the caller had set, to put back after.</summary>
+    private static List<string>? AttachCookie(HttpRequestMessage request, SessionTicket ticket)
     {
         var previous = request.Headers.TryGetValues(CookieHeader, out var values) ? values.ToList() : null;
         if (previous is null)
@@ -76,18 +90,16 @@ public sealed class SessionAuthenticationHandler : DelegatingHandler
             request.Headers.TryAddWithoutValidation(CookieHeader, string.Join("; ", previous.Append(ticket.Cookie)));
         }
 
-        try
+        return previous;
+    }
+
+    /// <summary>Takes the session off the request once sent, so that it shows in no response, exception or log.</summary>
+    private static void DetachCookie(HttpRequestMessage request, List<string>? previous)
+    {
+        request.Headers.Remove(CookieHeader);
+        if (previous is not null)
         {
-            _session.Touch(ticket);
-            return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            request.Headers.Remove(CookieHeader);
-            if (previous is not null)
-            {
-                request.Headers.TryAddWithoutValidation(CookieHeader, previous);
-            }
+            request.Headers.TryAddWithoutValidation(CookieHeader, previous);
         }
     }
 
