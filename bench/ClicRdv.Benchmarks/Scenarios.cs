@@ -20,6 +20,7 @@ internal static class Scenarios
         GenerationPhases("box-platform", runs: 10);
         CountReparsesAfterUnrelatedEdits(edits: 20);
         await SessionColdStartAsync(calls: 1000);
+        HandlerOverheadInterleaved(rounds: 101, callsPerBatch: 2000);
     }
 
     /// <summary>Where a generator run spends its time, phase by phase (medians): what to optimize first.</summary>
@@ -69,6 +70,58 @@ internal static class Scenarios
         }
 
         Console.WriteLine($"Incremental: {reparses} re-parses of the document over {edits} unrelated C# edits.");
+    }
+
+    /// <summary>
+    /// The handlers' added time, measured so that a busy machine cannot bias it: the three chains of
+    /// <see cref="HandlerBenchmarks"/> run in turns (rotating which goes first), and each round's time of a chain is
+    /// divided by the same round's time without handlers; the medians of those ratios are reported, with the bytes
+    /// each call allocates.
+    /// </summary>
+    private static void HandlerOverheadInterleaved(int rounds, int callsPerBatch)
+    {
+        var bench = new HandlerBenchmarks();
+        bench.Setup();
+        var chains = new (string Name, Func<Task<Calendar>> Call)[] { ("none", bench.NoHandler), ("apikey + Basic", bench.ApiKeyAndBasic), ("apikey + session", bench.ApiKeyAndSession) };
+        var perCall = chains.ToDictionary(chain => chain.Name, _ => new System.Collections.Generic.List<double>());
+        var bytes = new System.Collections.Generic.Dictionary<string, double>();
+        foreach (var chain in chains)
+        {
+            Batch(chain.Call, callsPerBatch * 5);
+            var before = GC.GetTotalAllocatedBytes(precise: true);
+            Batch(chain.Call, callsPerBatch);
+            bytes[chain.Name] = (GC.GetTotalAllocatedBytes(precise: true) - before) / (double)callsPerBatch;
+        }
+
+        for (var round = 0; round < rounds; round++)
+        {
+            for (var turn = 0; turn < chains.Length; turn++)
+            {
+                var chain = chains[(round + turn) % chains.Length];
+                var stopwatch = Stopwatch.StartNew();
+                Batch(chain.Call, callsPerBatch);
+                perCall[chain.Name].Add(stopwatch.Elapsed.TotalMilliseconds * 1000 / callsPerBatch);
+            }
+        }
+
+        bench.Cleanup();
+        var none = perCall["none"];
+        Console.WriteLine($"Handlers, interleaved ({rounds} rounds of {callsPerBatch} calls per chain; medians): none {Median(none):0.00} us, {bytes["none"]:0} B per call");
+        foreach (var chain in chains.Skip(1))
+        {
+            var ratios = perCall[chain.Name].Select((time, round) => time / none[round]).ToList();
+            Console.WriteLine($"  {chain.Name}: {Median(perCall[chain.Name]):0.00} us, added time {(Median(ratios) - 1) * 100:+0.0;-0.0}% (median of per-round ratios), {bytes[chain.Name]:0} B per call (+{bytes[chain.Name] - bytes["none"]:0} B)");
+        }
+
+        static void Batch(Func<Task<Calendar>> call, int calls)
+        {
+            for (var index = 0; index < calls; index++)
+            {
+                call().GetAwaiter().GetResult();
+            }
+        }
+
+        static double Median(System.Collections.Generic.List<double> values) => values.OrderBy(value => value).ElementAt(values.Count / 2);
     }
 
     /// <summary>Many concurrent first calls through the session handler, against the emulator on loopback.</summary>

@@ -5,8 +5,8 @@ using System.Net.Http;
 namespace ClicRdv.Runtime;
 
 /// <summary>
-/// Builds the primary handler of a ClicRDV client: the authentication handler (session or Basic), then the apikey
-/// handler, then the socket handler. Being the primary handler, the whole chain sits inside HttpClientFactory's
+/// Builds the primary handler of a ClicRDV client: the authentication handler (session or Basic, which adds the apikey
+/// too), then the socket handler. Being the primary handler, the whole chain sits inside HttpClientFactory's
 /// logging handlers, so no logged URI or header ever carries the apikey, the credentials or the session.
 /// </summary>
 public static class ClicRdvHandlers
@@ -16,14 +16,17 @@ public static class ClicRdvHandlers
     {
         ArgumentNullException.ThrowIfNull(options);
         var apiAddress = options.ResolveBaseAddress();
-        var apiKey = new ApiKeyQueryHandler(options.ApiKey!, apiAddress) { InnerHandler = transport ?? CreateTransport() };
+        var socket = transport ?? CreateTransport();
+
+        // The authentication handler adds the apikey too: one handler on every call instead of two.
         return options.Authentication switch
         {
-            ClicRdvAuthentication.Basic => new BasicAuthenticationHandler(options.Email!, options.Password!, apiAddress, options.AllowInsecureHttp) { InnerHandler = apiKey },
+            ClicRdvAuthentication.Basic => new BasicAuthenticationHandler(options.Email!, options.Password!, apiAddress, options.AllowInsecureHttp, options.ApiKey) { InnerHandler = socket },
             _ => new SessionAuthenticationHandler(
                 session ?? throw new ArgumentNullException(nameof(session), "The session modes need a ClicRdvSession."),
                 apiAddress,
-                options.AllowInsecureHttp) { InnerHandler = apiKey },
+                options.AllowInsecureHttp,
+                options.ApiKey) { InnerHandler = socket },
         };
     }
 

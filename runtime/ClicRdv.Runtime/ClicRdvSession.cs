@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics.CodeAnalysis;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
@@ -50,7 +51,7 @@ public sealed class ClicRdvSession : IDisposable
 
     /// <summary>The logged-in profile (with its <c>group_id</c>), logging in first if needed.</summary>
     public async Task<ClicRdvProfile> GetProfileAsync(CancellationToken cancellationToken = default) =>
-        (await AcquireAsync(cancellationToken).ConfigureAwait(false)).Profile;
+        (await AcquireAsync(forRequest: false, cancellationToken).ConfigureAwait(false)).Profile;
 
     /// <inheritdoc />
     public void Dispose()
@@ -59,11 +60,14 @@ public sealed class ClicRdvSession : IDisposable
         _loginLock.Dispose();
     }
 
-    /// <summary>A usable session: the current one, or a new one if there is none or it sat idle too long.</summary>
-    internal async ValueTask<SessionTicket> AcquireAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// A usable session: the current one, or a new one if there is none or it sat idle too long. For a request, it is
+    /// marked used now (the server's idle clock restarts with each request), with the clock read once for both.
+    /// </summary>
+    internal async ValueTask<SessionTicket> AcquireAsync(bool forRequest, CancellationToken cancellationToken)
     {
         var current = Volatile.Read(ref _current);
-        if (current is not null && !IsIdle(current))
+        if (TryUse(current, forRequest))
         {
             return current;
         }
@@ -72,13 +76,13 @@ public sealed class ClicRdvSession : IDisposable
         try
         {
             current = Volatile.Read(ref _current);
-            if (current is not null && !IsIdle(current))
+            if (TryUse(current, forRequest))
             {
                 return current;
             }
 
             var fresh = await LoginWithinTimeoutAsync(cancellationToken).ConfigureAwait(false);
-            fresh.Touch(_timeProvider.GetUtcNow());
+            fresh.Touch(_timeProvider.GetTimestamp());
             Interlocked.Increment(ref _loginCount);
             Volatile.Write(ref _current, fresh);
             return fresh;
@@ -113,11 +117,28 @@ public sealed class ClicRdvSession : IDisposable
         }
     }
 
-    /// <summary>Records that <paramref name="ticket"/> was just used, which restarts the server's idle clock.</summary>
-    internal void Touch(SessionTicket ticket) => ticket.Touch(_timeProvider.GetUtcNow());
-
     /// <summary>Drops <paramref name="stale"/> if it is still the current session (another request may have renewed it already).</summary>
     internal void Invalidate(SessionTicket stale) => Interlocked.CompareExchange(ref _current, null, stale);
 
-    private bool IsIdle(SessionTicket ticket) => _timeProvider.GetUtcNow() - ticket.LastUsed >= _idleTimeout;
+    /// <summary>Whether <paramref name="ticket"/> can be used (it exists and has not sat idle too long), marking it used for a request.</summary>
+    private bool TryUse([NotNullWhen(true)] SessionTicket? ticket, bool forRequest)
+    {
+        if (ticket is null)
+        {
+            return false;
+        }
+
+        var now = _timeProvider.GetTimestamp();
+        if (_timeProvider.GetElapsedTime(ticket.LastUsed, now) >= _idleTimeout)
+        {
+            return false;
+        }
+
+        if (forRequest)
+        {
+            ticket.Touch(now);
+        }
+
+        return true;
+    }
 }

@@ -12,33 +12,40 @@ namespace ClicRdv.Runtime;
 /// Sends the session cookie (<c>Cookie: _session_id=...</c>) on every request to the API's host, logging in first when
 /// there is no session or it sat idle too long. An answer that shows the session is gone (401, 403, or a redirect to
 /// a login page) causes one new login and one replay of the request; a second such answer is returned as it is, so
-/// the caller gets the API's error instead of a loop. The cookie is taken off the request once sent.
+/// the caller gets the API's error instead of a loop. The cookie is taken off the request once sent. Given the apikey,
+/// it also puts it in the query while the request is sent, as <see cref="ApiKeyQueryHandler"/> would.
 /// </summary>
 public sealed class SessionAuthenticationHandler : DelegatingHandler
 {
     private const string CookieHeader = "Cookie";
 
     private readonly ClicRdvSession _session;
-    private readonly Uri _apiAddress;
+    private readonly ApiHost _api;
     private readonly bool _allowInsecureHttp;
+    private readonly ApiKeyQuery? _apiKey;
 
     /// <summary>Creates the handler; every handler of one registration shares <paramref name="session"/>.</summary>
-    public SessionAuthenticationHandler(ClicRdvSession session, Uri apiAddress, bool allowInsecureHttp = false)
+    /// <param name="session">The session of the registration.</param>
+    /// <param name="apiAddress">The API's root address: the only host that gets the session.</param>
+    /// <param name="allowInsecureHttp">Allows plain HTTP to a host other than loopback.</param>
+    /// <param name="apiKey">The application's apikey, to add it here rather than with an <see cref="ApiKeyQueryHandler"/>.</param>
+    public SessionAuthenticationHandler(ClicRdvSession session, Uri apiAddress, bool allowInsecureHttp = false, string? apiKey = null)
     {
         _session = session ?? throw new ArgumentNullException(nameof(session));
-        _apiAddress = apiAddress ?? throw new ArgumentNullException(nameof(apiAddress));
+        _api = new ApiHost(apiAddress ?? throw new ArgumentNullException(nameof(apiAddress)));
         _allowInsecureHttp = allowInsecureHttp;
+        _apiKey = apiKey is null ? null : new ApiKeyQuery(apiKey, _api);
     }
 
     /// <inheritdoc />
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        if (!TransportGuard.IsApiHost(request.RequestUri, _apiAddress))
+        if (!_api.Matches(request.RequestUri))
         {
             return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         }
 
-        TransportGuard.EnsureSafe(request.RequestUri!, _allowInsecureHttp, "session");
+        _api.EnsureSafe(_allowInsecureHttp, "session");
 
         // A replay needs the body again: buffer it before the first send consumes it.
         if (request.Content is not null)
@@ -49,19 +56,25 @@ public sealed class SessionAuthenticationHandler : DelegatingHandler
         // One send, and one replay with a new session if the answer shows the session is gone. The replay is a copy:
         // not disposed, as it shares the original's body, which belongs to the caller.
         var toSend = request;
+        var address = request.RequestUri;
         for (var attempt = 0; ; attempt++)
         {
-            var ticket = await _session.AcquireAsync(cancellationToken).ConfigureAwait(false);
+            var ticket = await _session.AcquireAsync(forRequest: true, cancellationToken).ConfigureAwait(false);
             var previousCookies = AttachCookie(toSend, ticket);
+            if (_apiKey is not null)
+            {
+                toSend.RequestUri = _apiKey.AddTo(address);
+            }
+
             HttpResponseMessage response;
             try
             {
-                _session.Touch(ticket);
                 response = await base.SendAsync(toSend, cancellationToken).ConfigureAwait(false);
             }
             finally
             {
                 DetachCookie(toSend, previousCookies);
+                toSend.RequestUri = address;
             }
 
             if (attempt == 1 || !ShowsSessionGone(response))

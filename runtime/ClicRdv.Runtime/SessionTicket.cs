@@ -6,7 +6,7 @@ namespace ClicRdv.Runtime;
 /// <summary>One logged-in session: its id and profile, and when it was last used.</summary>
 internal sealed class SessionTicket
 {
-    private long _lastUsedTicks;
+    private long _lastUsed;
 
     public SessionTicket(string sessionId, ClicRdvProfile profile)
     {
@@ -22,7 +22,8 @@ internal sealed class SessionTicket
 
     public ClicRdvProfile Profile { get; }
 
-    public DateTimeOffset LastUsed => new(Interlocked.Read(ref _lastUsedTicks), TimeSpan.Zero);
+    /// <summary>When the session was last used, as a <see cref="TimeProvider.GetTimestamp"/> of the session's clock.</summary>
+    public long LastUsed => Interlocked.Read(ref _lastUsed);
 
-    public void Touch(DateTimeOffset now) => Interlocked.Exchange(ref _lastUsedTicks, now.UtcTicks);
+    public void Touch(long timestamp) => Interlocked.Exchange(ref _lastUsed, timestamp);
 }

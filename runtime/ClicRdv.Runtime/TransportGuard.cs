@@ -14,10 +14,12 @@ internal static class TransportGuard
     {
         if (!allowInsecureHttp && !IsSafe(address))
         {
-            throw new ClicRdvInsecureTransportException(
-                $"Refusing to send the {credential} over plain HTTP to {address.Host}: anyone on the path could read it. Use https://, or set ClicRdv:AllowInsecureHttp to true if this is intended.");
+            throw Refusal(address, credential);
         }
     }
+
+    public static ClicRdvInsecureTransportException Refusal(Uri address, string credential) => new(
+        $"Refusing to send the {credential} over plain HTTP to {address.Host}: anyone on the path could read it. Use https://, or set ClicRdv:AllowInsecureHttp to true if this is intended.");
 
     /// <summary>Whether <paramref name="request"/> goes to the API's own scheme, host and port (credentials go nowhere else).</summary>
     public static bool IsApiHost(Uri? request, Uri api) =>

@@ -78,4 +78,26 @@ public sealed class ApiKeyTests : IAsyncLifetime
 
         Assert.Equal("?x=1", response.Headers.GetValues("X-Sent-Query").Single());
     }
+
+    [Theory]
+    [InlineData("http://127.0.0.1:1/api/v1/groups/4/calendars/11")]
+    [InlineData("http://127.0.0.1:1/api/v1/groups?results=all&search=a%26b%3Dc%20d")]
+    [InlineData("http://127.0.0.1:1/api/v1/x?")]
+    [InlineData("http://127.0.0.1:1/api/v1/x?APIKEY=old&y=1")]
+    [InlineData("http://127.0.0.1:1/api/v1/a b/caf\u00e9?q=\u00e9 t")]
+    [InlineData("http://127.0.0.1:1/api/v1/./x/../y?q=1")]
+    [InlineData("http://127.0.0.1:1/api/v1/x%2fy%41?q=%zz")]
+    [InlineData("http://127.0.0.1:1/api/v1/x#fragment")]
+    [InlineData("HTTP://127.0.0.1:1/api/v1/x?q=1")]
+    [InlineData("http://127.0.0.1:1/api/v1/x\\y")]
+    public void The_apikey_is_added_to_the_address_as_parsing_it_would_give(string address)
+    {
+        var apiKey = new ApiKeyQuery("k3y&=", new ApiHost(new Uri("http://127.0.0.1:1/")));
+        var uri = new Uri(address);
+
+        // The parsed form, built from scratch: every apikey dropped, the key appended once.
+        var expected = ApiKeyQuery.WithApiKey(new Uri(uri.AbsoluteUri), Uri.EscapeDataString("k3y&="));
+
+        Assert.Equal(expected.AbsoluteUri, apiKey.AddTo(uri).AbsoluteUri);
+    }
 }
