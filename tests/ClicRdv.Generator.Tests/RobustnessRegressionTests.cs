@@ -107,6 +107,24 @@ public sealed class RobustnessRegressionTests
         Assert.Contains("if (__item is { } ", run.Source("Clients.g.cs"));
     }
 
+    [Fact]
+    public void An_enum_named_like_a_member_of_object_gets_another_name()
+    {
+        // Inside its converter class, "Equals.Value" found the inherited method Equals instead of the enum (CS0119).
+        var run = GeneratorProperties.Check(WithSchemas("\"Equals\": { \"type\": \"string\", \"enum\": [ \"a\", \"ToString\" ] }"));
+
+        Assert.Contains("public enum Equals2", run.Source("Contracts.g.cs"));
+    }
+
+    [Fact]
+    public void A_null_entry_in_the_tags_is_ignored()
+    {
+        // It was a NullReferenceException, reported as CRDV099.
+        var run = GeneratorProperties.Check(WithOperation("\"tags\": [ \"pets\" ]").Replace("\"paths\"", "\"tags\": [ null, { \"name\": \"pets\" } ],\n  \"paths\""));
+
+        Assert.Contains("interface IPetsApi", run.Source("Interfaces.g.cs"));
+    }
+
     /// <summary>A document with one operation, GET /op, with the given members added to it.</summary>
     private static string WithOperation(string members) =>
         "{\n  \"openapi\": \"3.0.3\",\n  \"info\": { \"title\": \"Regression\", \"version\": \"1\" },\n  \"paths\": {\n" +

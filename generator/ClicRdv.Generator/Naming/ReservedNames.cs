@@ -11,6 +11,12 @@ internal static class ReservedNames
     /// </summary>
     public static readonly string[] RuntimeTypes = { ClientRuntimeSource.RuntimeClassName, "ResponseContent", "ExcerptContent" };
 
+    /// <summary>
+    /// The members every class inherits from <see cref="object"/>: inside a class, a type of one of these names is
+    /// hidden by the method (an enum named <c>Equals</c> cannot be written <c>Equals.Value</c> in its converter).
+    /// </summary>
+    public static readonly string[] ObjectMembers = { "Equals", "GetHashCode", "GetType", "ToString", "MemberwiseClone", "ReferenceEquals", "Finalize" };
+
     /// <summary>The extension-data property of classes that keep unknown members; a class cannot be named like its member.</summary>
     public const string AdditionalProperties = "AdditionalProperties";
 }

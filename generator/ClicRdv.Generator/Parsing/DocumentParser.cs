@@ -118,6 +118,10 @@ internal static class DocumentParser
         var title = string.IsNullOrWhiteSpace(document.Info?.Title) ? StemOf(input.FilePath) : document.Info!.Title.Trim();
         var typeNames = new UniqueNameScope(ReservedNames.RuntimeTypes);
         typeNames.Reserve(ReservedNames.AdditionalProperties);
+        foreach (var member in ReservedNames.ObjectMembers)
+        {
+            typeNames.Reserve(member);
+        }
         var schemas = new SchemaMapper(document, typeNames);
         var registrationClassName = typeNames.Claim(Identifiers.ToPascalCase(title, "OpenApi") + "ClientRegistration");
         var catalogClassName = typeNames.Claim("ApiClients");

@@ -53,7 +53,7 @@ internal sealed class OperationMapper
                     builder = new InterfaceBuilder(
                         _typeNames.Claim("I" + key + "Api"),
                         _typeNames.Claim(key + "ApiClient"),
-                        document.Tags?.FirstOrDefault(candidate => candidate.Name == tag)?.Description);
+                        document.Tags?.FirstOrDefault(candidate => candidate is not null && candidate.Name == tag)?.Description);
                     builders.Add(key, builder);
                 }
 
