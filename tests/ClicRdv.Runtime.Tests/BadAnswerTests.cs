@@ -20,7 +20,7 @@ namespace ClicRdv.Runtime.Tests;
 /// status and a bounded excerpt of the body, within the configured timeout, and the caller's cancellation is honoured.
 /// The client is the one generated from the ClicRDV document, built by <see cref="ClicRdvClientFactory"/>.
 /// </summary>
-public sealed class BadAnswerTests : IAsyncLifetime
+public sealed class BadAnswerTests(Xunit.Abstractions.ITestOutputHelper output) : IAsyncLifetime
 {
     private static readonly TimeSpan ShortTimeout = TimeSpan.FromSeconds(1);
     private const int MaxExcerptBytes = 16 * 1024;
@@ -281,6 +281,7 @@ public sealed class BadAnswerTests : IAsyncLifetime
             Interlocked.Increment(ref failures);
         });
 
+        output.WriteLine($"{calls} failing calls, {parallelism} at a time: {_server.AcceptedConnections} connections opened, {_server.OpenConnections} open at the end.");
         Assert.Equal(calls, failures);
         Assert.Equal(calls, _server.Requests.Count);
 
