@@ -7,7 +7,7 @@ namespace ClicRdv.Generator.Emitting;
 /// <summary>Writes C# text line by line with consistent indentation and '\n' line endings on every platform.</summary>
 internal sealed class SourceWriter
 {
-    private const string IndentUnit = "    ";
+    private const int IndentWidth = 4;
 
     /// <summary>Every character that ends a line for the C# compiler, not only '\r' and '\n'.</summary>
     private static readonly char[] LineBreaks = { '\r', '\n', '\u0085', '\u2028', '\u2029' };
@@ -20,12 +20,7 @@ internal sealed class SourceWriter
     {
         if (text.Length > 0)
         {
-            for (var level = 0; level < _indent; level++)
-            {
-                _builder.Append(IndentUnit);
-            }
-
-            _builder.Append(text);
+            _builder.Append(' ', IndentWidth * _indent).Append(text);
         }
 
         _builder.Append('\n');
@@ -94,7 +89,15 @@ internal sealed class SourceWriter
     public static string EscapeXml(string text)
     {
         var escaped = text.IndexOfAny(XmlSpecials) < 0 ? text : text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
-        return escaped.Any(IsInvalidInXml) ? new string(escaped.Select((character, index) => IsInvalidInXml(character, index, escaped) ? '\uFFFD' : character).ToArray()) : escaped;
+        for (var index = 0; index < escaped.Length; index++)
+        {
+            if (IsInvalidInXml(escaped[index]))
+            {
+                return new string(escaped.Select((character, at) => IsInvalidInXml(character, at, escaped) ? '\uFFFD' : character).ToArray());
+            }
+        }
+
+        return escaped;
     }
 
     /// <summary>Characters XML documentation cannot hold (CS1570): control characters, U+FFFE, U+FFFF, lone surrogates.</summary>
@@ -110,7 +113,7 @@ internal sealed class SourceWriter
     /// <summary>A C# string literal for any text (quotes, backslashes and control characters escaped).</summary>
     public static string Literal(string text)
     {
-        if (text.All(character => character is >= ' ' and <= '~' and not '"' and not '\\'))
+        if (IsPlainAscii(text))
         {
             return "\"" + text + "\"";
         }
@@ -140,6 +143,20 @@ internal sealed class SourceWriter
         }
 
         return builder.Append('"').ToString();
+    }
+
+    /// <summary>Printable ASCII without quotes or backslashes: a literal of it is the text between quotes.</summary>
+    private static bool IsPlainAscii(string text)
+    {
+        foreach (var character in text)
+        {
+            if (character is < ' ' or > '~' or '"' or '\\')
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     public readonly struct Block : IDisposable

@@ -23,6 +23,9 @@ internal sealed class SchemaMapper
     private readonly Dictionary<string, ContractModel> _contracts = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _dateTimeConverters = new(StringComparer.Ordinal);
     private readonly Dictionary<JsonSchema, bool> _reachesCycle = new(ReferenceEqualityComparer<JsonSchema>.Instance);
+
+    // The schemas on the way of the current cycle search; empty between two searches.
+    private readonly HashSet<JsonSchema> _cyclePath = new(ReferenceEqualityComparer<JsonSchema>.Instance);
     private readonly UniqueNameScope _typeNames;
 
     public SchemaMapper(OpenApiDocument document, UniqueNameScope typeNames)
@@ -427,7 +430,7 @@ internal sealed class SchemaMapper
         schema.Properties.Count > 0 || (schema.AllOf.Count > 1 && !schema.Type.HasFlag(JsonObjectType.Array));
 
     private bool IsNullable(JsonSchema schema) =>
-        (ReachesCycle(schema, new HashSet<JsonSchema>(ReferenceEqualityComparer<JsonSchema>.Instance))
+        (ReachesCycle(schema, _cyclePath)
             ? IsNullableGuarded(schema, new HashSet<JsonSchema>(ReferenceEqualityComparer<JsonSchema>.Instance))
             : schema.IsNullable(SchemaType.OpenApi3))
         || schema.Type.HasFlag(JsonObjectType.Null);
@@ -449,11 +452,26 @@ internal sealed class SchemaMapper
             return true;
         }
 
-        var linked = schema.Reference is { } reference ? new[] { reference } : Enumerable.Empty<JsonSchema>();
-        var result = linked.Concat(schema.AllOf).Concat(schema.OneOf).Concat(schema.AnyOf).Any(next => next is not null && ReachesCycle(next, path));
+        var result = (schema.Reference is { } reference && ReachesCycle(reference, path))
+            || AnyReachesCycle(schema.AllOf, path)
+            || AnyReachesCycle(schema.OneOf, path)
+            || AnyReachesCycle(schema.AnyOf, path);
         path.Remove(schema);
         _reachesCycle[schema] = result;
         return result;
+    }
+
+    private bool AnyReachesCycle(ICollection<JsonSchema> schemas, HashSet<JsonSchema> path)
+    {
+        foreach (var next in schemas)
+        {
+            if (next is not null && ReachesCycle(next, path))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>NJsonSchema's rules for nullable (OpenAPI 3), following each link once.</summary>
