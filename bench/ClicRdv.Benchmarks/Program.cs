@@ -4,26 +4,27 @@ using ClicRdv.Benchmarks;
 
 // dotnet run -c Release --project bench/ClicRdv.Benchmarks -- scenarios      counts and one-off timings
 // dotnet run -c Release --project bench/ClicRdv.Benchmarks -- --filter '*'    every BenchmarkDotNet suite
-// dotnet run -c Release --project bench/ClicRdv.Benchmarks -- emit-loop 30  box-platform's emit phase for 30 s, to attach a profiler to
+// dotnet run -c Release --project bench/ClicRdv.Benchmarks -- loop emit 30   box-platform's emit phase (or "whole" run) for 30 s, to profile
 if (args.Length > 0 && args[0] == "scenarios")
 {
     await Scenarios.RunAsync();
     return;
 }
 
-if (args.Length > 1 && args[0] == "emit-loop")
+if (args.Length > 2 && args[0] == "loop")
 {
     var generation = new GenerationBenchmarks { Document = "box-platform" };
     generation.Setup();
-    var until = DateTime.UtcNow.AddSeconds(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture));
+    Func<int> run = args[1] == "whole" ? generation.ClicRdvWholeRun : generation.ClicRdvEmit;
+    var until = DateTime.UtcNow.AddSeconds(int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture));
     var runs = 0;
     while (DateTime.UtcNow < until)
     {
-        generation.ClicRdvEmit();
+        run();
         runs++;
     }
 
-    Console.WriteLine($"{runs} emit runs.");
+    Console.WriteLine($"{runs} {args[1]} runs.");
     return;
 }
 

@@ -17,54 +17,10 @@ internal static class Scenarios
 {
     public static async Task RunAsync()
     {
-        GenerationRatiosInterleaved("clicrdv.v1", rounds: 21);
-        GenerationRatiosInterleaved("box-platform", rounds: 21);
         GenerationPhases("box-platform", runs: 10);
         CountReparsesAfterUnrelatedEdits(edits: 20);
         await SessionColdStartAsync(calls: 1000);
         HandlerOverheadInterleaved(rounds: 101, callsPerBatch: 2000);
-    }
-
-    /// <summary>
-    /// The generation goals measured so that a busy machine cannot bias them: NSwag and the generator run in turns
-    /// (rotating which goes first), each round's times give the ratios, and the
-    /// medians of the ratios are reported.
-    /// </summary>
-    private static void GenerationRatiosInterleaved(string document, int rounds)
-    {
-        var bench = new GenerationBenchmarks { Document = document };
-        bench.Setup();
-        var runs = new (string Name, Action Run)[]
-        {
-            ("NSwag parse + generate", () => bench.NSwagParseAndGenerate()),
-            ("NSwag generate", () => bench.NSwagGenerate()),
-            ("ClicRdv whole run", () => bench.ClicRdvWholeRun()),
-            ("ClicRdv emit", () => bench.ClicRdvEmit()),
-        };
-        foreach (var run in runs)
-        {
-            run.Run();
-            run.Run();
-        }
-
-        var times = runs.ToDictionary(run => run.Name, _ => new System.Collections.Generic.List<double>());
-        for (var round = 0; round < rounds; round++)
-        {
-            for (var turn = 0; turn < runs.Length; turn++)
-            {
-                var run = runs[(round + turn) % runs.Length];
-                var stopwatch = Stopwatch.StartNew();
-                run.Run();
-                times[run.Name].Add(stopwatch.Elapsed.TotalMilliseconds);
-            }
-        }
-
-        double MedianRatio(string numerator, string denominator) =>
-            Median(times[numerator].Select((time, round) => time / times[denominator][round]).ToList());
-
-        Console.WriteLine(
-            $"Generation of {document}, interleaved ({rounds} rounds; medians): " + string.Join(", ", runs.Select(run => $"{run.Name} {Median(times[run.Name]):0.0} ms")) +
-            $"; whole run / NSwag parse + generate {MedianRatio("ClicRdv whole run", "NSwag parse + generate"):0.00}x, emit / NSwag generate {MedianRatio("ClicRdv emit", "NSwag generate"):0.00}x");
     }
 
     private static double Median(System.Collections.Generic.List<double> values) => values.OrderBy(value => value).ElementAt(values.Count / 2);

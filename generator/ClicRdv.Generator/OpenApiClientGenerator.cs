@@ -73,9 +73,9 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
     {
         try
         {
-            production.AddSource(document.HintName + ".Contracts.g.cs", SourceText.From(ContractEmitter.Emit(document), System.Text.Encoding.UTF8));
-            production.AddSource(document.HintName + ".Interfaces.g.cs", SourceText.From(InterfaceEmitter.Emit(document), System.Text.Encoding.UTF8));
-            production.AddSource(document.HintName + ".Clients.g.cs", SourceText.From(ClientEmitter.Emit(document), System.Text.Encoding.UTF8));
+            production.AddSource(document.HintName + ".Contracts.g.cs", ContractEmitter.Emit(document));
+            production.AddSource(document.HintName + ".Interfaces.g.cs", InterfaceEmitter.Emit(document));
+            production.AddSource(document.HintName + ".Clients.g.cs", ClientEmitter.Emit(document));
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {

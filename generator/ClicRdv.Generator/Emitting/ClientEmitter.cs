@@ -12,7 +12,7 @@ namespace ClicRdv.Generator.Emitting;
 /// </summary>
 internal static class ClientEmitter
 {
-    public static string Emit(DocumentModel document)
+    public static Microsoft.CodeAnalysis.Text.SourceText Emit(DocumentModel document)
     {
         var converters = document.Contracts
             .Where(contract => contract.ConverterName is not null)
@@ -29,7 +29,7 @@ internal static class ClientEmitter
             writer.Line(line);
         }
 
-        return writer.ToString();
+        return writer.ToSourceText();
     }
 
     private static void WriteClient(SourceWriter writer, ApiInterfaceModel api, GeneratorOptions options, ValueFormatter formatter)

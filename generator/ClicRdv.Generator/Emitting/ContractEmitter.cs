@@ -7,7 +7,7 @@ namespace ClicRdv.Generator.Emitting;
 /// <summary>Writes the contracts of a document: classes for object schemas, enums (and their converters) for enum schemas.</summary>
 internal static class ContractEmitter
 {
-    public static string Emit(DocumentModel document)
+    public static Microsoft.CodeAnalysis.Text.SourceText Emit(DocumentModel document)
     {
         var writer = FileHeader.Start(document);
         writer.Separated(document.Contracts, contract =>
@@ -34,7 +34,7 @@ internal static class ContractEmitter
             DateTimeConverterEmitter.Write(writer, format, document.Options);
         }
 
-        return writer.ToString();
+        return writer.ToSourceText();
     }
 
     private static void WriteClass(SourceWriter writer, ContractModel contract, GeneratorOptions options)

@@ -5,7 +5,7 @@ namespace ClicRdv.Generator.Emitting;
 /// <summary>Writes one Refit interface per tag of a document.</summary>
 internal static class InterfaceEmitter
 {
-    public static string Emit(DocumentModel document)
+    public static Microsoft.CodeAnalysis.Text.SourceText Emit(DocumentModel document)
     {
         var writer = FileHeader.Start(document);
         writer.Separated(document.Interfaces, api =>
@@ -24,6 +24,6 @@ internal static class InterfaceEmitter
             }
         });
 
-        return writer.ToString();
+        return writer.ToSourceText();
     }
 }

@@ -1,6 +1,8 @@
 using System;
 using System.Linq;
+using System.IO;
 using System.Text;
+using Microsoft.CodeAnalysis.Text;
 
 namespace ClicRdv.Generator.Emitting;
 
@@ -78,7 +80,12 @@ internal sealed class SourceWriter
         return Line($"/// </{element}>");
     }
 
-    public override string ToString() => _builder.ToString();
+    /// <summary>
+    /// The text, read from the builder in pieces: a large file never becomes one string, which would go to the large
+    /// object heap, where every such allocation brings full garbage collections closer (they dominated emitting a large
+    /// document). Roslyn keeps a large text in chunks below that heap's threshold.
+    /// </summary>
+    public SourceText ToSourceText() => SourceText.From(new BuilderReader(_builder), _builder.Length, Encoding.UTF8);
 
     /// <summary>Text for a <c>//</c> comment: on one line, whichever line breaks it holds.</summary>
     public static string SingleLine(string text) =>
@@ -157,6 +164,24 @@ internal sealed class SourceWriter
         }
 
         return true;
+    }
+
+    /// <summary>Reads a StringBuilder's text without copying it into one string first.</summary>
+    private sealed class BuilderReader(StringBuilder builder) : TextReader
+    {
+        private int _position;
+
+        public override int Peek() => _position < builder.Length ? builder[_position] : -1;
+
+        public override int Read() => _position < builder.Length ? builder[_position++] : -1;
+
+        public override int Read(char[] buffer, int index, int count)
+        {
+            var read = Math.Min(count, builder.Length - _position);
+            builder.CopyTo(_position, buffer, index, read);
+            _position += read;
+            return read;
+        }
     }
 
     public readonly struct Block : IDisposable
