@@ -312,42 +312,38 @@ file static class GeneratedClientRuntime
     /// <summary>
     /// Sends a request and returns its content; a non-success answer raises the exception of
     /// <see cref="global::Refit.RefitSettings.ExceptionFactory"/> (an <see cref="global::Refit.ApiException"/> by default).
-    /// The client's Timeout covers reading the answer too, not only its headers.
     /// </summary>
-    public static async global::System.Threading.Tasks.Task<T> SendAsync<T>(
+    public static global::System.Threading.Tasks.Task<T> SendAsync<T>(
         global::System.Net.Http.HttpClient client,
         global::System.Net.Http.HttpRequestMessage request,
         global::Refit.RefitSettings settings,
         ResponseContent content,
-        global::System.Threading.CancellationToken cancellationToken)
-    {
-        var deadline = StartDeadline(client, cancellationToken);
-        try
-        {
-            return await SendAndReadAsync<T>(client, request, settings, content, deadline?.Token ?? cancellationToken).ConfigureAwait(false);
-        }
-        catch (global::System.Exception exception) when (HasExpired(deadline, cancellationToken))
-        {
-            throw TimedOut(client, exception);
-        }
-        finally
-        {
-            EndDeadline(deadline, cancellationToken);
-        }
-    }
+        global::System.Threading.CancellationToken cancellationToken) =>
+        WithDeadlineAsync(client, (client, request, settings, content), static (call, token) => SendAndReadAsync<T>(call.client, call.request, call.settings, call.content, token), cancellationToken);
 
     /// <summary>Sends a request and returns the whole answer, success or not, without throwing for a non-success status.</summary>
-    public static async global::System.Threading.Tasks.Task<global::Refit.ApiResponse<T>> SendForApiResponseAsync<T>(
+    public static global::System.Threading.Tasks.Task<global::Refit.ApiResponse<T>> SendForApiResponseAsync<T>(
         global::System.Net.Http.HttpClient client,
         global::System.Net.Http.HttpRequestMessage request,
         global::Refit.RefitSettings settings,
         ResponseContent content,
+        global::System.Threading.CancellationToken cancellationToken) =>
+        WithDeadlineAsync(client, (client, request, settings, content), static (call, token) => SendAndReadForApiResponseAsync<T>(call.client, call.request, call.settings, call.content, token), cancellationToken);
+
+    /// <summary>
+    /// Runs a call under the client's Timeout, reading the answer included (HttpClient's own stops at the headers when
+    /// the body is streamed); running out fails the way HttpClient's timeout does.
+    /// </summary>
+    private static async global::System.Threading.Tasks.Task<TResult> WithDeadlineAsync<TState, TResult>(
+        global::System.Net.Http.HttpClient client,
+        TState state,
+        global::System.Func<TState, global::System.Threading.CancellationToken, global::System.Threading.Tasks.ValueTask<TResult>> call,
         global::System.Threading.CancellationToken cancellationToken)
     {
         var deadline = StartDeadline(client, cancellationToken);
         try
         {
-            return await SendAndReadForApiResponseAsync<T>(client, request, settings, content, deadline?.Token ?? cancellationToken).ConfigureAwait(false);
+            return await call(state, deadline?.Token ?? cancellationToken).ConfigureAwait(false);
         }
         catch (global::System.Exception exception) when (HasExpired(deadline, cancellationToken))
         {
@@ -459,10 +455,7 @@ file static class GeneratedClientRuntime
         return response;
     }
 
-    /// <summary>
-    /// HttpClient's Timeout stops at the headers when the body is streamed; this token carries it over the body, as
-    /// HttpClient's own JSON helpers do. Null when the client has no timeout.
-    /// </summary>
+    /// <summary>A token that fires after the client's Timeout, as HttpClient's own JSON helpers use; null when the client has no timeout.</summary>
     private static global::System.Threading.CancellationTokenSource? StartDeadline(global::System.Net.Http.HttpClient client, global::System.Threading.CancellationToken cancellationToken)
     {
         if (client.Timeout == global::System.Threading.Timeout.InfiniteTimeSpan)
