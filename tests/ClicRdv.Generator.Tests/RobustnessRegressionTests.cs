@@ -125,6 +125,27 @@ public sealed class RobustnessRegressionTests
         Assert.Contains("interface IPetsApi", run.Source("Interfaces.g.cs"));
     }
 
+    [Theory]
+    [InlineData("parameters", "\"parameters\": [ { \"$ref\": \"#/components/parameters/A\" } ]")]
+    [InlineData("responses", "\"responses\": { \"200\": { \"$ref\": \"#/components/responses/A\" } }")]
+    [InlineData("requestBodies", "\"requestBody\": { \"$ref\": \"#/components/requestBodies/A\" }")]
+    public void References_that_loop_between_components_other_than_schemas_are_a_located_error(string section, string use)
+    {
+        var text = "{\n  \"openapi\": \"3.0.3\",\n  \"info\": { \"title\": \"Regression\", \"version\": \"1\" },\n" +
+            "  \"paths\": { \"/op\": { \"post\": { " + use + (section == "responses" ? string.Empty : ", \"responses\": { \"204\": { \"description\": \"ok\" } }") + " } } },\n" +
+            "  \"components\": { \"" + section + "\": {\n" +
+            "    \"A\": { \"$ref\": \"#/components/" + section + "/B\" },\n" +
+            "    \"B\": { \"$ref\": \"#/components/" + section + "/A\" }\n  } }\n}\n";
+
+        // They were read as empty: a parameter left out with a warning, a body or an answer dropped without a word.
+        var run = GeneratorProperties.Check(text);
+
+        var diagnostic = Assert.Single(run.GeneratorDiagnostics);
+        Assert.Equal("CRDV003", diagnostic.Id);
+        Assert.Equal(7, diagnostic.Location.GetLineSpan().StartLinePosition.Line + 1);
+        Assert.Contains($"'#/components/{section}/B -> ", diagnostic.GetMessage());
+    }
+
     /// <summary>A document with one operation, GET /op, with the given members added to it.</summary>
     private static string WithOperation(string members) =>
         "{\n  \"openapi\": \"3.0.3\",\n  \"info\": { \"title\": \"Regression\", \"version\": \"1\" },\n  \"paths\": {\n" +
