@@ -48,14 +48,14 @@ internal static class ContractEmitter
             writer.Separated(contract.Properties, property =>
             {
                 writer.DocElement("summary", property.Documentation);
-                writer.Line($"[{TypeNames.JsonPropertyName}({SourceWriter.Literal(property.WireName)})]");
+                writer.LineOf("[", TypeNames.JsonPropertyName, "(", SourceWriter.Literal(property.WireName), ")]");
                 if (property.Type.Converter is { } converter)
                 {
-                    writer.Line($"[global::System.Text.Json.Serialization.JsonConverter(typeof({converter}))]");
+                    writer.LineOf("[global::System.Text.Json.Serialization.JsonConverter(typeof(", converter, "))]");
                 }
 
                 var initializer = property.Type.IsNullable || property.Type.IsValueType ? string.Empty : " = default!;";
-                writer.Line($"public {TypeNames.Value(property.Type)} {property.Name} {{ get; set; }}{initializer}");
+                writer.LineOf("public ", TypeNames.Value(property.Type), " ", property.Name, " { get; set; }", initializer);
             });
 
             if (contract.HasAdditionalProperties)
@@ -90,7 +90,7 @@ internal static class ContractEmitter
             {
                 writer.DocElement("summary", member.Documentation ?? (isString ? $"Sent and received as \"{member.Value}\"." : null));
                 var value = isString ? index.ToString(CultureInfo.InvariantCulture) : member.Value;
-                writer.Line($"{member.Name} = {value},");
+                writer.LineOf(member.Name, " = ", value, ",");
                 index++;
             }
         }
@@ -109,7 +109,7 @@ internal static class ContractEmitter
             {
                 foreach (var member in contract.Members)
                 {
-                    writer.Line($"{contract.Name}.{member.Name} => {SourceWriter.Literal(member.Value)},");
+                    writer.LineOf(contract.Name, ".", member.Name, " => ", SourceWriter.Literal(member.Value), ",");
                 }
 
                 writer.Line($"_ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, \"Not a value of {contract.Name}.\"),");
@@ -122,7 +122,7 @@ internal static class ContractEmitter
             {
                 foreach (var member in contract.Members)
                 {
-                    writer.Line($"{SourceWriter.Literal(member.Value)} => {contract.Name}.{member.Name},");
+                    writer.LineOf(SourceWriter.Literal(member.Value), " => ", contract.Name, ".", member.Name, ",");
                 }
 
                 writer.Line("_ => null,");

@@ -22,10 +22,17 @@ internal sealed class SourceWriter
     {
         if (text.Length > 0)
         {
-            _builder.Append(' ', IndentWidth * _indent).Append(text);
+            Indent().Append(text);
         }
 
         _builder.Append('\n');
+        return this;
+    }
+
+    /// <summary>Writes one line made of pieces, without joining them into a string first (emitting is allocation-bound).</summary>
+    public SourceWriter LineOf(string a, string b, string c = "", string d = "", string e = "", string f = "")
+    {
+        Indent().Append(a).Append(b).Append(c).Append(d).Append(e).Append(f).Append('\n');
         return this;
     }
 
@@ -64,20 +71,19 @@ internal sealed class SourceWriter
             return this;
         }
 
-        var open = attributes is null ? $"<{element}>" : $"<{element} {attributes}>";
-        var lines = text!.IndexOfAny(LineBreaks) < 0 ? new[] { text } : text.Replace("\r\n", "\n").Split(LineBreaks);
-        if (lines.Length == 1)
+        if (text!.IndexOfAny(LineBreaks) < 0)
         {
-            return Line($"/// {open}{Escape(lines[0].Trim(), raw)}</{element}>");
+            OpenTag(element, attributes).Append(Escape(text.Trim(), raw)).Append("</").Append(element).Append(">\n");
+            return this;
         }
 
-        Line($"/// {open}");
-        foreach (var line in lines)
+        OpenTag(element, attributes).Append('\n');
+        foreach (var line in text.Replace("\r\n", "\n").Split(LineBreaks))
         {
             Line(("/// " + Escape(line.TrimEnd(), raw)).TrimEnd());
         }
 
-        return Line($"/// </{element}>");
+        return LineOf("/// </", element, ">");
     }
 
     /// <summary>
@@ -90,6 +96,14 @@ internal sealed class SourceWriter
     /// <summary>Text for a <c>//</c> comment: on one line, whichever line breaks it holds.</summary>
     public static string SingleLine(string text) =>
         text.IndexOfAny(LineBreaks) < 0 ? text : string.Join(" ", text.Split(LineBreaks));
+
+    private StringBuilder Indent() => _builder.Append(' ', IndentWidth * _indent);
+
+    private StringBuilder OpenTag(string element, string? attributes)
+    {
+        Indent().Append("/// <").Append(element);
+        return (attributes is null ? _builder : _builder.Append(' ').Append(attributes)).Append('>');
+    }
 
     private static string Escape(string text, bool raw) => raw ? text : EscapeXml(text);
 
