@@ -99,11 +99,6 @@ public sealed class ClicRdvSession : IDisposable
     /// </summary>
     private async Task<SessionTicket> LoginWithinTimeoutAsync(CancellationToken cancellationToken)
     {
-        if (_loginTimeout == Timeout.InfiniteTimeSpan)
-        {
-            return await _login.LoginAsync(_loginInvoker.SendAsync, cancellationToken).ConfigureAwait(false);
-        }
-
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(_loginTimeout);
         try

@@ -21,11 +21,9 @@ internal static class TransportGuard
     public static ClicRdvInsecureTransportException Refusal(Uri address, string credential) => new(
         $"Refusing to send the {credential} over plain HTTP to {address.Host}: anyone on the path could read it. Use https://, or set ClicRdv:AllowInsecureHttp to true if this is intended.");
 
-    /// <summary>Whether <paramref name="request"/> goes to the API's own scheme, host and port (credentials go nowhere else).</summary>
-    public static bool IsApiHost(Uri? request, Uri api) =>
-        request is not null
-        && request.IsAbsoluteUri
-        && request.Port == api.Port
+    /// <summary>Whether the absolute <paramref name="request"/> goes to the API's own scheme, host and port (credentials go nowhere else).</summary>
+    public static bool IsApiHost(Uri request, Uri api) =>
+        request.Port == api.Port
         && string.Equals(request.Scheme, api.Scheme, StringComparison.OrdinalIgnoreCase)
         && string.Equals(request.IdnHost, api.IdnHost, StringComparison.OrdinalIgnoreCase);
 }
