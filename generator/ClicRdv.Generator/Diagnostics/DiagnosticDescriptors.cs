@@ -26,7 +26,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor UnresolvedReference = new(
         "CRDV003",
         "A $ref cannot be resolved",
-        "'{0}' has a $ref that cannot be resolved: '{1}'",
+        "'{0}' has a $ref that cannot be resolved: {1}",
         Category,
         DiagnosticSeverity.Error,
         isEnabledByDefault: true);

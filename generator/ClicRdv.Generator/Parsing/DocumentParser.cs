@@ -75,9 +75,15 @@ internal static class DocumentParser
             return null;
         }
 
+        // References outside the document are refused before NSwag reads anything, each at its $ref.
+        if (ExternalReferences.Report(input.Text, diagnostics))
+        {
+            return null;
+        }
+
         try
         {
-            return OpenApiDocument.FromJsonAsync(input.Text, null, NJsonSchema.SchemaType.OpenApi3, null, cancellationToken).GetAwaiter().GetResult();
+            return OpenApiDocument.FromJsonAsync(input.Text, null, NJsonSchema.SchemaType.OpenApi3, DocumentOnlyReferenceResolver.Factory, cancellationToken).GetAwaiter().GetResult();
         }
         catch (JsonException exception)
         {
@@ -93,10 +99,10 @@ internal static class DocumentParser
                 diagnostics.DocumentError(DiagnosticDescriptors.UnreadableDocument, diagnostics.Locator.AtLineColumn(line, column), exception.Message);
             }
         }
-        catch (InvalidOperationException exception) when (UnresolvedPath.Match(exception.Message) is { Success: true } match)
+        catch (Exception exception) when (exception is InvalidOperationException or NotSupportedException && UnresolvedPath.Match(exception.Message) is { Success: true } match)
         {
             var target = match.Groups[1].Value;
-            diagnostics.DocumentError(DiagnosticDescriptors.UnresolvedReference, diagnostics.Locator.OfReference(target), target);
+            diagnostics.DocumentError(DiagnosticDescriptors.UnresolvedReference, diagnostics.Locator.OfReference(target), ExternalReferences.Refusal(target) ?? $"'{target}'");
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {

@@ -52,7 +52,7 @@ internal static class ReferenceCycles
             diagnostics.DocumentError(
                 DiagnosticDescriptors.UnresolvedReference,
                 diagnostics.Locator.OfPointer("/components/" + sectionName + "/" + component.Value.Replace("~", "~0").Replace("/", "~1")),
-                string.Join(" -> ", steps));
+                "'" + string.Join(" -> ", steps) + "'");
         }
     }
 

@@ -15,7 +15,7 @@ internal sealed record MutatedDocument(string Fixture, string Mutation, string T
 
 /// <summary>
 /// Breaks real documents one way at a time: the text cut short, a member removed, a value of another JSON type, a
-/// dangling or cyclic <c>$ref</c>, a member written twice, names that collide or are unicode. Real documents reach
+/// dangling or cyclic <c>$ref</c>, a <c>$ref</c> to a URL or a file (which must be refused, never opened), a member written twice, names that collide or are unicode. Real documents reach
 /// code paths a generator of documents does not think of; each mutation starts from a valid one.
 /// </summary>
 internal static class DocumentMutator
@@ -36,11 +36,26 @@ internal static class DocumentMutator
         RemoveMember,
         Retype,
         DanglingRef,
+        ExternalRef,
         CyclicRef,
         DuplicateMember,
         CollidingName,
         UnicodeName,
     }
+
+    private static readonly string[] DanglingTargets =
+    {
+        "#/components/schemas/Missing", "#/components/parameters/Missing", "#/nowhere", "other-file.json#/components/schemas/Pet", "#/components/schemas/",
+    };
+
+    /// <summary>
+    /// References the generator must refuse without opening them. Port 9 (discard) on loopback: were one ever fetched,
+    /// the case would fail on its diagnostics rather than hang.
+    /// </summary>
+    private static readonly string[] ExternalTargets =
+    {
+        "http://127.0.0.1:9/remote.json#/components/schemas/Pet", "https://example.com/schemas/pet.json", "file:///etc/hostname", "/etc/hostname#/Pet", "./schemas/pet.json#/Pet",
+    };
 
     public static readonly Gen<MutatedDocument> Mutations =
         from fixture in Gen.Int[0, FixtureNames.Length - 1]
@@ -92,19 +107,10 @@ internal static class DocumentMutator
             }
 
             case Kind.DanglingRef when references.Count > 0:
-            {
-                var reference = (JsonObject)references[pick % references.Count].Parent;
-                var target = variant switch
-                {
-                    0 => "#/components/schemas/Missing",
-                    1 => "#/components/parameters/Missing",
-                    2 => "#/nowhere",
-                    3 => "other-file.json#/components/schemas/Pet",
-                    _ => "#/components/schemas/",
-                };
-                reference["$ref"] = target;
-                return Result(name, $"$ref to {target}", root);
-            }
+                return Retarget(name, root, references[pick % references.Count].Parent, DanglingTargets[variant]);
+
+            case Kind.ExternalRef when references.Count > 0:
+                return Retarget(name, root, references[pick % references.Count].Parent, ExternalTargets[variant]);
 
             case Kind.CyclicRef when components is { Count: > 0 }:
             {
@@ -152,6 +158,12 @@ internal static class DocumentMutator
             default:
                 return Result(name, "unchanged", root);
         }
+    }
+
+    private static MutatedDocument Retarget(string fixture, JsonNode root, JsonNode reference, string target)
+    {
+        reference["$ref"] = target;
+        return Result(fixture, $"$ref to {target}", root);
     }
 
     private static MutatedDocument Result(string fixture, string mutation, JsonNode root) => new(fixture, mutation, JsonText.Write(root));
