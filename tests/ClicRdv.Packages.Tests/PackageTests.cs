@@ -7,6 +7,7 @@ using System.Threading.Tasks;
 using System.Xml.Linq;
 using ClicRdv.Emulator;
 using ClicRdv.Testing;
+using Microsoft.AspNetCore.Http;
 using Xunit;
 
 namespace ClicRdv.Packages.Tests;
@@ -134,6 +135,30 @@ public sealed class PackageTests : IClassFixture<PackageFeed>
 
         Assert.NotEqual(0, build.ExitCode);
         Assert.Matches(@"api\.openapi\.json\(\d+,\d+\): error CRDV00\d", build.Output);
+    }
+
+    [Fact]
+    public async Task A_document_with_a_remote_reference_fails_the_build_at_the_ref_and_the_build_sends_no_request()
+    {
+        await using var server = await RecordingServer.StartAsync((_, context) =>
+        {
+            context.Response.ContentType = "application/json";
+            return context.Response.WriteAsync("{ \"Remote\": { \"type\": \"object\" } }");
+        });
+        var remote = new Uri(server.BaseAddress, "remote.json") + "#/Remote";
+        using var consumer = ConsumerProject.Create(_feed, new Dictionary<string, string>
+        {
+            ["Consumer.csproj"] = OwnDocumentProject(),
+            ["api.openapi.json"] = "{\n  \"openapi\": \"3.0.3\",\n  \"info\": { \"title\": \"Remote\", \"version\": \"1\" },\n  \"paths\": { \"/x\": { \"get\": { \"responses\": { \"200\": { \"description\": \"ok\",\n" +
+                "    \"content\": { \"application/json\": { \"schema\": { \"$ref\": \"" + remote + "\" } } } } } } } }\n}\n",
+            ["Program.cs"] = "System.Console.WriteLine();\n",
+        });
+
+        var build = await consumer.BuildAsync();
+
+        Assert.NotEqual(0, build.ExitCode);
+        Assert.Matches(@"api\.openapi\.json\(5,\d+\): error CRDV003: .*is a remote reference", build.Output);
+        Assert.Empty(server.Requests);
     }
 
     /// <summary>The Getting started project, with the project's own copy of a document instead of the bundled one.</summary>
