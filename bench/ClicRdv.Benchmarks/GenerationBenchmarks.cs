@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Threading;
 using BenchmarkDotNet.Attributes;
 using ClicRdv.Generator.Emitting;
@@ -46,9 +47,5 @@ public class GenerationBenchmarks
     [Benchmark(Description = "ClicRdv: emit (model + C#)")]
     public int ClicRdvEmit() => Emit(DocumentParser.BuildModel(_input, _document));
 
-    private static int Emit(ParseResult result)
-    {
-        var document = result.Document!;
-        return ContractEmitter.Emit(document).Length + InterfaceEmitter.Emit(document).Length + ClientEmitter.Emit(document).Length;
-    }
+    private static int Emit(ParseResult result) => DocumentEmitter.Emit(result.Document!).Sum(source => source.Text.Length);
 }

@@ -24,7 +24,7 @@ public class HandlerBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var settings = ClicRdvJson.CreateRefitSettings();
+        var settings = ClicRdvJson.CreateRefitSettings(ApiJsonContext.Default);
         _none = new HttpClient(new CannedHandler()) { BaseAddress = Api };
         _basic = new HttpClient(ClicRdvHandlers.CreatePrimaryHandler(Options(ClicRdvAuthentication.Basic), null, new CannedHandler())) { BaseAddress = Api };
         _sessionState = new ClicRdvSession(Options(ClicRdvAuthentication.ProSession), TimeProvider.System, new CannedHandler());

@@ -30,7 +30,7 @@ internal static class Scenarios
     {
         var text = Fixture.Read(document);
         var input = new ClicRdv.Generator.Model.DocumentInput(Fixture.Path(document), text, new ClicRdv.Generator.Model.GeneratorOptions("Bench.Api", false, false), "Bench.Api.doc", null);
-        var phases = new[] { "parse", "model", "contracts", "interfaces", "clients" }.ToDictionary(name => name, _ => new System.Collections.Generic.List<double>());
+        var phases = new[] { "parse", "model", "contracts", "json", "interfaces", "clients" }.ToDictionary(name => name, _ => new System.Collections.Generic.List<double>());
         for (var run = 0; run < runs; run++)
         {
             var stopwatch = Stopwatch.StartNew();
@@ -43,10 +43,14 @@ internal static class Scenarios
             ClicRdv.Generator.Emitting.ContractEmitter.Emit(model);
             phases["contracts"].Add(stopwatch.Elapsed.TotalMilliseconds);
             stopwatch.Restart();
+            var json = ClicRdv.Generator.Emitting.JsonTypeCatalog.For(model, model.JsonContextClassName);
+            ClicRdv.Generator.Emitting.JsonContextEmitter.Emit(model, json);
+            phases["json"].Add(stopwatch.Elapsed.TotalMilliseconds);
+            stopwatch.Restart();
             ClicRdv.Generator.Emitting.InterfaceEmitter.Emit(model);
             phases["interfaces"].Add(stopwatch.Elapsed.TotalMilliseconds);
             stopwatch.Restart();
-            ClicRdv.Generator.Emitting.ClientEmitter.Emit(model);
+            ClicRdv.Generator.Emitting.ClientEmitter.Emit(model, json);
             phases["clients"].Add(stopwatch.Elapsed.TotalMilliseconds);
         }
 
@@ -131,7 +135,7 @@ internal static class Scenarios
         var pro = emulator.Users.First(user => user.Kind == "pro");
         using var clicRdv = new ClicRdvClientFactory(
             new ClicRdvOptions { BaseAddress = emulator.BaseAddress, ApiKey = emulator.ApiKey, Authentication = ClicRdvAuthentication.ProSession, Email = pro.Email, Password = pro.Password },
-            ApiClients.Factories);
+            ApiClients.Factories, ApiJsonContext.Default);
         var groups = clicRdv.Create<IGroupsApi>();
 
         var stopwatch = Stopwatch.StartNew();

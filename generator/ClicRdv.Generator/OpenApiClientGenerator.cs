@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Immutable;
+using System.Linq;
 using ClicRdv.Generator.Diagnostics;
 using ClicRdv.Generator.Emitting;
 using ClicRdv.Generator.Model;
@@ -67,15 +68,32 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
                 Emit(production, document);
             }
         });
+
+        // The helpers the clients call, once per compilation, when at least one document generates code.
+        var anyModel = models
+            .Collect()
+            .Select(static (documents, _) => documents.Any(document => document is not null))
+            .WithTrackingName(TrackingNames.AnyModel);
+        context.RegisterSourceOutput(anyModel, static (production, any) =>
+        {
+            if (any)
+            {
+                foreach (var (hintName, text) in ClientSupportSources.Files)
+                {
+                    production.AddSource(hintName, text);
+                }
+            }
+        });
     }
 
     private static void Emit(SourceProductionContext production, DocumentModel document)
     {
         try
         {
-            production.AddSource(document.HintName + ".Contracts.g.cs", ContractEmitter.Emit(document));
-            production.AddSource(document.HintName + ".Interfaces.g.cs", InterfaceEmitter.Emit(document));
-            production.AddSource(document.HintName + ".Clients.g.cs", ClientEmitter.Emit(document));
+            foreach (var (hintName, text) in DocumentEmitter.Emit(document))
+            {
+                production.AddSource(hintName, text);
+            }
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Net.Http;
+using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.Options;
 using Refit;
 
@@ -14,18 +15,20 @@ namespace ClicRdv.Runtime;
 public sealed class ClicRdvClientFactory : IDisposable
 {
     private readonly HttpClient _httpClient;
-    private readonly RefitSettings _settings = ClicRdvJson.CreateRefitSettings();
+    private readonly RefitSettings _settings;
     private readonly IReadOnlyDictionary<Type, Func<HttpClient, RefitSettings, object>> _clients;
 
     /// <summary>Validates <paramref name="options"/> (throwing <see cref="OptionsValidationException"/>) and builds the HttpClient.</summary>
     /// <param name="options">The settings.</param>
     /// <param name="clients">The generated document's <c>ApiClients.Factories</c>.</param>
+    /// <param name="metadata">The document's JSON metadata, <c>ApiJsonContext.Default</c>.</param>
     /// <param name="timeProvider">The clock for session idle time.</param>
     /// <param name="transport">The innermost handler (the socket handler by default).</param>
-    public ClicRdvClientFactory(ClicRdvOptions options, IReadOnlyDictionary<Type, Func<HttpClient, RefitSettings, object>> clients, TimeProvider? timeProvider = null, HttpMessageHandler? transport = null)
+    public ClicRdvClientFactory(ClicRdvOptions options, IReadOnlyDictionary<Type, Func<HttpClient, RefitSettings, object>> clients, IJsonTypeInfoResolver metadata, TimeProvider? timeProvider = null, HttpMessageHandler? transport = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         _clients = clients ?? throw new ArgumentNullException(nameof(clients));
+        _settings = ClicRdvJson.CreateRefitSettings(metadata ?? throw new ArgumentNullException(nameof(metadata)));
         var validation = new ClicRdvOptionsValidator().Validate(Options.DefaultName, options);
         if (validation.Failed)
         {

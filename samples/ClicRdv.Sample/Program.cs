@@ -47,7 +47,7 @@ try
         Console.WriteLine($"With {authentication} authentication:");
         using var clicRdv = new ClicRdvClientFactory(
             new ClicRdvOptions { BaseAddress = baseAddress, ApiKey = apiKey, Authentication = authentication, Email = email, Password = password },
-            ApiClients.Factories);
+            ApiClients.Factories, ApiJsonContext.Default);
         await Scenario.RunAsync(clicRdv, $"sam.sample+{authentication.ToString().ToLowerInvariant()}@example.com");
     }
 

@@ -23,6 +23,6 @@ public abstract class EmulatorTest : IAsyncLifetime
 
     protected ClicRdvClientFactory Client(ClicRdvAuthentication authentication) => new(
         new ClicRdvOptions { BaseAddress = Emulator.BaseAddress, ApiKey = Emulator.ApiKey, Authentication = authentication, Email = Pro.Email, Password = Pro.Password },
-        ApiClients.Factories,
+        ApiClients.Factories, ApiJsonContext.Default,
         Clock);
 }

@@ -46,7 +46,7 @@ public sealed class LoadWithFaultsTests(ITestOutputHelper output)
                 options.Email = pro.Email;
                 options.Password = pro.Password;
             },
-            ApiClients.Factories);
+            ApiClients.Factories, ApiJsonContext.Default);
         await using var provider = services.BuildServiceProvider();
         var gid = (int)pro.GroupId;
 

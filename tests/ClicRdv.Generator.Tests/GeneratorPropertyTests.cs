@@ -23,7 +23,7 @@ public sealed class GeneratorPropertyTests
         {
             var document = DocumentRenderer.Render(spec);
             var run = GeneratorProperties.Check(document.Text);
-            if (run.Result.GeneratedSources.Length > 0)
+            if (run.DocumentSources.Count > 0)
             {
                 WireNameChecks.Check(run, document.Expected);
             }

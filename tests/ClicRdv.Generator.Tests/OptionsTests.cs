@@ -14,7 +14,7 @@ public sealed class OptionsTests
     {
         var run = GeneratorHarness.Run("petstore.openapi.json", Fixtures.Read("petstore.openapi.json"), new Dictionary<string, string> { ["build_property.RootNamespace"] = "My.App" });
 
-        Assert.All(run.Result.GeneratedSources, source => Assert.Contains("namespace My.App;", source.SourceText.ToString()));
+        Assert.All(run.DocumentSources, source => Assert.Contains("namespace My.App;", source.SourceText.ToString()));
     }
 
     [Fact]

@@ -20,7 +20,7 @@ public sealed class ApiKeyTests : IAsyncLifetime
     [Fact]
     public async Task The_apikey_is_appended_escaped_to_the_query()
     {
-        using var factory = new ClicRdvClientFactory(ClientOptions.For(_server, ClicRdvAuthentication.Basic), ApiClients.Factories);
+        using var factory = new ClicRdvClientFactory(ClientOptions.For(_server, ClicRdvAuthentication.Basic), ApiClients.Factories, ApiJsonContext.Default);
 
         await factory.Create<ICalendarsApi>().ListCalendars(4, results: "all", interventionIds: new[] { 1, 2 });
 
@@ -31,7 +31,7 @@ public sealed class ApiKeyTests : IAsyncLifetime
     [Fact]
     public async Task The_apikey_goes_in_the_query_of_a_post_and_never_in_its_body()
     {
-        using var factory = new ClicRdvClientFactory(ClientOptions.For(_server, ClicRdvAuthentication.Basic), ApiClients.Factories);
+        using var factory = new ClicRdvClientFactory(ClientOptions.For(_server, ClicRdvAuthentication.Basic), ApiClients.Factories, ApiJsonContext.Default);
 
         await factory.Create<ICalendarsApi>().CreateCalendar(4, new CalendarRequest { Calendar = new CalendarInput { Name = "New" } });
 

@@ -232,7 +232,7 @@ public sealed class BadAnswerTests(Xunit.Abstractions.ITestOutputHelper output) 
     public async Task A_session_login_that_never_answers_fails_as_a_timeout_and_a_cancelled_one_as_cancelled()
     {
         _answer = context => Task.Delay(Timeout.Infinite, context.RequestAborted);
-        using var factory = new ClicRdvClientFactory(Options(ClicRdvAuthentication.ProSession, timeout: ShortTimeout), ApiClients.Factories, transport: _transport);
+        using var factory = new ClicRdvClientFactory(Options(ClicRdvAuthentication.ProSession, timeout: ShortTimeout), ApiClients.Factories, ApiJsonContext.Default, transport: _transport);
         using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
 
         var timedOut = await Assert.ThrowsAsync<TaskCanceledException>(() => factory.Session!.GetProfileAsync());
@@ -248,7 +248,7 @@ public sealed class BadAnswerTests(Xunit.Abstractions.ITestOutputHelper output) 
     public async Task A_huge_login_answer_is_refused_as_an_authentication_failure()
     {
         _answer = context => WriteEndlessJsonAsync(context, 200, announceLength: false);
-        using var factory = new ClicRdvClientFactory(Options(ClicRdvAuthentication.ProSession), ApiClients.Factories, transport: _transport);
+        using var factory = new ClicRdvClientFactory(Options(ClicRdvAuthentication.ProSession), ApiClients.Factories, ApiJsonContext.Default, transport: _transport);
 
         var exception = await Assert.ThrowsAsync<ClicRdvAuthenticationException>(() => factory.Session!.GetProfileAsync());
 
@@ -292,7 +292,7 @@ public sealed class BadAnswerTests(Xunit.Abstractions.ITestOutputHelper output) 
 
     private IGroupsApi Groups(TimeSpan? timeout = null, long? maxResponseBytes = null)
     {
-        var factory = new ClicRdvClientFactory(Options(ClicRdvAuthentication.Basic, timeout, maxResponseBytes), ApiClients.Factories, transport: _transport);
+        var factory = new ClicRdvClientFactory(Options(ClicRdvAuthentication.Basic, timeout, maxResponseBytes), ApiClients.Factories, ApiJsonContext.Default, transport: _transport);
         _factories.Add(factory);
         return factory.Create<IGroupsApi>();
     }

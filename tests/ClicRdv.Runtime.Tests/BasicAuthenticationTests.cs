@@ -21,7 +21,7 @@ public sealed class BasicAuthenticationTests : IAsyncLifetime
     [Fact]
     public async Task Every_request_carries_the_basic_header_without_a_challenge()
     {
-        using var factory = new ClicRdvClientFactory(ClientOptions.For(_server, ClicRdvAuthentication.Basic), ApiClients.Factories);
+        using var factory = new ClicRdvClientFactory(ClientOptions.For(_server, ClicRdvAuthentication.Basic), ApiClients.Factories, ApiJsonContext.Default);
         var groups = factory.Create<IGroupsApi>();
 
         await groups.ListGroups();

@@ -19,7 +19,7 @@ public sealed class JsonTests : IAsyncLifetime
     [Fact]
     public async Task Date_times_are_read_in_clicrdv_format_and_in_iso_8601()
     {
-        using var factory = new ClicRdvClientFactory(ClientOptions.For(_server, ClicRdvAuthentication.Basic), ApiClients.Factories);
+        using var factory = new ClicRdvClientFactory(ClientOptions.For(_server, ClicRdvAuthentication.Basic), ApiClients.Factories, ApiJsonContext.Default);
 
         var calendar = Assert.Single((await factory.Create<ICalendarsApi>().ListCalendars(4)).Records!);
 
@@ -32,7 +32,7 @@ public sealed class JsonTests : IAsyncLifetime
     {
         var json = JsonSerializer.Serialize(
             new AppointmentRequest { Appointment = new AppointmentInput { Date = new DateTime(2017, 2, 28, 11, 35, 0), InterventionIds = new() { 3 }, Fiche = new FicheInput { Email = "a@b.c" } } },
-            ClicRdvJson.CreateSerializerOptions());
+            ClicRdvJson.CreateSerializerOptions(ApiJsonContext.Default));
 
         Assert.Equal("""{"appointment":{"date":"2017-02-28 11:35:00","intervention_ids":[3],"fiche":{"email":"a@b.c"}}}""", json);
     }
@@ -40,7 +40,7 @@ public sealed class JsonTests : IAsyncLifetime
     [Fact]
     public async Task A_malformed_date_names_the_member_and_the_value()
     {
-        using var factory = new ClicRdvClientFactory(ClientOptions.For(_server, ClicRdvAuthentication.Basic), ApiClients.Factories);
+        using var factory = new ClicRdvClientFactory(ClientOptions.For(_server, ClicRdvAuthentication.Basic), ApiClients.Factories, ApiJsonContext.Default);
 
         var exception = await Assert.ThrowsAsync<ApiException>(() => factory.Create<ICalendarsApi>().GetCalendar(4, 666));
 

@@ -63,7 +63,7 @@ public sealed class OptionsValidationTests
             .AddInMemoryCollection(new Dictionary<string, string?> { ["ClicRdv:Password"] = SecretPassword, ["ClicRdv:Authentication"] = "Basic" })
             .Build();
         var services = new ServiceCollection();
-        services.AddClicRdv(configuration, ApiClients.Factories);
+        services.AddClicRdv(configuration, ApiClients.Factories, ApiJsonContext.Default);
         using var provider = services.BuildServiceProvider();
 
         var exception = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IGroupsApi>());
@@ -76,7 +76,7 @@ public sealed class OptionsValidationTests
     [Fact]
     public void The_factory_validates_too()
     {
-        var exception = Assert.Throws<OptionsValidationException>(() => new ClicRdvClientFactory(new ClicRdvOptions { ApiKey = "k" }, ApiClients.Factories));
+        var exception = Assert.Throws<OptionsValidationException>(() => new ClicRdvClientFactory(new ClicRdvOptions { ApiKey = "k" }, ApiClients.Factories, ApiJsonContext.Default));
 
         Assert.Contains("ClicRdv:Email is required", exception.Message);
     }

@@ -21,7 +21,7 @@ public sealed class RegistrationTests : IAsyncLifetime
     public async Task Clients_registered_from_configuration_call_the_api_with_a_session()
     {
         var services = new ServiceCollection();
-        var builder = services.AddClicRdv(Configuration("ProSession"), ApiClients.Factories);
+        var builder = services.AddClicRdv(Configuration("ProSession"), ApiClients.Factories, ApiJsonContext.Default);
         await using var provider = services.BuildServiceProvider();
 
         var calendars = provider.GetRequiredService<ICalendarsApi>();
@@ -39,7 +39,7 @@ public sealed class RegistrationTests : IAsyncLifetime
     public async Task Clients_registered_from_configuration_call_the_api_with_basic()
     {
         var services = new ServiceCollection();
-        services.AddClicRdv(Configuration("Basic"), ApiClients.Factories);
+        services.AddClicRdv(Configuration("Basic"), ApiClients.Factories, ApiJsonContext.Default);
         await using var provider = services.BuildServiceProvider();
 
         await provider.GetRequiredService<IGroupsApi>().ListGroups();
@@ -59,7 +59,7 @@ public sealed class RegistrationTests : IAsyncLifetime
             options.Authentication = ClicRdvAuthentication.Basic;
             options.Email = FakeClicRdv.Email;
             options.Password = FakeClicRdv.Password;
-        }, new Dictionary<System.Type, System.Func<System.Net.Http.HttpClient, Refit.RefitSettings, object>>())
+        }, new Dictionary<System.Type, System.Func<System.Net.Http.HttpClient, Refit.RefitSettings, object>>(), ApiJsonContext.Default)
             .AddClicRdvClient<IGroupsApi>((http, settings) => new GroupsApiClient(http, settings));
         await using var provider = services.BuildServiceProvider();
 

@@ -38,7 +38,7 @@ public sealed class SecretsInLogsTests : IAsyncLifetime
                 ["ClicRdv:Email"] = FakeClicRdv.Email,
                 ["ClicRdv:Password"] = FakeClicRdv.Password,
             }).Build(),
-            ApiClients.Factories);
+            ApiClients.Factories, ApiJsonContext.Default);
         await using var provider = services.BuildServiceProvider();
         var calendars = provider.GetRequiredService<ICalendarsApi>();
 

@@ -23,7 +23,7 @@ public sealed class SessionAuthenticationTests : IAsyncLifetime
     [Fact]
     public async Task The_first_call_logs_in_with_the_sha1_of_the_password_then_sends_the_cookie()
     {
-        using var factory = new ClicRdvClientFactory(ClientOptions.For(_server, ClicRdvAuthentication.ProSession), ApiClients.Factories);
+        using var factory = new ClicRdvClientFactory(ClientOptions.For(_server, ClicRdvAuthentication.ProSession), ApiClients.Factories, ApiJsonContext.Default);
 
         await factory.Create<IGroupsApi>().ListGroups();
 
@@ -46,7 +46,7 @@ public sealed class SessionAuthenticationTests : IAsyncLifetime
     [Fact]
     public async Task An_account_session_logs_in_with_the_account_fields()
     {
-        using var factory = new ClicRdvClientFactory(ClientOptions.For(_server, ClicRdvAuthentication.AccountSession), ApiClients.Factories);
+        using var factory = new ClicRdvClientFactory(ClientOptions.For(_server, ClicRdvAuthentication.AccountSession), ApiClients.Factories, ApiJsonContext.Default);
 
         var profile = await factory.Session!.GetProfileAsync();
 
@@ -58,7 +58,7 @@ public sealed class SessionAuthenticationTests : IAsyncLifetime
     public async Task A_hundred_concurrent_first_calls_log_in_once()
     {
         _server.LoginDelay = TimeSpan.FromMilliseconds(200);
-        using var factory = new ClicRdvClientFactory(ClientOptions.For(_server, ClicRdvAuthentication.ProSession), ApiClients.Factories);
+        using var factory = new ClicRdvClientFactory(ClientOptions.For(_server, ClicRdvAuthentication.ProSession), ApiClients.Factories, ApiJsonContext.Default);
         var groups = factory.Create<IGroupsApi>();
 
         await Task.WhenAll(Enumerable.Range(0, 100).Select(_ => groups.ListGroups()));
@@ -74,7 +74,7 @@ public sealed class SessionAuthenticationTests : IAsyncLifetime
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero));
         var options = ClientOptions.For(_server, ClicRdvAuthentication.ProSession);
-        using var factory = new ClicRdvClientFactory(options, ApiClients.Factories, clock);
+        using var factory = new ClicRdvClientFactory(options, ApiClients.Factories, ApiJsonContext.Default, clock);
         var groups = factory.Create<IGroupsApi>();
 
         await groups.ListGroups();
@@ -92,7 +92,7 @@ public sealed class SessionAuthenticationTests : IAsyncLifetime
     [Fact]
     public async Task A_lost_session_causes_one_login_and_one_replay_of_the_request()
     {
-        using var factory = new ClicRdvClientFactory(ClientOptions.For(_server, ClicRdvAuthentication.ProSession), ApiClients.Factories);
+        using var factory = new ClicRdvClientFactory(ClientOptions.For(_server, ClicRdvAuthentication.ProSession), ApiClients.Factories, ApiJsonContext.Default);
         var calendars = factory.Create<ICalendarsApi>();
         await calendars.ListCalendars(4);
         var firstSession = _server.SessionIds.Single();
@@ -114,7 +114,7 @@ public sealed class SessionAuthenticationTests : IAsyncLifetime
     public async Task A_redirect_to_the_login_page_counts_as_a_lost_session()
     {
         _server.RedirectLostSessions = true;
-        using var factory = new ClicRdvClientFactory(ClientOptions.For(_server, ClicRdvAuthentication.ProSession), ApiClients.Factories);
+        using var factory = new ClicRdvClientFactory(ClientOptions.For(_server, ClicRdvAuthentication.ProSession), ApiClients.Factories, ApiJsonContext.Default);
         var groups = factory.Create<IGroupsApi>();
         await groups.ListGroups();
 
@@ -129,7 +129,7 @@ public sealed class SessionAuthenticationTests : IAsyncLifetime
     public async Task A_session_refused_again_after_a_new_login_surfaces_as_ApiException_without_a_loop()
     {
         _server.RejectSessions = true;
-        using var factory = new ClicRdvClientFactory(ClientOptions.For(_server, ClicRdvAuthentication.ProSession), ApiClients.Factories);
+        using var factory = new ClicRdvClientFactory(ClientOptions.For(_server, ClicRdvAuthentication.ProSession), ApiClients.Factories, ApiJsonContext.Default);
 
         var exception = await Assert.ThrowsAsync<ApiException>(() => factory.Create<IGroupsApi>().ListGroups());
 
@@ -142,7 +142,7 @@ public sealed class SessionAuthenticationTests : IAsyncLifetime
     public async Task A_refused_login_raises_an_authentication_exception_without_the_password_or_its_hash()
     {
         _server.RejectLogins = true;
-        using var factory = new ClicRdvClientFactory(ClientOptions.For(_server, ClicRdvAuthentication.ProSession), ApiClients.Factories);
+        using var factory = new ClicRdvClientFactory(ClientOptions.For(_server, ClicRdvAuthentication.ProSession), ApiClients.Factories, ApiJsonContext.Default);
 
         var exception = await Assert.ThrowsAsync<ClicRdvAuthenticationException>(() => factory.Create<IGroupsApi>().ListGroups());
 
@@ -158,7 +158,7 @@ public sealed class SessionAuthenticationTests : IAsyncLifetime
     public async Task Each_call_after_a_refused_login_tries_once_and_fails_without_a_loop()
     {
         _server.RejectLogins = true;
-        using var factory = new ClicRdvClientFactory(ClientOptions.For(_server, ClicRdvAuthentication.ProSession), ApiClients.Factories);
+        using var factory = new ClicRdvClientFactory(ClientOptions.For(_server, ClicRdvAuthentication.ProSession), ApiClients.Factories, ApiJsonContext.Default);
         var groups = factory.Create<IGroupsApi>();
 
         for (var attempt = 1; attempt <= 3; attempt++)
@@ -172,7 +172,7 @@ public sealed class SessionAuthenticationTests : IAsyncLifetime
     public async Task The_cookie_is_not_sent_to_another_host()
     {
         await using var elsewhere = await RecordingServer.StartAsync((_, context) => context.Response.WriteAsync("{}"));
-        using var factory = new ClicRdvClientFactory(ClientOptions.For(_server, ClicRdvAuthentication.ProSession), ApiClients.Factories);
+        using var factory = new ClicRdvClientFactory(ClientOptions.For(_server, ClicRdvAuthentication.ProSession), ApiClients.Factories, ApiJsonContext.Default);
         await factory.Create<IGroupsApi>().ListGroups();
 
         // The same session and handler chain, asked for a URL on another host (another port is another origin).

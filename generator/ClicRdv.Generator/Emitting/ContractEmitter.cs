@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using ClicRdv.Generator.Model;
@@ -10,12 +11,13 @@ internal static class ContractEmitter
     public static Microsoft.CodeAnalysis.Text.SourceText Emit(DocumentModel document)
     {
         var writer = FileHeader.Start(document);
+        var converters = document.Contracts.ToDictionary(contract => contract.Name, contract => contract.ConverterName, System.StringComparer.Ordinal);
         writer.Separated(document.Contracts, contract =>
         {
             switch (contract.Kind)
             {
                 case ContractKind.Object:
-                    WriteClass(writer, contract, document.Options);
+                    WriteClass(writer, contract, document.Options, converters);
                     break;
                 case ContractKind.IntegerEnum:
                     WriteEnum(writer, contract, document.Options, isString: false);
@@ -37,7 +39,7 @@ internal static class ContractEmitter
         return writer.ToSourceText();
     }
 
-    private static void WriteClass(SourceWriter writer, ContractModel contract, GeneratorOptions options)
+    private static void WriteClass(SourceWriter writer, ContractModel contract, GeneratorOptions options, IReadOnlyDictionary<string, string?> converters)
     {
         writer.DocElement("summary", contract.Documentation);
         writer.Line(FileHeader.GeneratedCodeAttribute);
@@ -49,9 +51,16 @@ internal static class ContractEmitter
             {
                 writer.DocElement("summary", property.Documentation);
                 writer.LineOf("[", TypeNames.JsonPropertyName, "(", SourceWriter.Literal(property.WireName), ")]");
-                if (property.Type.Converter is { } converter)
+
+                // The same wire format as the generated metadata, for code that serializes the contracts by reflection.
+                if ((property.Type.Kind == TypeKind.StringEnum ? converters[property.Type.Name] : property.Type.Converter) is { } converter)
                 {
                     writer.LineOf("[global::System.Text.Json.Serialization.JsonConverter(typeof(", converter, "))]");
+                }
+
+                if (property.Type.IsNullable && !property.AllowsNull)
+                {
+                    writer.Line("[global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]");
                 }
 
                 var initializer = property.Type.IsNullable || property.Type.IsValueType ? string.Empty : " = default!;";

@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using ClicRdv.Generated.Support;
 using ClicRdv.Generator.Model;
 using ClicRdv.Generator.Naming;
 
@@ -12,26 +13,29 @@ namespace ClicRdv.Generator.Emitting;
 /// </summary>
 internal sealed class MethodBodyEmitter
 {
-    private const string Runtime = ClientRuntimeSource.RuntimeClassName;
+    /// <summary>The client's field with the caller's URL formatting (null when the document's formats apply).</summary>
+    private const string UrlFormatting = "_url";
 
     private readonly SourceWriter _writer;
     private readonly OperationModel _operation;
     private readonly ValueFormatter _formatter;
+    private readonly JsonTypeCatalog _json;
     private readonly UniqueNameScope _locals;
     private readonly string _request;
     private string? _query;
 
-    private MethodBodyEmitter(SourceWriter writer, OperationModel operation, ValueFormatter formatter)
+    private MethodBodyEmitter(SourceWriter writer, OperationModel operation, ValueFormatter formatter, JsonTypeCatalog json)
     {
         _writer = writer;
         _operation = operation;
         _formatter = formatter;
-        _locals = new UniqueNameScope(operation.Parameters.Select(parameter => parameter.Name).Concat(new[] { "cancellationToken", "_httpClient", "_settings" }).ToArray());
+        _json = json;
+        _locals = new UniqueNameScope(operation.Parameters.Select(parameter => parameter.Name).Concat(new[] { "cancellationToken", "_httpClient", "_settings", "_json", UrlFormatting }).ToArray());
         _request = _locals.Claim("__request");
     }
 
-    public static void Write(SourceWriter writer, OperationModel operation, GeneratorOptions options, ValueFormatter formatter) =>
-        new MethodBodyEmitter(writer, operation, formatter).Write(options);
+    public static void Write(SourceWriter writer, OperationModel operation, GeneratorOptions options, ValueFormatter formatter, JsonTypeCatalog json) =>
+        new MethodBodyEmitter(writer, operation, formatter, json).Write(options);
 
     private void Write(GeneratorOptions options)
     {
@@ -48,8 +52,8 @@ internal sealed class MethodBodyEmitter
             }
         }
 
-        _writer.Line($"using var {_request} = new global::System.Net.Http.HttpRequestMessage({HttpMethodExpression(_operation.HttpMethod)}, {Runtime}.BuildUri(_httpClient, {path}, {_query ?? "null"}));");
-        if (_operation.Response.MediaType is { } accept && _operation.Response.Kind != ResponseKind.Stream)
+        _writer.Line($"using var {_request} = new global::System.Net.Http.HttpRequestMessage({HttpMethodExpression(_operation.HttpMethod)}, {ClientSupportSources.RequestUri}.Build(_httpClient, {path}, {_query ?? "null"}));");
+        if (_operation.Response.MediaType is { } accept && _operation.Response.Kind != ResponseContent.Stream)
         {
             _writer.Line($"{_request}.Headers.TryAddWithoutValidation(\"Accept\", {SourceWriter.Literal(accept)});");
         }
@@ -57,7 +61,7 @@ internal sealed class MethodBodyEmitter
         foreach (var parameter in _operation.Parameters.Where(parameter => parameter.Location == ParameterLocation.Header))
         {
             WriteIfPresent(parameter.Name, parameter.Type, value =>
-                _writer.Line($"{_request}.Headers.TryAddWithoutValidation({SourceWriter.Literal(parameter.WireName)}, {Text(parameter.Type, value, parameter.CollectionStyle)});"));
+                _writer.Line($"{_request}.Headers.TryAddWithoutValidation({SourceWriter.Literal(parameter.WireName)}, {Text(parameter.Type, value, parameter.CollectionStyle, urlFormatting: null)});"));
         }
 
         foreach (var parameter in _operation.Parameters.Where(parameter => parameter.Location == ParameterLocation.Body))
@@ -65,11 +69,17 @@ internal sealed class MethodBodyEmitter
             WriteIfPresent(parameter.Name, parameter.Type, value => WriteBody(parameter, value));
         }
 
+        if (_operation.AcceptsBearerToken)
+        {
+            _writer.Line($"await {ClientSupportSources.ClientRuntime}.AuthorizeAsync({_request}, _settings, cancellationToken).ConfigureAwait(false);");
+        }
+
         var content = _operation.Response.Kind;
         var typeArgument = MethodSignature.ContentType(_operation.Response) ?? "object";
         var sendMethod = options.UseApiResponse ? "SendForApiResponseAsync" : "SendAsync";
-        var call = $"{Runtime}.{sendMethod}<{typeArgument}>(_httpClient, {_request}, _settings, ResponseContent.{content}, cancellationToken).ConfigureAwait(false)";
-        _writer.Line(content == ResponseKind.None && !options.UseApiResponse ? $"await {call};" : $"return await {call};");
+        var json = content == ResponseContent.Json ? "_json?." + _json.PropertyFor(_operation.Response.Type!, isParameter: false) : "null";
+        var call = $"{ClientSupportSources.ClientRuntime}.{sendMethod}<{typeArgument}>(_httpClient, {_request}, _settings, {ClientSupportSources.ResponseContent}.{content}, {json}, cancellationToken).ConfigureAwait(false)";
+        _writer.Line(content == ResponseContent.None && !options.UseApiResponse ? $"await {call};" : $"return await {call};");
     }
 
     private string PathExpression()
@@ -82,7 +92,7 @@ internal sealed class MethodBodyEmitter
             }
 
             var parameter = _operation.Parameters.First(candidate => candidate.Location == ParameterLocation.Path && candidate.WireName == segment.Text);
-            return $"{Runtime}.EscapePathSegment({Text(parameter.Type, parameter.Name, CollectionStyle.Csv)})";
+            return $"{ClientSupportSources.RequestUri}.EscapePathSegment({Text(parameter.Type, parameter.Name, CollectionStyle.Csv, UrlFormatting)})";
         }).ToList();
 
         return parts.Count == 0 ? SourceWriter.Literal(string.Empty) : string.Join(" + ", parts);
@@ -100,12 +110,12 @@ internal sealed class MethodBodyEmitter
         if (parameter.Type.Kind == TypeKind.Array && parameter.CollectionStyle == CollectionStyle.Multi)
         {
             WriteIfPresent(parameter.Name, parameter.Type, value =>
-                WriteForEach(value, item => _writer.Line($"{Runtime}.AddQuery(ref {_query}, {key}, {_formatter.Item(parameter.Type.Element!, item)});")));
+                WriteForEach(value, item => _writer.Line($"{ClientSupportSources.RequestUri}.AddQuery(ref {_query}, {key}, {_formatter.Item(parameter.Type.Element!, item, UrlFormatting)});")));
             return;
         }
 
         WriteIfPresent(parameter.Name, parameter.Type, value =>
-            _writer.Line($"{Runtime}.AddQuery(ref {_query}, {key}, {Text(parameter.Type, value, parameter.CollectionStyle)});"));
+            _writer.Line($"{ClientSupportSources.RequestUri}.AddQuery(ref {_query}, {key}, {Text(parameter.Type, value, parameter.CollectionStyle, UrlFormatting)});"));
     }
 
     /// <summary>Writes <c>name[field]=value</c> per field, or <c>name[i][field]=value</c> per item and field of an array.</summary>
@@ -118,7 +128,7 @@ internal sealed class MethodBodyEmitter
             {
                 var key = $"{prefix} + {SourceWriter.Literal(Uri.EscapeDataString("[" + field.WireName + "]"))}";
                 WriteIfPresent($"{item}.{field.Name}", field.Type, fieldValue =>
-                    _writer.Line($"{Runtime}.AddQuery(ref {_query}, {key}, {Text(field.Type, fieldValue, CollectionStyle.Csv)});"));
+                    _writer.Line($"{ClientSupportSources.RequestUri}.AddQuery(ref {_query}, {key}, {Text(field.Type, fieldValue, CollectionStyle.Csv, UrlFormatting)});"));
             }
         }
 
@@ -134,7 +144,7 @@ internal sealed class MethodBodyEmitter
         {
             // A null item of a nullable element type has no fields to write.
             var prefix = _locals.Claim("__prefix");
-            _writer.Line($"var {prefix} = {escapedName} + \"%5B\" + {Runtime}.Format({index}++) + \"%5D\";");
+            _writer.Line($"var {prefix} = {escapedName} + \"%5B\" + {ClientSupportSources.WireText}.Format({index}++) + \"%5D\";");
             WriteFields(present, prefix);
         }));
     }
@@ -144,7 +154,7 @@ internal sealed class MethodBodyEmitter
         switch (parameter.BodyEncoding)
         {
             case BodyEncoding.Json:
-                _writer.Line($"{_request}.Content = _settings.ContentSerializer.ToHttpContent({value});");
+                _writer.Line($"{_request}.Content = {ClientSupportSources.ClientRuntime}.JsonBody({value}, _json?.{_json.PropertyFor(parameter.Type.AsNullable(false), isParameter: true)}, _settings);");
                 break;
             case BodyEncoding.FormUrlEncoded:
                 var form = _locals.Claim("__form");
@@ -177,12 +187,12 @@ internal sealed class MethodBodyEmitter
             WriteForEach(value, item =>
             {
                 var text = _locals.Claim("__text");
-                _writer.Line($"if ({_formatter.Item(field.Type.Element!, item)} is {{ }} {text}) {form}.Add(new(key: {key}, value: {text}));");
+                _writer.Line($"if ({_formatter.Item(field.Type.Element!, item, urlFormatting: null)} is {{ }} {text}) {form}.Add(new(key: {key}, value: {text}));");
             });
             return;
         }
 
-        _writer.Line($"{form}.Add(new(key: {key}, value: {Text(field.Type, value, CollectionStyle.Csv)}));");
+        _writer.Line($"{form}.Add(new(key: {key}, value: {Text(field.Type, value, CollectionStyle.Csv, urlFormatting: null)}));");
     }
 
     private void WriteForEach(string sequence, Action<string> writeItem)
@@ -215,8 +225,9 @@ internal sealed class MethodBodyEmitter
         }
     }
 
-    private string Text(TypeRef type, string expression, CollectionStyle style) =>
-        _formatter.Text(type, expression, style, type.Kind == TypeKind.Array ? _locals.Claim("__element") : string.Empty);
+    /// <param name="urlFormatting">The caller's URL formatting, for path and query values; null for headers and form fields.</param>
+    private string Text(TypeRef type, string expression, CollectionStyle style, string? urlFormatting) =>
+        _formatter.Text(type, expression, style, type.Kind == TypeKind.Array ? _locals.Claim("__element") : string.Empty, urlFormatting);
 
     private static string HttpMethodExpression(string method) => method switch
     {

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using ClicRdv.Generated.Support;
 using ClicRdv.Generator.Model;
 using ClicRdv.Generator.Naming;
 
@@ -11,9 +12,9 @@ internal static class MethodSignature
     /// <summary>The C# type of the response content, or null when the operation returns no content.</summary>
     public static string? ContentType(ResponseModel response) => response.Kind switch
     {
-        ResponseKind.Json => TypeNames.Value(response.Type!),
-        ResponseKind.Text => "string",
-        ResponseKind.Stream => "global::System.IO.Stream",
+        ResponseContent.Json => TypeNames.Value(response.Type!),
+        ResponseContent.Text => "string",
+        ResponseContent.Stream => "global::System.IO.Stream",
         _ => null,
     };
 

@@ -1,3 +1,5 @@
+using ClicRdv.Generated.Support;
+
 namespace ClicRdv.Generator.Model;
 
 /// <summary>One Refit interface (one per tag) and the client class that implements it.</summary>
@@ -9,6 +11,10 @@ internal sealed record ApiInterfaceModel(string Name, string ClientName, string?
 /// <param name="HttpMethod">The HTTP verb in upper case.</param>
 /// <param name="Path">The path template as the document writes it, with wire names in braces.</param>
 /// <param name="PathSegments">The path template cut into literal text and parameter placeholders, in order.</param>
+/// <param name="AcceptsBearerToken">
+/// Whether a bearer token from <c>RefitSettings.AuthorizationHeaderValueGetter</c> goes with the request: the
+/// operation's security names an HTTP bearer, OAuth2 or OpenID Connect scheme, or the document declares none.
+/// </param>
 internal sealed record OperationModel(
     string Name,
     string HttpMethod,
@@ -18,7 +24,8 @@ internal sealed record OperationModel(
     string? Description,
     bool IsDeprecated,
     EquatableArray<ParameterModel> Parameters,
-    ResponseModel Response);
+    ResponseModel Response,
+    bool AcceptsBearerToken);
 
 /// <summary>A piece of a path template: literal text, or the wire name of a path parameter.</summary>
 internal sealed record PathSegmentModel(string Text, bool IsParameter);
@@ -72,17 +79,8 @@ internal sealed record ParameterModel(
     string? MediaType,
     EquatableArray<PropertyModel> Fields);
 
-internal enum ResponseKind
-{
-    /// <summary>No content: the method returns <c>Task</c>.</summary>
-    None,
-    Json,
-    Text,
-    Stream,
-}
-
 /// <param name="MediaType">The media type the document declares, sent as <c>Accept</c>.</param>
-internal sealed record ResponseModel(ResponseKind Kind, TypeRef? Type, string? MediaType, string? Documentation)
+internal sealed record ResponseModel(ResponseContent Kind, TypeRef? Type, string? MediaType, string? Documentation)
 {
-    public static readonly ResponseModel None = new(ResponseKind.None, null, null, null);
+    public static readonly ResponseModel None = new(ResponseContent.None, null, null, null);
 }

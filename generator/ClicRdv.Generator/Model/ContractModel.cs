@@ -26,7 +26,11 @@ internal sealed record ContractModel(
 /// <param name="Name">The C# property name.</param>
 /// <param name="WireName">The JSON member name, written into <c>[JsonPropertyName]</c>.</param>
 /// <param name="IsRequired">Whether the schema lists it as required.</param>
-internal sealed record PropertyModel(string Name, string WireName, TypeRef Type, string? Documentation, bool IsRequired);
+/// <param name="AllowsNull">
+/// Whether the document allows <c>null</c> as the value. A property that is nullable in C# only because it is optional
+/// is left out of what is written when null, so that no request carries a null the document forbids.
+/// </param>
+internal sealed record PropertyModel(string Name, string WireName, TypeRef Type, string? Documentation, bool IsRequired, bool AllowsNull);
 
 /// <param name="Name">The C# member name.</param>
 /// <param name="Value">The wire string of a string enum, or the integer literal of an integer enum.</param>

@@ -5,12 +5,14 @@ namespace ClicRdv.Generator.Model;
 /// <param name="Title">The document's title, for comments.</param>
 /// <param name="RegistrationClassName">The class holding the module initializer that registers the clients with Refit.</param>
 /// <param name="CatalogClassName">The public class that lists every client with its factory (<c>ApiClients</c>).</param>
+/// <param name="JsonContextClassName">The public System.Text.Json context with the metadata of every type (<c>ApiJsonContext</c>).</param>
 internal sealed record DocumentModel(
     string HintName,
     string Title,
     GeneratorOptions Options,
     string RegistrationClassName,
     string CatalogClassName,
+    string JsonContextClassName,
     EquatableArray<ContractModel> Contracts,
     EquatableArray<ApiInterfaceModel> Interfaces,
     EquatableArray<DateTimeFormatModel> DateTimeFormats);

@@ -1,16 +1,8 @@
-using ClicRdv.Generator.Emitting;
-
 namespace ClicRdv.Generator.Naming;
 
 /// <summary>Names the generated code uses on its own account, which no name taken from a document may shadow.</summary>
 internal static class ReservedNames
 {
-    /// <summary>
-    /// The file-local types of the clients' file (see <see cref="ClientRuntimeSource"/>), which client methods name
-    /// unqualified: a method or type of the same name would hide them.
-    /// </summary>
-    public static readonly string[] RuntimeTypes = { ClientRuntimeSource.RuntimeClassName, "ResponseContent", "ExcerptContent" };
-
     /// <summary>
     /// The members every class inherits from <see cref="object"/>: inside a class, a type of one of these names is
     /// hidden by the method (an enum named <c>Equals</c> cannot be written <c>Equals.Value</c> in its converter).

@@ -122,8 +122,7 @@ internal static class DocumentParser
     private static DocumentModel BuildModel(DocumentInput input, OpenApiDocument document, DiagnosticSink diagnostics)
     {
         var title = string.IsNullOrWhiteSpace(document.Info?.Title) ? StemOf(input.FilePath) : document.Info!.Title.Trim();
-        var typeNames = new UniqueNameScope(ReservedNames.RuntimeTypes);
-        typeNames.Reserve(ReservedNames.AdditionalProperties);
+        var typeNames = new UniqueNameScope(ReservedNames.AdditionalProperties);
         foreach (var member in ReservedNames.ObjectMembers)
         {
             typeNames.Reserve(member);
@@ -131,6 +130,7 @@ internal static class DocumentParser
         var schemas = new SchemaMapper(document, typeNames);
         var registrationClassName = typeNames.Claim(Identifiers.ToPascalCase(title, "OpenApi") + "ClientRegistration");
         var catalogClassName = typeNames.Claim("ApiClients");
+        var jsonContextClassName = typeNames.Claim("ApiJsonContext");
         var operations = new OperationMapper(schemas, diagnostics, typeNames);
         var interfaces = operations.MapInterfaces(document, Identifiers.ToPascalCase(title, "Default"));
         schemas.MapComponents(document);
@@ -141,6 +141,7 @@ internal static class DocumentParser
             input.Options,
             registrationClassName,
             catalogClassName,
+            jsonContextClassName,
             schemas.Contracts.OrderBy(contract => contract.Name, StringComparer.Ordinal).ToEquatableArray(),
             interfaces,
             schemas.DateTimeFormats.ToEquatableArray());

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.RegularExpressions;
+using ClicRdv.Generated.Support;
 using ClicRdv.Generator.Model;
 using ClicRdv.Generator.Naming;
 using NJsonSchema;
@@ -34,6 +35,7 @@ internal sealed class OperationMapper
     public EquatableArray<ApiInterfaceModel> MapInterfaces(OpenApiDocument document, string defaultTag)
     {
         var builders = new Dictionary<string, InterfaceBuilder>(StringComparer.Ordinal);
+        var bearerTokens = new BearerTokens(document);
         foreach (var pathItem in document.Paths)
         {
             foreach (var entry in pathItem.Value)
@@ -57,7 +59,7 @@ internal sealed class OperationMapper
                     builders.Add(key, builder);
                 }
 
-                builder.Operations.Add(MapOperation(pathItem.Key, method, entry.Value, pointer, builder.MethodNames));
+                builder.Operations.Add(MapOperation(pathItem.Key, method, entry.Value, pointer, builder.MethodNames, bearerTokens.AcceptedBy(entry.Value)));
             }
         }
 
@@ -67,7 +69,7 @@ internal sealed class OperationMapper
             .ToEquatableArray();
     }
 
-    private OperationModel MapOperation(string path, string method, OpenApiOperation operation, string pointer, UniqueNameScope methodNames)
+    private OperationModel MapOperation(string path, string method, OpenApiOperation operation, string pointer, UniqueNameScope methodNames, bool acceptsBearerToken)
     {
         var name = methodNames.Claim(string.IsNullOrWhiteSpace(operation.OperationId)
             ? NameFromRoute(method, path)
@@ -118,7 +120,8 @@ internal sealed class OperationMapper
             Trimmed(operation.Description),
             operation.IsDeprecated,
             ordered,
-            MapResponse(operation, name));
+            MapResponse(operation, name),
+            acceptsBearerToken);
     }
 
     private ParameterModel? MapParameter(OpenApiParameter parameter, string methodName, string operationName, string pointer, UniqueNameScope names)
@@ -268,12 +271,12 @@ internal sealed class OperationMapper
         var documentation = Trimmed(chosen.Description);
         if (IsJson(mediaType) && !SchemaMapper.IsBinary(schema))
         {
-            return new ResponseModel(ResponseKind.Json, _schemas.Map(schema, methodName + "Response"), mediaType, documentation);
+            return new ResponseModel(ResponseContent.Json, _schemas.Map(schema, methodName + "Response"), mediaType, documentation);
         }
 
         return mediaType.StartsWith("text/", StringComparison.OrdinalIgnoreCase) && !SchemaMapper.IsBinary(schema)
-            ? new ResponseModel(ResponseKind.Text, TypeRef.String, mediaType, documentation)
-            : new ResponseModel(ResponseKind.Stream, StreamType, mediaType, documentation);
+            ? new ResponseModel(ResponseContent.Text, TypeRef.String, mediaType, documentation)
+            : new ResponseModel(ResponseContent.Stream, StreamType, mediaType, documentation);
     }
 
     private static (string MediaType, OpenApiMediaType? Content) PickRequestContent(IDictionary<string, OpenApiMediaType> content)
@@ -400,10 +403,8 @@ internal sealed class OperationMapper
             Name = name;
             ClientName = clientName;
             Documentation = documentation;
-            // A method may not be named like its interface or its class, nor hide the runtime types the client names.
-            MethodNames = new UniqueNameScope(ReservedNames.RuntimeTypes);
-            MethodNames.Reserve(name);
-            MethodNames.Reserve(clientName);
+            // A method may not be named like its interface or its class.
+            MethodNames = new UniqueNameScope(name, clientName);
         }
 
         public string Name { get; }

@@ -15,6 +15,10 @@ internal sealed record GeneratorRun(GeneratorDriver Driver, Compilation Compilat
     public IReadOnlyList<Diagnostic> CompilationProblems =>
         Compilation.GetDiagnostics().Where(diagnostic => diagnostic.Severity >= DiagnosticSeverity.Warning).ToList();
 
+    /// <summary>The sources generated for the documents, without the client helpers added once per compilation.</summary>
+    public IReadOnlyList<GeneratedSourceResult> DocumentSources =>
+        Result.GeneratedSources.Where(source => !source.HintName.StartsWith("ClicRdv.Generated.", System.StringComparison.Ordinal)).ToList();
+
     public string Source(string hintNameSuffix) =>
         Result.GeneratedSources.Single(source => source.HintName.EndsWith(hintNameSuffix, System.StringComparison.Ordinal)).SourceText.ToString();
 }

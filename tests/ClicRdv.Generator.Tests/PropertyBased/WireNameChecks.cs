@@ -13,7 +13,8 @@ namespace ClicRdv.Generator.Tests.PropertyBased;
 
 /// <summary>
 /// Reads the generated code with Roslyn and checks names against the document: every declared name is a valid
-/// identifier, every JSON property keeps its wire name in <c>[JsonPropertyName]</c>, every enum value is written as
+/// identifier, every JSON property keeps its wire name in <c>[JsonPropertyName]</c> and in the generated JSON metadata
+/// the clients serialize with, every enum value is written as
 /// the document spells it, and every parameter is sent under its wire name. A compilation without errors already
 /// proves that names are unique in their scopes; these checks prove that nothing is sent under a wrong name.
 /// </summary>
@@ -23,8 +24,10 @@ internal static class WireNameChecks
 
     public static void Check(GeneratorRun run, Expectations expected)
     {
-        var trees = run.Compilation.SyntaxTrees.Where(tree => tree.FilePath.EndsWith(".g.cs", StringComparison.Ordinal)).ToList();
-        Assert.Equal(3, trees.Count);
+        var trees = run.Compilation.SyntaxTrees
+            .Where(tree => tree.FilePath.EndsWith(".g.cs", StringComparison.Ordinal) && !System.IO.Path.GetFileName(tree.FilePath).StartsWith("ClicRdv.Generated.", StringComparison.Ordinal))
+            .ToList();
+        Assert.Equal(4, trees.Count);
         var roots = trees.Select(tree => tree.GetRoot()).ToList();
 
         AssertDeclaredNamesAreIdentifiers(roots);
@@ -44,7 +47,9 @@ internal static class WireNameChecks
                 {
                     case ClassDeclarationSyntax when expected.Classes.TryGetValue(marker, out var wireNames):
                         foundClasses.Add(marker);
-                        AssertSameNames(wireNames, JsonPropertyNames((INamedTypeSymbol)model.GetDeclaredSymbol(declaration)!), $"the [JsonPropertyName] values of class {declaration.Identifier.ValueText} ({marker})");
+                        var symbol = (INamedTypeSymbol)model.GetDeclaredSymbol(declaration)!;
+                        AssertSameNames(wireNames, JsonPropertyNames(symbol), $"the [JsonPropertyName] values of class {declaration.Identifier.ValueText} ({marker})");
+                        AssertSameNames(wireNames, MetadataWireNames(symbol, roots), $"the JSON metadata of class {declaration.Identifier.ValueText} ({marker})");
                         break;
                     case EnumDeclarationSyntax enumeration when expected.StringEnums.TryGetValue(marker, out var values):
                         AssertSameNames(values, WireValues(enumeration, model, roots), $"the wire values of enum {enumeration.Identifier.ValueText} ({marker})");
@@ -125,6 +130,21 @@ internal static class WireNameChecks
         }
 
         return names;
+    }
+
+    /// <summary>
+    /// The JSON names the generated metadata gives the properties of a class and its base classes: the third argument
+    /// of each <c>JsonMetadata.Property</c> in the class's <c>JsonMetadata.Object</c>.
+    /// </summary>
+    private static List<string> MetadataWireNames(INamedTypeSymbol type, IEnumerable<SyntaxNode> roots)
+    {
+        var spelling = type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
+        var creation = roots.SelectMany(root => root.DescendantNodes().OfType<InvocationExpressionSyntax>())
+            .Single(invocation => invocation.Expression is MemberAccessExpressionSyntax { Name: GenericNameSyntax { Identifier.ValueText: "Object" } name } && name.TypeArgumentList.Arguments.Single().ToString() == spelling);
+        return creation.DescendantNodes().OfType<InvocationExpressionSyntax>()
+            .Where(invocation => invocation.Expression is MemberAccessExpressionSyntax { Name: GenericNameSyntax { Identifier.ValueText: "Property" } })
+            .Select(invocation => (string)((LiteralExpressionSyntax)invocation.ArgumentList.Arguments[2].Expression).Token.Value!)
+            .ToList();
     }
 
     /// <summary>The strings the enum's converter writes: the arms of its ToWireValue switch.</summary>

@@ -11,28 +11,32 @@ public sealed partial class AccountsApiClient : IAccountsApi
 {
     private readonly global::System.Net.Http.HttpClient _httpClient;
     private readonly global::Refit.RefitSettings _settings;
+    private readonly global::Consumer.ApiJsonContext? _json;
+    private readonly global::ClicRdv.Generated.Support.UrlFormatting? _url;
 
-    /// <summary>Creates a client with Refit's default settings. The HttpClient's BaseAddress must be the API's root address.</summary>
+    /// <summary>Creates a client with the document's default settings (<see cref="global::Consumer.ApiJsonContext.Default"/>). The HttpClient's BaseAddress must be the API's root address.</summary>
     public AccountsApiClient(global::System.Net.Http.HttpClient httpClient)
-        : this(httpClient, new global::Refit.RefitSettings())
+        : this(httpClient, global::Consumer.ApiClients.DefaultSettings)
     {
     }
 
-    /// <summary>Creates a client whose serialization and errors follow <paramref name="settings"/>.</summary>
+    /// <summary>Creates a client whose errors, URL formatting and serializer options follow <paramref name="settings"/>. JSON is read and written with <see cref="global::Consumer.ApiJsonContext"/> under the options of Refit's <c>SystemTextJsonContentSerializer</c>; another content serializer is used as it is.</summary>
     public AccountsApiClient(global::System.Net.Http.HttpClient httpClient, global::Refit.RefitSettings settings)
     {
         _httpClient = httpClient ?? throw new global::System.ArgumentNullException(nameof(httpClient));
         _settings = settings ?? throw new global::System.ArgumentNullException(nameof(settings));
+        _json = global::ClicRdv.Generated.Support.DocumentJson<global::Consumer.ApiJsonContext>.For(settings, global::Consumer.ApiJsonContext.Default, static options => new global::Consumer.ApiJsonContext(options));
+        _url = global::ClicRdv.Generated.Support.UrlFormatting.For(settings);
     }
 
     /// <inheritdoc />
     public async global::System.Threading.Tasks.Task<Account> CreateAccount(AccountRequest body, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var __path = "/api/v1/accounts";
-        using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, GeneratedClientRuntime.BuildUri(_httpClient, __path, null));
+        using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, global::ClicRdv.Generated.Support.RequestUri.Build(_httpClient, __path, null));
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
-        __request.Content = _settings.ContentSerializer.ToHttpContent(body);
-        return await GeneratedClientRuntime.SendAsync<Account>(_httpClient, __request, _settings, ResponseContent.Json, cancellationToken).ConfigureAwait(false);
+        __request.Content = global::ClicRdv.Generated.Support.ClientRuntime.JsonBody(body, _json?.AccountRequest, _settings);
+        return await global::ClicRdv.Generated.Support.ClientRuntime.SendAsync<Account>(_httpClient, __request, _settings, global::ClicRdv.Generated.Support.ResponseContent.Json, _json?.Account, cancellationToken).ConfigureAwait(false);
     }
 }
 
@@ -42,86 +46,90 @@ public sealed partial class AppointmentsApiClient : IAppointmentsApi
 {
     private readonly global::System.Net.Http.HttpClient _httpClient;
     private readonly global::Refit.RefitSettings _settings;
+    private readonly global::Consumer.ApiJsonContext? _json;
+    private readonly global::ClicRdv.Generated.Support.UrlFormatting? _url;
 
-    /// <summary>Creates a client with Refit's default settings. The HttpClient's BaseAddress must be the API's root address.</summary>
+    /// <summary>Creates a client with the document's default settings (<see cref="global::Consumer.ApiJsonContext.Default"/>). The HttpClient's BaseAddress must be the API's root address.</summary>
     public AppointmentsApiClient(global::System.Net.Http.HttpClient httpClient)
-        : this(httpClient, new global::Refit.RefitSettings())
+        : this(httpClient, global::Consumer.ApiClients.DefaultSettings)
     {
     }
 
-    /// <summary>Creates a client whose serialization and errors follow <paramref name="settings"/>.</summary>
+    /// <summary>Creates a client whose errors, URL formatting and serializer options follow <paramref name="settings"/>. JSON is read and written with <see cref="global::Consumer.ApiJsonContext"/> under the options of Refit's <c>SystemTextJsonContentSerializer</c>; another content serializer is used as it is.</summary>
     public AppointmentsApiClient(global::System.Net.Http.HttpClient httpClient, global::Refit.RefitSettings settings)
     {
         _httpClient = httpClient ?? throw new global::System.ArgumentNullException(nameof(httpClient));
         _settings = settings ?? throw new global::System.ArgumentNullException(nameof(settings));
+        _json = global::ClicRdv.Generated.Support.DocumentJson<global::Consumer.ApiJsonContext>.For(settings, global::Consumer.ApiJsonContext.Default, static options => new global::Consumer.ApiJsonContext(options));
+        _url = global::ClicRdv.Generated.Support.UrlFormatting.For(settings);
     }
 
     /// <inheritdoc />
     public async global::System.Threading.Tasks.Task<AppointmentCollection> ListAppointments(int gid, string? results = default, int? startIndex = default, string? sort = default, SortDirection? dir = default, int? includePast = default, global::System.Collections.Generic.IEnumerable<Condition>? conditions = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var __path = "/api/v1/groups/" + GeneratedClientRuntime.EscapePathSegment(GeneratedClientRuntime.Format(gid)) + "/appointments";
+        var __path = "/api/v1/groups/" + global::ClicRdv.Generated.Support.RequestUri.EscapePathSegment(global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, gid, global::ClicRdv.Generated.Support.WireText.Format(gid))) + "/appointments";
         global::System.Text.StringBuilder? __query = null;
         if (results is { } __results)
         {
-            GeneratedClientRuntime.AddQuery(ref __query, "results", __results);
+            global::ClicRdv.Generated.Support.RequestUri.AddQuery(ref __query, "results", global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, __results, __results));
         }
         if (startIndex is { } __startIndex)
         {
-            GeneratedClientRuntime.AddQuery(ref __query, "startIndex", GeneratedClientRuntime.Format(__startIndex));
+            global::ClicRdv.Generated.Support.RequestUri.AddQuery(ref __query, "startIndex", global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, __startIndex, global::ClicRdv.Generated.Support.WireText.Format(__startIndex)));
         }
         if (sort is { } __sort)
         {
-            GeneratedClientRuntime.AddQuery(ref __query, "sort", __sort);
+            global::ClicRdv.Generated.Support.RequestUri.AddQuery(ref __query, "sort", global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, __sort, __sort));
         }
         if (dir is { } __dir)
         {
-            GeneratedClientRuntime.AddQuery(ref __query, "dir", SortDirectionJsonConverter.ToWireValue(__dir));
+            global::ClicRdv.Generated.Support.RequestUri.AddQuery(ref __query, "dir", global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, __dir, global::Consumer.SortDirectionJsonConverter.ToWireValue(__dir)));
         }
         if (includePast is { } __includePast)
         {
-            GeneratedClientRuntime.AddQuery(ref __query, "include_past", GeneratedClientRuntime.Format(__includePast));
+            global::ClicRdv.Generated.Support.RequestUri.AddQuery(ref __query, "include_past", global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, __includePast, global::ClicRdv.Generated.Support.WireText.Format(__includePast)));
         }
         if (conditions is { } __conditions)
         {
             var __index = 0;
             foreach (var __item in __conditions)
             {
-                var __prefix = "conditions" + "%5B" + GeneratedClientRuntime.Format(__index++) + "%5D";
-                GeneratedClientRuntime.AddQuery(ref __query, __prefix + "%5Bfield%5D", __item.Field);
-                GeneratedClientRuntime.AddQuery(ref __query, __prefix + "%5Bop%5D", ConditionOperatorJsonConverter.ToWireValue(__item.Op));
-                GeneratedClientRuntime.AddQuery(ref __query, __prefix + "%5Bvalue%5D", __item.Value);
+                var __prefix = "conditions" + "%5B" + global::ClicRdv.Generated.Support.WireText.Format(__index++) + "%5D";
+                global::ClicRdv.Generated.Support.RequestUri.AddQuery(ref __query, __prefix + "%5Bfield%5D", global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, __item.Field, __item.Field));
+                global::ClicRdv.Generated.Support.RequestUri.AddQuery(ref __query, __prefix + "%5Bop%5D", global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, __item.Op, global::Consumer.ConditionOperatorJsonConverter.ToWireValue(__item.Op)));
+                global::ClicRdv.Generated.Support.RequestUri.AddQuery(ref __query, __prefix + "%5Bvalue%5D", global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, __item.Value, __item.Value));
             }
         }
-        using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, GeneratedClientRuntime.BuildUri(_httpClient, __path, __query));
+        using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, global::ClicRdv.Generated.Support.RequestUri.Build(_httpClient, __path, __query));
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
-        return await GeneratedClientRuntime.SendAsync<AppointmentCollection>(_httpClient, __request, _settings, ResponseContent.Json, cancellationToken).ConfigureAwait(false);
+        return await global::ClicRdv.Generated.Support.ClientRuntime.SendAsync<AppointmentCollection>(_httpClient, __request, _settings, global::ClicRdv.Generated.Support.ResponseContent.Json, _json?.AppointmentCollection, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
     public async global::System.Threading.Tasks.Task<Appointment> CreateAppointment(int gid, AppointmentRequest body, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var __path = "/api/v1/groups/" + GeneratedClientRuntime.EscapePathSegment(GeneratedClientRuntime.Format(gid)) + "/appointments";
-        using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, GeneratedClientRuntime.BuildUri(_httpClient, __path, null));
+        var __path = "/api/v1/groups/" + global::ClicRdv.Generated.Support.RequestUri.EscapePathSegment(global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, gid, global::ClicRdv.Generated.Support.WireText.Format(gid))) + "/appointments";
+        using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, global::ClicRdv.Generated.Support.RequestUri.Build(_httpClient, __path, null));
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
-        __request.Content = _settings.ContentSerializer.ToHttpContent(body);
-        return await GeneratedClientRuntime.SendAsync<Appointment>(_httpClient, __request, _settings, ResponseContent.Json, cancellationToken).ConfigureAwait(false);
+        __request.Content = global::ClicRdv.Generated.Support.ClientRuntime.JsonBody(body, _json?.AppointmentRequest, _settings);
+        return await global::ClicRdv.Generated.Support.ClientRuntime.SendAsync<Appointment>(_httpClient, __request, _settings, global::ClicRdv.Generated.Support.ResponseContent.Json, _json?.Appointment, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
     public async global::System.Threading.Tasks.Task<Appointment> GetAppointment(int gid, int id, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var __path = "/api/v1/groups/" + GeneratedClientRuntime.EscapePathSegment(GeneratedClientRuntime.Format(gid)) + "/appointments/" + GeneratedClientRuntime.EscapePathSegment(GeneratedClientRuntime.Format(id));
-        using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, GeneratedClientRuntime.BuildUri(_httpClient, __path, null));
+        var __path = "/api/v1/groups/" + global::ClicRdv.Generated.Support.RequestUri.EscapePathSegment(global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, gid, global::ClicRdv.Generated.Support.WireText.Format(gid))) + "/appointments/" + global::ClicRdv.Generated.Support.RequestUri.EscapePathSegment(global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, id, global::ClicRdv.Generated.Support.WireText.Format(id)));
+        using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, global::ClicRdv.Generated.Support.RequestUri.Build(_httpClient, __path, null));
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
-        return await GeneratedClientRuntime.SendAsync<Appointment>(_httpClient, __request, _settings, ResponseContent.Json, cancellationToken).ConfigureAwait(false);
+        return await global::ClicRdv.Generated.Support.ClientRuntime.SendAsync<Appointment>(_httpClient, __request, _settings, global::ClicRdv.Generated.Support.ResponseContent.Json, _json?.Appointment, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
     public async global::System.Threading.Tasks.Task DeleteAppointment(int gid, int id, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var __path = "/api/v1/groups/" + GeneratedClientRuntime.EscapePathSegment(GeneratedClientRuntime.Format(gid)) + "/appointments/" + GeneratedClientRuntime.EscapePathSegment(GeneratedClientRuntime.Format(id));
-        using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Delete, GeneratedClientRuntime.BuildUri(_httpClient, __path, null));
-        await GeneratedClientRuntime.SendAsync<object>(_httpClient, __request, _settings, ResponseContent.None, cancellationToken).ConfigureAwait(false);
+        var __path = "/api/v1/groups/" + global::ClicRdv.Generated.Support.RequestUri.EscapePathSegment(global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, gid, global::ClicRdv.Generated.Support.WireText.Format(gid))) + "/appointments/" + global::ClicRdv.Generated.Support.RequestUri.EscapePathSegment(global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, id, global::ClicRdv.Generated.Support.WireText.Format(id)));
+        using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Delete, global::ClicRdv.Generated.Support.RequestUri.Build(_httpClient, __path, null));
+        await global::ClicRdv.Generated.Support.ClientRuntime.SendAsync<object>(_httpClient, __request, _settings, global::ClicRdv.Generated.Support.ResponseContent.None, null, cancellationToken).ConfigureAwait(false);
     }
 }
 
@@ -131,74 +139,78 @@ public sealed partial class AvailabletimeslotsApiClient : IAvailabletimeslotsApi
 {
     private readonly global::System.Net.Http.HttpClient _httpClient;
     private readonly global::Refit.RefitSettings _settings;
+    private readonly global::Consumer.ApiJsonContext? _json;
+    private readonly global::ClicRdv.Generated.Support.UrlFormatting? _url;
 
-    /// <summary>Creates a client with Refit's default settings. The HttpClient's BaseAddress must be the API's root address.</summary>
+    /// <summary>Creates a client with the document's default settings (<see cref="global::Consumer.ApiJsonContext.Default"/>). The HttpClient's BaseAddress must be the API's root address.</summary>
     public AvailabletimeslotsApiClient(global::System.Net.Http.HttpClient httpClient)
-        : this(httpClient, new global::Refit.RefitSettings())
+        : this(httpClient, global::Consumer.ApiClients.DefaultSettings)
     {
     }
 
-    /// <summary>Creates a client whose serialization and errors follow <paramref name="settings"/>.</summary>
+    /// <summary>Creates a client whose errors, URL formatting and serializer options follow <paramref name="settings"/>. JSON is read and written with <see cref="global::Consumer.ApiJsonContext"/> under the options of Refit's <c>SystemTextJsonContentSerializer</c>; another content serializer is used as it is.</summary>
     public AvailabletimeslotsApiClient(global::System.Net.Http.HttpClient httpClient, global::Refit.RefitSettings settings)
     {
         _httpClient = httpClient ?? throw new global::System.ArgumentNullException(nameof(httpClient));
         _settings = settings ?? throw new global::System.ArgumentNullException(nameof(settings));
+        _json = global::ClicRdv.Generated.Support.DocumentJson<global::Consumer.ApiJsonContext>.For(settings, global::Consumer.ApiJsonContext.Default, static options => new global::Consumer.ApiJsonContext(options));
+        _url = global::ClicRdv.Generated.Support.UrlFormatting.For(settings);
     }
 
     /// <inheritdoc />
     public async global::System.Threading.Tasks.Task<AvailableTimeSlots> GetAvailableTimeSlots(int gid, global::System.Collections.Generic.IEnumerable<int> interventionIds, int? calendarId = default, global::System.Collections.Generic.IEnumerable<int>? calendarIds = default, global::System.Collections.Generic.IEnumerable<int>? calendarsetIds = default, int? resourceId = default, global::System.DateTime? start = default, global::System.DateTime? end = default, int? nDays = default, int? calQty = default, int? minCapacity = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var __path = "/api/v1/groups/" + GeneratedClientRuntime.EscapePathSegment(GeneratedClientRuntime.Format(gid)) + "/availabletimeslots";
+        var __path = "/api/v1/groups/" + global::ClicRdv.Generated.Support.RequestUri.EscapePathSegment(global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, gid, global::ClicRdv.Generated.Support.WireText.Format(gid))) + "/availabletimeslots";
         global::System.Text.StringBuilder? __query = null;
         foreach (var __item in interventionIds)
         {
-            GeneratedClientRuntime.AddQuery(ref __query, "intervention_ids%5B%5D", GeneratedClientRuntime.Format(__item));
+            global::ClicRdv.Generated.Support.RequestUri.AddQuery(ref __query, "intervention_ids%5B%5D", global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, __item, global::ClicRdv.Generated.Support.WireText.Format(__item)));
         }
         if (calendarId is { } __calendarId)
         {
-            GeneratedClientRuntime.AddQuery(ref __query, "calendar_id", GeneratedClientRuntime.Format(__calendarId));
+            global::ClicRdv.Generated.Support.RequestUri.AddQuery(ref __query, "calendar_id", global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, __calendarId, global::ClicRdv.Generated.Support.WireText.Format(__calendarId)));
         }
         if (calendarIds is { } __calendarIds)
         {
             foreach (var __item2 in __calendarIds)
             {
-                GeneratedClientRuntime.AddQuery(ref __query, "calendar_ids%5B%5D", GeneratedClientRuntime.Format(__item2));
+                global::ClicRdv.Generated.Support.RequestUri.AddQuery(ref __query, "calendar_ids%5B%5D", global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, __item2, global::ClicRdv.Generated.Support.WireText.Format(__item2)));
             }
         }
         if (calendarsetIds is { } __calendarsetIds)
         {
             foreach (var __item3 in __calendarsetIds)
             {
-                GeneratedClientRuntime.AddQuery(ref __query, "calendarset_ids%5B%5D", GeneratedClientRuntime.Format(__item3));
+                global::ClicRdv.Generated.Support.RequestUri.AddQuery(ref __query, "calendarset_ids%5B%5D", global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, __item3, global::ClicRdv.Generated.Support.WireText.Format(__item3)));
             }
         }
         if (resourceId is { } __resourceId)
         {
-            GeneratedClientRuntime.AddQuery(ref __query, "resource_id", GeneratedClientRuntime.Format(__resourceId));
+            global::ClicRdv.Generated.Support.RequestUri.AddQuery(ref __query, "resource_id", global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, __resourceId, global::ClicRdv.Generated.Support.WireText.Format(__resourceId)));
         }
         if (start is { } __start)
         {
-            GeneratedClientRuntime.AddQuery(ref __query, "start", DateTimeJsonConverter.Format(__start));
+            global::ClicRdv.Generated.Support.RequestUri.AddQuery(ref __query, "start", global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, __start, global::Consumer.DateTimeJsonConverter.Format(__start)));
         }
         if (end is { } __end)
         {
-            GeneratedClientRuntime.AddQuery(ref __query, "end", DateTimeJsonConverter.Format(__end));
+            global::ClicRdv.Generated.Support.RequestUri.AddQuery(ref __query, "end", global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, __end, global::Consumer.DateTimeJsonConverter.Format(__end)));
         }
         if (nDays is { } __nDays)
         {
-            GeneratedClientRuntime.AddQuery(ref __query, "nDays", GeneratedClientRuntime.Format(__nDays));
+            global::ClicRdv.Generated.Support.RequestUri.AddQuery(ref __query, "nDays", global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, __nDays, global::ClicRdv.Generated.Support.WireText.Format(__nDays)));
         }
         if (calQty is { } __calQty)
         {
-            GeneratedClientRuntime.AddQuery(ref __query, "cal_qty", GeneratedClientRuntime.Format(__calQty));
+            global::ClicRdv.Generated.Support.RequestUri.AddQuery(ref __query, "cal_qty", global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, __calQty, global::ClicRdv.Generated.Support.WireText.Format(__calQty)));
         }
         if (minCapacity is { } __minCapacity)
         {
-            GeneratedClientRuntime.AddQuery(ref __query, "min_capacity", GeneratedClientRuntime.Format(__minCapacity));
+            global::ClicRdv.Generated.Support.RequestUri.AddQuery(ref __query, "min_capacity", global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, __minCapacity, global::ClicRdv.Generated.Support.WireText.Format(__minCapacity)));
         }
-        using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, GeneratedClientRuntime.BuildUri(_httpClient, __path, __query));
+        using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, global::ClicRdv.Generated.Support.RequestUri.Build(_httpClient, __path, __query));
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
-        return await GeneratedClientRuntime.SendAsync<AvailableTimeSlots>(_httpClient, __request, _settings, ResponseContent.Json, cancellationToken).ConfigureAwait(false);
+        return await global::ClicRdv.Generated.Support.ClientRuntime.SendAsync<AvailableTimeSlots>(_httpClient, __request, _settings, global::ClicRdv.Generated.Support.ResponseContent.Json, _json?.AvailableTimeSlots, cancellationToken).ConfigureAwait(false);
     }
 }
 
@@ -208,99 +220,103 @@ public sealed partial class CalendarsApiClient : ICalendarsApi
 {
     private readonly global::System.Net.Http.HttpClient _httpClient;
     private readonly global::Refit.RefitSettings _settings;
+    private readonly global::Consumer.ApiJsonContext? _json;
+    private readonly global::ClicRdv.Generated.Support.UrlFormatting? _url;
 
-    /// <summary>Creates a client with Refit's default settings. The HttpClient's BaseAddress must be the API's root address.</summary>
+    /// <summary>Creates a client with the document's default settings (<see cref="global::Consumer.ApiJsonContext.Default"/>). The HttpClient's BaseAddress must be the API's root address.</summary>
     public CalendarsApiClient(global::System.Net.Http.HttpClient httpClient)
-        : this(httpClient, new global::Refit.RefitSettings())
+        : this(httpClient, global::Consumer.ApiClients.DefaultSettings)
     {
     }
 
-    /// <summary>Creates a client whose serialization and errors follow <paramref name="settings"/>.</summary>
+    /// <summary>Creates a client whose errors, URL formatting and serializer options follow <paramref name="settings"/>. JSON is read and written with <see cref="global::Consumer.ApiJsonContext"/> under the options of Refit's <c>SystemTextJsonContentSerializer</c>; another content serializer is used as it is.</summary>
     public CalendarsApiClient(global::System.Net.Http.HttpClient httpClient, global::Refit.RefitSettings settings)
     {
         _httpClient = httpClient ?? throw new global::System.ArgumentNullException(nameof(httpClient));
         _settings = settings ?? throw new global::System.ArgumentNullException(nameof(settings));
+        _json = global::ClicRdv.Generated.Support.DocumentJson<global::Consumer.ApiJsonContext>.For(settings, global::Consumer.ApiJsonContext.Default, static options => new global::Consumer.ApiJsonContext(options));
+        _url = global::ClicRdv.Generated.Support.UrlFormatting.For(settings);
     }
 
     /// <inheritdoc />
     public async global::System.Threading.Tasks.Task<CalendarCollection> ListCalendars(int gid, string? results = default, int? startIndex = default, string? sort = default, SortDirection? dir = default, string? search = default, global::System.Collections.Generic.IEnumerable<int>? interventionIds = default, global::System.Collections.Generic.IEnumerable<int>? calendarsetIds = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var __path = "/api/v1/groups/" + GeneratedClientRuntime.EscapePathSegment(GeneratedClientRuntime.Format(gid)) + "/calendars";
+        var __path = "/api/v1/groups/" + global::ClicRdv.Generated.Support.RequestUri.EscapePathSegment(global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, gid, global::ClicRdv.Generated.Support.WireText.Format(gid))) + "/calendars";
         global::System.Text.StringBuilder? __query = null;
         if (results is { } __results)
         {
-            GeneratedClientRuntime.AddQuery(ref __query, "results", __results);
+            global::ClicRdv.Generated.Support.RequestUri.AddQuery(ref __query, "results", global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, __results, __results));
         }
         if (startIndex is { } __startIndex)
         {
-            GeneratedClientRuntime.AddQuery(ref __query, "startIndex", GeneratedClientRuntime.Format(__startIndex));
+            global::ClicRdv.Generated.Support.RequestUri.AddQuery(ref __query, "startIndex", global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, __startIndex, global::ClicRdv.Generated.Support.WireText.Format(__startIndex)));
         }
         if (sort is { } __sort)
         {
-            GeneratedClientRuntime.AddQuery(ref __query, "sort", __sort);
+            global::ClicRdv.Generated.Support.RequestUri.AddQuery(ref __query, "sort", global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, __sort, __sort));
         }
         if (dir is { } __dir)
         {
-            GeneratedClientRuntime.AddQuery(ref __query, "dir", SortDirectionJsonConverter.ToWireValue(__dir));
+            global::ClicRdv.Generated.Support.RequestUri.AddQuery(ref __query, "dir", global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, __dir, global::Consumer.SortDirectionJsonConverter.ToWireValue(__dir)));
         }
         if (search is { } __search)
         {
-            GeneratedClientRuntime.AddQuery(ref __query, "search", __search);
+            global::ClicRdv.Generated.Support.RequestUri.AddQuery(ref __query, "search", global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, __search, __search));
         }
         if (interventionIds is { } __interventionIds)
         {
             foreach (var __item in __interventionIds)
             {
-                GeneratedClientRuntime.AddQuery(ref __query, "intervention_ids%5B%5D", GeneratedClientRuntime.Format(__item));
+                global::ClicRdv.Generated.Support.RequestUri.AddQuery(ref __query, "intervention_ids%5B%5D", global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, __item, global::ClicRdv.Generated.Support.WireText.Format(__item)));
             }
         }
         if (calendarsetIds is { } __calendarsetIds)
         {
             foreach (var __item2 in __calendarsetIds)
             {
-                GeneratedClientRuntime.AddQuery(ref __query, "calendarset_ids%5B%5D", GeneratedClientRuntime.Format(__item2));
+                global::ClicRdv.Generated.Support.RequestUri.AddQuery(ref __query, "calendarset_ids%5B%5D", global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, __item2, global::ClicRdv.Generated.Support.WireText.Format(__item2)));
             }
         }
-        using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, GeneratedClientRuntime.BuildUri(_httpClient, __path, __query));
+        using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, global::ClicRdv.Generated.Support.RequestUri.Build(_httpClient, __path, __query));
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
-        return await GeneratedClientRuntime.SendAsync<CalendarCollection>(_httpClient, __request, _settings, ResponseContent.Json, cancellationToken).ConfigureAwait(false);
+        return await global::ClicRdv.Generated.Support.ClientRuntime.SendAsync<CalendarCollection>(_httpClient, __request, _settings, global::ClicRdv.Generated.Support.ResponseContent.Json, _json?.CalendarCollection, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
     public async global::System.Threading.Tasks.Task<Calendar> CreateCalendar(int gid, CalendarRequest body, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var __path = "/api/v1/groups/" + GeneratedClientRuntime.EscapePathSegment(GeneratedClientRuntime.Format(gid)) + "/calendars";
-        using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, GeneratedClientRuntime.BuildUri(_httpClient, __path, null));
+        var __path = "/api/v1/groups/" + global::ClicRdv.Generated.Support.RequestUri.EscapePathSegment(global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, gid, global::ClicRdv.Generated.Support.WireText.Format(gid))) + "/calendars";
+        using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, global::ClicRdv.Generated.Support.RequestUri.Build(_httpClient, __path, null));
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
-        __request.Content = _settings.ContentSerializer.ToHttpContent(body);
-        return await GeneratedClientRuntime.SendAsync<Calendar>(_httpClient, __request, _settings, ResponseContent.Json, cancellationToken).ConfigureAwait(false);
+        __request.Content = global::ClicRdv.Generated.Support.ClientRuntime.JsonBody(body, _json?.CalendarRequest, _settings);
+        return await global::ClicRdv.Generated.Support.ClientRuntime.SendAsync<Calendar>(_httpClient, __request, _settings, global::ClicRdv.Generated.Support.ResponseContent.Json, _json?.Calendar, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
     public async global::System.Threading.Tasks.Task<Calendar> GetCalendar(int gid, int id, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var __path = "/api/v1/groups/" + GeneratedClientRuntime.EscapePathSegment(GeneratedClientRuntime.Format(gid)) + "/calendars/" + GeneratedClientRuntime.EscapePathSegment(GeneratedClientRuntime.Format(id));
-        using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, GeneratedClientRuntime.BuildUri(_httpClient, __path, null));
+        var __path = "/api/v1/groups/" + global::ClicRdv.Generated.Support.RequestUri.EscapePathSegment(global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, gid, global::ClicRdv.Generated.Support.WireText.Format(gid))) + "/calendars/" + global::ClicRdv.Generated.Support.RequestUri.EscapePathSegment(global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, id, global::ClicRdv.Generated.Support.WireText.Format(id)));
+        using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, global::ClicRdv.Generated.Support.RequestUri.Build(_httpClient, __path, null));
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
-        return await GeneratedClientRuntime.SendAsync<Calendar>(_httpClient, __request, _settings, ResponseContent.Json, cancellationToken).ConfigureAwait(false);
+        return await global::ClicRdv.Generated.Support.ClientRuntime.SendAsync<Calendar>(_httpClient, __request, _settings, global::ClicRdv.Generated.Support.ResponseContent.Json, _json?.Calendar, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
     public async global::System.Threading.Tasks.Task<Calendar> UpdateCalendar(int gid, int id, CalendarRequest body, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var __path = "/api/v1/groups/" + GeneratedClientRuntime.EscapePathSegment(GeneratedClientRuntime.Format(gid)) + "/calendars/" + GeneratedClientRuntime.EscapePathSegment(GeneratedClientRuntime.Format(id));
-        using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Put, GeneratedClientRuntime.BuildUri(_httpClient, __path, null));
+        var __path = "/api/v1/groups/" + global::ClicRdv.Generated.Support.RequestUri.EscapePathSegment(global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, gid, global::ClicRdv.Generated.Support.WireText.Format(gid))) + "/calendars/" + global::ClicRdv.Generated.Support.RequestUri.EscapePathSegment(global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, id, global::ClicRdv.Generated.Support.WireText.Format(id)));
+        using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Put, global::ClicRdv.Generated.Support.RequestUri.Build(_httpClient, __path, null));
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
-        __request.Content = _settings.ContentSerializer.ToHttpContent(body);
-        return await GeneratedClientRuntime.SendAsync<Calendar>(_httpClient, __request, _settings, ResponseContent.Json, cancellationToken).ConfigureAwait(false);
+        __request.Content = global::ClicRdv.Generated.Support.ClientRuntime.JsonBody(body, _json?.CalendarRequest, _settings);
+        return await global::ClicRdv.Generated.Support.ClientRuntime.SendAsync<Calendar>(_httpClient, __request, _settings, global::ClicRdv.Generated.Support.ResponseContent.Json, _json?.Calendar, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
     public async global::System.Threading.Tasks.Task DeleteCalendar(int gid, int id, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var __path = "/api/v1/groups/" + GeneratedClientRuntime.EscapePathSegment(GeneratedClientRuntime.Format(gid)) + "/calendars/" + GeneratedClientRuntime.EscapePathSegment(GeneratedClientRuntime.Format(id));
-        using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Delete, GeneratedClientRuntime.BuildUri(_httpClient, __path, null));
-        await GeneratedClientRuntime.SendAsync<object>(_httpClient, __request, _settings, ResponseContent.None, cancellationToken).ConfigureAwait(false);
+        var __path = "/api/v1/groups/" + global::ClicRdv.Generated.Support.RequestUri.EscapePathSegment(global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, gid, global::ClicRdv.Generated.Support.WireText.Format(gid))) + "/calendars/" + global::ClicRdv.Generated.Support.RequestUri.EscapePathSegment(global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, id, global::ClicRdv.Generated.Support.WireText.Format(id)));
+        using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Delete, global::ClicRdv.Generated.Support.RequestUri.Build(_httpClient, __path, null));
+        await global::ClicRdv.Generated.Support.ClientRuntime.SendAsync<object>(_httpClient, __request, _settings, global::ClicRdv.Generated.Support.ResponseContent.None, null, cancellationToken).ConfigureAwait(false);
     }
 }
 
@@ -310,81 +326,85 @@ public sealed partial class CalendarsetsApiClient : ICalendarsetsApi
 {
     private readonly global::System.Net.Http.HttpClient _httpClient;
     private readonly global::Refit.RefitSettings _settings;
+    private readonly global::Consumer.ApiJsonContext? _json;
+    private readonly global::ClicRdv.Generated.Support.UrlFormatting? _url;
 
-    /// <summary>Creates a client with Refit's default settings. The HttpClient's BaseAddress must be the API's root address.</summary>
+    /// <summary>Creates a client with the document's default settings (<see cref="global::Consumer.ApiJsonContext.Default"/>). The HttpClient's BaseAddress must be the API's root address.</summary>
     public CalendarsetsApiClient(global::System.Net.Http.HttpClient httpClient)
-        : this(httpClient, new global::Refit.RefitSettings())
+        : this(httpClient, global::Consumer.ApiClients.DefaultSettings)
     {
     }
 
-    /// <summary>Creates a client whose serialization and errors follow <paramref name="settings"/>.</summary>
+    /// <summary>Creates a client whose errors, URL formatting and serializer options follow <paramref name="settings"/>. JSON is read and written with <see cref="global::Consumer.ApiJsonContext"/> under the options of Refit's <c>SystemTextJsonContentSerializer</c>; another content serializer is used as it is.</summary>
     public CalendarsetsApiClient(global::System.Net.Http.HttpClient httpClient, global::Refit.RefitSettings settings)
     {
         _httpClient = httpClient ?? throw new global::System.ArgumentNullException(nameof(httpClient));
         _settings = settings ?? throw new global::System.ArgumentNullException(nameof(settings));
+        _json = global::ClicRdv.Generated.Support.DocumentJson<global::Consumer.ApiJsonContext>.For(settings, global::Consumer.ApiJsonContext.Default, static options => new global::Consumer.ApiJsonContext(options));
+        _url = global::ClicRdv.Generated.Support.UrlFormatting.For(settings);
     }
 
     /// <inheritdoc />
     public async global::System.Threading.Tasks.Task<CalendarsetCollection> ListCalendarsets(int gid, string? results = default, int? startIndex = default, string? sort = default, SortDirection? dir = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var __path = "/api/v1/groups/" + GeneratedClientRuntime.EscapePathSegment(GeneratedClientRuntime.Format(gid)) + "/calendarsets";
+        var __path = "/api/v1/groups/" + global::ClicRdv.Generated.Support.RequestUri.EscapePathSegment(global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, gid, global::ClicRdv.Generated.Support.WireText.Format(gid))) + "/calendarsets";
         global::System.Text.StringBuilder? __query = null;
         if (results is { } __results)
         {
-            GeneratedClientRuntime.AddQuery(ref __query, "results", __results);
+            global::ClicRdv.Generated.Support.RequestUri.AddQuery(ref __query, "results", global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, __results, __results));
         }
         if (startIndex is { } __startIndex)
         {
-            GeneratedClientRuntime.AddQuery(ref __query, "startIndex", GeneratedClientRuntime.Format(__startIndex));
+            global::ClicRdv.Generated.Support.RequestUri.AddQuery(ref __query, "startIndex", global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, __startIndex, global::ClicRdv.Generated.Support.WireText.Format(__startIndex)));
         }
         if (sort is { } __sort)
         {
-            GeneratedClientRuntime.AddQuery(ref __query, "sort", __sort);
+            global::ClicRdv.Generated.Support.RequestUri.AddQuery(ref __query, "sort", global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, __sort, __sort));
         }
         if (dir is { } __dir)
         {
-            GeneratedClientRuntime.AddQuery(ref __query, "dir", SortDirectionJsonConverter.ToWireValue(__dir));
+            global::ClicRdv.Generated.Support.RequestUri.AddQuery(ref __query, "dir", global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, __dir, global::Consumer.SortDirectionJsonConverter.ToWireValue(__dir)));
         }
-        using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, GeneratedClientRuntime.BuildUri(_httpClient, __path, __query));
+        using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, global::ClicRdv.Generated.Support.RequestUri.Build(_httpClient, __path, __query));
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
-        return await GeneratedClientRuntime.SendAsync<CalendarsetCollection>(_httpClient, __request, _settings, ResponseContent.Json, cancellationToken).ConfigureAwait(false);
+        return await global::ClicRdv.Generated.Support.ClientRuntime.SendAsync<CalendarsetCollection>(_httpClient, __request, _settings, global::ClicRdv.Generated.Support.ResponseContent.Json, _json?.CalendarsetCollection, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
     public async global::System.Threading.Tasks.Task<Calendarset> CreateCalendarset(int gid, CalendarsetRequest body, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var __path = "/api/v1/groups/" + GeneratedClientRuntime.EscapePathSegment(GeneratedClientRuntime.Format(gid)) + "/calendarsets";
-        using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, GeneratedClientRuntime.BuildUri(_httpClient, __path, null));
+        var __path = "/api/v1/groups/" + global::ClicRdv.Generated.Support.RequestUri.EscapePathSegment(global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, gid, global::ClicRdv.Generated.Support.WireText.Format(gid))) + "/calendarsets";
+        using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, global::ClicRdv.Generated.Support.RequestUri.Build(_httpClient, __path, null));
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
-        __request.Content = _settings.ContentSerializer.ToHttpContent(body);
-        return await GeneratedClientRuntime.SendAsync<Calendarset>(_httpClient, __request, _settings, ResponseContent.Json, cancellationToken).ConfigureAwait(false);
+        __request.Content = global::ClicRdv.Generated.Support.ClientRuntime.JsonBody(body, _json?.CalendarsetRequest, _settings);
+        return await global::ClicRdv.Generated.Support.ClientRuntime.SendAsync<Calendarset>(_httpClient, __request, _settings, global::ClicRdv.Generated.Support.ResponseContent.Json, _json?.Calendarset, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
     public async global::System.Threading.Tasks.Task<Calendarset> GetCalendarset(int gid, int id, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var __path = "/api/v1/groups/" + GeneratedClientRuntime.EscapePathSegment(GeneratedClientRuntime.Format(gid)) + "/calendarsets/" + GeneratedClientRuntime.EscapePathSegment(GeneratedClientRuntime.Format(id));
-        using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, GeneratedClientRuntime.BuildUri(_httpClient, __path, null));
+        var __path = "/api/v1/groups/" + global::ClicRdv.Generated.Support.RequestUri.EscapePathSegment(global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, gid, global::ClicRdv.Generated.Support.WireText.Format(gid))) + "/calendarsets/" + global::ClicRdv.Generated.Support.RequestUri.EscapePathSegment(global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, id, global::ClicRdv.Generated.Support.WireText.Format(id)));
+        using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, global::ClicRdv.Generated.Support.RequestUri.Build(_httpClient, __path, null));
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
-        return await GeneratedClientRuntime.SendAsync<Calendarset>(_httpClient, __request, _settings, ResponseContent.Json, cancellationToken).ConfigureAwait(false);
+        return await global::ClicRdv.Generated.Support.ClientRuntime.SendAsync<Calendarset>(_httpClient, __request, _settings, global::ClicRdv.Generated.Support.ResponseContent.Json, _json?.Calendarset, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
     public async global::System.Threading.Tasks.Task<Calendarset> UpdateCalendarset(int gid, int id, CalendarsetRequest body, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var __path = "/api/v1/groups/" + GeneratedClientRuntime.EscapePathSegment(GeneratedClientRuntime.Format(gid)) + "/calendarsets/" + GeneratedClientRuntime.EscapePathSegment(GeneratedClientRuntime.Format(id));
-        using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Put, GeneratedClientRuntime.BuildUri(_httpClient, __path, null));
+        var __path = "/api/v1/groups/" + global::ClicRdv.Generated.Support.RequestUri.EscapePathSegment(global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, gid, global::ClicRdv.Generated.Support.WireText.Format(gid))) + "/calendarsets/" + global::ClicRdv.Generated.Support.RequestUri.EscapePathSegment(global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, id, global::ClicRdv.Generated.Support.WireText.Format(id)));
+        using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Put, global::ClicRdv.Generated.Support.RequestUri.Build(_httpClient, __path, null));
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
-        __request.Content = _settings.ContentSerializer.ToHttpContent(body);
-        return await GeneratedClientRuntime.SendAsync<Calendarset>(_httpClient, __request, _settings, ResponseContent.Json, cancellationToken).ConfigureAwait(false);
+        __request.Content = global::ClicRdv.Generated.Support.ClientRuntime.JsonBody(body, _json?.CalendarsetRequest, _settings);
+        return await global::ClicRdv.Generated.Support.ClientRuntime.SendAsync<Calendarset>(_httpClient, __request, _settings, global::ClicRdv.Generated.Support.ResponseContent.Json, _json?.Calendarset, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
     public async global::System.Threading.Tasks.Task DeleteCalendarset(int gid, int id, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var __path = "/api/v1/groups/" + GeneratedClientRuntime.EscapePathSegment(GeneratedClientRuntime.Format(gid)) + "/calendarsets/" + GeneratedClientRuntime.EscapePathSegment(GeneratedClientRuntime.Format(id));
-        using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Delete, GeneratedClientRuntime.BuildUri(_httpClient, __path, null));
-        await GeneratedClientRuntime.SendAsync<object>(_httpClient, __request, _settings, ResponseContent.None, cancellationToken).ConfigureAwait(false);
+        var __path = "/api/v1/groups/" + global::ClicRdv.Generated.Support.RequestUri.EscapePathSegment(global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, gid, global::ClicRdv.Generated.Support.WireText.Format(gid))) + "/calendarsets/" + global::ClicRdv.Generated.Support.RequestUri.EscapePathSegment(global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, id, global::ClicRdv.Generated.Support.WireText.Format(id)));
+        using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Delete, global::ClicRdv.Generated.Support.RequestUri.Build(_httpClient, __path, null));
+        await global::ClicRdv.Generated.Support.ClientRuntime.SendAsync<object>(_httpClient, __request, _settings, global::ClicRdv.Generated.Support.ResponseContent.None, null, cancellationToken).ConfigureAwait(false);
     }
 }
 
@@ -394,44 +414,48 @@ public sealed partial class CustomfieldsApiClient : ICustomfieldsApi
 {
     private readonly global::System.Net.Http.HttpClient _httpClient;
     private readonly global::Refit.RefitSettings _settings;
+    private readonly global::Consumer.ApiJsonContext? _json;
+    private readonly global::ClicRdv.Generated.Support.UrlFormatting? _url;
 
-    /// <summary>Creates a client with Refit's default settings. The HttpClient's BaseAddress must be the API's root address.</summary>
+    /// <summary>Creates a client with the document's default settings (<see cref="global::Consumer.ApiJsonContext.Default"/>). The HttpClient's BaseAddress must be the API's root address.</summary>
     public CustomfieldsApiClient(global::System.Net.Http.HttpClient httpClient)
-        : this(httpClient, new global::Refit.RefitSettings())
+        : this(httpClient, global::Consumer.ApiClients.DefaultSettings)
     {
     }
 
-    /// <summary>Creates a client whose serialization and errors follow <paramref name="settings"/>.</summary>
+    /// <summary>Creates a client whose errors, URL formatting and serializer options follow <paramref name="settings"/>. JSON is read and written with <see cref="global::Consumer.ApiJsonContext"/> under the options of Refit's <c>SystemTextJsonContentSerializer</c>; another content serializer is used as it is.</summary>
     public CustomfieldsApiClient(global::System.Net.Http.HttpClient httpClient, global::Refit.RefitSettings settings)
     {
         _httpClient = httpClient ?? throw new global::System.ArgumentNullException(nameof(httpClient));
         _settings = settings ?? throw new global::System.ArgumentNullException(nameof(settings));
+        _json = global::ClicRdv.Generated.Support.DocumentJson<global::Consumer.ApiJsonContext>.For(settings, global::Consumer.ApiJsonContext.Default, static options => new global::Consumer.ApiJsonContext(options));
+        _url = global::ClicRdv.Generated.Support.UrlFormatting.For(settings);
     }
 
     /// <inheritdoc />
     public async global::System.Threading.Tasks.Task<CustomfieldCollection> ListCustomfields(int gid, string? results = default, int? startIndex = default, string? sort = default, SortDirection? dir = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var __path = "/api/v1/groups/" + GeneratedClientRuntime.EscapePathSegment(GeneratedClientRuntime.Format(gid)) + "/customfields";
+        var __path = "/api/v1/groups/" + global::ClicRdv.Generated.Support.RequestUri.EscapePathSegment(global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, gid, global::ClicRdv.Generated.Support.WireText.Format(gid))) + "/customfields";
         global::System.Text.StringBuilder? __query = null;
         if (results is { } __results)
         {
-            GeneratedClientRuntime.AddQuery(ref __query, "results", __results);
+            global::ClicRdv.Generated.Support.RequestUri.AddQuery(ref __query, "results", global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, __results, __results));
         }
         if (startIndex is { } __startIndex)
         {
-            GeneratedClientRuntime.AddQuery(ref __query, "startIndex", GeneratedClientRuntime.Format(__startIndex));
+            global::ClicRdv.Generated.Support.RequestUri.AddQuery(ref __query, "startIndex", global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, __startIndex, global::ClicRdv.Generated.Support.WireText.Format(__startIndex)));
         }
         if (sort is { } __sort)
         {
-            GeneratedClientRuntime.AddQuery(ref __query, "sort", __sort);
+            global::ClicRdv.Generated.Support.RequestUri.AddQuery(ref __query, "sort", global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, __sort, __sort));
         }
         if (dir is { } __dir)
         {
-            GeneratedClientRuntime.AddQuery(ref __query, "dir", SortDirectionJsonConverter.ToWireValue(__dir));
+            global::ClicRdv.Generated.Support.RequestUri.AddQuery(ref __query, "dir", global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, __dir, global::Consumer.SortDirectionJsonConverter.ToWireValue(__dir)));
         }
-        using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, GeneratedClientRuntime.BuildUri(_httpClient, __path, __query));
+        using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, global::ClicRdv.Generated.Support.RequestUri.Build(_httpClient, __path, __query));
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
-        return await GeneratedClientRuntime.SendAsync<CustomfieldCollection>(_httpClient, __request, _settings, ResponseContent.Json, cancellationToken).ConfigureAwait(false);
+        return await global::ClicRdv.Generated.Support.ClientRuntime.SendAsync<CustomfieldCollection>(_httpClient, __request, _settings, global::ClicRdv.Generated.Support.ResponseContent.Json, _json?.CustomfieldCollection, cancellationToken).ConfigureAwait(false);
     }
 }
 
@@ -441,88 +465,92 @@ public sealed partial class FichesApiClient : IFichesApi
 {
     private readonly global::System.Net.Http.HttpClient _httpClient;
     private readonly global::Refit.RefitSettings _settings;
+    private readonly global::Consumer.ApiJsonContext? _json;
+    private readonly global::ClicRdv.Generated.Support.UrlFormatting? _url;
 
-    /// <summary>Creates a client with Refit's default settings. The HttpClient's BaseAddress must be the API's root address.</summary>
+    /// <summary>Creates a client with the document's default settings (<see cref="global::Consumer.ApiJsonContext.Default"/>). The HttpClient's BaseAddress must be the API's root address.</summary>
     public FichesApiClient(global::System.Net.Http.HttpClient httpClient)
-        : this(httpClient, new global::Refit.RefitSettings())
+        : this(httpClient, global::Consumer.ApiClients.DefaultSettings)
     {
     }
 
-    /// <summary>Creates a client whose serialization and errors follow <paramref name="settings"/>.</summary>
+    /// <summary>Creates a client whose errors, URL formatting and serializer options follow <paramref name="settings"/>. JSON is read and written with <see cref="global::Consumer.ApiJsonContext"/> under the options of Refit's <c>SystemTextJsonContentSerializer</c>; another content serializer is used as it is.</summary>
     public FichesApiClient(global::System.Net.Http.HttpClient httpClient, global::Refit.RefitSettings settings)
     {
         _httpClient = httpClient ?? throw new global::System.ArgumentNullException(nameof(httpClient));
         _settings = settings ?? throw new global::System.ArgumentNullException(nameof(settings));
+        _json = global::ClicRdv.Generated.Support.DocumentJson<global::Consumer.ApiJsonContext>.For(settings, global::Consumer.ApiJsonContext.Default, static options => new global::Consumer.ApiJsonContext(options));
+        _url = global::ClicRdv.Generated.Support.UrlFormatting.For(settings);
     }
 
     /// <inheritdoc />
     public async global::System.Threading.Tasks.Task<FicheCollection> ListFiches(int gid, string? results = default, int? startIndex = default, string? sort = default, SortDirection? dir = default, string? search = default, global::System.Collections.Generic.IEnumerable<Condition>? conditions = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var __path = "/api/v1/groups/" + GeneratedClientRuntime.EscapePathSegment(GeneratedClientRuntime.Format(gid)) + "/fiches";
+        var __path = "/api/v1/groups/" + global::ClicRdv.Generated.Support.RequestUri.EscapePathSegment(global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, gid, global::ClicRdv.Generated.Support.WireText.Format(gid))) + "/fiches";
         global::System.Text.StringBuilder? __query = null;
         if (results is { } __results)
         {
-            GeneratedClientRuntime.AddQuery(ref __query, "results", __results);
+            global::ClicRdv.Generated.Support.RequestUri.AddQuery(ref __query, "results", global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, __results, __results));
         }
         if (startIndex is { } __startIndex)
         {
-            GeneratedClientRuntime.AddQuery(ref __query, "startIndex", GeneratedClientRuntime.Format(__startIndex));
+            global::ClicRdv.Generated.Support.RequestUri.AddQuery(ref __query, "startIndex", global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, __startIndex, global::ClicRdv.Generated.Support.WireText.Format(__startIndex)));
         }
         if (sort is { } __sort)
         {
-            GeneratedClientRuntime.AddQuery(ref __query, "sort", __sort);
+            global::ClicRdv.Generated.Support.RequestUri.AddQuery(ref __query, "sort", global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, __sort, __sort));
         }
         if (dir is { } __dir)
         {
-            GeneratedClientRuntime.AddQuery(ref __query, "dir", SortDirectionJsonConverter.ToWireValue(__dir));
+            global::ClicRdv.Generated.Support.RequestUri.AddQuery(ref __query, "dir", global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, __dir, global::Consumer.SortDirectionJsonConverter.ToWireValue(__dir)));
         }
         if (search is { } __search)
         {
-            GeneratedClientRuntime.AddQuery(ref __query, "search", __search);
+            global::ClicRdv.Generated.Support.RequestUri.AddQuery(ref __query, "search", global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, __search, __search));
         }
         if (conditions is { } __conditions)
         {
             var __index = 0;
             foreach (var __item in __conditions)
             {
-                var __prefix = "conditions" + "%5B" + GeneratedClientRuntime.Format(__index++) + "%5D";
-                GeneratedClientRuntime.AddQuery(ref __query, __prefix + "%5Bfield%5D", __item.Field);
-                GeneratedClientRuntime.AddQuery(ref __query, __prefix + "%5Bop%5D", ConditionOperatorJsonConverter.ToWireValue(__item.Op));
-                GeneratedClientRuntime.AddQuery(ref __query, __prefix + "%5Bvalue%5D", __item.Value);
+                var __prefix = "conditions" + "%5B" + global::ClicRdv.Generated.Support.WireText.Format(__index++) + "%5D";
+                global::ClicRdv.Generated.Support.RequestUri.AddQuery(ref __query, __prefix + "%5Bfield%5D", global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, __item.Field, __item.Field));
+                global::ClicRdv.Generated.Support.RequestUri.AddQuery(ref __query, __prefix + "%5Bop%5D", global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, __item.Op, global::Consumer.ConditionOperatorJsonConverter.ToWireValue(__item.Op)));
+                global::ClicRdv.Generated.Support.RequestUri.AddQuery(ref __query, __prefix + "%5Bvalue%5D", global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, __item.Value, __item.Value));
             }
         }
-        using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, GeneratedClientRuntime.BuildUri(_httpClient, __path, __query));
+        using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, global::ClicRdv.Generated.Support.RequestUri.Build(_httpClient, __path, __query));
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
-        return await GeneratedClientRuntime.SendAsync<FicheCollection>(_httpClient, __request, _settings, ResponseContent.Json, cancellationToken).ConfigureAwait(false);
+        return await global::ClicRdv.Generated.Support.ClientRuntime.SendAsync<FicheCollection>(_httpClient, __request, _settings, global::ClicRdv.Generated.Support.ResponseContent.Json, _json?.FicheCollection, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
     public async global::System.Threading.Tasks.Task<Fiche> CreateFiche(int gid, FicheRequest body, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var __path = "/api/v1/groups/" + GeneratedClientRuntime.EscapePathSegment(GeneratedClientRuntime.Format(gid)) + "/fiches";
-        using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, GeneratedClientRuntime.BuildUri(_httpClient, __path, null));
+        var __path = "/api/v1/groups/" + global::ClicRdv.Generated.Support.RequestUri.EscapePathSegment(global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, gid, global::ClicRdv.Generated.Support.WireText.Format(gid))) + "/fiches";
+        using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, global::ClicRdv.Generated.Support.RequestUri.Build(_httpClient, __path, null));
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
-        __request.Content = _settings.ContentSerializer.ToHttpContent(body);
-        return await GeneratedClientRuntime.SendAsync<Fiche>(_httpClient, __request, _settings, ResponseContent.Json, cancellationToken).ConfigureAwait(false);
+        __request.Content = global::ClicRdv.Generated.Support.ClientRuntime.JsonBody(body, _json?.FicheRequest, _settings);
+        return await global::ClicRdv.Generated.Support.ClientRuntime.SendAsync<Fiche>(_httpClient, __request, _settings, global::ClicRdv.Generated.Support.ResponseContent.Json, _json?.Fiche, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
     public async global::System.Threading.Tasks.Task<Fiche> GetFiche(int gid, int id, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var __path = "/api/v1/groups/" + GeneratedClientRuntime.EscapePathSegment(GeneratedClientRuntime.Format(gid)) + "/fiches/" + GeneratedClientRuntime.EscapePathSegment(GeneratedClientRuntime.Format(id));
-        using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, GeneratedClientRuntime.BuildUri(_httpClient, __path, null));
+        var __path = "/api/v1/groups/" + global::ClicRdv.Generated.Support.RequestUri.EscapePathSegment(global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, gid, global::ClicRdv.Generated.Support.WireText.Format(gid))) + "/fiches/" + global::ClicRdv.Generated.Support.RequestUri.EscapePathSegment(global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, id, global::ClicRdv.Generated.Support.WireText.Format(id)));
+        using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, global::ClicRdv.Generated.Support.RequestUri.Build(_httpClient, __path, null));
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
-        return await GeneratedClientRuntime.SendAsync<Fiche>(_httpClient, __request, _settings, ResponseContent.Json, cancellationToken).ConfigureAwait(false);
+        return await global::ClicRdv.Generated.Support.ClientRuntime.SendAsync<Fiche>(_httpClient, __request, _settings, global::ClicRdv.Generated.Support.ResponseContent.Json, _json?.Fiche, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
     public async global::System.Threading.Tasks.Task<Fiche> UpdateFiche(int gid, int id, FicheRequest body, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var __path = "/api/v1/groups/" + GeneratedClientRuntime.EscapePathSegment(GeneratedClientRuntime.Format(gid)) + "/fiches/" + GeneratedClientRuntime.EscapePathSegment(GeneratedClientRuntime.Format(id));
-        using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Put, GeneratedClientRuntime.BuildUri(_httpClient, __path, null));
+        var __path = "/api/v1/groups/" + global::ClicRdv.Generated.Support.RequestUri.EscapePathSegment(global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, gid, global::ClicRdv.Generated.Support.WireText.Format(gid))) + "/fiches/" + global::ClicRdv.Generated.Support.RequestUri.EscapePathSegment(global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, id, global::ClicRdv.Generated.Support.WireText.Format(id)));
+        using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Put, global::ClicRdv.Generated.Support.RequestUri.Build(_httpClient, __path, null));
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
-        __request.Content = _settings.ContentSerializer.ToHttpContent(body);
-        return await GeneratedClientRuntime.SendAsync<Fiche>(_httpClient, __request, _settings, ResponseContent.Json, cancellationToken).ConfigureAwait(false);
+        __request.Content = global::ClicRdv.Generated.Support.ClientRuntime.JsonBody(body, _json?.FicheRequest, _settings);
+        return await global::ClicRdv.Generated.Support.ClientRuntime.SendAsync<Fiche>(_httpClient, __request, _settings, global::ClicRdv.Generated.Support.ResponseContent.Json, _json?.Fiche, cancellationToken).ConfigureAwait(false);
     }
 }
 
@@ -532,18 +560,22 @@ public sealed partial class GroupsApiClient : IGroupsApi
 {
     private readonly global::System.Net.Http.HttpClient _httpClient;
     private readonly global::Refit.RefitSettings _settings;
+    private readonly global::Consumer.ApiJsonContext? _json;
+    private readonly global::ClicRdv.Generated.Support.UrlFormatting? _url;
 
-    /// <summary>Creates a client with Refit's default settings. The HttpClient's BaseAddress must be the API's root address.</summary>
+    /// <summary>Creates a client with the document's default settings (<see cref="global::Consumer.ApiJsonContext.Default"/>). The HttpClient's BaseAddress must be the API's root address.</summary>
     public GroupsApiClient(global::System.Net.Http.HttpClient httpClient)
-        : this(httpClient, new global::Refit.RefitSettings())
+        : this(httpClient, global::Consumer.ApiClients.DefaultSettings)
     {
     }
 
-    /// <summary>Creates a client whose serialization and errors follow <paramref name="settings"/>.</summary>
+    /// <summary>Creates a client whose errors, URL formatting and serializer options follow <paramref name="settings"/>. JSON is read and written with <see cref="global::Consumer.ApiJsonContext"/> under the options of Refit's <c>SystemTextJsonContentSerializer</c>; another content serializer is used as it is.</summary>
     public GroupsApiClient(global::System.Net.Http.HttpClient httpClient, global::Refit.RefitSettings settings)
     {
         _httpClient = httpClient ?? throw new global::System.ArgumentNullException(nameof(httpClient));
         _settings = settings ?? throw new global::System.ArgumentNullException(nameof(settings));
+        _json = global::ClicRdv.Generated.Support.DocumentJson<global::Consumer.ApiJsonContext>.For(settings, global::Consumer.ApiJsonContext.Default, static options => new global::Consumer.ApiJsonContext(options));
+        _url = global::ClicRdv.Generated.Support.UrlFormatting.For(settings);
     }
 
     /// <inheritdoc />
@@ -553,46 +585,46 @@ public sealed partial class GroupsApiClient : IGroupsApi
         global::System.Text.StringBuilder? __query = null;
         if (results is { } __results)
         {
-            GeneratedClientRuntime.AddQuery(ref __query, "results", __results);
+            global::ClicRdv.Generated.Support.RequestUri.AddQuery(ref __query, "results", global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, __results, __results));
         }
         if (startIndex is { } __startIndex)
         {
-            GeneratedClientRuntime.AddQuery(ref __query, "startIndex", GeneratedClientRuntime.Format(__startIndex));
+            global::ClicRdv.Generated.Support.RequestUri.AddQuery(ref __query, "startIndex", global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, __startIndex, global::ClicRdv.Generated.Support.WireText.Format(__startIndex)));
         }
         if (sort is { } __sort)
         {
-            GeneratedClientRuntime.AddQuery(ref __query, "sort", __sort);
+            global::ClicRdv.Generated.Support.RequestUri.AddQuery(ref __query, "sort", global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, __sort, __sort));
         }
         if (dir is { } __dir)
         {
-            GeneratedClientRuntime.AddQuery(ref __query, "dir", SortDirectionJsonConverter.ToWireValue(__dir));
+            global::ClicRdv.Generated.Support.RequestUri.AddQuery(ref __query, "dir", global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, __dir, global::Consumer.SortDirectionJsonConverter.ToWireValue(__dir)));
         }
         if (search is { } __search)
         {
-            GeneratedClientRuntime.AddQuery(ref __query, "search", __search);
+            global::ClicRdv.Generated.Support.RequestUri.AddQuery(ref __query, "search", global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, __search, __search));
         }
-        using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, GeneratedClientRuntime.BuildUri(_httpClient, __path, __query));
+        using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, global::ClicRdv.Generated.Support.RequestUri.Build(_httpClient, __path, __query));
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
-        return await GeneratedClientRuntime.SendAsync<GroupCollection>(_httpClient, __request, _settings, ResponseContent.Json, cancellationToken).ConfigureAwait(false);
+        return await global::ClicRdv.Generated.Support.ClientRuntime.SendAsync<GroupCollection>(_httpClient, __request, _settings, global::ClicRdv.Generated.Support.ResponseContent.Json, _json?.GroupCollection, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
     public async global::System.Threading.Tasks.Task<Group> GetGroup(int id, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var __path = "/api/v1/groups/" + GeneratedClientRuntime.EscapePathSegment(GeneratedClientRuntime.Format(id));
-        using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, GeneratedClientRuntime.BuildUri(_httpClient, __path, null));
+        var __path = "/api/v1/groups/" + global::ClicRdv.Generated.Support.RequestUri.EscapePathSegment(global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, id, global::ClicRdv.Generated.Support.WireText.Format(id)));
+        using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, global::ClicRdv.Generated.Support.RequestUri.Build(_httpClient, __path, null));
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
-        return await GeneratedClientRuntime.SendAsync<Group>(_httpClient, __request, _settings, ResponseContent.Json, cancellationToken).ConfigureAwait(false);
+        return await global::ClicRdv.Generated.Support.ClientRuntime.SendAsync<Group>(_httpClient, __request, _settings, global::ClicRdv.Generated.Support.ResponseContent.Json, _json?.Group, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
     public async global::System.Threading.Tasks.Task<Group> UpdateGroup(int id, GroupRequest body, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var __path = "/api/v1/groups/" + GeneratedClientRuntime.EscapePathSegment(GeneratedClientRuntime.Format(id));
-        using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Put, GeneratedClientRuntime.BuildUri(_httpClient, __path, null));
+        var __path = "/api/v1/groups/" + global::ClicRdv.Generated.Support.RequestUri.EscapePathSegment(global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, id, global::ClicRdv.Generated.Support.WireText.Format(id)));
+        using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Put, global::ClicRdv.Generated.Support.RequestUri.Build(_httpClient, __path, null));
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
-        __request.Content = _settings.ContentSerializer.ToHttpContent(body);
-        return await GeneratedClientRuntime.SendAsync<Group>(_httpClient, __request, _settings, ResponseContent.Json, cancellationToken).ConfigureAwait(false);
+        __request.Content = global::ClicRdv.Generated.Support.ClientRuntime.JsonBody(body, _json?.GroupRequest, _settings);
+        return await global::ClicRdv.Generated.Support.ClientRuntime.SendAsync<Group>(_httpClient, __request, _settings, global::ClicRdv.Generated.Support.ResponseContent.Json, _json?.Group, cancellationToken).ConfigureAwait(false);
     }
 }
 
@@ -602,96 +634,100 @@ public sealed partial class InterventionsApiClient : IInterventionsApi
 {
     private readonly global::System.Net.Http.HttpClient _httpClient;
     private readonly global::Refit.RefitSettings _settings;
+    private readonly global::Consumer.ApiJsonContext? _json;
+    private readonly global::ClicRdv.Generated.Support.UrlFormatting? _url;
 
-    /// <summary>Creates a client with Refit's default settings. The HttpClient's BaseAddress must be the API's root address.</summary>
+    /// <summary>Creates a client with the document's default settings (<see cref="global::Consumer.ApiJsonContext.Default"/>). The HttpClient's BaseAddress must be the API's root address.</summary>
     public InterventionsApiClient(global::System.Net.Http.HttpClient httpClient)
-        : this(httpClient, new global::Refit.RefitSettings())
+        : this(httpClient, global::Consumer.ApiClients.DefaultSettings)
     {
     }
 
-    /// <summary>Creates a client whose serialization and errors follow <paramref name="settings"/>.</summary>
+    /// <summary>Creates a client whose errors, URL formatting and serializer options follow <paramref name="settings"/>. JSON is read and written with <see cref="global::Consumer.ApiJsonContext"/> under the options of Refit's <c>SystemTextJsonContentSerializer</c>; another content serializer is used as it is.</summary>
     public InterventionsApiClient(global::System.Net.Http.HttpClient httpClient, global::Refit.RefitSettings settings)
     {
         _httpClient = httpClient ?? throw new global::System.ArgumentNullException(nameof(httpClient));
         _settings = settings ?? throw new global::System.ArgumentNullException(nameof(settings));
+        _json = global::ClicRdv.Generated.Support.DocumentJson<global::Consumer.ApiJsonContext>.For(settings, global::Consumer.ApiJsonContext.Default, static options => new global::Consumer.ApiJsonContext(options));
+        _url = global::ClicRdv.Generated.Support.UrlFormatting.For(settings);
     }
 
     /// <inheritdoc />
     public async global::System.Threading.Tasks.Task<InterventionCollection> ListInterventions(int gid, string? results = default, int? startIndex = default, string? sort = default, SortDirection? dir = default, string? search = default, int? interventionsetId = default, global::System.Collections.Generic.IEnumerable<int>? calendarIds = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var __path = "/api/v1/groups/" + GeneratedClientRuntime.EscapePathSegment(GeneratedClientRuntime.Format(gid)) + "/interventions";
+        var __path = "/api/v1/groups/" + global::ClicRdv.Generated.Support.RequestUri.EscapePathSegment(global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, gid, global::ClicRdv.Generated.Support.WireText.Format(gid))) + "/interventions";
         global::System.Text.StringBuilder? __query = null;
         if (results is { } __results)
         {
-            GeneratedClientRuntime.AddQuery(ref __query, "results", __results);
+            global::ClicRdv.Generated.Support.RequestUri.AddQuery(ref __query, "results", global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, __results, __results));
         }
         if (startIndex is { } __startIndex)
         {
-            GeneratedClientRuntime.AddQuery(ref __query, "startIndex", GeneratedClientRuntime.Format(__startIndex));
+            global::ClicRdv.Generated.Support.RequestUri.AddQuery(ref __query, "startIndex", global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, __startIndex, global::ClicRdv.Generated.Support.WireText.Format(__startIndex)));
         }
         if (sort is { } __sort)
         {
-            GeneratedClientRuntime.AddQuery(ref __query, "sort", __sort);
+            global::ClicRdv.Generated.Support.RequestUri.AddQuery(ref __query, "sort", global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, __sort, __sort));
         }
         if (dir is { } __dir)
         {
-            GeneratedClientRuntime.AddQuery(ref __query, "dir", SortDirectionJsonConverter.ToWireValue(__dir));
+            global::ClicRdv.Generated.Support.RequestUri.AddQuery(ref __query, "dir", global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, __dir, global::Consumer.SortDirectionJsonConverter.ToWireValue(__dir)));
         }
         if (search is { } __search)
         {
-            GeneratedClientRuntime.AddQuery(ref __query, "search", __search);
+            global::ClicRdv.Generated.Support.RequestUri.AddQuery(ref __query, "search", global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, __search, __search));
         }
         if (interventionsetId is { } __interventionsetId)
         {
-            GeneratedClientRuntime.AddQuery(ref __query, "interventionset_id", GeneratedClientRuntime.Format(__interventionsetId));
+            global::ClicRdv.Generated.Support.RequestUri.AddQuery(ref __query, "interventionset_id", global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, __interventionsetId, global::ClicRdv.Generated.Support.WireText.Format(__interventionsetId)));
         }
         if (calendarIds is { } __calendarIds)
         {
             foreach (var __item in __calendarIds)
             {
-                GeneratedClientRuntime.AddQuery(ref __query, "calendar_ids%5B%5D", GeneratedClientRuntime.Format(__item));
+                global::ClicRdv.Generated.Support.RequestUri.AddQuery(ref __query, "calendar_ids%5B%5D", global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, __item, global::ClicRdv.Generated.Support.WireText.Format(__item)));
             }
         }
-        using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, GeneratedClientRuntime.BuildUri(_httpClient, __path, __query));
+        using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, global::ClicRdv.Generated.Support.RequestUri.Build(_httpClient, __path, __query));
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
-        return await GeneratedClientRuntime.SendAsync<InterventionCollection>(_httpClient, __request, _settings, ResponseContent.Json, cancellationToken).ConfigureAwait(false);
+        return await global::ClicRdv.Generated.Support.ClientRuntime.SendAsync<InterventionCollection>(_httpClient, __request, _settings, global::ClicRdv.Generated.Support.ResponseContent.Json, _json?.InterventionCollection, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
     public async global::System.Threading.Tasks.Task<Intervention> CreateIntervention(int gid, InterventionRequest body, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var __path = "/api/v1/groups/" + GeneratedClientRuntime.EscapePathSegment(GeneratedClientRuntime.Format(gid)) + "/interventions";
-        using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, GeneratedClientRuntime.BuildUri(_httpClient, __path, null));
+        var __path = "/api/v1/groups/" + global::ClicRdv.Generated.Support.RequestUri.EscapePathSegment(global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, gid, global::ClicRdv.Generated.Support.WireText.Format(gid))) + "/interventions";
+        using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, global::ClicRdv.Generated.Support.RequestUri.Build(_httpClient, __path, null));
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
-        __request.Content = _settings.ContentSerializer.ToHttpContent(body);
-        return await GeneratedClientRuntime.SendAsync<Intervention>(_httpClient, __request, _settings, ResponseContent.Json, cancellationToken).ConfigureAwait(false);
+        __request.Content = global::ClicRdv.Generated.Support.ClientRuntime.JsonBody(body, _json?.InterventionRequest, _settings);
+        return await global::ClicRdv.Generated.Support.ClientRuntime.SendAsync<Intervention>(_httpClient, __request, _settings, global::ClicRdv.Generated.Support.ResponseContent.Json, _json?.Intervention, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
     public async global::System.Threading.Tasks.Task<Intervention> GetIntervention(int gid, int id, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var __path = "/api/v1/groups/" + GeneratedClientRuntime.EscapePathSegment(GeneratedClientRuntime.Format(gid)) + "/interventions/" + GeneratedClientRuntime.EscapePathSegment(GeneratedClientRuntime.Format(id));
-        using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, GeneratedClientRuntime.BuildUri(_httpClient, __path, null));
+        var __path = "/api/v1/groups/" + global::ClicRdv.Generated.Support.RequestUri.EscapePathSegment(global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, gid, global::ClicRdv.Generated.Support.WireText.Format(gid))) + "/interventions/" + global::ClicRdv.Generated.Support.RequestUri.EscapePathSegment(global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, id, global::ClicRdv.Generated.Support.WireText.Format(id)));
+        using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, global::ClicRdv.Generated.Support.RequestUri.Build(_httpClient, __path, null));
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
-        return await GeneratedClientRuntime.SendAsync<Intervention>(_httpClient, __request, _settings, ResponseContent.Json, cancellationToken).ConfigureAwait(false);
+        return await global::ClicRdv.Generated.Support.ClientRuntime.SendAsync<Intervention>(_httpClient, __request, _settings, global::ClicRdv.Generated.Support.ResponseContent.Json, _json?.Intervention, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
     public async global::System.Threading.Tasks.Task<Intervention> UpdateIntervention(int gid, int id, InterventionRequest body, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var __path = "/api/v1/groups/" + GeneratedClientRuntime.EscapePathSegment(GeneratedClientRuntime.Format(gid)) + "/interventions/" + GeneratedClientRuntime.EscapePathSegment(GeneratedClientRuntime.Format(id));
-        using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Put, GeneratedClientRuntime.BuildUri(_httpClient, __path, null));
+        var __path = "/api/v1/groups/" + global::ClicRdv.Generated.Support.RequestUri.EscapePathSegment(global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, gid, global::ClicRdv.Generated.Support.WireText.Format(gid))) + "/interventions/" + global::ClicRdv.Generated.Support.RequestUri.EscapePathSegment(global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, id, global::ClicRdv.Generated.Support.WireText.Format(id)));
+        using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Put, global::ClicRdv.Generated.Support.RequestUri.Build(_httpClient, __path, null));
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
-        __request.Content = _settings.ContentSerializer.ToHttpContent(body);
-        return await GeneratedClientRuntime.SendAsync<Intervention>(_httpClient, __request, _settings, ResponseContent.Json, cancellationToken).ConfigureAwait(false);
+        __request.Content = global::ClicRdv.Generated.Support.ClientRuntime.JsonBody(body, _json?.InterventionRequest, _settings);
+        return await global::ClicRdv.Generated.Support.ClientRuntime.SendAsync<Intervention>(_httpClient, __request, _settings, global::ClicRdv.Generated.Support.ResponseContent.Json, _json?.Intervention, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
     public async global::System.Threading.Tasks.Task DeleteIntervention(int gid, int id, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var __path = "/api/v1/groups/" + GeneratedClientRuntime.EscapePathSegment(GeneratedClientRuntime.Format(gid)) + "/interventions/" + GeneratedClientRuntime.EscapePathSegment(GeneratedClientRuntime.Format(id));
-        using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Delete, GeneratedClientRuntime.BuildUri(_httpClient, __path, null));
-        await GeneratedClientRuntime.SendAsync<object>(_httpClient, __request, _settings, ResponseContent.None, cancellationToken).ConfigureAwait(false);
+        var __path = "/api/v1/groups/" + global::ClicRdv.Generated.Support.RequestUri.EscapePathSegment(global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, gid, global::ClicRdv.Generated.Support.WireText.Format(gid))) + "/interventions/" + global::ClicRdv.Generated.Support.RequestUri.EscapePathSegment(global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, id, global::ClicRdv.Generated.Support.WireText.Format(id)));
+        using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Delete, global::ClicRdv.Generated.Support.RequestUri.Build(_httpClient, __path, null));
+        await global::ClicRdv.Generated.Support.ClientRuntime.SendAsync<object>(_httpClient, __request, _settings, global::ClicRdv.Generated.Support.ResponseContent.None, null, cancellationToken).ConfigureAwait(false);
     }
 }
 
@@ -701,81 +737,85 @@ public sealed partial class InterventionsetsApiClient : IInterventionsetsApi
 {
     private readonly global::System.Net.Http.HttpClient _httpClient;
     private readonly global::Refit.RefitSettings _settings;
+    private readonly global::Consumer.ApiJsonContext? _json;
+    private readonly global::ClicRdv.Generated.Support.UrlFormatting? _url;
 
-    /// <summary>Creates a client with Refit's default settings. The HttpClient's BaseAddress must be the API's root address.</summary>
+    /// <summary>Creates a client with the document's default settings (<see cref="global::Consumer.ApiJsonContext.Default"/>). The HttpClient's BaseAddress must be the API's root address.</summary>
     public InterventionsetsApiClient(global::System.Net.Http.HttpClient httpClient)
-        : this(httpClient, new global::Refit.RefitSettings())
+        : this(httpClient, global::Consumer.ApiClients.DefaultSettings)
     {
     }
 
-    /// <summary>Creates a client whose serialization and errors follow <paramref name="settings"/>.</summary>
+    /// <summary>Creates a client whose errors, URL formatting and serializer options follow <paramref name="settings"/>. JSON is read and written with <see cref="global::Consumer.ApiJsonContext"/> under the options of Refit's <c>SystemTextJsonContentSerializer</c>; another content serializer is used as it is.</summary>
     public InterventionsetsApiClient(global::System.Net.Http.HttpClient httpClient, global::Refit.RefitSettings settings)
     {
         _httpClient = httpClient ?? throw new global::System.ArgumentNullException(nameof(httpClient));
         _settings = settings ?? throw new global::System.ArgumentNullException(nameof(settings));
+        _json = global::ClicRdv.Generated.Support.DocumentJson<global::Consumer.ApiJsonContext>.For(settings, global::Consumer.ApiJsonContext.Default, static options => new global::Consumer.ApiJsonContext(options));
+        _url = global::ClicRdv.Generated.Support.UrlFormatting.For(settings);
     }
 
     /// <inheritdoc />
     public async global::System.Threading.Tasks.Task<InterventionsetCollection> ListInterventionsets(int gid, string? results = default, int? startIndex = default, string? sort = default, SortDirection? dir = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var __path = "/api/v1/groups/" + GeneratedClientRuntime.EscapePathSegment(GeneratedClientRuntime.Format(gid)) + "/interventionsets";
+        var __path = "/api/v1/groups/" + global::ClicRdv.Generated.Support.RequestUri.EscapePathSegment(global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, gid, global::ClicRdv.Generated.Support.WireText.Format(gid))) + "/interventionsets";
         global::System.Text.StringBuilder? __query = null;
         if (results is { } __results)
         {
-            GeneratedClientRuntime.AddQuery(ref __query, "results", __results);
+            global::ClicRdv.Generated.Support.RequestUri.AddQuery(ref __query, "results", global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, __results, __results));
         }
         if (startIndex is { } __startIndex)
         {
-            GeneratedClientRuntime.AddQuery(ref __query, "startIndex", GeneratedClientRuntime.Format(__startIndex));
+            global::ClicRdv.Generated.Support.RequestUri.AddQuery(ref __query, "startIndex", global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, __startIndex, global::ClicRdv.Generated.Support.WireText.Format(__startIndex)));
         }
         if (sort is { } __sort)
         {
-            GeneratedClientRuntime.AddQuery(ref __query, "sort", __sort);
+            global::ClicRdv.Generated.Support.RequestUri.AddQuery(ref __query, "sort", global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, __sort, __sort));
         }
         if (dir is { } __dir)
         {
-            GeneratedClientRuntime.AddQuery(ref __query, "dir", SortDirectionJsonConverter.ToWireValue(__dir));
+            global::ClicRdv.Generated.Support.RequestUri.AddQuery(ref __query, "dir", global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, __dir, global::Consumer.SortDirectionJsonConverter.ToWireValue(__dir)));
         }
-        using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, GeneratedClientRuntime.BuildUri(_httpClient, __path, __query));
+        using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, global::ClicRdv.Generated.Support.RequestUri.Build(_httpClient, __path, __query));
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
-        return await GeneratedClientRuntime.SendAsync<InterventionsetCollection>(_httpClient, __request, _settings, ResponseContent.Json, cancellationToken).ConfigureAwait(false);
+        return await global::ClicRdv.Generated.Support.ClientRuntime.SendAsync<InterventionsetCollection>(_httpClient, __request, _settings, global::ClicRdv.Generated.Support.ResponseContent.Json, _json?.InterventionsetCollection, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
     public async global::System.Threading.Tasks.Task<Interventionset> CreateInterventionset(int gid, InterventionsetRequest body, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var __path = "/api/v1/groups/" + GeneratedClientRuntime.EscapePathSegment(GeneratedClientRuntime.Format(gid)) + "/interventionsets";
-        using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, GeneratedClientRuntime.BuildUri(_httpClient, __path, null));
+        var __path = "/api/v1/groups/" + global::ClicRdv.Generated.Support.RequestUri.EscapePathSegment(global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, gid, global::ClicRdv.Generated.Support.WireText.Format(gid))) + "/interventionsets";
+        using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, global::ClicRdv.Generated.Support.RequestUri.Build(_httpClient, __path, null));
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
-        __request.Content = _settings.ContentSerializer.ToHttpContent(body);
-        return await GeneratedClientRuntime.SendAsync<Interventionset>(_httpClient, __request, _settings, ResponseContent.Json, cancellationToken).ConfigureAwait(false);
+        __request.Content = global::ClicRdv.Generated.Support.ClientRuntime.JsonBody(body, _json?.InterventionsetRequest, _settings);
+        return await global::ClicRdv.Generated.Support.ClientRuntime.SendAsync<Interventionset>(_httpClient, __request, _settings, global::ClicRdv.Generated.Support.ResponseContent.Json, _json?.Interventionset, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
     public async global::System.Threading.Tasks.Task<Interventionset> GetInterventionset(int gid, int id, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var __path = "/api/v1/groups/" + GeneratedClientRuntime.EscapePathSegment(GeneratedClientRuntime.Format(gid)) + "/interventionsets/" + GeneratedClientRuntime.EscapePathSegment(GeneratedClientRuntime.Format(id));
-        using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, GeneratedClientRuntime.BuildUri(_httpClient, __path, null));
+        var __path = "/api/v1/groups/" + global::ClicRdv.Generated.Support.RequestUri.EscapePathSegment(global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, gid, global::ClicRdv.Generated.Support.WireText.Format(gid))) + "/interventionsets/" + global::ClicRdv.Generated.Support.RequestUri.EscapePathSegment(global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, id, global::ClicRdv.Generated.Support.WireText.Format(id)));
+        using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, global::ClicRdv.Generated.Support.RequestUri.Build(_httpClient, __path, null));
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
-        return await GeneratedClientRuntime.SendAsync<Interventionset>(_httpClient, __request, _settings, ResponseContent.Json, cancellationToken).ConfigureAwait(false);
+        return await global::ClicRdv.Generated.Support.ClientRuntime.SendAsync<Interventionset>(_httpClient, __request, _settings, global::ClicRdv.Generated.Support.ResponseContent.Json, _json?.Interventionset, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
     public async global::System.Threading.Tasks.Task<Interventionset> UpdateInterventionset(int gid, int id, InterventionsetRequest body, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var __path = "/api/v1/groups/" + GeneratedClientRuntime.EscapePathSegment(GeneratedClientRuntime.Format(gid)) + "/interventionsets/" + GeneratedClientRuntime.EscapePathSegment(GeneratedClientRuntime.Format(id));
-        using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Put, GeneratedClientRuntime.BuildUri(_httpClient, __path, null));
+        var __path = "/api/v1/groups/" + global::ClicRdv.Generated.Support.RequestUri.EscapePathSegment(global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, gid, global::ClicRdv.Generated.Support.WireText.Format(gid))) + "/interventionsets/" + global::ClicRdv.Generated.Support.RequestUri.EscapePathSegment(global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, id, global::ClicRdv.Generated.Support.WireText.Format(id)));
+        using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Put, global::ClicRdv.Generated.Support.RequestUri.Build(_httpClient, __path, null));
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
-        __request.Content = _settings.ContentSerializer.ToHttpContent(body);
-        return await GeneratedClientRuntime.SendAsync<Interventionset>(_httpClient, __request, _settings, ResponseContent.Json, cancellationToken).ConfigureAwait(false);
+        __request.Content = global::ClicRdv.Generated.Support.ClientRuntime.JsonBody(body, _json?.InterventionsetRequest, _settings);
+        return await global::ClicRdv.Generated.Support.ClientRuntime.SendAsync<Interventionset>(_httpClient, __request, _settings, global::ClicRdv.Generated.Support.ResponseContent.Json, _json?.Interventionset, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
     public async global::System.Threading.Tasks.Task DeleteInterventionset(int gid, int id, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var __path = "/api/v1/groups/" + GeneratedClientRuntime.EscapePathSegment(GeneratedClientRuntime.Format(gid)) + "/interventionsets/" + GeneratedClientRuntime.EscapePathSegment(GeneratedClientRuntime.Format(id));
-        using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Delete, GeneratedClientRuntime.BuildUri(_httpClient, __path, null));
-        await GeneratedClientRuntime.SendAsync<object>(_httpClient, __request, _settings, ResponseContent.None, cancellationToken).ConfigureAwait(false);
+        var __path = "/api/v1/groups/" + global::ClicRdv.Generated.Support.RequestUri.EscapePathSegment(global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, gid, global::ClicRdv.Generated.Support.WireText.Format(gid))) + "/interventionsets/" + global::ClicRdv.Generated.Support.RequestUri.EscapePathSegment(global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, id, global::ClicRdv.Generated.Support.WireText.Format(id)));
+        using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Delete, global::ClicRdv.Generated.Support.RequestUri.Build(_httpClient, __path, null));
+        await global::ClicRdv.Generated.Support.ClientRuntime.SendAsync<object>(_httpClient, __request, _settings, global::ClicRdv.Generated.Support.ResponseContent.None, null, cancellationToken).ConfigureAwait(false);
     }
 }
 
@@ -785,44 +825,48 @@ public sealed partial class ProsApiClient : IProsApi
 {
     private readonly global::System.Net.Http.HttpClient _httpClient;
     private readonly global::Refit.RefitSettings _settings;
+    private readonly global::Consumer.ApiJsonContext? _json;
+    private readonly global::ClicRdv.Generated.Support.UrlFormatting? _url;
 
-    /// <summary>Creates a client with Refit's default settings. The HttpClient's BaseAddress must be the API's root address.</summary>
+    /// <summary>Creates a client with the document's default settings (<see cref="global::Consumer.ApiJsonContext.Default"/>). The HttpClient's BaseAddress must be the API's root address.</summary>
     public ProsApiClient(global::System.Net.Http.HttpClient httpClient)
-        : this(httpClient, new global::Refit.RefitSettings())
+        : this(httpClient, global::Consumer.ApiClients.DefaultSettings)
     {
     }
 
-    /// <summary>Creates a client whose serialization and errors follow <paramref name="settings"/>.</summary>
+    /// <summary>Creates a client whose errors, URL formatting and serializer options follow <paramref name="settings"/>. JSON is read and written with <see cref="global::Consumer.ApiJsonContext"/> under the options of Refit's <c>SystemTextJsonContentSerializer</c>; another content serializer is used as it is.</summary>
     public ProsApiClient(global::System.Net.Http.HttpClient httpClient, global::Refit.RefitSettings settings)
     {
         _httpClient = httpClient ?? throw new global::System.ArgumentNullException(nameof(httpClient));
         _settings = settings ?? throw new global::System.ArgumentNullException(nameof(settings));
+        _json = global::ClicRdv.Generated.Support.DocumentJson<global::Consumer.ApiJsonContext>.For(settings, global::Consumer.ApiJsonContext.Default, static options => new global::Consumer.ApiJsonContext(options));
+        _url = global::ClicRdv.Generated.Support.UrlFormatting.For(settings);
     }
 
     /// <inheritdoc />
     public async global::System.Threading.Tasks.Task<ProCollection> ListPros(int gid, string? results = default, int? startIndex = default, string? sort = default, SortDirection? dir = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var __path = "/api/v1/groups/" + GeneratedClientRuntime.EscapePathSegment(GeneratedClientRuntime.Format(gid)) + "/pros";
+        var __path = "/api/v1/groups/" + global::ClicRdv.Generated.Support.RequestUri.EscapePathSegment(global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, gid, global::ClicRdv.Generated.Support.WireText.Format(gid))) + "/pros";
         global::System.Text.StringBuilder? __query = null;
         if (results is { } __results)
         {
-            GeneratedClientRuntime.AddQuery(ref __query, "results", __results);
+            global::ClicRdv.Generated.Support.RequestUri.AddQuery(ref __query, "results", global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, __results, __results));
         }
         if (startIndex is { } __startIndex)
         {
-            GeneratedClientRuntime.AddQuery(ref __query, "startIndex", GeneratedClientRuntime.Format(__startIndex));
+            global::ClicRdv.Generated.Support.RequestUri.AddQuery(ref __query, "startIndex", global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, __startIndex, global::ClicRdv.Generated.Support.WireText.Format(__startIndex)));
         }
         if (sort is { } __sort)
         {
-            GeneratedClientRuntime.AddQuery(ref __query, "sort", __sort);
+            global::ClicRdv.Generated.Support.RequestUri.AddQuery(ref __query, "sort", global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, __sort, __sort));
         }
         if (dir is { } __dir)
         {
-            GeneratedClientRuntime.AddQuery(ref __query, "dir", SortDirectionJsonConverter.ToWireValue(__dir));
+            global::ClicRdv.Generated.Support.RequestUri.AddQuery(ref __query, "dir", global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, __dir, global::Consumer.SortDirectionJsonConverter.ToWireValue(__dir)));
         }
-        using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, GeneratedClientRuntime.BuildUri(_httpClient, __path, __query));
+        using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, global::ClicRdv.Generated.Support.RequestUri.Build(_httpClient, __path, __query));
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
-        return await GeneratedClientRuntime.SendAsync<ProCollection>(_httpClient, __request, _settings, ResponseContent.Json, cancellationToken).ConfigureAwait(false);
+        return await global::ClicRdv.Generated.Support.ClientRuntime.SendAsync<ProCollection>(_httpClient, __request, _settings, global::ClicRdv.Generated.Support.ResponseContent.Json, _json?.ProCollection, cancellationToken).ConfigureAwait(false);
     }
 }
 
@@ -832,25 +876,29 @@ public sealed partial class SessionsApiClient : ISessionsApi
 {
     private readonly global::System.Net.Http.HttpClient _httpClient;
     private readonly global::Refit.RefitSettings _settings;
+    private readonly global::Consumer.ApiJsonContext? _json;
+    private readonly global::ClicRdv.Generated.Support.UrlFormatting? _url;
 
-    /// <summary>Creates a client with Refit's default settings. The HttpClient's BaseAddress must be the API's root address.</summary>
+    /// <summary>Creates a client with the document's default settings (<see cref="global::Consumer.ApiJsonContext.Default"/>). The HttpClient's BaseAddress must be the API's root address.</summary>
     public SessionsApiClient(global::System.Net.Http.HttpClient httpClient)
-        : this(httpClient, new global::Refit.RefitSettings())
+        : this(httpClient, global::Consumer.ApiClients.DefaultSettings)
     {
     }
 
-    /// <summary>Creates a client whose serialization and errors follow <paramref name="settings"/>.</summary>
+    /// <summary>Creates a client whose errors, URL formatting and serializer options follow <paramref name="settings"/>. JSON is read and written with <see cref="global::Consumer.ApiJsonContext"/> under the options of Refit's <c>SystemTextJsonContentSerializer</c>; another content serializer is used as it is.</summary>
     public SessionsApiClient(global::System.Net.Http.HttpClient httpClient, global::Refit.RefitSettings settings)
     {
         _httpClient = httpClient ?? throw new global::System.ArgumentNullException(nameof(httpClient));
         _settings = settings ?? throw new global::System.ArgumentNullException(nameof(settings));
+        _json = global::ClicRdv.Generated.Support.DocumentJson<global::Consumer.ApiJsonContext>.For(settings, global::Consumer.ApiJsonContext.Default, static options => new global::Consumer.ApiJsonContext(options));
+        _url = global::ClicRdv.Generated.Support.UrlFormatting.For(settings);
     }
 
     /// <inheritdoc />
     public async global::System.Threading.Tasks.Task<LoginResponse> Login(LoginRequest body, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var __path = "/api/v1/sessions/login";
-        using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, GeneratedClientRuntime.BuildUri(_httpClient, __path, null));
+        using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, global::ClicRdv.Generated.Support.RequestUri.Build(_httpClient, __path, null));
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
         var __form = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>();
         if (body.ProEmail is { } __body_ProEmail)
@@ -870,7 +918,7 @@ public sealed partial class SessionsApiClient : ISessionsApi
             __form.Add(new(key: "account[password]", value: __body_AccountPassword));
         }
         __request.Content = new global::System.Net.Http.FormUrlEncodedContent(__form);
-        return await GeneratedClientRuntime.SendAsync<LoginResponse>(_httpClient, __request, _settings, ResponseContent.Json, cancellationToken).ConfigureAwait(false);
+        return await global::ClicRdv.Generated.Support.ClientRuntime.SendAsync<LoginResponse>(_httpClient, __request, _settings, global::ClicRdv.Generated.Support.ResponseContent.Json, _json?.LoginResponse, cancellationToken).ConfigureAwait(false);
     }
 }
 
@@ -880,100 +928,104 @@ public sealed partial class VeventsApiClient : IVeventsApi
 {
     private readonly global::System.Net.Http.HttpClient _httpClient;
     private readonly global::Refit.RefitSettings _settings;
+    private readonly global::Consumer.ApiJsonContext? _json;
+    private readonly global::ClicRdv.Generated.Support.UrlFormatting? _url;
 
-    /// <summary>Creates a client with Refit's default settings. The HttpClient's BaseAddress must be the API's root address.</summary>
+    /// <summary>Creates a client with the document's default settings (<see cref="global::Consumer.ApiJsonContext.Default"/>). The HttpClient's BaseAddress must be the API's root address.</summary>
     public VeventsApiClient(global::System.Net.Http.HttpClient httpClient)
-        : this(httpClient, new global::Refit.RefitSettings())
+        : this(httpClient, global::Consumer.ApiClients.DefaultSettings)
     {
     }
 
-    /// <summary>Creates a client whose serialization and errors follow <paramref name="settings"/>.</summary>
+    /// <summary>Creates a client whose errors, URL formatting and serializer options follow <paramref name="settings"/>. JSON is read and written with <see cref="global::Consumer.ApiJsonContext"/> under the options of Refit's <c>SystemTextJsonContentSerializer</c>; another content serializer is used as it is.</summary>
     public VeventsApiClient(global::System.Net.Http.HttpClient httpClient, global::Refit.RefitSettings settings)
     {
         _httpClient = httpClient ?? throw new global::System.ArgumentNullException(nameof(httpClient));
         _settings = settings ?? throw new global::System.ArgumentNullException(nameof(settings));
+        _json = global::ClicRdv.Generated.Support.DocumentJson<global::Consumer.ApiJsonContext>.For(settings, global::Consumer.ApiJsonContext.Default, static options => new global::Consumer.ApiJsonContext(options));
+        _url = global::ClicRdv.Generated.Support.UrlFormatting.For(settings);
     }
 
     /// <inheritdoc />
     public async global::System.Threading.Tasks.Task<VeventCollection> ListVevents(int gid, string? results = default, int? startIndex = default, string? sort = default, SortDirection? dir = default, int? calendarId = default, int? ficheId = default, global::System.Collections.Generic.IEnumerable<Condition>? conditions = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var __path = "/api/v1/groups/" + GeneratedClientRuntime.EscapePathSegment(GeneratedClientRuntime.Format(gid)) + "/vevents";
+        var __path = "/api/v1/groups/" + global::ClicRdv.Generated.Support.RequestUri.EscapePathSegment(global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, gid, global::ClicRdv.Generated.Support.WireText.Format(gid))) + "/vevents";
         global::System.Text.StringBuilder? __query = null;
         if (results is { } __results)
         {
-            GeneratedClientRuntime.AddQuery(ref __query, "results", __results);
+            global::ClicRdv.Generated.Support.RequestUri.AddQuery(ref __query, "results", global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, __results, __results));
         }
         if (startIndex is { } __startIndex)
         {
-            GeneratedClientRuntime.AddQuery(ref __query, "startIndex", GeneratedClientRuntime.Format(__startIndex));
+            global::ClicRdv.Generated.Support.RequestUri.AddQuery(ref __query, "startIndex", global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, __startIndex, global::ClicRdv.Generated.Support.WireText.Format(__startIndex)));
         }
         if (sort is { } __sort)
         {
-            GeneratedClientRuntime.AddQuery(ref __query, "sort", __sort);
+            global::ClicRdv.Generated.Support.RequestUri.AddQuery(ref __query, "sort", global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, __sort, __sort));
         }
         if (dir is { } __dir)
         {
-            GeneratedClientRuntime.AddQuery(ref __query, "dir", SortDirectionJsonConverter.ToWireValue(__dir));
+            global::ClicRdv.Generated.Support.RequestUri.AddQuery(ref __query, "dir", global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, __dir, global::Consumer.SortDirectionJsonConverter.ToWireValue(__dir)));
         }
         if (calendarId is { } __calendarId)
         {
-            GeneratedClientRuntime.AddQuery(ref __query, "calendar_id", GeneratedClientRuntime.Format(__calendarId));
+            global::ClicRdv.Generated.Support.RequestUri.AddQuery(ref __query, "calendar_id", global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, __calendarId, global::ClicRdv.Generated.Support.WireText.Format(__calendarId)));
         }
         if (ficheId is { } __ficheId)
         {
-            GeneratedClientRuntime.AddQuery(ref __query, "fiche_id", GeneratedClientRuntime.Format(__ficheId));
+            global::ClicRdv.Generated.Support.RequestUri.AddQuery(ref __query, "fiche_id", global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, __ficheId, global::ClicRdv.Generated.Support.WireText.Format(__ficheId)));
         }
         if (conditions is { } __conditions)
         {
             var __index = 0;
             foreach (var __item in __conditions)
             {
-                var __prefix = "conditions" + "%5B" + GeneratedClientRuntime.Format(__index++) + "%5D";
-                GeneratedClientRuntime.AddQuery(ref __query, __prefix + "%5Bfield%5D", __item.Field);
-                GeneratedClientRuntime.AddQuery(ref __query, __prefix + "%5Bop%5D", ConditionOperatorJsonConverter.ToWireValue(__item.Op));
-                GeneratedClientRuntime.AddQuery(ref __query, __prefix + "%5Bvalue%5D", __item.Value);
+                var __prefix = "conditions" + "%5B" + global::ClicRdv.Generated.Support.WireText.Format(__index++) + "%5D";
+                global::ClicRdv.Generated.Support.RequestUri.AddQuery(ref __query, __prefix + "%5Bfield%5D", global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, __item.Field, __item.Field));
+                global::ClicRdv.Generated.Support.RequestUri.AddQuery(ref __query, __prefix + "%5Bop%5D", global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, __item.Op, global::Consumer.ConditionOperatorJsonConverter.ToWireValue(__item.Op)));
+                global::ClicRdv.Generated.Support.RequestUri.AddQuery(ref __query, __prefix + "%5Bvalue%5D", global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, __item.Value, __item.Value));
             }
         }
-        using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, GeneratedClientRuntime.BuildUri(_httpClient, __path, __query));
+        using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, global::ClicRdv.Generated.Support.RequestUri.Build(_httpClient, __path, __query));
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
-        return await GeneratedClientRuntime.SendAsync<VeventCollection>(_httpClient, __request, _settings, ResponseContent.Json, cancellationToken).ConfigureAwait(false);
+        return await global::ClicRdv.Generated.Support.ClientRuntime.SendAsync<VeventCollection>(_httpClient, __request, _settings, global::ClicRdv.Generated.Support.ResponseContent.Json, _json?.VeventCollection, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
     public async global::System.Threading.Tasks.Task<Vevent> CreateVevent(int gid, VeventRequest body, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var __path = "/api/v1/groups/" + GeneratedClientRuntime.EscapePathSegment(GeneratedClientRuntime.Format(gid)) + "/vevents";
-        using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, GeneratedClientRuntime.BuildUri(_httpClient, __path, null));
+        var __path = "/api/v1/groups/" + global::ClicRdv.Generated.Support.RequestUri.EscapePathSegment(global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, gid, global::ClicRdv.Generated.Support.WireText.Format(gid))) + "/vevents";
+        using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, global::ClicRdv.Generated.Support.RequestUri.Build(_httpClient, __path, null));
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
-        __request.Content = _settings.ContentSerializer.ToHttpContent(body);
-        return await GeneratedClientRuntime.SendAsync<Vevent>(_httpClient, __request, _settings, ResponseContent.Json, cancellationToken).ConfigureAwait(false);
+        __request.Content = global::ClicRdv.Generated.Support.ClientRuntime.JsonBody(body, _json?.VeventRequest, _settings);
+        return await global::ClicRdv.Generated.Support.ClientRuntime.SendAsync<Vevent>(_httpClient, __request, _settings, global::ClicRdv.Generated.Support.ResponseContent.Json, _json?.Vevent, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
     public async global::System.Threading.Tasks.Task<Vevent> GetVevent(int gid, int id, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var __path = "/api/v1/groups/" + GeneratedClientRuntime.EscapePathSegment(GeneratedClientRuntime.Format(gid)) + "/vevents/" + GeneratedClientRuntime.EscapePathSegment(GeneratedClientRuntime.Format(id));
-        using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, GeneratedClientRuntime.BuildUri(_httpClient, __path, null));
+        var __path = "/api/v1/groups/" + global::ClicRdv.Generated.Support.RequestUri.EscapePathSegment(global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, gid, global::ClicRdv.Generated.Support.WireText.Format(gid))) + "/vevents/" + global::ClicRdv.Generated.Support.RequestUri.EscapePathSegment(global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, id, global::ClicRdv.Generated.Support.WireText.Format(id)));
+        using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, global::ClicRdv.Generated.Support.RequestUri.Build(_httpClient, __path, null));
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
-        return await GeneratedClientRuntime.SendAsync<Vevent>(_httpClient, __request, _settings, ResponseContent.Json, cancellationToken).ConfigureAwait(false);
+        return await global::ClicRdv.Generated.Support.ClientRuntime.SendAsync<Vevent>(_httpClient, __request, _settings, global::ClicRdv.Generated.Support.ResponseContent.Json, _json?.Vevent, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
     public async global::System.Threading.Tasks.Task<Vevent> UpdateVevent(int gid, int id, VeventRequest body, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var __path = "/api/v1/groups/" + GeneratedClientRuntime.EscapePathSegment(GeneratedClientRuntime.Format(gid)) + "/vevents/" + GeneratedClientRuntime.EscapePathSegment(GeneratedClientRuntime.Format(id));
-        using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Put, GeneratedClientRuntime.BuildUri(_httpClient, __path, null));
+        var __path = "/api/v1/groups/" + global::ClicRdv.Generated.Support.RequestUri.EscapePathSegment(global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, gid, global::ClicRdv.Generated.Support.WireText.Format(gid))) + "/vevents/" + global::ClicRdv.Generated.Support.RequestUri.EscapePathSegment(global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, id, global::ClicRdv.Generated.Support.WireText.Format(id)));
+        using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Put, global::ClicRdv.Generated.Support.RequestUri.Build(_httpClient, __path, null));
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
-        __request.Content = _settings.ContentSerializer.ToHttpContent(body);
-        return await GeneratedClientRuntime.SendAsync<Vevent>(_httpClient, __request, _settings, ResponseContent.Json, cancellationToken).ConfigureAwait(false);
+        __request.Content = global::ClicRdv.Generated.Support.ClientRuntime.JsonBody(body, _json?.VeventRequest, _settings);
+        return await global::ClicRdv.Generated.Support.ClientRuntime.SendAsync<Vevent>(_httpClient, __request, _settings, global::ClicRdv.Generated.Support.ResponseContent.Json, _json?.Vevent, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
     public async global::System.Threading.Tasks.Task DeleteVevent(int gid, int id, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var __path = "/api/v1/groups/" + GeneratedClientRuntime.EscapePathSegment(GeneratedClientRuntime.Format(gid)) + "/vevents/" + GeneratedClientRuntime.EscapePathSegment(GeneratedClientRuntime.Format(id));
-        using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Delete, GeneratedClientRuntime.BuildUri(_httpClient, __path, null));
-        await GeneratedClientRuntime.SendAsync<object>(_httpClient, __request, _settings, ResponseContent.None, cancellationToken).ConfigureAwait(false);
+        var __path = "/api/v1/groups/" + global::ClicRdv.Generated.Support.RequestUri.EscapePathSegment(global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, gid, global::ClicRdv.Generated.Support.WireText.Format(gid))) + "/vevents/" + global::ClicRdv.Generated.Support.RequestUri.EscapePathSegment(global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, id, global::ClicRdv.Generated.Support.WireText.Format(id)));
+        using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Delete, global::ClicRdv.Generated.Support.RequestUri.Build(_httpClient, __path, null));
+        await global::ClicRdv.Generated.Support.ClientRuntime.SendAsync<object>(_httpClient, __request, _settings, global::ClicRdv.Generated.Support.ResponseContent.None, null, cancellationToken).ConfigureAwait(false);
     }
 }
 
@@ -999,6 +1051,9 @@ public static partial class ApiClients
             [typeof(ISessionsApi)] = static (httpClient, settings) => new SessionsApiClient(httpClient, settings),
             [typeof(IVeventsApi)] = static (httpClient, settings) => new VeventsApiClient(httpClient, settings),
         });
+
+    /// <summary>The settings of a client created without any: Refit's defaults, with a content serializer over the document's default metadata.</summary>
+    internal static global::Refit.RefitSettings DefaultSettings { get; } = new(new global::Refit.SystemTextJsonContentSerializer(global::Consumer.ApiJsonContext.Default.Options));
 }
 
 /// <summary>Registers the clients with Refit when the assembly loads, so that RestService.For works for each interface.</summary>
@@ -1020,544 +1075,5 @@ file static class ClicRDVAPIClientRegistration
         global::Refit.RestService.RegisterGeneratedSettingsFactory<IProsApi>(static (httpClient, settings) => new ProsApiClient(httpClient, settings));
         global::Refit.RestService.RegisterGeneratedSettingsFactory<ISessionsApi>(static (httpClient, settings) => new SessionsApiClient(httpClient, settings));
         global::Refit.RestService.RegisterGeneratedSettingsFactory<IVeventsApi>(static (httpClient, settings) => new VeventsApiClient(httpClient, settings));
-    }
-}
-
-/// <summary>What a response carries, which decides how it is read.</summary>
-file enum ResponseContent
-{
-    None,
-    Json,
-    Text,
-    Stream,
-}
-
-/// <summary>
-/// An answer's content read as a stream, keeping its first bytes: after a failed read they stand in for the consumed
-/// body in the exception (a bounded excerpt), without buffering every answer. It also refuses an answer larger than
-/// the client's <c>MaxResponseContentBufferSize</c>, which HttpClient itself enforces only on buffered reads.
-/// </summary>
-file sealed class ExcerptContent : global::System.Net.Http.HttpContent
-{
-    /// <summary>The most of a body an exception carries.</summary>
-    public const int MaxExcerptBytes = 16 * 1024;
-
-    private readonly global::System.Net.Http.HttpContent _inner;
-    private readonly long _maxBytes;
-    private byte[]? _excerpt = global::System.Buffers.ArrayPool<byte>.Shared.Rent(MaxExcerptBytes);
-    private int _excerptLength;
-    private long _totalBytes;
-
-    public ExcerptContent(global::System.Net.Http.HttpContent inner, long maxBytes)
-    {
-        _inner = inner;
-        _maxBytes = maxBytes;
-
-        // Deserializers read the media type and charset only.
-        Headers.ContentType = inner.Headers.ContentType;
-    }
-
-    /// <summary>Refuses, before reading anything, an answer whose announced length is over the limit.</summary>
-    public void EnsureAnnouncedLengthFits()
-    {
-        if (_inner.Headers.ContentLength > _maxBytes)
-        {
-            throw TooLarge(_maxBytes);
-        }
-    }
-
-    /// <summary>Puts the excerpt (copied, with the original headers) in place of the consumed content, and lets the original go.</summary>
-    public void ReplaceContentOf(global::System.Net.Http.HttpResponseMessage response)
-    {
-        response.Content = WithBody(_inner, _excerpt ?? global::System.Array.Empty<byte>(), _excerptLength);
-        _inner.Dispose();
-    }
-
-    /// <summary>
-    /// Replaces a failed answer's content with its first bytes, read under the call's token, before anything reads it
-    /// whole: an exception then carries a bounded excerpt however large the body, and a body that stalls or breaks off
-    /// cannot hold the caller past the timeout. A body cut by the connection keeps what arrived.
-    /// </summary>
-    public static async global::System.Threading.Tasks.Task KeepExcerptAsync(global::System.Net.Http.HttpResponseMessage response, global::System.Threading.CancellationToken cancellationToken)
-    {
-        var original = response.Content;
-        var excerpt = new byte[MaxExcerptBytes];
-        var length = 0;
-        try
-        {
-            using var stream = await original.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-            int read;
-            while (length < excerpt.Length && (read = await stream.ReadAsync(new global::System.Memory<byte>(excerpt, length, excerpt.Length - length), cancellationToken).ConfigureAwait(false)) > 0)
-            {
-                length += read;
-            }
-        }
-        catch (global::System.Exception exception) when (exception is global::System.IO.IOException or global::System.Net.Http.HttpRequestException)
-        {
-        }
-
-        response.Content = WithBody(original, excerpt, length);
-        original.Dispose();
-    }
-
-    /// <summary>A copy of <paramref name="original"/>'s headers (its length aside) over the first bytes of <paramref name="body"/>.</summary>
-    private static global::System.Net.Http.HttpContent WithBody(global::System.Net.Http.HttpContent original, byte[] body, int length)
-    {
-        var copy = new byte[length];
-        global::System.Array.Copy(body, copy, length);
-        var replacement = new global::System.Net.Http.ByteArrayContent(copy);
-        foreach (var header in original.Headers)
-        {
-            if (!header.Key.Equals("Content-Length", global::System.StringComparison.OrdinalIgnoreCase))
-            {
-                replacement.Headers.TryAddWithoutValidation(header.Key, header.Value);
-            }
-        }
-
-        return replacement;
-    }
-
-    private static global::System.Net.Http.HttpRequestException TooLarge(long maxBytes) => new(
-        global::System.Net.Http.HttpRequestError.ConfigurationLimitExceeded,
-        $"The response is larger than the client accepts: HttpClient.MaxResponseContentBufferSize is {maxBytes} bytes.");
-
-    protected override async global::System.Threading.Tasks.Task<global::System.IO.Stream> CreateContentReadStreamAsync() =>
-        new ExcerptStream(await _inner.ReadAsStreamAsync().ConfigureAwait(false), this);
-
-    protected override async global::System.Threading.Tasks.Task<global::System.IO.Stream> CreateContentReadStreamAsync(global::System.Threading.CancellationToken cancellationToken) =>
-        new ExcerptStream(await _inner.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false), this);
-
-    protected override async global::System.Threading.Tasks.Task SerializeToStreamAsync(global::System.IO.Stream stream, global::System.Net.TransportContext? context) =>
-        await SerializeToStreamAsync(stream, context, global::System.Threading.CancellationToken.None).ConfigureAwait(false);
-
-    protected override async global::System.Threading.Tasks.Task SerializeToStreamAsync(global::System.IO.Stream stream, global::System.Net.TransportContext? context, global::System.Threading.CancellationToken cancellationToken)
-    {
-        using var source = await CreateContentReadStreamAsync(cancellationToken).ConfigureAwait(false);
-        await source.CopyToAsync(stream, cancellationToken).ConfigureAwait(false);
-    }
-
-    protected override bool TryComputeLength(out long length)
-    {
-        length = 0;
-        return false;
-    }
-
-    /// <summary>Gives the excerpt's buffer back to the pool; the content keeps nothing after that.</summary>
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing && _excerpt is { } buffer)
-        {
-            _excerpt = null;
-            global::System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
-        }
-
-        base.Dispose(disposing);
-    }
-
-    private void Keep(global::System.ReadOnlySpan<byte> read)
-    {
-        _totalBytes += read.Length;
-        if (_totalBytes > _maxBytes)
-        {
-            throw TooLarge(_maxBytes);
-        }
-
-        if (_excerpt is null)
-        {
-            return;
-        }
-
-        var count = global::System.Math.Min(read.Length, MaxExcerptBytes - _excerptLength);
-        read.Slice(0, count).CopyTo(new global::System.Span<byte>(_excerpt, _excerptLength, MaxExcerptBytes - _excerptLength));
-        _excerptLength += count;
-    }
-
-    private sealed class ExcerptStream(global::System.IO.Stream inner, ExcerptContent owner) : global::System.IO.Stream
-    {
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new global::System.NotSupportedException();
-
-        public override long Position
-        {
-            get => throw new global::System.NotSupportedException();
-            set => throw new global::System.NotSupportedException();
-        }
-
-        public override int Read(byte[] buffer, int offset, int count)
-        {
-            var read = inner.Read(buffer, offset, count);
-            owner.Keep(new global::System.ReadOnlySpan<byte>(buffer, offset, read));
-            return read;
-        }
-
-        public override async global::System.Threading.Tasks.ValueTask<int> ReadAsync(global::System.Memory<byte> buffer, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            var read = await inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
-            owner.Keep(buffer.Span.Slice(0, read));
-            return read;
-        }
-
-        public override global::System.Threading.Tasks.Task<int> ReadAsync(byte[] buffer, int offset, int count, global::System.Threading.CancellationToken cancellationToken) =>
-            ReadAsync(new global::System.Memory<byte>(buffer, offset, count), cancellationToken).AsTask();
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, global::System.IO.SeekOrigin origin) => throw new global::System.NotSupportedException();
-
-        public override void SetLength(long value) => throw new global::System.NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new global::System.NotSupportedException();
-
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing)
-            {
-                inner.Dispose();
-            }
-
-            base.Dispose(disposing);
-        }
-    }
-}
-
-/// <summary>Builds URLs and sends requests for the generated clients.</summary>
-file static class GeneratedClientRuntime
-{
-    private const string DeserializationFailed = "An error occurred deserializing the response.";
-
-    /// <summary>A deadline that did not fire, kept for this thread's next call.</summary>
-    [global::System.ThreadStatic]
-    private static global::System.Threading.CancellationTokenSource? t_spareDeadline;
-
-    public static global::System.Uri BuildUri(global::System.Net.Http.HttpClient client, string path, global::System.Text.StringBuilder? query)
-    {
-        var baseAddress = client.BaseAddress
-            ?? throw new global::System.InvalidOperationException("The HttpClient has no BaseAddress. Set it to the API's root address (the document's server URL) before calling a generated client.");
-
-        // As in Refit, the path is appended to the base address's path rather than replacing it.
-        var relative = baseAddress.AbsolutePath.TrimEnd('/') + path + (query is null ? string.Empty : query.ToString());
-        return new global::System.Uri(baseAddress, relative);
-    }
-
-    /// <summary>
-    /// Escapes a path parameter so that it stays one segment: '/' is escaped, and "." or "..", which URL
-    /// normalization would turn into a move up the path to another resource, are refused.
-    /// </summary>
-    public static string EscapePathSegment(string? value)
-    {
-        if (value is null)
-        {
-            throw new global::System.ArgumentNullException(nameof(value), "A path parameter cannot be null.");
-        }
-
-        if (value is "." or "..")
-        {
-            throw new global::System.ArgumentException($"A path parameter cannot be \"{value}\": it would address another resource.", nameof(value));
-        }
-
-        return global::System.Uri.EscapeDataString(value);
-    }
-
-    /// <summary>Appends <c>key=value</c> to a query; the key comes already escaped from the generator. Null values are left out.</summary>
-    public static void AddQuery(ref global::System.Text.StringBuilder? query, string escapedKey, string? value)
-    {
-        if (value is null)
-        {
-            return;
-        }
-
-        query ??= new global::System.Text.StringBuilder();
-        query.Append(query.Length == 0 ? '?' : '&').Append(escapedKey).Append('=').Append(global::System.Uri.EscapeDataString(value));
-    }
-
-    public static string Join<T>(string separator, global::System.Collections.Generic.IEnumerable<T> values, global::System.Func<T, string?> format)
-    {
-        var builder = new global::System.Text.StringBuilder();
-        foreach (var value in values)
-        {
-            if (builder.Length > 0)
-            {
-                builder.Append(separator);
-            }
-
-            builder.Append(format(value));
-        }
-
-        return builder.ToString();
-    }
-
-    public static string Format(string value) => value;
-
-    public static string Format(bool value) => value ? "true" : "false";
-
-    public static string Format(int value) => value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
-
-    public static string Format(long value) => value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
-
-    public static string Format(float value) => value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
-
-    public static string Format(double value) => value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
-
-    public static string Format(decimal value) => value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
-
-    public static string Format(global::System.DateTimeOffset value) => value.ToString("o", global::System.Globalization.CultureInfo.InvariantCulture);
-
-    public static string Format(global::System.DateOnly value) => value.ToString("yyyy-MM-dd", global::System.Globalization.CultureInfo.InvariantCulture);
-
-    public static string Format(global::System.Guid value) => value.ToString("D");
-
-    public static string Format(byte[] value) => global::System.Convert.ToBase64String(value);
-
-    public static string Format(global::System.Text.Json.JsonElement value) =>
-        value.ValueKind == global::System.Text.Json.JsonValueKind.String ? value.GetString()! : value.GetRawText();
-
-    /// <summary>
-    /// Sends a request and returns its content; a non-success answer raises the exception of
-    /// <see cref="global::Refit.RefitSettings.ExceptionFactory"/> (an <see cref="global::Refit.ApiException"/> by default).
-    /// </summary>
-    public static global::System.Threading.Tasks.Task<T> SendAsync<T>(
-        global::System.Net.Http.HttpClient client,
-        global::System.Net.Http.HttpRequestMessage request,
-        global::Refit.RefitSettings settings,
-        ResponseContent content,
-        global::System.Threading.CancellationToken cancellationToken) =>
-        WithDeadlineAsync(client, (client, request, settings, content), static (call, token) => SendAndReadAsync<T>(call.client, call.request, call.settings, call.content, token), cancellationToken);
-
-    /// <summary>Sends a request and returns the whole answer, success or not, without throwing for a non-success status.</summary>
-    public static global::System.Threading.Tasks.Task<global::Refit.ApiResponse<T>> SendForApiResponseAsync<T>(
-        global::System.Net.Http.HttpClient client,
-        global::System.Net.Http.HttpRequestMessage request,
-        global::Refit.RefitSettings settings,
-        ResponseContent content,
-        global::System.Threading.CancellationToken cancellationToken) =>
-        WithDeadlineAsync(client, (client, request, settings, content), static (call, token) => SendAndReadForApiResponseAsync<T>(call.client, call.request, call.settings, call.content, token), cancellationToken);
-
-    /// <summary>
-    /// Runs a call under the client's Timeout, reading the answer included (HttpClient's own stops at the headers when
-    /// the body is streamed); running out fails the way HttpClient's timeout does.
-    /// </summary>
-    private static async global::System.Threading.Tasks.Task<TResult> WithDeadlineAsync<TState, TResult>(
-        global::System.Net.Http.HttpClient client,
-        TState state,
-        global::System.Func<TState, global::System.Threading.CancellationToken, global::System.Threading.Tasks.ValueTask<TResult>> call,
-        global::System.Threading.CancellationToken cancellationToken)
-    {
-        var deadline = StartDeadline(client, cancellationToken);
-        try
-        {
-            return await call(state, deadline?.Token ?? cancellationToken).ConfigureAwait(false);
-        }
-        catch (global::System.Exception exception) when (HasExpired(deadline, cancellationToken))
-        {
-            throw TimedOut(client, exception);
-        }
-        finally
-        {
-            EndDeadline(deadline, cancellationToken);
-        }
-    }
-
-    private static async global::System.Threading.Tasks.ValueTask<T> SendAndReadAsync<T>(
-        global::System.Net.Http.HttpClient client,
-        global::System.Net.Http.HttpRequestMessage request,
-        global::Refit.RefitSettings settings,
-        ResponseContent content,
-        global::System.Threading.CancellationToken cancellationToken)
-    {
-        var response = await SendAndCheckAsync(client, request, cancellationToken).ConfigureAwait(false);
-        var keepResponse = false;
-        try
-        {
-            var error = await settings.ExceptionFactory(response).ConfigureAwait(false);
-            if (error is not null)
-            {
-                throw error;
-            }
-
-            T result;
-            try
-            {
-                result = await ReadAsync<T>(client, response, settings, content, cancellationToken).ConfigureAwait(false);
-            }
-            catch (global::System.Exception exception) when (exception is not global::System.OperationCanceledException && !cancellationToken.IsCancellationRequested)
-            {
-                var factory = settings.DeserializationExceptionFactory;
-                var readError = factory is null
-                    ? await global::Refit.ApiException.Create(ReadFailure(exception), request, request.Method, response, settings, exception).ConfigureAwait(false)
-                    : await factory(response, exception).ConfigureAwait(false);
-                if (readError is not null)
-                {
-                    throw readError;
-                }
-
-                return default!;
-            }
-
-            // A stream is read by the caller after this returns: the response must stay open until then.
-            keepResponse = content == ResponseContent.Stream;
-            return result;
-        }
-        finally
-        {
-            if (!keepResponse)
-            {
-                response.Dispose();
-            }
-        }
-    }
-
-    private static async global::System.Threading.Tasks.ValueTask<global::Refit.ApiResponse<T>> SendAndReadForApiResponseAsync<T>(
-        global::System.Net.Http.HttpClient client,
-        global::System.Net.Http.HttpRequestMessage request,
-        global::Refit.RefitSettings settings,
-        ResponseContent content,
-        global::System.Threading.CancellationToken cancellationToken)
-    {
-        var response = await SendAndCheckAsync(client, request, cancellationToken).ConfigureAwait(false);
-        var error = await settings.ExceptionFactory(response).ConfigureAwait(false);
-        if (error is not null)
-        {
-            var apiError = error as global::Refit.ApiExceptionBase
-                ?? await global::Refit.ApiException.Create(request, request.Method, response, settings, error).ConfigureAwait(false);
-            return new global::Refit.ApiResponse<T>(response, default!, settings, apiError);
-        }
-
-        try
-        {
-            var result = await ReadAsync<T>(client, response, settings, content, cancellationToken).ConfigureAwait(false);
-            return new global::Refit.ApiResponse<T>(response, result, settings);
-        }
-        catch (global::System.Exception exception) when (exception is not global::System.OperationCanceledException && !cancellationToken.IsCancellationRequested)
-        {
-            var apiError = await global::Refit.ApiException.Create(ReadFailure(exception), request, request.Method, response, settings, exception).ConfigureAwait(false);
-            return new global::Refit.ApiResponse<T>(response, default!, settings, apiError);
-        }
-    }
-
-    /// <summary>Sends the request; a failed answer's body is cut to an excerpt before an exception factory reads it whole.</summary>
-    private static async global::System.Threading.Tasks.ValueTask<global::System.Net.Http.HttpResponseMessage> SendAndCheckAsync(
-        global::System.Net.Http.HttpClient client,
-        global::System.Net.Http.HttpRequestMessage request,
-        global::System.Threading.CancellationToken cancellationToken)
-    {
-        var response = await client.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        if (!response.IsSuccessStatusCode)
-        {
-            try
-            {
-                await ExcerptContent.KeepExcerptAsync(response, cancellationToken).ConfigureAwait(false);
-            }
-            catch
-            {
-                response.Dispose();
-                throw;
-            }
-        }
-
-        return response;
-    }
-
-    /// <summary>A token that fires after the client's Timeout, as HttpClient's own JSON helpers use; null when the client has no timeout.</summary>
-    private static global::System.Threading.CancellationTokenSource? StartDeadline(global::System.Net.Http.HttpClient client, global::System.Threading.CancellationToken cancellationToken)
-    {
-        if (client.Timeout == global::System.Threading.Timeout.InfiniteTimeSpan)
-        {
-            return null;
-        }
-
-        global::System.Threading.CancellationTokenSource deadline;
-        if (cancellationToken.CanBeCanceled)
-        {
-            deadline = global::System.Threading.CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        }
-        else
-        {
-            deadline = t_spareDeadline ?? new global::System.Threading.CancellationTokenSource();
-            t_spareDeadline = null;
-        }
-
-        deadline.CancelAfter(client.Timeout);
-        return deadline;
-    }
-
-    /// <summary>
-    /// Stops the deadline's timer. An unlinked deadline that did not fire is kept for the thread's next call, timer
-    /// included (TryReset also drops any registration left on it), which keeps the timeout from costing allocations.
-    /// </summary>
-    private static void EndDeadline(global::System.Threading.CancellationTokenSource? deadline, global::System.Threading.CancellationToken cancellationToken)
-    {
-        if (deadline is null)
-        {
-            return;
-        }
-
-        if (!cancellationToken.CanBeCanceled && t_spareDeadline is null && deadline.TryReset())
-        {
-            t_spareDeadline = deadline;
-            return;
-        }
-
-        deadline.Dispose();
-    }
-
-    private static bool HasExpired(global::System.Threading.CancellationTokenSource? deadline, global::System.Threading.CancellationToken cancellationToken) =>
-        deadline is { IsCancellationRequested: true } && !cancellationToken.IsCancellationRequested;
-
-    /// <summary>The exception HttpClient throws when its Timeout elapses, so that one catch handles both.</summary>
-    private static global::System.Threading.Tasks.TaskCanceledException TimedOut(global::System.Net.Http.HttpClient client, global::System.Exception exception)
-    {
-        var message = $"The request was canceled due to the configured HttpClient.Timeout of {client.Timeout.TotalSeconds.ToString(global::System.Globalization.CultureInfo.InvariantCulture)} seconds elapsing.";
-        return new global::System.Threading.Tasks.TaskCanceledException(message, new global::System.TimeoutException(message, exception));
-    }
-
-    private static string ReadFailure(global::System.Exception exception) =>
-        exception is global::System.Net.Http.HttpRequestException or global::System.IO.IOException ? "The response could not be read: " + exception.Message : DeserializationFailed;
-
-    private static async global::System.Threading.Tasks.ValueTask<T> ReadAsync<T>(
-        global::System.Net.Http.HttpClient client,
-        global::System.Net.Http.HttpResponseMessage response,
-        global::Refit.RefitSettings settings,
-        ResponseContent content,
-        global::System.Threading.CancellationToken cancellationToken)
-    {
-        switch (content)
-        {
-            case ResponseContent.Json or ResponseContent.Text:
-                // 204 has no content by definition; an empty body on another success is an error, not a silent null.
-                if (content == ResponseContent.Json && response.StatusCode == global::System.Net.HttpStatusCode.NoContent)
-                {
-                    return default!;
-                }
-
-                // The answer is read as it streams in; its start is kept, so that an error can still show it.
-                var excerpt = new ExcerptContent(response.Content, client.MaxResponseContentBufferSize);
-                try
-                {
-                    excerpt.EnsureAnnouncedLengthFits();
-                    return content == ResponseContent.Json
-                        ? (await settings.ContentSerializer.FromHttpContentAsync<T>(excerpt, cancellationToken).ConfigureAwait(false))!
-                        : (T)(object)await excerpt.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-                }
-                catch (global::System.Exception) when (!cancellationToken.IsCancellationRequested)
-                {
-                    excerpt.ReplaceContentOf(response);
-                    throw;
-                }
-                finally
-                {
-                    excerpt.Dispose();
-                }
-            case ResponseContent.Stream:
-                return (T)(object)await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-            default:
-                return default!;
-        }
     }
 }

@@ -15,6 +15,7 @@ public partial class Account
 
     /// <summary>Email address (the login).</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("email")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public string? Email { get; set; }
 
     /// <summary>The group the account was created in.</summary>
@@ -78,23 +79,28 @@ public partial class Appointment
     /// <summary>When it starts.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("start")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(DateTimeJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public global::System.DateTime? Start { get; set; }
 
     /// <summary>When it ends.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("end")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(DateTimeJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public global::System.DateTime? End { get; set; }
 
     /// <summary>The customer.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("fiche_id")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public int? FicheId { get; set; }
 
     /// <summary>The calendar.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("calendar_id")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public int? CalendarId { get; set; }
 
     /// <summary>The service.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("intervention_id")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public int? InterventionId { get; set; }
 
     /// <summary>Free notes.</summary>
@@ -103,11 +109,13 @@ public partial class Appointment
 
     /// <summary>Whether it is cancelled (soft deleted).</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("deleted")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public bool? Deleted { get; set; }
 
     /// <summary>When it was last changed.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("updated_at")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(DateTimeJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public global::System.DateTime? UpdatedAt { get; set; }
 
     /// <summary>The customer, embedded.</summary>
@@ -125,6 +133,7 @@ public partial class AppointmentCollection : CollectionEnvelope
 {
     /// <summary>The appointments of this page.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("records")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public global::System.Collections.Generic.List<Appointment>? Records { get; set; }
 }
 
@@ -155,6 +164,7 @@ public partial class AppointmentInput
 
     /// <summary>Whether it is an online booking (the API's default is 1). 1 means yes, 0 means no.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("from_web")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public int? FromWeb { get; set; }
 
     /// <summary>The customer: with `id` the customer is updated, without it one is created.</summary>
@@ -184,6 +194,7 @@ public partial class AvailableTimeSlots
 {
     /// <summary>The group.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("group_id")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public int? GroupId { get; set; }
 
     /// <summary>The first free slot in the window, or null.</summary>
@@ -193,6 +204,7 @@ public partial class AvailableTimeSlots
 
     /// <summary>The services asked for.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("intervention_ids")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public global::System.Collections.Generic.List<int>? InterventionIds { get; set; }
 
     /// <summary>The calendar asked for, if any.</summary>
@@ -205,6 +217,7 @@ public partial class AvailableTimeSlots
 
     /// <summary>The free slots, in time order.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("availabletimeslots")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public global::System.Collections.Generic.List<TimeSlot>? Availabletimeslots { get; set; }
 
     /// <summary>JSON members the document does not describe, kept so that nothing the server sends is lost.</summary>
@@ -218,10 +231,12 @@ public partial class BookingError
 {
     /// <summary>The reason, in words.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("error")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public string? Error { get; set; }
 
     /// <summary>The reason, as a number.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("code")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public BookingErrorCode? Code { get; set; }
 
     /// <summary>JSON members the document does not describe, kept so that nothing the server sends is lost.</summary>
@@ -253,6 +268,7 @@ public partial class Calendar
 
     /// <summary>The group it belongs to.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("group_id")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public int? GroupId { get; set; }
 
     /// <summary>The calendar set (group of calendars) it belongs to.</summary>
@@ -281,20 +297,24 @@ public partial class Calendar
 
     /// <summary>Display order.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sort")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public int? Sort { get; set; }
 
     /// <summary>Whether it is (soft) deleted; a deleted calendar can be restored by a PUT with `deleted: false`.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("deleted")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public bool? Deleted { get; set; }
 
     /// <summary>When it was created.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("created_at")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(DateTimeJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public global::System.DateTime? CreatedAt { get; set; }
 
     /// <summary>When it was last changed.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("updated_at")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(DateTimeJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public global::System.DateTime? UpdatedAt { get; set; }
 
     /// <summary>JSON members the document does not describe, kept so that nothing the server sends is lost.</summary>
@@ -308,6 +328,7 @@ public partial class CalendarCollection : CollectionEnvelope
 {
     /// <summary>The calendars of this page.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("records")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public global::System.Collections.Generic.List<Calendar>? Records { get; set; }
 }
 
@@ -321,6 +342,7 @@ public partial class CalendarInput
 
     /// <summary>The internal name.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public string? Name { get; set; }
 
     /// <summary>The name shown to customers.</summary>
@@ -341,10 +363,12 @@ public partial class CalendarInput
 
     /// <summary>Display order.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sort")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public int? Sort { get; set; }
 
     /// <summary>Set to false to restore a deleted calendar.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("deleted")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public bool? Deleted { get; set; }
 
     /// <summary>JSON members the document does not describe, kept so that nothing the server sends is lost.</summary>
@@ -374,6 +398,7 @@ public partial class Calendarset
 
     /// <summary>The group it belongs to.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("group_id")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public int? GroupId { get; set; }
 
     /// <summary>Its name.</summary>
@@ -382,10 +407,12 @@ public partial class Calendarset
 
     /// <summary>Display order.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sort")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public int? Sort { get; set; }
 
     /// <summary>Whether it is (soft) deleted.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("deleted")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public bool? Deleted { get; set; }
 
     /// <summary>JSON members the document does not describe, kept so that nothing the server sends is lost.</summary>
@@ -399,6 +426,7 @@ public partial class CalendarsetCollection : CollectionEnvelope
 {
     /// <summary>The calendar sets of this page.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("records")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public global::System.Collections.Generic.List<Calendarset>? Records { get; set; }
 }
 
@@ -408,14 +436,17 @@ public partial class CalendarsetInput
 {
     /// <summary>Its name.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public string? Name { get; set; }
 
     /// <summary>Display order.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sort")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public int? Sort { get; set; }
 
     /// <summary>Set to false to restore it.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("deleted")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public bool? Deleted { get; set; }
 
     /// <summary>JSON members the document does not describe, kept so that nothing the server sends is lost.</summary>
@@ -441,18 +472,22 @@ public partial class CollectionEnvelope
 {
     /// <summary>How many records match the request, across all pages.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("totalRecords")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public int? TotalRecords { get; set; }
 
     /// <summary>The offset of the first record of this page (the request's `startIndex`).</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("startIndex")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public int? StartIndex { get; set; }
 
     /// <summary>How many records this page holds.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("recordsReturned")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public int? RecordsReturned { get; set; }
 
     /// <summary>The page size used (the request's `results`; 25 by default).</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("pageSize")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public int? PageSize { get; set; }
 
     /// <summary>The field the records are sorted by, or null.</summary>
@@ -477,6 +512,7 @@ public partial class Condition
     public string Field { get; set; } = default!;
 
     [global::System.Text.Json.Serialization.JsonPropertyName("op")]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(ConditionOperatorJsonConverter))]
     public ConditionOperator Op { get; set; }
 
     /// <summary>The value to compare with (comma-separated for `in` and `not in`).</summary>
@@ -575,10 +611,12 @@ public partial class Customfield
 
     /// <summary>The group.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("group_id")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public int? GroupId { get; set; }
 
     /// <summary>Which records the field belongs to.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("model")]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(CustomfieldModelJsonConverter))]
     public CustomfieldModel Model { get; set; }
 
     /// <summary>The column it fills, such as `str3` or `bool0`.</summary>
@@ -615,14 +653,17 @@ public partial class Customfield
 
     /// <summary>Input widget settings for professionals (free-form).</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("pro_inputex")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public global::System.Text.Json.JsonElement? ProInputex { get; set; }
 
     /// <summary>Input widget settings for customers (free-form).</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("user_inputex")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public global::System.Text.Json.JsonElement? UserInputex { get; set; }
 
     /// <summary>Whether it is deleted.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("deleted")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public bool? Deleted { get; set; }
 
     /// <summary>When it was created.</summary>
@@ -646,6 +687,7 @@ public partial class CustomfieldCollection : CollectionEnvelope
 {
     /// <summary>The custom field definitions of this page.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("records")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public global::System.Collections.Generic.List<Customfield>? Records { get; set; }
 }
 
@@ -700,6 +742,7 @@ public partial class ErrorResponse
 {
     /// <summary>The error message, or an object of messages per field. ClicRDV does not document the shape of error bodies: a tolerant client reads this member if present and otherwise keeps the raw body.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("error")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public global::System.Text.Json.JsonElement? Error { get; set; }
 
     /// <summary>A numeric error code, when the API gives one (booking errors: see `BookingErrorCode`).</summary>
@@ -721,6 +764,7 @@ public partial class Fiche
 
     /// <summary>The group it belongs to.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("group_id")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public int? GroupId { get; set; }
 
     /// <summary>Last name.</summary>
@@ -753,14 +797,17 @@ public partial class Fiche
 
     /// <summary>Whether the customer was created by online booking. 1 means yes, 0 means no.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("from_web")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public int? FromWeb { get; set; }
 
     /// <summary>Whether the customer gets email reminders. 1 means yes, 0 means no.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("rappel_email")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public int? RappelEmail { get; set; }
 
     /// <summary>Whether the customer gets SMS reminders. 1 means yes, 0 means no.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("rappel_sms")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public int? RappelSms { get; set; }
 
     /// <summary>An id in another system.</summary>
@@ -769,6 +816,7 @@ public partial class Fiche
 
     /// <summary>Whether it is (soft) deleted.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("deleted")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public bool? Deleted { get; set; }
 
     /// <summary>Custom yes/no field 0 (see customfields).</summary>
@@ -920,6 +968,7 @@ public partial class FicheCollection : CollectionEnvelope
 {
     /// <summary>The customers of this page.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("records")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public global::System.Collections.Generic.List<Fiche>? Records { get; set; }
 }
 
@@ -961,14 +1010,17 @@ public partial class FicheInput
 
     /// <summary>Whether the customer was created by online booking. 1 means yes, 0 means no.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("from_web")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public int? FromWeb { get; set; }
 
     /// <summary>Whether the customer gets email reminders. 1 means yes, 0 means no.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("rappel_email")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public int? RappelEmail { get; set; }
 
     /// <summary>Whether the customer gets SMS reminders. 1 means yes, 0 means no.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("rappel_sms")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public int? RappelSms { get; set; }
 
     /// <summary>An id in another system.</summary>
@@ -1144,26 +1196,32 @@ public partial class Group
 
     /// <summary>Whether the group is deactivated.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("inactive")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public bool? Inactive { get; set; }
 
     /// <summary>Whether online booking is open.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("open")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public bool? Open { get; set; }
 
     /// <summary>Whether customers choose the calendar (the person) when they book.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("calendarChoice")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public bool? CalendarChoice { get; set; }
 
     /// <summary>Whether customers may ask for any calendar.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("anyCalendar")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public bool? AnyCalendar { get; set; }
 
     /// <summary>Whether customers must confirm their email address.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("validateEmail")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public bool? ValidateEmail { get; set; }
 
     /// <summary>How many appointments a customer may book at once.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("max_multirdvs")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public int? MaxMultirdvs { get; set; }
 
     /// <summary>JSON members the document does not describe, kept so that nothing the server sends is lost.</summary>
@@ -1177,6 +1235,7 @@ public partial class GroupCollection : CollectionEnvelope
 {
     /// <summary>The groups of this page.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("records")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public global::System.Collections.Generic.List<Group>? Records { get; set; }
 }
 
@@ -1186,26 +1245,32 @@ public partial class GroupInput
 {
     /// <summary>The group's name.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public string? Name { get; set; }
 
     /// <summary>Whether online booking is open.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("open")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public bool? Open { get; set; }
 
     /// <summary>Whether customers choose the calendar when they book.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("calendarChoice")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public bool? CalendarChoice { get; set; }
 
     /// <summary>Whether customers may ask for any calendar.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("anyCalendar")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public bool? AnyCalendar { get; set; }
 
     /// <summary>Whether customers must confirm their email address.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("validateEmail")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public bool? ValidateEmail { get; set; }
 
     /// <summary>How many appointments a customer may book at once.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("max_multirdvs")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public int? MaxMultirdvs { get; set; }
 
     /// <summary>JSON members the document does not describe, kept so that nothing the server sends is lost.</summary>
@@ -1235,6 +1300,7 @@ public partial class Intervention
 
     /// <summary>The group it belongs to.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("group_id")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public int? GroupId { get; set; }
 
     /// <summary>The service category it belongs to.</summary>
@@ -1255,14 +1321,17 @@ public partial class Intervention
 
     /// <summary>Duration in minutes.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("length")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public int? Length { get; set; }
 
     /// <summary>Colour in the agenda, `#RRGGBB`.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("colorref")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public string? Colorref { get; set; }
 
     /// <summary>Display order.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sort")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public int? Sort { get; set; }
 
     /// <summary>Price in cents (1500 is 15.00).</summary>
@@ -1271,6 +1340,7 @@ public partial class Intervention
 
     /// <summary>Whether it is (soft) deleted.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("deleted")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public bool? Deleted { get; set; }
 
     /// <summary>JSON members the document does not describe, kept so that nothing the server sends is lost.</summary>
@@ -1284,6 +1354,7 @@ public partial class InterventionCollection : CollectionEnvelope
 {
     /// <summary>The services of this page.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("records")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public global::System.Collections.Generic.List<Intervention>? Records { get; set; }
 }
 
@@ -1297,6 +1368,7 @@ public partial class InterventionInput
 
     /// <summary>The internal name.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public string? Name { get; set; }
 
     /// <summary>The name shown to customers.</summary>
@@ -1309,14 +1381,17 @@ public partial class InterventionInput
 
     /// <summary>Duration in minutes.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("length")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public int? Length { get; set; }
 
     /// <summary>Colour in the agenda, `#RRGGBB`.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("colorref")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public string? Colorref { get; set; }
 
     /// <summary>Display order.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sort")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public int? Sort { get; set; }
 
     /// <summary>Price in cents (1500 is 15.00).</summary>
@@ -1325,6 +1400,7 @@ public partial class InterventionInput
 
     /// <summary>Set to false to restore it.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("deleted")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public bool? Deleted { get; set; }
 
     /// <summary>JSON members the document does not describe, kept so that nothing the server sends is lost.</summary>
@@ -1354,6 +1430,7 @@ public partial class Interventionset
 
     /// <summary>The group it belongs to.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("group_id")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public int? GroupId { get; set; }
 
     /// <summary>Its name.</summary>
@@ -1362,10 +1439,12 @@ public partial class Interventionset
 
     /// <summary>Display order.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sort")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public int? Sort { get; set; }
 
     /// <summary>Whether it is (soft) deleted.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("deleted")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public bool? Deleted { get; set; }
 
     /// <summary>JSON members the document does not describe, kept so that nothing the server sends is lost.</summary>
@@ -1379,6 +1458,7 @@ public partial class InterventionsetCollection : CollectionEnvelope
 {
     /// <summary>The service categories of this page.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("records")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public global::System.Collections.Generic.List<Interventionset>? Records { get; set; }
 }
 
@@ -1388,14 +1468,17 @@ public partial class InterventionsetInput
 {
     /// <summary>Its name.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public string? Name { get; set; }
 
     /// <summary>Display order.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sort")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public int? Sort { get; set; }
 
     /// <summary>Set to false to restore it.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("deleted")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public bool? Deleted { get; set; }
 
     /// <summary>JSON members the document does not describe, kept so that nothing the server sends is lost.</summary>
@@ -1421,18 +1504,22 @@ public partial class LoginRequest
 {
     /// <summary>A professional user's email. Send `pro[...]` for the agenda API, or `account[...]` for the booking API.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("pro[email]")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public string? ProEmail { get; set; }
 
     /// <summary>The lowercase hex SHA1 of the professional user's password (`test` becomes `a94a8fe5ccb19ba61c4c0873d391e987982fbbd3`), never the password itself.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("pro[password]")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public string? ProPassword { get; set; }
 
     /// <summary>An end customer's email, for the booking API.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("account[email]")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public string? AccountEmail { get; set; }
 
     /// <summary>The lowercase hex SHA1 of the end customer's password.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("account[password]")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public string? AccountPassword { get; set; }
 
     /// <summary>JSON members the document does not describe, kept so that nothing the server sends is lost.</summary>
@@ -1479,6 +1566,7 @@ public partial class Pro
 
     /// <summary>Email address (the login).</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("email")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public string? Email { get; set; }
 
     /// <summary>Mobile phone.</summary>
@@ -1502,6 +1590,7 @@ public partial class Pro
 
     /// <summary>The user's group: the `{gid}` to use for the group's resources. Not in the documentation's example, but sent by the API and read by real clients.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("group_id")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public int? GroupId { get; set; }
 
     /// <summary>JSON members the document does not describe, kept so that nothing the server sends is lost.</summary>
@@ -1515,6 +1604,7 @@ public partial class ProCollection : CollectionEnvelope
 {
     /// <summary>The professional users of this page.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("records")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public global::System.Collections.Generic.List<Pro>? Records { get; set; }
 }
 
@@ -1574,10 +1664,12 @@ public partial class TimeSlot
 
     /// <summary>How many calendars are free then.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("capacity")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public int? Capacity { get; set; }
 
     /// <summary>The calendars free then.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("calendar_ids")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public global::System.Collections.Generic.List<int>? CalendarIds { get; set; }
 
     /// <summary>JSON members the document does not describe, kept so that nothing the server sends is lost.</summary>
@@ -1600,11 +1692,13 @@ public partial class Vevent
     /// <summary>When it starts.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("start")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(DateTimeJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public global::System.DateTime? Start { get; set; }
 
     /// <summary>When it ends.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("end")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(DateTimeJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public global::System.DateTime? End { get; set; }
 
     /// <summary>The text shown in the agenda.</summary>
@@ -1617,10 +1711,12 @@ public partial class Vevent
 
     /// <summary>The booked service; 0 for a time range (plage) or a note.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("intervention_id")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public int? InterventionId { get; set; }
 
     /// <summary>The customer; 0 for a time range (plage) or a note.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("fiche_id")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public int? FicheId { get; set; }
 
     /// <summary>The kind of event, such as `VfreebusyEvent`.</summary>
@@ -1637,19 +1733,23 @@ public partial class Vevent
 
     /// <summary>Whether it was booked online. 1 means yes, 0 means no.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("from_web")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public int? FromWeb { get; set; }
 
     /// <summary>Whether it is a note (a note has start = end = midnight). 1 means yes, 0 means no.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("note")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public int? Note { get; set; }
 
     /// <summary>Whether it is (soft) deleted.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("deleted")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public bool? Deleted { get; set; }
 
     /// <summary>When it was last changed.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("updated_at")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(DateTimeJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public global::System.DateTime? UpdatedAt { get; set; }
 
     /// <summary>JSON members the document does not describe, kept so that nothing the server sends is lost.</summary>
@@ -1663,6 +1763,7 @@ public partial class VeventCollection : CollectionEnvelope
 {
     /// <summary>The events of this page.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("records")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public global::System.Collections.Generic.List<Vevent>? Records { get; set; }
 }
 
@@ -1677,11 +1778,13 @@ public partial class VeventInput
     /// <summary>When it starts.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("start")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(DateTimeJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public global::System.DateTime? Start { get; set; }
 
     /// <summary>When it ends.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("end")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(DateTimeJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public global::System.DateTime? End { get; set; }
 
     /// <summary>The text shown in the agenda.</summary>
@@ -1694,10 +1797,12 @@ public partial class VeventInput
 
     /// <summary>The booked service; 0 for a time range (plage) or a note.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("intervention_id")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public int? InterventionId { get; set; }
 
     /// <summary>The customer; 0 for a time range (plage) or a note.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("fiche_id")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public int? FicheId { get; set; }
 
     /// <summary>The kind of event, such as `VfreebusyEvent`.</summary>
@@ -1714,14 +1819,17 @@ public partial class VeventInput
 
     /// <summary>Whether it was booked online. 1 means yes, 0 means no.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("from_web")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public int? FromWeb { get; set; }
 
     /// <summary>Whether it is a note (a note has start = end = midnight). 1 means yes, 0 means no.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("note")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public int? Note { get; set; }
 
     /// <summary>Set to false to restore it.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("deleted")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public bool? Deleted { get; set; }
 
     /// <summary>JSON members the document does not describe, kept so that nothing the server sends is lost.</summary>

@@ -12,19 +12,24 @@ public partial class Calendar : CalendarInput
     public int Id { get; set; }
 
     [global::System.Text.Json.Serialization.JsonPropertyName("group_id")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public int? GroupId { get; set; }
 
     [global::System.Text.Json.Serialization.JsonPropertyName("uid")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public global::System.Guid? Uid { get; set; }
 
     [global::System.Text.Json.Serialization.JsonPropertyName("created_at")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public global::System.DateTimeOffset? CreatedAt { get; set; }
 
     [global::System.Text.Json.Serialization.JsonPropertyName("opened_on")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public global::System.DateOnly? OpenedOn { get; set; }
 
     [global::System.Text.Json.Serialization.JsonPropertyName("updated_at")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(DateTimeJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public global::System.DateTime? UpdatedAt { get; set; }
 
     [global::System.Text.Json.Serialization.JsonPropertyName("synched_at")]
@@ -32,36 +37,48 @@ public partial class Calendar : CalendarInput
     public global::System.DateTime? SynchedAt { get; set; }
 
     [global::System.Text.Json.Serialization.JsonPropertyName("big")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public long? Big { get; set; }
 
     [global::System.Text.Json.Serialization.JsonPropertyName("price")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public decimal? Price { get; set; }
 
     [global::System.Text.Json.Serialization.JsonPropertyName("weight")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public float? Weight { get; set; }
 
     [global::System.Text.Json.Serialization.JsonPropertyName("avatar")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public byte[]? Avatar { get; set; }
 
     [global::System.Text.Json.Serialization.JsonPropertyName("kind")]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(KindJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public Kind? Kind { get; set; }
 
     [global::System.Text.Json.Serialization.JsonPropertyName("priority")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public Priority? Priority { get; set; }
 
     [global::System.Text.Json.Serialization.JsonPropertyName("labels")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public global::System.Collections.Generic.Dictionary<string, string>? Labels { get; set; }
 
     [global::System.Text.Json.Serialization.JsonPropertyName("counts")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public global::System.Collections.Generic.Dictionary<string, int>? Counts { get; set; }
 
     [global::System.Text.Json.Serialization.JsonPropertyName("grid")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public global::System.Collections.Generic.List<global::System.Collections.Generic.List<double>>? Grid { get; set; }
 
     [global::System.Text.Json.Serialization.JsonPropertyName("anything")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public global::System.Text.Json.JsonElement? Anything { get; set; }
 
     [global::System.Text.Json.Serialization.JsonPropertyName("free_form")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? FreeForm { get; set; }
 
     [global::System.Text.Json.Serialization.JsonPropertyName("owner")]
@@ -82,9 +99,11 @@ public partial class CalendarInput
     public string? Zipcode { get; set; }
 
     [global::System.Text.Json.Serialization.JsonPropertyName("sort")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public int? Sort { get; set; }
 
     [global::System.Text.Json.Serialization.JsonPropertyName("deleted")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public bool? Deleted { get; set; }
 
     /// <summary>JSON members the document does not describe, kept so that nothing the server sends is lost.</summary>
@@ -96,9 +115,12 @@ public partial class CalendarInput
 public partial class CalendarOwner
 {
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public string? Name { get; set; }
 
     [global::System.Text.Json.Serialization.JsonPropertyName("role")]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(CalendarOwnerRoleJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public CalendarOwnerRole? Role { get; set; }
 
     /// <summary>JSON members the document does not describe, kept so that nothing the server sends is lost.</summary>
@@ -154,9 +176,11 @@ public sealed class CalendarOwnerRoleJsonConverter : global::System.Text.Json.Se
 public partial class CalendarPage
 {
     [global::System.Text.Json.Serialization.JsonPropertyName("records")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public global::System.Collections.Generic.List<Calendar>? Records { get; set; }
 
     [global::System.Text.Json.Serialization.JsonPropertyName("totalRecords")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public int? TotalRecords { get; set; }
 
     [global::System.Text.Json.Serialization.JsonPropertyName("sort")]
@@ -185,6 +209,7 @@ public partial class Condition
     public string Field { get; set; } = default!;
 
     [global::System.Text.Json.Serialization.JsonPropertyName("op")]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(ConditionOpJsonConverter))]
     public ConditionOp Op { get; set; }
 
     [global::System.Text.Json.Serialization.JsonPropertyName("value")]
@@ -306,9 +331,11 @@ public sealed class KindJsonConverter : global::System.Text.Json.Serialization.J
 public partial class ListCalendarsFilter
 {
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public string? Name { get; set; }
 
     [global::System.Text.Json.Serialization.JsonPropertyName("min")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public int? Min { get; set; }
 
     /// <summary>JSON members the document does not describe, kept so that nothing the server sends is lost.</summary>
@@ -326,9 +353,11 @@ public partial class LoginRequest
     public string ProPassword { get; set; } = default!;
 
     [global::System.Text.Json.Serialization.JsonPropertyName("remember")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public bool? Remember { get; set; }
 
     [global::System.Text.Json.Serialization.JsonPropertyName("scopes")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public global::System.Collections.Generic.List<string>? Scopes { get; set; }
 
     /// <summary>JSON members the document does not describe, kept so that nothing the server sends is lost.</summary>
@@ -340,6 +369,7 @@ public partial class LoginRequest
 public partial class LoginResponse
 {
     [global::System.Text.Json.Serialization.JsonPropertyName("pro")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public LoginResponsePro? Pro { get; set; }
 
     [global::System.Text.Json.Serialization.JsonPropertyName("error")]
@@ -354,9 +384,11 @@ public partial class LoginResponse
 public partial class LoginResponsePro
 {
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public int? Id { get; set; }
 
     [global::System.Text.Json.Serialization.JsonPropertyName("group_id")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public int? GroupId { get; set; }
 
     /// <summary>JSON members the document does not describe, kept so that nothing the server sends is lost.</summary>
@@ -368,9 +400,11 @@ public partial class LoginResponsePro
 public partial class PatchCalendarRequest
 {
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public string? Name { get; set; }
 
     [global::System.Text.Json.Serialization.JsonPropertyName("deleted")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public bool? Deleted { get; set; }
 
     /// <summary>JSON members the document does not describe, kept so that nothing the server sends is lost.</summary>
@@ -391,12 +425,14 @@ public enum Priority : long
 public partial class Shapes
 {
     [global::System.Text.Json.Serialization.JsonPropertyName("any_shape")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public global::System.Text.Json.JsonElement? AnyShape { get; set; }
 
     [global::System.Text.Json.Serialization.JsonPropertyName("maybe_circle")]
     public Circle? MaybeCircle { get; set; }
 
     [global::System.Text.Json.Serialization.JsonPropertyName("id_or_name")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public string? IdOrName { get; set; }
 
     /// <summary>JSON members the document does not describe, kept so that nothing the server sends is lost.</summary>

@@ -9,12 +9,15 @@ namespace Consumer;
 public partial class FormFieldsNamedLikeLocalsRequest
 {
     [global::System.Text.Json.Serialization.JsonPropertyName("form")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public string? Form { get; set; }
 
     [global::System.Text.Json.Serialization.JsonPropertyName("text")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public global::System.Collections.Generic.List<string>? Text { get; set; }
 
     [global::System.Text.Json.Serialization.JsonPropertyName("item")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public global::System.Collections.Generic.List<string>? Item { get; set; }
 
     /// <summary>JSON members the document does not describe, kept so that nothing the server sends is lost.</summary>
@@ -26,6 +29,7 @@ public partial class FormFieldsNamedLikeLocalsRequest
 public partial class IMyItemsApi
 {
     [global::System.Text.Json.Serialization.JsonPropertyName("clash")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public string? Clash { get; set; }
 
     /// <summary>JSON members the document does not describe, kept so that nothing the server sends is lost.</summary>
@@ -37,6 +41,7 @@ public partial class IMyItemsApi
 public partial class Item
 {
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public int? Id { get; set; }
 
     /// <summary>JSON members the document does not describe, kept so that nothing the server sends is lost.</summary>
@@ -49,48 +54,64 @@ public partial class Item2
 {
     /// <summary>Named like its class.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("item")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public string? Item { get; set; }
 
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public string? Name { get; set; }
 
     [global::System.Text.Json.Serialization.JsonPropertyName("Name")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public string? Name2 { get; set; }
 
     [global::System.Text.Json.Serialization.JsonPropertyName("first-name")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public string? FirstName { get; set; }
 
     [global::System.Text.Json.Serialization.JsonPropertyName("first_name")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public string? FirstName2 { get; set; }
 
     [global::System.Text.Json.Serialization.JsonPropertyName("@type")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public string? Type { get; set; }
 
     [global::System.Text.Json.Serialization.JsonPropertyName("$ref")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public string? Ref { get; set; }
 
     [global::System.Text.Json.Serialization.JsonPropertyName("1st")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public int? _1st { get; set; }
 
     [global::System.Text.Json.Serialization.JsonPropertyName("ToString")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public string? ToString2 { get; set; }
 
     [global::System.Text.Json.Serialization.JsonPropertyName("additionalProperties")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public string? AdditionalProperties2 { get; set; }
 
     [global::System.Text.Json.Serialization.JsonPropertyName("")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public string? Value { get; set; }
 
     [global::System.Text.Json.Serialization.JsonPropertyName("naïve")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public string? Naïve { get; set; }
 
     [global::System.Text.Json.Serialization.JsonPropertyName("emoji\ud83d\ude00")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public string? Emoji { get; set; }
 
     [global::System.Text.Json.Serialization.JsonPropertyName("sign")]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(Item2SignJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public Item2Sign? Sign { get; set; }
 
     [global::System.Text.Json.Serialization.JsonPropertyName("code")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public Item2Code? Code { get; set; }
 
     /// <summary>JSON members the document does not describe, kept so that nothing the server sends is lost.</summary>
@@ -174,6 +195,7 @@ public sealed class Item2SignJsonConverter : global::System.Text.Json.Serializat
 public partial class ItemsApi
 {
     [global::System.Text.Json.Serialization.JsonPropertyName("x")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public string? X { get; set; }
 
     /// <summary>JSON members the document does not describe, kept so that nothing the server sends is lost.</summary>
@@ -185,9 +207,11 @@ public partial class ItemsApi
 public partial class Namespace
 {
     [global::System.Text.Json.Serialization.JsonPropertyName("event")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public string? Event { get; set; }
 
     [global::System.Text.Json.Serialization.JsonPropertyName("operator")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public string? Operator { get; set; }
 
     /// <summary>JSON members the document does not describe, kept so that nothing the server sends is lost.</summary>
@@ -199,9 +223,11 @@ public partial class Namespace
 public partial class Self
 {
     [global::System.Text.Json.Serialization.JsonPropertyName("self")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public Self? Self2 { get; set; }
 
     [global::System.Text.Json.Serialization.JsonPropertyName("children")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public global::System.Collections.Generic.List<Self>? Children { get; set; }
 
     /// <summary>JSON members the document does not describe, kept so that nothing the server sends is lost.</summary>

@@ -30,9 +30,12 @@ public partial class NewPet
     public string? Tag { get; set; }
 
     [global::System.Text.Json.Serialization.JsonPropertyName("status")]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(PetStatusJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public PetStatus? Status { get; set; }
 
     [global::System.Text.Json.Serialization.JsonPropertyName("born_on")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public global::System.DateOnly? BornOn { get; set; }
 
     /// <summary>JSON members the document does not describe, kept so that nothing the server sends is lost.</summary>
@@ -47,6 +50,7 @@ public partial class Pet : NewPet
     public long Id { get; set; }
 
     [global::System.Text.Json.Serialization.JsonPropertyName("created_at")]
+    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public global::System.DateTimeOffset? CreatedAt { get; set; }
 }
 

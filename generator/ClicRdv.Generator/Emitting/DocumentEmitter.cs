@@ -1,0 +1,21 @@
+using System.Collections.Generic;
+using ClicRdv.Generator.Model;
+using Microsoft.CodeAnalysis.Text;
+
+namespace ClicRdv.Generator.Emitting;
+
+/// <summary>Every source generated for one document: its contracts, its JSON metadata, its interfaces and its clients.</summary>
+internal static class DocumentEmitter
+{
+    public static IReadOnlyList<(string HintName, SourceText Text)> Emit(DocumentModel document)
+    {
+        var json = JsonTypeCatalog.For(document, document.JsonContextClassName);
+        return new[]
+        {
+            (document.HintName + ".Contracts.g.cs", ContractEmitter.Emit(document)),
+            (document.HintName + ".Json.g.cs", JsonContextEmitter.Emit(document, json)),
+            (document.HintName + ".Interfaces.g.cs", InterfaceEmitter.Emit(document)),
+            (document.HintName + ".Clients.g.cs", ClientEmitter.Emit(document, json)),
+        };
+    }
+}

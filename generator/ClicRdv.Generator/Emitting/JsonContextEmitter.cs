@@ -1,0 +1,215 @@
+using System.Collections.Generic;
+using System.Linq;
+using ClicRdv.Generator.Model;
+
+namespace ClicRdv.Generator.Emitting;
+
+/// <summary>
+/// Writes the document's <c>JsonSerializerContext</c>: System.Text.Json metadata for every type its clients read or
+/// write, built with the public API the System.Text.Json source generator's own output uses (that generator cannot see
+/// generated contracts: generators do not see each other's output). The clients read and write through it, so no
+/// serialization is reflection-based, under Native AOT or anywhere else.
+/// </summary>
+internal static class JsonContextEmitter
+{
+    private const string Metadata = "global::System.Text.Json.Serialization.Metadata.";
+    private const string TypeInfo = Metadata + "JsonTypeInfo";
+    private const string Options = "global::System.Text.Json.JsonSerializerOptions";
+    private const string Services = Metadata + "JsonMetadataServices.";
+    private const string WhenWritingNull = "global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull";
+
+    public static Microsoft.CodeAnalysis.Text.SourceText Emit(DocumentModel document, JsonTypeCatalog catalog)
+    {
+        var name = document.JsonContextClassName;
+        var writer = FileHeader.Start(document, nullable: false);
+        writer.DocElement("summary", $"System.Text.Json metadata for every type the clients of \"{SourceWriter.EscapeXml(document.Title)}\" read or write, built without reflection (trimming- and Native AOT-safe). The clients use it whatever options their settings carry; pass it on to serialize the same types yourself (<c>JsonSerializer.Serialize(pet, {name}.Default.Pet)</c>, or <c>TypeInfoResolver = {name}.Default</c>), or combine it with <c>JsonTypeInfoResolver.Combine</c>.", raw: true);
+        writer.DocElement("remarks", "The document decides the wire format of its types: member names, enum values and date-time formats are its own, whatever converters or naming policies the options carry; a member the document does not allow to be null is left out when null. The options decide the rest: whether other nulls are written, numbers read from strings, case-insensitive names, depth, indentation. The default options write no null member and read numbers sent as strings.");
+        writer.Line(FileHeader.GeneratedCodeAttribute);
+        writer.Line($"{document.Options.Accessibility} sealed partial class {name} : global::System.Text.Json.Serialization.JsonSerializerContext, {Metadata}IJsonTypeInfoResolver");
+        using (writer.OpenBlock())
+        {
+            WriteConstruction(writer, name);
+            foreach (var entry in catalog.Entries)
+            {
+                writer.Line();
+                WriteProperty(writer, entry);
+            }
+
+            writer.Line();
+            WriteResolver(writer, catalog);
+            foreach (var entry in catalog.Entries)
+            {
+                writer.Line();
+                WriteCreator(writer, entry, catalog);
+            }
+
+            writer.Line();
+            writer.Line($"private {TypeInfo}<T> Resolved<T>({TypeInfo}<T> typeInfo)");
+            using (writer.OpenBlock())
+            {
+                writer.Line("typeInfo.OriginatingResolver = this;");
+                writer.Line("return typeInfo;");
+            }
+        }
+
+        return writer.ToSourceText();
+    }
+
+    private static void WriteConstruction(SourceWriter writer, string name)
+    {
+        writer.Line($"private static readonly {Options} s_defaultOptions = new()");
+        writer.Line("{");
+        writer.Line($"    DefaultIgnoreCondition = {WhenWritingNull},");
+        writer.Line("    NumberHandling = global::System.Text.Json.Serialization.JsonNumberHandling.AllowReadingFromString,");
+        writer.Line("};");
+        writer.Line();
+        writer.DocElement("summary", "The metadata with the default options: null members are not written, numbers sent as strings are read.");
+        writer.Line($"public static {name} Default {{ get; }} = new(new {Options}(s_defaultOptions));");
+        writer.Line();
+        writer.DocElement("summary", "The options this context was generated for.");
+        writer.Line($"protected override {Options} GeneratedSerializerOptions {{ get; }} = s_defaultOptions;");
+        writer.Line();
+        writer.DocElement("summary", "Creates a context with its own default options.");
+        writer.Line($"public {name}()");
+        writer.Line("    : base(null)");
+        writer.Line("{");
+        writer.Line("}");
+        writer.Line();
+        writer.DocElement("summary", "Creates a context bound to <paramref name=\"options\"/>, which it becomes the resolver of.", raw: true);
+        writer.Line($"public {name}({Options} options)");
+        writer.Line("    : base(options)");
+        writer.Line("{");
+        writer.Line("}");
+    }
+
+    private static void WriteProperty(SourceWriter writer, JsonTypeEntry entry)
+    {
+        var type = $"{TypeInfo}<{entry.Spelling}>";
+        writer.DocElement("summary", $"Metadata for {Describe(entry)}.", raw: true);
+        writer.LineOf("public ", type, " ", entry.PropertyName, " => _", entry.PropertyName + " ??= (" + type + ")Options.GetTypeInfo(typeof(" + entry.Spelling + "));");
+        writer.LineOf("private ", type, " _", entry.PropertyName, ";");
+    }
+
+    private static void WriteResolver(SourceWriter writer, JsonTypeCatalog catalog)
+    {
+        writer.Line("/// <inheritdoc />");
+        writer.Line($"public override {TypeInfo} GetTypeInfo(global::System.Type type)");
+        using (writer.OpenBlock())
+        {
+            writer.Line("Options.TryGetTypeInfo(type, out var typeInfo);");
+            writer.Line("return typeInfo;");
+        }
+
+        writer.Line();
+        writer.Line($"{TypeInfo} {Metadata}IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, {Options} options)");
+        using (writer.OpenBlock())
+        {
+            foreach (var entry in catalog.Entries)
+            {
+                writer.LineOf("if (type == typeof(", entry.Spelling, ")) return Create_", entry.PropertyName, "(options);");
+            }
+
+            writer.Line("return null;");
+        }
+    }
+
+    private static void WriteCreator(SourceWriter writer, JsonTypeEntry entry, JsonTypeCatalog catalog)
+    {
+        var head = $"private {TypeInfo}<{entry.Spelling}> Create_{entry.PropertyName}({Options} options) => Resolved(";
+        if (entry.Shape != JsonShape.Object)
+        {
+            writer.LineOf(head, ValueInfo(entry, catalog), ");");
+            return;
+        }
+
+        writer.LineOf(head, ClientSupportSources.JsonMetadata, ".Object<", entry.Spelling, ">(options, static () => new ", entry.Spelling + "(), static metadataOptions => new " + Metadata + "JsonPropertyInfo[]");
+        writer.Line("{");
+        foreach (var line in PropertyLines(entry.Contract!, catalog))
+        {
+            writer.Line("    " + line);
+        }
+
+        writer.Line("}));");
+    }
+
+    private static string ValueInfo(JsonTypeEntry entry, JsonTypeCatalog catalog)
+    {
+        var support = ClientSupportSources.JsonMetadata;
+        var spelling = entry.Spelling;
+        return entry.Shape switch
+        {
+            JsonShape.StringEnum => $"{support}.Owned<{spelling}>(options, new {catalog.Qualified(ConverterOf(entry, catalog))}())",
+            JsonShape.IntegerEnum => $"{support}.Owned<{spelling}>(options, {Services}GetEnumConverter<{spelling}>(options))",
+            JsonShape.FormattedDateTime => $"{support}.Owned<{spelling}>(options, new {catalog.DateTimeConverter}())",
+            JsonShape.Nullable => $"{support}.{(entry.Element!.IsOwned ? "NullableOwned" : "Nullable")}<{entry.Element.Spelling}>(options)",
+            JsonShape.List => $"{support}.List<{entry.Element!.Spelling}>(options)",
+            JsonShape.Sequence => $"{support}.Sequence<{entry.Element!.Spelling}>(options)",
+            JsonShape.Dictionary => $"{support}.Dictionary<{entry.Element!.Spelling}>(options)",
+            _ => $"{support}.Value<{spelling}>(options, {Services}{PrimitiveConverter(entry.Type)})",
+        };
+    }
+
+    /// <summary>Each property of the class and of its base classes (in that order, as the source generator lists them), then its extension data.</summary>
+    private static IEnumerable<string> PropertyLines(ContractModel contract, JsonTypeCatalog catalog)
+    {
+        var seen = new HashSet<string>(System.StringComparer.Ordinal);
+        for (var current = contract; current is not null && seen.Add(current.Name); current = current.BaseTypeName is { } baseName ? catalog.Contract(baseName) : null)
+        {
+            var declaring = catalog.Qualified(current.Name);
+            foreach (var property in current.Properties)
+            {
+                var valueType = catalog.Spell(property.Type, isParameter: false);
+                var arguments = $"metadataOptions, {SourceWriter.Literal(property.Name)}, {SourceWriter.Literal(property.WireName)}, static item => (({declaring})item).{property.Name}, static (item, value) => (({declaring})item).{property.Name} = value";
+                if (MemberConverter(property.Type, catalog) is { } converter)
+                {
+                    arguments += ", converter: " + converter;
+                }
+
+                if (property.Type.IsNullable && !property.AllowsNull)
+                {
+                    arguments += ", ignore: " + WhenWritingNull;
+                }
+
+                yield return $"{ClientSupportSources.JsonMetadata}.Property<{declaring}, {valueType}>({arguments}),";
+            }
+
+            if (current.HasAdditionalProperties)
+            {
+                yield return $"{ClientSupportSources.JsonMetadata}.ExtensionData<{declaring}>(metadataOptions, static item => (({declaring})item).AdditionalProperties, static (item, value) => (({declaring})item).AdditionalProperties = value),";
+            }
+        }
+    }
+
+    /// <summary>The converter bound to a member whose format the document fixes: a string enum's values, a date-time's pattern.</summary>
+    private static string? MemberConverter(TypeRef type, JsonTypeCatalog catalog)
+    {
+        var converter = type.Kind == TypeKind.StringEnum ? catalog.EnumConverter(type.Name) : type.Converter;
+        if (converter is null)
+        {
+            return null;
+        }
+
+        var instance = $"new {catalog.Qualified(converter)}()";
+        return type.IsNullable ? $"{ClientSupportSources.JsonMetadata}.NullableOf({instance}, metadataOptions)" : instance;
+    }
+
+    private static string ConverterOf(JsonTypeEntry entry, JsonTypeCatalog catalog) => catalog.EnumConverter(entry.Type.Name)!;
+
+    private static string PrimitiveConverter(TypeRef type) => type.Name switch
+    {
+        "string" => "StringConverter",
+        "int" => "Int32Converter",
+        "long" => "Int64Converter",
+        "float" => "SingleConverter",
+        "double" => "DoubleConverter",
+        "decimal" => "DecimalConverter",
+        "bool" => "BooleanConverter",
+        "byte[]" => "ByteArrayConverter",
+        var name => name.Substring(name.LastIndexOf('.') + 1) + "Converter",
+    };
+
+    /// <summary>A generated type as a cref; any other as code (a cref cannot name a constructed generic type).</summary>
+    private static string Describe(JsonTypeEntry entry) => entry.Shape is JsonShape.Object or JsonShape.StringEnum or JsonShape.IntegerEnum
+        ? $"<see cref=\"{entry.Spelling}\"/>"
+        : $"<c>{SourceWriter.EscapeXml(entry.Spelling.Replace("global::", string.Empty))}</c>";
+}
