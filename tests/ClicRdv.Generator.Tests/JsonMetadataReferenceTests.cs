@@ -1,0 +1,148 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using System.Runtime.Loader;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+using ClicRdv.Generator.Tests.Infrastructure;
+using ClicRdv.Generator.Tests.Reference;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Xunit;
+
+namespace ClicRdv.Generator.Tests;
+
+/// <summary>
+/// The emitted metadata against the System.Text.Json source generator's own, on the same generated contracts: the
+/// SDK's generator is run on the output of this one with a <c>[JsonSerializable]</c> for every type the emitted context
+/// covers, the result is compiled and loaded, and both contexts must describe each type alike (kind, members in order,
+/// names, types, member converters, extension data) and write the same bytes for a value with every member set and
+/// for an empty one, under two sets of options. Only converters in the options may differ, by design: the document's
+/// enums and date formats ignore them (see WireFormatTests in the integration tests).
+/// </summary>
+public sealed class JsonMetadataReferenceTests
+{
+    public static TheoryData<string> Documents => new() { "petstore", "constructs", "hostile-names", "clicrdv.v1", "wire", "corpus/swagger-petstore-v3", "corpus/outline" };
+
+    [Theory]
+    [MemberData(nameof(Documents))]
+    public void The_emitted_metadata_matches_the_System_Text_Json_source_generators_for_every_type(string document)
+    {
+        var (assembly, context) = BuildWithReferenceContext(document + ".openapi.json");
+        try
+        {
+            var types = CoveredTypes(assembly);
+            Assert.NotEmpty(types);
+            foreach (var options in new[] { new JsonSerializerOptions(), new JsonSerializerOptions { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull, NumberHandling = JsonNumberHandling.AllowReadingFromString } })
+            {
+                var ours = (JsonSerializerContext)Activator.CreateInstance(assembly.GetType("Consumer.ApiJsonContext")!, new JsonSerializerOptions(options))!;
+                var reference = (JsonSerializerContext)Activator.CreateInstance(assembly.GetType("Reference.ReferenceContext")!, new JsonSerializerOptions(options))!;
+                foreach (var type in types.Where(type => type != typeof(DateTime) && type != typeof(DateTime?)))
+                {
+                    // (The document's date-time format applies to every DateTime; the reference uses ISO 8601 for a bare one.)
+                    AssertSameMetadata(ours.GetTypeInfo(type)!, reference.GetTypeInfo(type)!);
+                    foreach (var value in new[] { SampleValues.For(type), type.IsValueType ? null : Empty(type) })
+                    {
+                        if (value is not null)
+                        {
+                            AssertSameBytes(value, ours.GetTypeInfo(type)!, reference.GetTypeInfo(type)!);
+                        }
+                    }
+                }
+            }
+        }
+        finally
+        {
+            context.Unload();
+        }
+    }
+
+    /// <summary>Both write the same bytes (or fail alike: an unset JsonElement cannot be written), and read them back alike.</summary>
+    private static void AssertSameBytes(object value, JsonTypeInfo ours, JsonTypeInfo reference)
+    {
+        string expected;
+        try
+        {
+            expected = JsonSerializer.Serialize(value, reference);
+        }
+        catch (InvalidOperationException failure)
+        {
+            Assert.Equal(failure.GetType(), Assert.ThrowsAny<Exception>(() => JsonSerializer.Serialize(value, ours)).GetType());
+            return;
+        }
+
+        Assert.Equal(expected, JsonSerializer.Serialize(value, ours));
+        Assert.Equal(expected, JsonSerializer.Serialize(JsonSerializer.Deserialize(expected, ours), reference));
+    }
+
+    private static object? Empty(Type type) =>
+        type.GetConstructor(Type.EmptyTypes) is { } constructor && !type.IsAbstract ? constructor.Invoke(null) : null;
+
+    private static void AssertSameMetadata(JsonTypeInfo ours, JsonTypeInfo reference)
+    {
+        var what = ours.Type.ToString();
+        Assert.Equal(reference.Kind, ours.Kind);
+        if (reference.Kind == JsonTypeInfoKind.None)
+        {
+            // A value's converter is its format; objects and collections differ only in the reference's fast-path wrapper.
+            Assert.Equal(reference.Converter.GetType(), ours.Converter.GetType());
+        }
+
+        Assert.Equal(Describe(reference.Properties), Describe(ours.Properties));
+        Assert.True(reference.CreateObject is null == ours.CreateObject is null, $"{what}: only one of the two can create an instance.");
+    }
+
+    private static List<string> Describe(IEnumerable<JsonPropertyInfo> properties) => properties
+        .Select(property => $"{property.Name}: {property.PropertyType} (declared by {property.DeclaringType.Name}, extension data {property.IsExtensionData}, converter {property.CustomConverter?.GetType().Name ?? "none"}, get {property.Get is not null}, set {property.Set is not null})")
+        .ToList();
+
+    /// <summary>Every type the emitted context lists (the <c>typeof</c>s of its resolver), from the compiled assembly.</summary>
+    private static List<Type> CoveredTypes(Assembly assembly)
+    {
+        var context = assembly.GetType("Consumer.ApiJsonContext")!;
+        return context.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Where(property => property.PropertyType.IsGenericType && property.PropertyType.GetGenericTypeDefinition() == typeof(JsonTypeInfo<>))
+            .Select(property => property.PropertyType.GetGenericArguments()[0])
+            .ToList();
+    }
+
+    /// <summary>
+    /// Runs this generator, then the System.Text.Json source generator on its output with a context that lists every
+    /// type the emitted context covers, compiles the whole and loads it.
+    /// </summary>
+    private static (Assembly Assembly, AssemblyLoadContext Context) BuildWithReferenceContext(string fixture)
+    {
+        var run = GeneratorHarness.Run(fixture, Fixtures.Read(fixture));
+        Assert.Empty(run.CompilationProblems.Select(problem => problem.ToString()));
+
+        var jsonTree = run.Compilation.SyntaxTrees.Single(tree => tree.FilePath.EndsWith(".Json.g.cs", StringComparison.Ordinal));
+        var typeOfs = jsonTree.GetRoot().DescendantNodes().OfType<ExplicitInterfaceSpecifierSyntax>()
+            .Select(specifier => specifier.Parent!)
+            .SelectMany(resolver => resolver.DescendantNodes().OfType<TypeOfExpressionSyntax>())
+            .Select(typeOf => typeOf.Type.ToString())
+            .ToList();
+        var referenceContext =
+            "#nullable disable\nnamespace Reference;\n" +
+            // Generated types are named apart so that no document name clashes with another; framework types keep the
+            // names the generator's own converters are found by.
+            string.Concat(typeOfs.Select((type, index) => type.Contains("global::Consumer.", StringComparison.Ordinal)
+                ? $"[global::System.Text.Json.Serialization.JsonSerializable(typeof({type}), TypeInfoPropertyName = \"T{index}\")]\n"
+                : $"[global::System.Text.Json.Serialization.JsonSerializable(typeof({type}))]\n")) +
+            "internal partial class ReferenceContext : global::System.Text.Json.Serialization.JsonSerializerContext { }\n";
+        var withContext = run.Compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText(referenceContext, GeneratorHarness.ParseOptions));
+        CSharpGeneratorDriver.Create(new[] { SystemTextJsonGenerator.Generator }, parseOptions: GeneratorHarness.ParseOptions)
+            .RunGeneratorsAndUpdateCompilation(withContext, out var complete, out var diagnostics);
+        Assert.Empty(diagnostics.Where(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error).Select(diagnostic => diagnostic.ToString()));
+
+        using var image = new MemoryStream();
+        var emitted = complete.Emit(image);
+        Assert.True(emitted.Success, string.Join("\n", emitted.Diagnostics.Where(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error).Take(10)));
+        image.Position = 0;
+        var context = new AssemblyLoadContext(fixture, isCollectible: true);
+        return (context.LoadFromStream(image), context);
+    }
+}
