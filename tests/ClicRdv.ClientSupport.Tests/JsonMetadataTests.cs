@@ -1,0 +1,79 @@
+using System;
+using System.Collections.Generic;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+using ClicRdv.Generated.Support;
+using Xunit;
+
+namespace ClicRdv.ClientSupport.Tests;
+
+public sealed class JsonMetadataTests
+{
+    [Fact]
+    public void An_owned_type_ignores_converters_in_the_options_and_others_take_them()
+    {
+        var options = new JsonSerializerOptions { Converters = { new JsonStringEnumConverter(), new Shouting() }, TypeInfoResolver = new Resolver() };
+
+        Assert.Equal("1", JsonSerializer.Serialize(DayOfWeek.Monday, JsonMetadata.Owned(options, JsonMetadataServices.GetEnumConverter<DayOfWeek>(options))));
+        Assert.Equal("\"TEXT\"", JsonSerializer.Serialize("text", JsonMetadata.Value(options, JsonMetadataServices.StringConverter)));
+    }
+
+    [Fact]
+    public void An_object_is_written_with_wire_names_member_converters_and_ignore_conditions()
+    {
+        var options = new JsonSerializerOptions { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseUpper, TypeInfoResolver = new Resolver() };
+        var info = (JsonTypeInfo<Thing>)options.GetTypeInfo(typeof(Thing));
+
+        Assert.Equal("""{"the-name":"TEXT","extra":true}""", JsonSerializer.Serialize(new Thing { Name = "text", Extra = new() { ["extra"] = JsonDocument.Parse("true").RootElement } }, info));
+        var read = JsonSerializer.Deserialize("""{"the-name":"a","note":"b","more":1}""", info)!;
+        Assert.Equal(("A", "b"), (read.Name, read.Note));
+        Assert.Equal(1, read.Extra!["more"].GetInt32());
+    }
+
+    private sealed class Thing
+    {
+        public string? Name { get; set; }
+
+        public string? Note { get; set; }
+
+        public Dictionary<string, JsonElement>? Extra { get; set; }
+    }
+
+    /// <summary>The shape a generated context gives a class: member by member, with a member converter and an ignore condition.</summary>
+    private sealed class Resolver : IJsonTypeInfoResolver
+    {
+        public JsonTypeInfo? GetTypeInfo(Type type, JsonSerializerOptions options)
+        {
+            if (type == typeof(Thing))
+            {
+                return JsonMetadata.Object(options, static () => new Thing(), static metadataOptions => new[]
+                {
+                    JsonMetadata.Property<Thing, string>(metadataOptions, "Name", "the-name", static item => ((Thing)item).Name, static (item, value) => ((Thing)item).Name = value, converter: new Shouting()),
+                    JsonMetadata.Property<Thing, string>(metadataOptions, "Note", "note", static item => ((Thing)item).Note, static (item, value) => ((Thing)item).Note = value, ignore: JsonIgnoreCondition.WhenWritingNull),
+                    JsonMetadata.ExtensionData<Thing>(metadataOptions, static item => ((Thing)item).Extra, static (item, value) => ((Thing)item).Extra = value),
+                });
+            }
+
+            if (type == typeof(string))
+            {
+                return JsonMetadata.Value(options, JsonMetadataServices.StringConverter);
+            }
+
+            if (type == typeof(JsonElement))
+            {
+                return JsonMetadata.Value(options, JsonMetadataServices.JsonElementConverter);
+            }
+
+            return type == typeof(Dictionary<string, JsonElement>) ? JsonMetadata.Dictionary<JsonElement>(options) : null;
+        }
+    }
+
+    /// <summary>Writes and reads strings in upper case.</summary>
+    private sealed class Shouting : JsonConverter<string>
+    {
+        public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => reader.GetString()?.ToUpperInvariant();
+
+        public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) => writer.WriteStringValue(value.ToUpperInvariant());
+    }
+}
