@@ -12,6 +12,9 @@ internal sealed class ConsumerProject : IDisposable
 {
     private static readonly TimeSpan BuildTimeout = TimeSpan.FromMinutes(5);
 
+    /// <summary>A Native AOT publish compiles and links the whole program: minutes on a small machine the first time.</summary>
+    private static readonly TimeSpan PublishTimeout = TimeSpan.FromMinutes(10);
+
     private ConsumerProject(string directory) => Directory = directory;
 
     public string Directory { get; }
@@ -45,6 +48,17 @@ internal sealed class ConsumerProject : IDisposable
     /// <summary><c>dotnet build</c> with warnings as errors.</summary>
     public Task<(int ExitCode, string Output)> BuildAsync() =>
         ProcessRunner.RunAsync("dotnet", "build -warnaserror -nologo -clp:NoSummary", Directory, BuildTimeout);
+
+    /// <summary>
+    /// <c>dotnet publish</c> for linux-x64 with <paramref name="properties"/> (such as <c>-p:PublishAot=true</c>), into
+    /// <c>published/</c>, with every trimming warning shown on its own (no single warning per assembly).
+    /// </summary>
+    public Task<(int ExitCode, string Output)> PublishAsync(string properties) =>
+        ProcessRunner.RunAsync("dotnet", $"publish -r linux-x64 -o published -p:TrimmerSingleWarn=false {properties} -nologo -clp:NoSummary", Directory, PublishTimeout);
+
+    /// <summary>Runs the published program with its arguments.</summary>
+    public Task<(int ExitCode, string Output)> RunPublishedAsync(string arguments) =>
+        ProcessRunner.RunAsync(Path.Combine(Directory, "published", "Consumer"), arguments, Directory, BuildTimeout);
 
     /// <summary>Runs the built program (a net8.0 one rolls forward to the installed runtime).</summary>
     public Task<(int ExitCode, string Output)> RunAsync(string targetFramework, IReadOnlyDictionary<string, string> environment)

@@ -94,6 +94,35 @@ public sealed class PackageTests : IClassFixture<PackageFeed>
         Assert.DoesNotContain(emulator.Requests, request => request.Status >= 400);
     }
 
+    [Theory]
+    [InlineData("-p:PublishAot=true")]
+    [InlineData("--self-contained -p:PublishTrimmed=true")]
+    public async Task A_consumer_published_with_native_AOT_or_trimming_has_no_trim_warning_and_calls_every_operation(string properties)
+    {
+        using var consumer = ConsumerProject.Create(_feed, new Dictionary<string, string>
+        {
+            ["Consumer.csproj"] = ConsumerProject.ReadmeSnippet("getting-started.csproj"),
+            ["Program.cs"] = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "tests", "ClicRdv.Packages.Tests", "Consumers", "EveryOperation.Program.cs")),
+            ["EveryOperationTour.cs"] = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "tests", "ClicRdv.Emulator.Tests", "EveryOperationTour.cs")),
+        });
+
+        var publish = await consumer.PublishAsync(properties);
+
+        Assert.True(publish.ExitCode == 0, publish.Output);
+        Assert.DoesNotMatch(@"warning IL[23]\d{3}", publish.Output);
+        foreach (var mode in new[] { "ProSession", "Basic" })
+        {
+            // A fresh emulator for each mode: the tour creates and deletes records, and counts them.
+            await using var emulator = await ClicRdvEmulator.StartAsync();
+            var pro = emulator.Users.First(user => user.Kind == "pro");
+            var run = await consumer.RunPublishedAsync($"{emulator.BaseAddress} {emulator.ApiKey} {pro.Email} {pro.Password} {mode}");
+            Assert.True(run.ExitCode == 0, run.Output);
+            Assert.Contains($"{mode}: every operation answered as expected, and both errors too", run.Output);
+            var succeeded = emulator.Requests.Where(request => request.Status is >= 200 and < 300).Select(request => request.OperationId).ToHashSet();
+            Assert.Equal(emulator.OperationIds.OrderBy(id => id), succeeded.Where(id => id is not null).OrderBy(id => id));
+        }
+    }
+
     [Fact]
     public async Task Editing_the_document_changes_the_generated_api_on_the_next_build()
     {
