@@ -12,7 +12,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 program='using ClicRdv.Runtime;
 using Consumer.Api;
-using var clicRdv = new ClicRdvClientFactory(new ClicRdvOptions { BaseAddress = new System.Uri("http://127.0.0.1:1/"), ApiKey = "k", Authentication = ClicRdvAuthentication.Basic, Email = "e", Password = "p" }, ApiClients.Factories);
+using var clicRdv = new ClicRdvClientFactory(new ClicRdvOptions { BaseAddress = new System.Uri("http://127.0.0.1:1/"), ApiKey = "k", Authentication = ClicRdvAuthentication.Basic, Email = "e", Password = "p" }, ApiClients.Factories, ApiJsonContext.Default);
 System.Console.WriteLine(clicRdv.Create<ICalendarsApi>() is not null); // EDIT'
 
 project() { # $1: extra items

@@ -3,8 +3,15 @@ using BenchmarkDotNet.Running;
 using ClicRdv.Benchmarks;
 
 // dotnet run -c Release --project bench/ClicRdv.Benchmarks -- scenarios      counts and one-off timings
+// dotnet run -c Release --project bench/ClicRdv.Benchmarks -- scenarios phases   box-platform's generation, phase by phase
 // dotnet run -c Release --project bench/ClicRdv.Benchmarks -- --filter '*'    every BenchmarkDotNet suite
 // dotnet run -c Release --project bench/ClicRdv.Benchmarks -- loop emit 30   box-platform's emit phase (or "whole" run) for 30 s, to profile
+if (args.Length > 1 && args[0] == "scenarios" && args[1] == "phases")
+{
+    Scenarios.RunPhases();
+    return;
+}
+
 if (args.Length > 0 && args[0] == "scenarios")
 {
     await Scenarios.RunAsync();

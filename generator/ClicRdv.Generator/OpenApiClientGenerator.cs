@@ -44,7 +44,7 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.Input);
 
         var results = checkedInputs
-            .Select(static (input, cancellationToken) => DocumentParser.Parse(input, cancellationToken))
+            .Select(static (input, cancellationToken) => GenerationCache.Parse(input, cancellationToken))
             .WithTrackingName(TrackingNames.Parse);
 
         var diagnostics = results
@@ -90,7 +90,7 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
     {
         try
         {
-            foreach (var (hintName, text) in DocumentEmitter.Emit(document))
+            foreach (var (hintName, text) in GenerationCache.Sources(document))
             {
                 production.AddSource(hintName, text);
             }

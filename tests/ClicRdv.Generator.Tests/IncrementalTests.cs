@@ -60,7 +60,12 @@ public sealed class IncrementalTests
     {
         var text = Fixtures.Read("constructs.openapi.json");
         var first = GeneratorHarness.Run("constructs.openapi.json", text);
-        var second = GeneratorHarness.Run("constructs.openapi.json", text);
+        GeneratorRun second;
+        using (GenerationCache.BypassOnThisThread())
+        {
+            // Computed again, not taken from the generator's cache of the first run.
+            second = GeneratorHarness.Run("constructs.openapi.json", text);
+        }
 
         Assert.Equal(
             first.Result.GeneratedSources.Select(source => (source.HintName, source.SourceText.ToString())),

@@ -120,10 +120,11 @@ public sealed class JsonMetadataReferenceTests
         Assert.Empty(run.CompilationProblems.Select(problem => problem.ToString()));
 
         var jsonTree = run.Compilation.SyntaxTrees.Single(tree => tree.FilePath.EndsWith(".Json.g.cs", StringComparison.Ordinal));
+        var model = run.Compilation.GetSemanticModel(jsonTree);
         var typeOfs = jsonTree.GetRoot().DescendantNodes().OfType<ExplicitInterfaceSpecifierSyntax>()
             .Select(specifier => specifier.Parent!)
             .SelectMany(resolver => resolver.DescendantNodes().OfType<TypeOfExpressionSyntax>())
-            .Select(typeOf => typeOf.Type.ToString())
+            .Select(typeOf => model.GetTypeInfo(typeOf.Type).Type!.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat))
             .ToList();
         var referenceContext =
             "#nullable disable\nnamespace Reference;\n" +

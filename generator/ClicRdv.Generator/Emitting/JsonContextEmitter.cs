@@ -12,16 +12,30 @@ namespace ClicRdv.Generator.Emitting;
 /// </summary>
 internal static class JsonContextEmitter
 {
-    private const string Metadata = "global::System.Text.Json.Serialization.Metadata.";
+    // Aliases the file declares before its namespace, so that its thousands of lines stay short: a generated type's
+    // name cannot start with two underscores, so none can hide them.
+    private const string MetadataAlias = "__Metadata";
+    private const string SupportAlias = "__Support";
+    private const string IgnoreAlias = "__Ignore";
+
+    private const string Metadata = MetadataAlias + ".";
     private const string TypeInfo = Metadata + "JsonTypeInfo";
     private const string Options = "global::System.Text.Json.JsonSerializerOptions";
     private const string Services = Metadata + "JsonMetadataServices.";
-    private const string WhenWritingNull = "global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull";
+    private const string Support = SupportAlias;
+    private const string WhenWritingNull = IgnoreAlias + ".WhenWritingNull";
+
+    private static readonly string[] Aliases =
+    {
+        $"using {MetadataAlias} = global::System.Text.Json.Serialization.Metadata;",
+        $"using {SupportAlias} = {ClientSupportSources.JsonMetadata};",
+        $"using {IgnoreAlias} = global::System.Text.Json.Serialization.JsonIgnoreCondition;",
+    };
 
     public static Microsoft.CodeAnalysis.Text.SourceText Emit(DocumentModel document, JsonTypeCatalog catalog)
     {
         var name = document.JsonContextClassName;
-        var writer = FileHeader.Start(document, nullable: false);
+        var writer = FileHeader.Start(document, nullable: false, Aliases);
         writer.DocElement("summary", $"System.Text.Json metadata for every type the clients of \"{SourceWriter.EscapeXml(document.Title)}\" read or write, built without reflection (trimming- and Native AOT-safe). The clients use it whatever options their settings carry; pass it on to serialize the same types yourself (<c>JsonSerializer.Serialize(pet, {name}.Default.Pet)</c>, or <c>TypeInfoResolver = {name}.Default</c>), or combine it with <c>JsonTypeInfoResolver.Combine</c>.", raw: true);
         writer.DocElement("remarks", "The document decides the wire format of its types: member names, enum values and date-time formats are its own, whatever converters or naming policies the options carry; a member the document does not allow to be null is left out when null. The options decide the rest: whether other nulls are written, numbers read from strings, case-insensitive names, depth, indentation. The default options write no null member and read numbers sent as strings.");
         writer.Line(FileHeader.GeneratedCodeAttribute);
@@ -122,7 +136,7 @@ internal static class JsonContextEmitter
             return;
         }
 
-        writer.LineOf(head, ClientSupportSources.JsonMetadata, ".Object<", entry.Spelling, ">(options, static () => new ", entry.Spelling + "(), static metadataOptions => new " + Metadata + "JsonPropertyInfo[]");
+        writer.LineOf(head, Support, ".Object<", entry.Spelling, ">(options, static () => new ", entry.Spelling + "(), static o => new " + Metadata + "JsonPropertyInfo[]");
         writer.Line("{");
         foreach (var line in PropertyLines(entry.Contract!, catalog))
         {
@@ -134,11 +148,11 @@ internal static class JsonContextEmitter
 
     private static string ValueInfo(JsonTypeEntry entry, JsonTypeCatalog catalog)
     {
-        var support = ClientSupportSources.JsonMetadata;
+        var support = Support;
         var spelling = entry.Spelling;
         return entry.Shape switch
         {
-            JsonShape.StringEnum => $"{support}.Owned<{spelling}>(options, new {catalog.Qualified(ConverterOf(entry, catalog))}())",
+            JsonShape.StringEnum => $"{support}.Owned<{spelling}>(options, new {ConverterOf(entry, catalog)}())",
             JsonShape.IntegerEnum => $"{support}.Owned<{spelling}>(options, {Services}GetEnumConverter<{spelling}>(options))",
             JsonShape.FormattedDateTime => $"{support}.Owned<{spelling}>(options, new {catalog.DateTimeConverter}())",
             JsonShape.Nullable => $"{support}.{(entry.Element!.IsOwned ? "NullableOwned" : "Nullable")}<{entry.Element.Spelling}>(options)",
@@ -155,11 +169,11 @@ internal static class JsonContextEmitter
         var seen = new HashSet<string>(System.StringComparer.Ordinal);
         for (var current = contract; current is not null && seen.Add(current.Name); current = current.BaseTypeName is { } baseName ? catalog.Contract(baseName) : null)
         {
-            var declaring = catalog.Qualified(current.Name);
+            var declaring = current.Name;
             foreach (var property in current.Properties)
             {
                 var valueType = catalog.Spell(property.Type, isParameter: false);
-                var arguments = $"metadataOptions, {SourceWriter.Literal(property.Name)}, {SourceWriter.Literal(property.WireName)}, static item => (({declaring})item).{property.Name}, static (item, value) => (({declaring})item).{property.Name} = value";
+                var arguments = $"o, {SourceWriter.Literal(property.Name)}, {SourceWriter.Literal(property.WireName)}, static x => (({declaring})x).{property.Name}, static (x, v) => (({declaring})x).{property.Name} = v";
                 if (MemberConverter(property.Type, catalog) is { } converter)
                 {
                     arguments += ", converter: " + converter;
@@ -170,12 +184,12 @@ internal static class JsonContextEmitter
                     arguments += ", ignore: " + WhenWritingNull;
                 }
 
-                yield return $"{ClientSupportSources.JsonMetadata}.Property<{declaring}, {valueType}>({arguments}),";
+                yield return $"{Support}.Property<{declaring}, {valueType}>({arguments}),";
             }
 
             if (current.HasAdditionalProperties)
             {
-                yield return $"{ClientSupportSources.JsonMetadata}.ExtensionData<{declaring}>(metadataOptions, static item => (({declaring})item).AdditionalProperties, static (item, value) => (({declaring})item).AdditionalProperties = value),";
+                yield return $"{Support}.ExtensionData<{declaring}>(o, static x => (({declaring})x).AdditionalProperties, static (x, v) => (({declaring})x).AdditionalProperties = v),";
             }
         }
     }
@@ -189,8 +203,8 @@ internal static class JsonContextEmitter
             return null;
         }
 
-        var instance = $"new {catalog.Qualified(converter)}()";
-        return type.IsNullable ? $"{ClientSupportSources.JsonMetadata}.NullableOf({instance}, metadataOptions)" : instance;
+        var instance = $"new {converter}()";
+        return type.IsNullable ? $"{Support}.NullableOf({instance}, o)" : instance;
     }
 
     private static string ConverterOf(JsonTypeEntry entry, JsonTypeCatalog catalog) => catalog.EnumConverter(entry.Type.Name)!;

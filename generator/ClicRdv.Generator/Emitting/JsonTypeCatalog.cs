@@ -86,7 +86,7 @@ internal sealed class JsonTypeCatalog
     public string? EnumConverter(string enumName) => _contracts.TryGetValue(enumName, out var contract) ? contract.ConverterName : null;
 
     /// <summary>The fully qualified name of a generated type.</summary>
-    public string Qualified(string generatedType) => "global::" + _namespace + "." + generatedType;
+    public string Qualified(string generatedType) => TypeNames.Qualified(_namespace, generatedType);
 
     public static JsonTypeCatalog For(DocumentModel document, string contextClassName)
     {
@@ -208,15 +208,18 @@ internal sealed class JsonTypeCatalog
     };
 
     /// <summary>The converter of the document's date-times: that of its first <c>x-date-time-format</c>.</summary>
-    public string DateTimeConverter => Qualified(_dateTimeConverter!);
+    public string DateTimeConverter => _dateTimeConverter!;
 
-    /// <summary>The type in C#, in full, without annotations on reference types.</summary>
+    /// <summary>
+    /// The type in C# as the metadata file names it, without annotations on reference types: generated types by their
+    /// name (the file is in their namespace, and only types are looked up where a type is expected), others in full.
+    /// </summary>
     public string Spell(TypeRef type, bool isParameter)
     {
         var nullable = type.IsValueType && type.IsNullable ? "?" : string.Empty;
         return type.Kind switch
         {
-            TypeKind.Contract or TypeKind.StringEnum or TypeKind.IntegerEnum => Qualified(type.Name) + nullable,
+            TypeKind.Contract or TypeKind.StringEnum or TypeKind.IntegerEnum => type.Name + nullable,
             TypeKind.Array => (isParameter ? "global::System.Collections.Generic.IEnumerable<" : "global::System.Collections.Generic.List<") + Spell(type.Element!, isParameter: false) + ">",
             TypeKind.Dictionary => "global::System.Collections.Generic.Dictionary<string, " + Spell(type.Element!, isParameter: false) + ">",
             _ => type.Name + nullable,

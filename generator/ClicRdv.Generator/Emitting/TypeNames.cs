@@ -22,5 +22,8 @@ internal static class TypeNames
         ? WithNullability(type, $"global::System.Collections.Generic.IEnumerable<{Value(type.Element!)}>")
         : Value(type);
 
+    /// <summary>A generated type in full, for code where a member of the same name could hide it.</summary>
+    public static string Qualified(string @namespace, string generatedType) => "global::" + @namespace + "." + generatedType;
+
     private static string WithNullability(TypeRef type, string name) => type.IsNullable ? name + "?" : name;
 }

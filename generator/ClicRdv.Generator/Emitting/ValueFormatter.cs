@@ -66,5 +66,5 @@ internal sealed class ValueFormatter
         _ => $"{ClientSupportSources.WireText}.Format({expression})",
     };
 
-    private string Qualified(string generatedType) => "global::" + _namespace + "." + generatedType;
+    private string Qualified(string generatedType) => TypeNames.Qualified(_namespace, generatedType);
 }

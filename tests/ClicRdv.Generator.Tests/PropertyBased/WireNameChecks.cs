@@ -138,7 +138,7 @@ internal static class WireNameChecks
     /// </summary>
     private static List<string> MetadataWireNames(INamedTypeSymbol type, IEnumerable<SyntaxNode> roots)
     {
-        var spelling = type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
+        var spelling = type.Name;
         var creation = roots.SelectMany(root => root.DescendantNodes().OfType<InvocationExpressionSyntax>())
             .Single(invocation => invocation.Expression is MemberAccessExpressionSyntax { Name: GenericNameSyntax { Identifier.ValueText: "Object" } name } && name.TypeArgumentList.Arguments.Single().ToString() == spelling);
         return creation.DescendantNodes().OfType<InvocationExpressionSyntax>()

@@ -3,16 +3,20 @@
 #nullable disable
 #pragma warning disable CS1591 // Not every member of a document has a description.
 
+using __Metadata = global::System.Text.Json.Serialization.Metadata;
+using __Support = global::ClicRdv.Generated.Support.JsonMetadata;
+using __Ignore = global::System.Text.Json.Serialization.JsonIgnoreCondition;
+
 namespace Consumer;
 
 /// <summary>System.Text.Json metadata for every type the clients of "ClicRDV API" read or write, built without reflection (trimming- and Native AOT-safe). The clients use it whatever options their settings carry; pass it on to serialize the same types yourself (<c>JsonSerializer.Serialize(pet, ApiJsonContext.Default.Pet)</c>, or <c>TypeInfoResolver = ApiJsonContext.Default</c>), or combine it with <c>JsonTypeInfoResolver.Combine</c>.</summary>
 /// <remarks>The document decides the wire format of its types: member names, enum values and date-time formats are its own, whatever converters or naming policies the options carry; a member the document does not allow to be null is left out when null. The options decide the rest: whether other nulls are written, numbers read from strings, case-insensitive names, depth, indentation. The default options write no null member and read numbers sent as strings.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
-public sealed partial class ApiJsonContext : global::System.Text.Json.Serialization.JsonSerializerContext, global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver
+public sealed partial class ApiJsonContext : global::System.Text.Json.Serialization.JsonSerializerContext, __Metadata.IJsonTypeInfoResolver
 {
     private static readonly global::System.Text.Json.JsonSerializerOptions s_defaultOptions = new()
     {
-        DefaultIgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+        DefaultIgnoreCondition = __Ignore.WhenWritingNull,
         NumberHandling = global::System.Text.Json.Serialization.JsonNumberHandling.AllowReadingFromString,
     };
 
@@ -34,395 +38,395 @@ public sealed partial class ApiJsonContext : global::System.Text.Json.Serializat
     {
     }
 
-    /// <summary>Metadata for <see cref="global::Consumer.Account"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.Account> Account => _Account ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.Account>)Options.GetTypeInfo(typeof(global::Consumer.Account));
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.Account> _Account;
+    /// <summary>Metadata for <see cref="Account"/>.</summary>
+    public __Metadata.JsonTypeInfo<Account> Account => _Account ??= (__Metadata.JsonTypeInfo<Account>)Options.GetTypeInfo(typeof(Account));
+    private __Metadata.JsonTypeInfo<Account> _Account;
 
-    /// <summary>Metadata for <see cref="global::Consumer.AccountInput"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.AccountInput> AccountInput => _AccountInput ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.AccountInput>)Options.GetTypeInfo(typeof(global::Consumer.AccountInput));
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.AccountInput> _AccountInput;
+    /// <summary>Metadata for <see cref="AccountInput"/>.</summary>
+    public __Metadata.JsonTypeInfo<AccountInput> AccountInput => _AccountInput ??= (__Metadata.JsonTypeInfo<AccountInput>)Options.GetTypeInfo(typeof(AccountInput));
+    private __Metadata.JsonTypeInfo<AccountInput> _AccountInput;
 
-    /// <summary>Metadata for <see cref="global::Consumer.AccountRequest"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.AccountRequest> AccountRequest => _AccountRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.AccountRequest>)Options.GetTypeInfo(typeof(global::Consumer.AccountRequest));
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.AccountRequest> _AccountRequest;
+    /// <summary>Metadata for <see cref="AccountRequest"/>.</summary>
+    public __Metadata.JsonTypeInfo<AccountRequest> AccountRequest => _AccountRequest ??= (__Metadata.JsonTypeInfo<AccountRequest>)Options.GetTypeInfo(typeof(AccountRequest));
+    private __Metadata.JsonTypeInfo<AccountRequest> _AccountRequest;
 
-    /// <summary>Metadata for <see cref="global::Consumer.Appointment"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.Appointment> Appointment => _Appointment ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.Appointment>)Options.GetTypeInfo(typeof(global::Consumer.Appointment));
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.Appointment> _Appointment;
+    /// <summary>Metadata for <see cref="Appointment"/>.</summary>
+    public __Metadata.JsonTypeInfo<Appointment> Appointment => _Appointment ??= (__Metadata.JsonTypeInfo<Appointment>)Options.GetTypeInfo(typeof(Appointment));
+    private __Metadata.JsonTypeInfo<Appointment> _Appointment;
 
-    /// <summary>Metadata for <see cref="global::Consumer.AppointmentCollection"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.AppointmentCollection> AppointmentCollection => _AppointmentCollection ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.AppointmentCollection>)Options.GetTypeInfo(typeof(global::Consumer.AppointmentCollection));
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.AppointmentCollection> _AppointmentCollection;
+    /// <summary>Metadata for <see cref="AppointmentCollection"/>.</summary>
+    public __Metadata.JsonTypeInfo<AppointmentCollection> AppointmentCollection => _AppointmentCollection ??= (__Metadata.JsonTypeInfo<AppointmentCollection>)Options.GetTypeInfo(typeof(AppointmentCollection));
+    private __Metadata.JsonTypeInfo<AppointmentCollection> _AppointmentCollection;
 
-    /// <summary>Metadata for <see cref="global::Consumer.AppointmentInput"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.AppointmentInput> AppointmentInput => _AppointmentInput ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.AppointmentInput>)Options.GetTypeInfo(typeof(global::Consumer.AppointmentInput));
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.AppointmentInput> _AppointmentInput;
+    /// <summary>Metadata for <see cref="AppointmentInput"/>.</summary>
+    public __Metadata.JsonTypeInfo<AppointmentInput> AppointmentInput => _AppointmentInput ??= (__Metadata.JsonTypeInfo<AppointmentInput>)Options.GetTypeInfo(typeof(AppointmentInput));
+    private __Metadata.JsonTypeInfo<AppointmentInput> _AppointmentInput;
 
-    /// <summary>Metadata for <see cref="global::Consumer.AppointmentRequest"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.AppointmentRequest> AppointmentRequest => _AppointmentRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.AppointmentRequest>)Options.GetTypeInfo(typeof(global::Consumer.AppointmentRequest));
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.AppointmentRequest> _AppointmentRequest;
+    /// <summary>Metadata for <see cref="AppointmentRequest"/>.</summary>
+    public __Metadata.JsonTypeInfo<AppointmentRequest> AppointmentRequest => _AppointmentRequest ??= (__Metadata.JsonTypeInfo<AppointmentRequest>)Options.GetTypeInfo(typeof(AppointmentRequest));
+    private __Metadata.JsonTypeInfo<AppointmentRequest> _AppointmentRequest;
 
-    /// <summary>Metadata for <see cref="global::Consumer.AvailableTimeSlots"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.AvailableTimeSlots> AvailableTimeSlots => _AvailableTimeSlots ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.AvailableTimeSlots>)Options.GetTypeInfo(typeof(global::Consumer.AvailableTimeSlots));
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.AvailableTimeSlots> _AvailableTimeSlots;
+    /// <summary>Metadata for <see cref="AvailableTimeSlots"/>.</summary>
+    public __Metadata.JsonTypeInfo<AvailableTimeSlots> AvailableTimeSlots => _AvailableTimeSlots ??= (__Metadata.JsonTypeInfo<AvailableTimeSlots>)Options.GetTypeInfo(typeof(AvailableTimeSlots));
+    private __Metadata.JsonTypeInfo<AvailableTimeSlots> _AvailableTimeSlots;
 
-    /// <summary>Metadata for <see cref="global::Consumer.BookingError"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.BookingError> BookingError => _BookingError ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.BookingError>)Options.GetTypeInfo(typeof(global::Consumer.BookingError));
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.BookingError> _BookingError;
+    /// <summary>Metadata for <see cref="BookingError"/>.</summary>
+    public __Metadata.JsonTypeInfo<BookingError> BookingError => _BookingError ??= (__Metadata.JsonTypeInfo<BookingError>)Options.GetTypeInfo(typeof(BookingError));
+    private __Metadata.JsonTypeInfo<BookingError> _BookingError;
 
-    /// <summary>Metadata for <see cref="global::Consumer.BookingErrorCode"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.BookingErrorCode> BookingErrorCode => _BookingErrorCode ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.BookingErrorCode>)Options.GetTypeInfo(typeof(global::Consumer.BookingErrorCode));
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.BookingErrorCode> _BookingErrorCode;
+    /// <summary>Metadata for <see cref="BookingErrorCode"/>.</summary>
+    public __Metadata.JsonTypeInfo<BookingErrorCode> BookingErrorCode => _BookingErrorCode ??= (__Metadata.JsonTypeInfo<BookingErrorCode>)Options.GetTypeInfo(typeof(BookingErrorCode));
+    private __Metadata.JsonTypeInfo<BookingErrorCode> _BookingErrorCode;
 
-    /// <summary>Metadata for <see cref="global::Consumer.Calendar"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.Calendar> Calendar => _Calendar ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.Calendar>)Options.GetTypeInfo(typeof(global::Consumer.Calendar));
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.Calendar> _Calendar;
+    /// <summary>Metadata for <see cref="Calendar"/>.</summary>
+    public __Metadata.JsonTypeInfo<Calendar> Calendar => _Calendar ??= (__Metadata.JsonTypeInfo<Calendar>)Options.GetTypeInfo(typeof(Calendar));
+    private __Metadata.JsonTypeInfo<Calendar> _Calendar;
 
-    /// <summary>Metadata for <see cref="global::Consumer.CalendarCollection"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.CalendarCollection> CalendarCollection => _CalendarCollection ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.CalendarCollection>)Options.GetTypeInfo(typeof(global::Consumer.CalendarCollection));
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.CalendarCollection> _CalendarCollection;
+    /// <summary>Metadata for <see cref="CalendarCollection"/>.</summary>
+    public __Metadata.JsonTypeInfo<CalendarCollection> CalendarCollection => _CalendarCollection ??= (__Metadata.JsonTypeInfo<CalendarCollection>)Options.GetTypeInfo(typeof(CalendarCollection));
+    private __Metadata.JsonTypeInfo<CalendarCollection> _CalendarCollection;
 
-    /// <summary>Metadata for <see cref="global::Consumer.CalendarInput"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.CalendarInput> CalendarInput => _CalendarInput ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.CalendarInput>)Options.GetTypeInfo(typeof(global::Consumer.CalendarInput));
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.CalendarInput> _CalendarInput;
+    /// <summary>Metadata for <see cref="CalendarInput"/>.</summary>
+    public __Metadata.JsonTypeInfo<CalendarInput> CalendarInput => _CalendarInput ??= (__Metadata.JsonTypeInfo<CalendarInput>)Options.GetTypeInfo(typeof(CalendarInput));
+    private __Metadata.JsonTypeInfo<CalendarInput> _CalendarInput;
 
-    /// <summary>Metadata for <see cref="global::Consumer.CalendarRequest"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.CalendarRequest> CalendarRequest => _CalendarRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.CalendarRequest>)Options.GetTypeInfo(typeof(global::Consumer.CalendarRequest));
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.CalendarRequest> _CalendarRequest;
+    /// <summary>Metadata for <see cref="CalendarRequest"/>.</summary>
+    public __Metadata.JsonTypeInfo<CalendarRequest> CalendarRequest => _CalendarRequest ??= (__Metadata.JsonTypeInfo<CalendarRequest>)Options.GetTypeInfo(typeof(CalendarRequest));
+    private __Metadata.JsonTypeInfo<CalendarRequest> _CalendarRequest;
 
-    /// <summary>Metadata for <see cref="global::Consumer.Calendarset"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.Calendarset> Calendarset => _Calendarset ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.Calendarset>)Options.GetTypeInfo(typeof(global::Consumer.Calendarset));
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.Calendarset> _Calendarset;
+    /// <summary>Metadata for <see cref="Calendarset"/>.</summary>
+    public __Metadata.JsonTypeInfo<Calendarset> Calendarset => _Calendarset ??= (__Metadata.JsonTypeInfo<Calendarset>)Options.GetTypeInfo(typeof(Calendarset));
+    private __Metadata.JsonTypeInfo<Calendarset> _Calendarset;
 
-    /// <summary>Metadata for <see cref="global::Consumer.CalendarsetCollection"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.CalendarsetCollection> CalendarsetCollection => _CalendarsetCollection ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.CalendarsetCollection>)Options.GetTypeInfo(typeof(global::Consumer.CalendarsetCollection));
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.CalendarsetCollection> _CalendarsetCollection;
+    /// <summary>Metadata for <see cref="CalendarsetCollection"/>.</summary>
+    public __Metadata.JsonTypeInfo<CalendarsetCollection> CalendarsetCollection => _CalendarsetCollection ??= (__Metadata.JsonTypeInfo<CalendarsetCollection>)Options.GetTypeInfo(typeof(CalendarsetCollection));
+    private __Metadata.JsonTypeInfo<CalendarsetCollection> _CalendarsetCollection;
 
-    /// <summary>Metadata for <see cref="global::Consumer.CalendarsetInput"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.CalendarsetInput> CalendarsetInput => _CalendarsetInput ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.CalendarsetInput>)Options.GetTypeInfo(typeof(global::Consumer.CalendarsetInput));
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.CalendarsetInput> _CalendarsetInput;
+    /// <summary>Metadata for <see cref="CalendarsetInput"/>.</summary>
+    public __Metadata.JsonTypeInfo<CalendarsetInput> CalendarsetInput => _CalendarsetInput ??= (__Metadata.JsonTypeInfo<CalendarsetInput>)Options.GetTypeInfo(typeof(CalendarsetInput));
+    private __Metadata.JsonTypeInfo<CalendarsetInput> _CalendarsetInput;
 
-    /// <summary>Metadata for <see cref="global::Consumer.CalendarsetRequest"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.CalendarsetRequest> CalendarsetRequest => _CalendarsetRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.CalendarsetRequest>)Options.GetTypeInfo(typeof(global::Consumer.CalendarsetRequest));
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.CalendarsetRequest> _CalendarsetRequest;
+    /// <summary>Metadata for <see cref="CalendarsetRequest"/>.</summary>
+    public __Metadata.JsonTypeInfo<CalendarsetRequest> CalendarsetRequest => _CalendarsetRequest ??= (__Metadata.JsonTypeInfo<CalendarsetRequest>)Options.GetTypeInfo(typeof(CalendarsetRequest));
+    private __Metadata.JsonTypeInfo<CalendarsetRequest> _CalendarsetRequest;
 
-    /// <summary>Metadata for <see cref="global::Consumer.CollectionEnvelope"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.CollectionEnvelope> CollectionEnvelope => _CollectionEnvelope ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.CollectionEnvelope>)Options.GetTypeInfo(typeof(global::Consumer.CollectionEnvelope));
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.CollectionEnvelope> _CollectionEnvelope;
+    /// <summary>Metadata for <see cref="CollectionEnvelope"/>.</summary>
+    public __Metadata.JsonTypeInfo<CollectionEnvelope> CollectionEnvelope => _CollectionEnvelope ??= (__Metadata.JsonTypeInfo<CollectionEnvelope>)Options.GetTypeInfo(typeof(CollectionEnvelope));
+    private __Metadata.JsonTypeInfo<CollectionEnvelope> _CollectionEnvelope;
 
-    /// <summary>Metadata for <see cref="global::Consumer.Condition"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.Condition> Condition => _Condition ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.Condition>)Options.GetTypeInfo(typeof(global::Consumer.Condition));
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.Condition> _Condition;
+    /// <summary>Metadata for <see cref="Condition"/>.</summary>
+    public __Metadata.JsonTypeInfo<Condition> Condition => _Condition ??= (__Metadata.JsonTypeInfo<Condition>)Options.GetTypeInfo(typeof(Condition));
+    private __Metadata.JsonTypeInfo<Condition> _Condition;
 
-    /// <summary>Metadata for <see cref="global::Consumer.ConditionOperator"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.ConditionOperator> ConditionOperator => _ConditionOperator ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.ConditionOperator>)Options.GetTypeInfo(typeof(global::Consumer.ConditionOperator));
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.ConditionOperator> _ConditionOperator;
+    /// <summary>Metadata for <see cref="ConditionOperator"/>.</summary>
+    public __Metadata.JsonTypeInfo<ConditionOperator> ConditionOperator => _ConditionOperator ??= (__Metadata.JsonTypeInfo<ConditionOperator>)Options.GetTypeInfo(typeof(ConditionOperator));
+    private __Metadata.JsonTypeInfo<ConditionOperator> _ConditionOperator;
 
-    /// <summary>Metadata for <see cref="global::Consumer.Customfield"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.Customfield> Customfield => _Customfield ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.Customfield>)Options.GetTypeInfo(typeof(global::Consumer.Customfield));
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.Customfield> _Customfield;
+    /// <summary>Metadata for <see cref="Customfield"/>.</summary>
+    public __Metadata.JsonTypeInfo<Customfield> Customfield => _Customfield ??= (__Metadata.JsonTypeInfo<Customfield>)Options.GetTypeInfo(typeof(Customfield));
+    private __Metadata.JsonTypeInfo<Customfield> _Customfield;
 
-    /// <summary>Metadata for <see cref="global::Consumer.CustomfieldCollection"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.CustomfieldCollection> CustomfieldCollection => _CustomfieldCollection ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.CustomfieldCollection>)Options.GetTypeInfo(typeof(global::Consumer.CustomfieldCollection));
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.CustomfieldCollection> _CustomfieldCollection;
+    /// <summary>Metadata for <see cref="CustomfieldCollection"/>.</summary>
+    public __Metadata.JsonTypeInfo<CustomfieldCollection> CustomfieldCollection => _CustomfieldCollection ??= (__Metadata.JsonTypeInfo<CustomfieldCollection>)Options.GetTypeInfo(typeof(CustomfieldCollection));
+    private __Metadata.JsonTypeInfo<CustomfieldCollection> _CustomfieldCollection;
 
-    /// <summary>Metadata for <see cref="global::Consumer.CustomfieldModel"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.CustomfieldModel> CustomfieldModel => _CustomfieldModel ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.CustomfieldModel>)Options.GetTypeInfo(typeof(global::Consumer.CustomfieldModel));
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.CustomfieldModel> _CustomfieldModel;
+    /// <summary>Metadata for <see cref="CustomfieldModel"/>.</summary>
+    public __Metadata.JsonTypeInfo<CustomfieldModel> CustomfieldModel => _CustomfieldModel ??= (__Metadata.JsonTypeInfo<CustomfieldModel>)Options.GetTypeInfo(typeof(CustomfieldModel));
+    private __Metadata.JsonTypeInfo<CustomfieldModel> _CustomfieldModel;
 
-    /// <summary>Metadata for <see cref="global::Consumer.ErrorResponse"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.ErrorResponse> ErrorResponse => _ErrorResponse ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.ErrorResponse>)Options.GetTypeInfo(typeof(global::Consumer.ErrorResponse));
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.ErrorResponse> _ErrorResponse;
+    /// <summary>Metadata for <see cref="ErrorResponse"/>.</summary>
+    public __Metadata.JsonTypeInfo<ErrorResponse> ErrorResponse => _ErrorResponse ??= (__Metadata.JsonTypeInfo<ErrorResponse>)Options.GetTypeInfo(typeof(ErrorResponse));
+    private __Metadata.JsonTypeInfo<ErrorResponse> _ErrorResponse;
 
-    /// <summary>Metadata for <see cref="global::Consumer.Fiche"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.Fiche> Fiche => _Fiche ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.Fiche>)Options.GetTypeInfo(typeof(global::Consumer.Fiche));
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.Fiche> _Fiche;
+    /// <summary>Metadata for <see cref="Fiche"/>.</summary>
+    public __Metadata.JsonTypeInfo<Fiche> Fiche => _Fiche ??= (__Metadata.JsonTypeInfo<Fiche>)Options.GetTypeInfo(typeof(Fiche));
+    private __Metadata.JsonTypeInfo<Fiche> _Fiche;
 
-    /// <summary>Metadata for <see cref="global::Consumer.FicheCollection"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.FicheCollection> FicheCollection => _FicheCollection ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.FicheCollection>)Options.GetTypeInfo(typeof(global::Consumer.FicheCollection));
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.FicheCollection> _FicheCollection;
+    /// <summary>Metadata for <see cref="FicheCollection"/>.</summary>
+    public __Metadata.JsonTypeInfo<FicheCollection> FicheCollection => _FicheCollection ??= (__Metadata.JsonTypeInfo<FicheCollection>)Options.GetTypeInfo(typeof(FicheCollection));
+    private __Metadata.JsonTypeInfo<FicheCollection> _FicheCollection;
 
-    /// <summary>Metadata for <see cref="global::Consumer.FicheInput"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.FicheInput> FicheInput => _FicheInput ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.FicheInput>)Options.GetTypeInfo(typeof(global::Consumer.FicheInput));
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.FicheInput> _FicheInput;
+    /// <summary>Metadata for <see cref="FicheInput"/>.</summary>
+    public __Metadata.JsonTypeInfo<FicheInput> FicheInput => _FicheInput ??= (__Metadata.JsonTypeInfo<FicheInput>)Options.GetTypeInfo(typeof(FicheInput));
+    private __Metadata.JsonTypeInfo<FicheInput> _FicheInput;
 
-    /// <summary>Metadata for <see cref="global::Consumer.FicheRequest"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.FicheRequest> FicheRequest => _FicheRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.FicheRequest>)Options.GetTypeInfo(typeof(global::Consumer.FicheRequest));
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.FicheRequest> _FicheRequest;
+    /// <summary>Metadata for <see cref="FicheRequest"/>.</summary>
+    public __Metadata.JsonTypeInfo<FicheRequest> FicheRequest => _FicheRequest ??= (__Metadata.JsonTypeInfo<FicheRequest>)Options.GetTypeInfo(typeof(FicheRequest));
+    private __Metadata.JsonTypeInfo<FicheRequest> _FicheRequest;
 
-    /// <summary>Metadata for <see cref="global::Consumer.Group"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.Group> Group => _Group ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.Group>)Options.GetTypeInfo(typeof(global::Consumer.Group));
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.Group> _Group;
+    /// <summary>Metadata for <see cref="Group"/>.</summary>
+    public __Metadata.JsonTypeInfo<Group> Group => _Group ??= (__Metadata.JsonTypeInfo<Group>)Options.GetTypeInfo(typeof(Group));
+    private __Metadata.JsonTypeInfo<Group> _Group;
 
-    /// <summary>Metadata for <see cref="global::Consumer.GroupCollection"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.GroupCollection> GroupCollection => _GroupCollection ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.GroupCollection>)Options.GetTypeInfo(typeof(global::Consumer.GroupCollection));
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.GroupCollection> _GroupCollection;
+    /// <summary>Metadata for <see cref="GroupCollection"/>.</summary>
+    public __Metadata.JsonTypeInfo<GroupCollection> GroupCollection => _GroupCollection ??= (__Metadata.JsonTypeInfo<GroupCollection>)Options.GetTypeInfo(typeof(GroupCollection));
+    private __Metadata.JsonTypeInfo<GroupCollection> _GroupCollection;
 
-    /// <summary>Metadata for <see cref="global::Consumer.GroupInput"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.GroupInput> GroupInput => _GroupInput ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.GroupInput>)Options.GetTypeInfo(typeof(global::Consumer.GroupInput));
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.GroupInput> _GroupInput;
+    /// <summary>Metadata for <see cref="GroupInput"/>.</summary>
+    public __Metadata.JsonTypeInfo<GroupInput> GroupInput => _GroupInput ??= (__Metadata.JsonTypeInfo<GroupInput>)Options.GetTypeInfo(typeof(GroupInput));
+    private __Metadata.JsonTypeInfo<GroupInput> _GroupInput;
 
-    /// <summary>Metadata for <see cref="global::Consumer.GroupRequest"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.GroupRequest> GroupRequest => _GroupRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.GroupRequest>)Options.GetTypeInfo(typeof(global::Consumer.GroupRequest));
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.GroupRequest> _GroupRequest;
+    /// <summary>Metadata for <see cref="GroupRequest"/>.</summary>
+    public __Metadata.JsonTypeInfo<GroupRequest> GroupRequest => _GroupRequest ??= (__Metadata.JsonTypeInfo<GroupRequest>)Options.GetTypeInfo(typeof(GroupRequest));
+    private __Metadata.JsonTypeInfo<GroupRequest> _GroupRequest;
 
-    /// <summary>Metadata for <see cref="global::Consumer.Intervention"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.Intervention> Intervention => _Intervention ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.Intervention>)Options.GetTypeInfo(typeof(global::Consumer.Intervention));
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.Intervention> _Intervention;
+    /// <summary>Metadata for <see cref="Intervention"/>.</summary>
+    public __Metadata.JsonTypeInfo<Intervention> Intervention => _Intervention ??= (__Metadata.JsonTypeInfo<Intervention>)Options.GetTypeInfo(typeof(Intervention));
+    private __Metadata.JsonTypeInfo<Intervention> _Intervention;
 
-    /// <summary>Metadata for <see cref="global::Consumer.InterventionCollection"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.InterventionCollection> InterventionCollection => _InterventionCollection ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.InterventionCollection>)Options.GetTypeInfo(typeof(global::Consumer.InterventionCollection));
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.InterventionCollection> _InterventionCollection;
+    /// <summary>Metadata for <see cref="InterventionCollection"/>.</summary>
+    public __Metadata.JsonTypeInfo<InterventionCollection> InterventionCollection => _InterventionCollection ??= (__Metadata.JsonTypeInfo<InterventionCollection>)Options.GetTypeInfo(typeof(InterventionCollection));
+    private __Metadata.JsonTypeInfo<InterventionCollection> _InterventionCollection;
 
-    /// <summary>Metadata for <see cref="global::Consumer.InterventionInput"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.InterventionInput> InterventionInput => _InterventionInput ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.InterventionInput>)Options.GetTypeInfo(typeof(global::Consumer.InterventionInput));
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.InterventionInput> _InterventionInput;
+    /// <summary>Metadata for <see cref="InterventionInput"/>.</summary>
+    public __Metadata.JsonTypeInfo<InterventionInput> InterventionInput => _InterventionInput ??= (__Metadata.JsonTypeInfo<InterventionInput>)Options.GetTypeInfo(typeof(InterventionInput));
+    private __Metadata.JsonTypeInfo<InterventionInput> _InterventionInput;
 
-    /// <summary>Metadata for <see cref="global::Consumer.InterventionRequest"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.InterventionRequest> InterventionRequest => _InterventionRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.InterventionRequest>)Options.GetTypeInfo(typeof(global::Consumer.InterventionRequest));
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.InterventionRequest> _InterventionRequest;
+    /// <summary>Metadata for <see cref="InterventionRequest"/>.</summary>
+    public __Metadata.JsonTypeInfo<InterventionRequest> InterventionRequest => _InterventionRequest ??= (__Metadata.JsonTypeInfo<InterventionRequest>)Options.GetTypeInfo(typeof(InterventionRequest));
+    private __Metadata.JsonTypeInfo<InterventionRequest> _InterventionRequest;
 
-    /// <summary>Metadata for <see cref="global::Consumer.Interventionset"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.Interventionset> Interventionset => _Interventionset ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.Interventionset>)Options.GetTypeInfo(typeof(global::Consumer.Interventionset));
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.Interventionset> _Interventionset;
+    /// <summary>Metadata for <see cref="Interventionset"/>.</summary>
+    public __Metadata.JsonTypeInfo<Interventionset> Interventionset => _Interventionset ??= (__Metadata.JsonTypeInfo<Interventionset>)Options.GetTypeInfo(typeof(Interventionset));
+    private __Metadata.JsonTypeInfo<Interventionset> _Interventionset;
 
-    /// <summary>Metadata for <see cref="global::Consumer.InterventionsetCollection"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.InterventionsetCollection> InterventionsetCollection => _InterventionsetCollection ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.InterventionsetCollection>)Options.GetTypeInfo(typeof(global::Consumer.InterventionsetCollection));
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.InterventionsetCollection> _InterventionsetCollection;
+    /// <summary>Metadata for <see cref="InterventionsetCollection"/>.</summary>
+    public __Metadata.JsonTypeInfo<InterventionsetCollection> InterventionsetCollection => _InterventionsetCollection ??= (__Metadata.JsonTypeInfo<InterventionsetCollection>)Options.GetTypeInfo(typeof(InterventionsetCollection));
+    private __Metadata.JsonTypeInfo<InterventionsetCollection> _InterventionsetCollection;
 
-    /// <summary>Metadata for <see cref="global::Consumer.InterventionsetInput"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.InterventionsetInput> InterventionsetInput => _InterventionsetInput ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.InterventionsetInput>)Options.GetTypeInfo(typeof(global::Consumer.InterventionsetInput));
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.InterventionsetInput> _InterventionsetInput;
+    /// <summary>Metadata for <see cref="InterventionsetInput"/>.</summary>
+    public __Metadata.JsonTypeInfo<InterventionsetInput> InterventionsetInput => _InterventionsetInput ??= (__Metadata.JsonTypeInfo<InterventionsetInput>)Options.GetTypeInfo(typeof(InterventionsetInput));
+    private __Metadata.JsonTypeInfo<InterventionsetInput> _InterventionsetInput;
 
-    /// <summary>Metadata for <see cref="global::Consumer.InterventionsetRequest"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.InterventionsetRequest> InterventionsetRequest => _InterventionsetRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.InterventionsetRequest>)Options.GetTypeInfo(typeof(global::Consumer.InterventionsetRequest));
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.InterventionsetRequest> _InterventionsetRequest;
+    /// <summary>Metadata for <see cref="InterventionsetRequest"/>.</summary>
+    public __Metadata.JsonTypeInfo<InterventionsetRequest> InterventionsetRequest => _InterventionsetRequest ??= (__Metadata.JsonTypeInfo<InterventionsetRequest>)Options.GetTypeInfo(typeof(InterventionsetRequest));
+    private __Metadata.JsonTypeInfo<InterventionsetRequest> _InterventionsetRequest;
 
-    /// <summary>Metadata for <see cref="global::Consumer.LoginRequest"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.LoginRequest> LoginRequest => _LoginRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.LoginRequest>)Options.GetTypeInfo(typeof(global::Consumer.LoginRequest));
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.LoginRequest> _LoginRequest;
+    /// <summary>Metadata for <see cref="LoginRequest"/>.</summary>
+    public __Metadata.JsonTypeInfo<LoginRequest> LoginRequest => _LoginRequest ??= (__Metadata.JsonTypeInfo<LoginRequest>)Options.GetTypeInfo(typeof(LoginRequest));
+    private __Metadata.JsonTypeInfo<LoginRequest> _LoginRequest;
 
-    /// <summary>Metadata for <see cref="global::Consumer.LoginResponse"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.LoginResponse> LoginResponse => _LoginResponse ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.LoginResponse>)Options.GetTypeInfo(typeof(global::Consumer.LoginResponse));
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.LoginResponse> _LoginResponse;
+    /// <summary>Metadata for <see cref="LoginResponse"/>.</summary>
+    public __Metadata.JsonTypeInfo<LoginResponse> LoginResponse => _LoginResponse ??= (__Metadata.JsonTypeInfo<LoginResponse>)Options.GetTypeInfo(typeof(LoginResponse));
+    private __Metadata.JsonTypeInfo<LoginResponse> _LoginResponse;
 
-    /// <summary>Metadata for <see cref="global::Consumer.Pro"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.Pro> Pro => _Pro ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.Pro>)Options.GetTypeInfo(typeof(global::Consumer.Pro));
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.Pro> _Pro;
+    /// <summary>Metadata for <see cref="Pro"/>.</summary>
+    public __Metadata.JsonTypeInfo<Pro> Pro => _Pro ??= (__Metadata.JsonTypeInfo<Pro>)Options.GetTypeInfo(typeof(Pro));
+    private __Metadata.JsonTypeInfo<Pro> _Pro;
 
-    /// <summary>Metadata for <see cref="global::Consumer.ProCollection"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.ProCollection> ProCollection => _ProCollection ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.ProCollection>)Options.GetTypeInfo(typeof(global::Consumer.ProCollection));
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.ProCollection> _ProCollection;
+    /// <summary>Metadata for <see cref="ProCollection"/>.</summary>
+    public __Metadata.JsonTypeInfo<ProCollection> ProCollection => _ProCollection ??= (__Metadata.JsonTypeInfo<ProCollection>)Options.GetTypeInfo(typeof(ProCollection));
+    private __Metadata.JsonTypeInfo<ProCollection> _ProCollection;
 
-    /// <summary>Metadata for <see cref="global::Consumer.SortDirection"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.SortDirection> SortDirection => _SortDirection ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.SortDirection>)Options.GetTypeInfo(typeof(global::Consumer.SortDirection));
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.SortDirection> _SortDirection;
+    /// <summary>Metadata for <see cref="SortDirection"/>.</summary>
+    public __Metadata.JsonTypeInfo<SortDirection> SortDirection => _SortDirection ??= (__Metadata.JsonTypeInfo<SortDirection>)Options.GetTypeInfo(typeof(SortDirection));
+    private __Metadata.JsonTypeInfo<SortDirection> _SortDirection;
 
-    /// <summary>Metadata for <see cref="global::Consumer.TimeSlot"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.TimeSlot> TimeSlot => _TimeSlot ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.TimeSlot>)Options.GetTypeInfo(typeof(global::Consumer.TimeSlot));
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.TimeSlot> _TimeSlot;
+    /// <summary>Metadata for <see cref="TimeSlot"/>.</summary>
+    public __Metadata.JsonTypeInfo<TimeSlot> TimeSlot => _TimeSlot ??= (__Metadata.JsonTypeInfo<TimeSlot>)Options.GetTypeInfo(typeof(TimeSlot));
+    private __Metadata.JsonTypeInfo<TimeSlot> _TimeSlot;
 
-    /// <summary>Metadata for <see cref="global::Consumer.Vevent"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.Vevent> Vevent => _Vevent ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.Vevent>)Options.GetTypeInfo(typeof(global::Consumer.Vevent));
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.Vevent> _Vevent;
+    /// <summary>Metadata for <see cref="Vevent"/>.</summary>
+    public __Metadata.JsonTypeInfo<Vevent> Vevent => _Vevent ??= (__Metadata.JsonTypeInfo<Vevent>)Options.GetTypeInfo(typeof(Vevent));
+    private __Metadata.JsonTypeInfo<Vevent> _Vevent;
 
-    /// <summary>Metadata for <see cref="global::Consumer.VeventCollection"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.VeventCollection> VeventCollection => _VeventCollection ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.VeventCollection>)Options.GetTypeInfo(typeof(global::Consumer.VeventCollection));
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.VeventCollection> _VeventCollection;
+    /// <summary>Metadata for <see cref="VeventCollection"/>.</summary>
+    public __Metadata.JsonTypeInfo<VeventCollection> VeventCollection => _VeventCollection ??= (__Metadata.JsonTypeInfo<VeventCollection>)Options.GetTypeInfo(typeof(VeventCollection));
+    private __Metadata.JsonTypeInfo<VeventCollection> _VeventCollection;
 
-    /// <summary>Metadata for <see cref="global::Consumer.VeventInput"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.VeventInput> VeventInput => _VeventInput ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.VeventInput>)Options.GetTypeInfo(typeof(global::Consumer.VeventInput));
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.VeventInput> _VeventInput;
+    /// <summary>Metadata for <see cref="VeventInput"/>.</summary>
+    public __Metadata.JsonTypeInfo<VeventInput> VeventInput => _VeventInput ??= (__Metadata.JsonTypeInfo<VeventInput>)Options.GetTypeInfo(typeof(VeventInput));
+    private __Metadata.JsonTypeInfo<VeventInput> _VeventInput;
 
-    /// <summary>Metadata for <see cref="global::Consumer.VeventRequest"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.VeventRequest> VeventRequest => _VeventRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.VeventRequest>)Options.GetTypeInfo(typeof(global::Consumer.VeventRequest));
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.VeventRequest> _VeventRequest;
+    /// <summary>Metadata for <see cref="VeventRequest"/>.</summary>
+    public __Metadata.JsonTypeInfo<VeventRequest> VeventRequest => _VeventRequest ??= (__Metadata.JsonTypeInfo<VeventRequest>)Options.GetTypeInfo(typeof(VeventRequest));
+    private __Metadata.JsonTypeInfo<VeventRequest> _VeventRequest;
+
+    /// <summary>Metadata for <c>BookingErrorCode?</c>.</summary>
+    public __Metadata.JsonTypeInfo<BookingErrorCode?> NullableBookingErrorCode => _NullableBookingErrorCode ??= (__Metadata.JsonTypeInfo<BookingErrorCode?>)Options.GetTypeInfo(typeof(BookingErrorCode?));
+    private __Metadata.JsonTypeInfo<BookingErrorCode?> _NullableBookingErrorCode;
 
     /// <summary>Metadata for <c>bool</c>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<bool> Boolean => _Boolean ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<bool>)Options.GetTypeInfo(typeof(bool));
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<bool> _Boolean;
+    public __Metadata.JsonTypeInfo<bool> Boolean => _Boolean ??= (__Metadata.JsonTypeInfo<bool>)Options.GetTypeInfo(typeof(bool));
+    private __Metadata.JsonTypeInfo<bool> _Boolean;
 
     /// <summary>Metadata for <c>bool?</c>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<bool?> NullableBoolean => _NullableBoolean ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<bool?>)Options.GetTypeInfo(typeof(bool?));
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<bool?> _NullableBoolean;
+    public __Metadata.JsonTypeInfo<bool?> NullableBoolean => _NullableBoolean ??= (__Metadata.JsonTypeInfo<bool?>)Options.GetTypeInfo(typeof(bool?));
+    private __Metadata.JsonTypeInfo<bool?> _NullableBoolean;
 
     /// <summary>Metadata for <c>double</c>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<double> Double => _Double ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<double>)Options.GetTypeInfo(typeof(double));
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<double> _Double;
+    public __Metadata.JsonTypeInfo<double> Double => _Double ??= (__Metadata.JsonTypeInfo<double>)Options.GetTypeInfo(typeof(double));
+    private __Metadata.JsonTypeInfo<double> _Double;
 
     /// <summary>Metadata for <c>double?</c>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<double?> NullableDouble => _NullableDouble ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<double?>)Options.GetTypeInfo(typeof(double?));
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<double?> _NullableDouble;
-
-    /// <summary>Metadata for <c>Consumer.BookingErrorCode?</c>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.BookingErrorCode?> NullableBookingErrorCode => _NullableBookingErrorCode ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.BookingErrorCode?>)Options.GetTypeInfo(typeof(global::Consumer.BookingErrorCode?));
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.BookingErrorCode?> _NullableBookingErrorCode;
+    public __Metadata.JsonTypeInfo<double?> NullableDouble => _NullableDouble ??= (__Metadata.JsonTypeInfo<double?>)Options.GetTypeInfo(typeof(double?));
+    private __Metadata.JsonTypeInfo<double?> _NullableDouble;
 
     /// <summary>Metadata for <c>System.Collections.Generic.Dictionary&lt;string, System.Text.Json.JsonElement&gt;</c>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>> DictionaryStringJsonElement => _DictionaryStringJsonElement ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>));
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>> _DictionaryStringJsonElement;
+    public __Metadata.JsonTypeInfo<global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>> DictionaryStringJsonElement => _DictionaryStringJsonElement ??= (__Metadata.JsonTypeInfo<global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>));
+    private __Metadata.JsonTypeInfo<global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>> _DictionaryStringJsonElement;
 
-    /// <summary>Metadata for <c>System.Collections.Generic.List&lt;Consumer.Appointment&gt;</c>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::Consumer.Appointment>> ListAppointment => _ListAppointment ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::Consumer.Appointment>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.List<global::Consumer.Appointment>));
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::Consumer.Appointment>> _ListAppointment;
+    /// <summary>Metadata for <c>System.Collections.Generic.List&lt;Appointment&gt;</c>.</summary>
+    public __Metadata.JsonTypeInfo<global::System.Collections.Generic.List<Appointment>> ListAppointment => _ListAppointment ??= (__Metadata.JsonTypeInfo<global::System.Collections.Generic.List<Appointment>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.List<Appointment>));
+    private __Metadata.JsonTypeInfo<global::System.Collections.Generic.List<Appointment>> _ListAppointment;
 
-    /// <summary>Metadata for <c>System.Collections.Generic.List&lt;Consumer.Calendar&gt;</c>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::Consumer.Calendar>> ListCalendar => _ListCalendar ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::Consumer.Calendar>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.List<global::Consumer.Calendar>));
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::Consumer.Calendar>> _ListCalendar;
+    /// <summary>Metadata for <c>System.Collections.Generic.List&lt;Calendar&gt;</c>.</summary>
+    public __Metadata.JsonTypeInfo<global::System.Collections.Generic.List<Calendar>> ListCalendar => _ListCalendar ??= (__Metadata.JsonTypeInfo<global::System.Collections.Generic.List<Calendar>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.List<Calendar>));
+    private __Metadata.JsonTypeInfo<global::System.Collections.Generic.List<Calendar>> _ListCalendar;
 
-    /// <summary>Metadata for <c>System.Collections.Generic.List&lt;Consumer.Calendarset&gt;</c>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::Consumer.Calendarset>> ListCalendarset => _ListCalendarset ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::Consumer.Calendarset>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.List<global::Consumer.Calendarset>));
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::Consumer.Calendarset>> _ListCalendarset;
+    /// <summary>Metadata for <c>System.Collections.Generic.List&lt;Calendarset&gt;</c>.</summary>
+    public __Metadata.JsonTypeInfo<global::System.Collections.Generic.List<Calendarset>> ListCalendarset => _ListCalendarset ??= (__Metadata.JsonTypeInfo<global::System.Collections.Generic.List<Calendarset>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.List<Calendarset>));
+    private __Metadata.JsonTypeInfo<global::System.Collections.Generic.List<Calendarset>> _ListCalendarset;
 
-    /// <summary>Metadata for <c>System.Collections.Generic.List&lt;Consumer.Customfield&gt;</c>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::Consumer.Customfield>> ListCustomfield => _ListCustomfield ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::Consumer.Customfield>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.List<global::Consumer.Customfield>));
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::Consumer.Customfield>> _ListCustomfield;
+    /// <summary>Metadata for <c>System.Collections.Generic.List&lt;Customfield&gt;</c>.</summary>
+    public __Metadata.JsonTypeInfo<global::System.Collections.Generic.List<Customfield>> ListCustomfield => _ListCustomfield ??= (__Metadata.JsonTypeInfo<global::System.Collections.Generic.List<Customfield>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.List<Customfield>));
+    private __Metadata.JsonTypeInfo<global::System.Collections.Generic.List<Customfield>> _ListCustomfield;
 
-    /// <summary>Metadata for <c>System.Collections.Generic.List&lt;Consumer.Fiche&gt;</c>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::Consumer.Fiche>> ListFiche => _ListFiche ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::Consumer.Fiche>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.List<global::Consumer.Fiche>));
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::Consumer.Fiche>> _ListFiche;
+    /// <summary>Metadata for <c>System.Collections.Generic.List&lt;Fiche&gt;</c>.</summary>
+    public __Metadata.JsonTypeInfo<global::System.Collections.Generic.List<Fiche>> ListFiche => _ListFiche ??= (__Metadata.JsonTypeInfo<global::System.Collections.Generic.List<Fiche>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.List<Fiche>));
+    private __Metadata.JsonTypeInfo<global::System.Collections.Generic.List<Fiche>> _ListFiche;
 
-    /// <summary>Metadata for <c>System.Collections.Generic.List&lt;Consumer.Group&gt;</c>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::Consumer.Group>> ListGroup => _ListGroup ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::Consumer.Group>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.List<global::Consumer.Group>));
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::Consumer.Group>> _ListGroup;
+    /// <summary>Metadata for <c>System.Collections.Generic.List&lt;Group&gt;</c>.</summary>
+    public __Metadata.JsonTypeInfo<global::System.Collections.Generic.List<Group>> ListGroup => _ListGroup ??= (__Metadata.JsonTypeInfo<global::System.Collections.Generic.List<Group>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.List<Group>));
+    private __Metadata.JsonTypeInfo<global::System.Collections.Generic.List<Group>> _ListGroup;
 
-    /// <summary>Metadata for <c>System.Collections.Generic.List&lt;Consumer.Intervention&gt;</c>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::Consumer.Intervention>> ListIntervention => _ListIntervention ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::Consumer.Intervention>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.List<global::Consumer.Intervention>));
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::Consumer.Intervention>> _ListIntervention;
+    /// <summary>Metadata for <c>System.Collections.Generic.List&lt;Intervention&gt;</c>.</summary>
+    public __Metadata.JsonTypeInfo<global::System.Collections.Generic.List<Intervention>> ListIntervention => _ListIntervention ??= (__Metadata.JsonTypeInfo<global::System.Collections.Generic.List<Intervention>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.List<Intervention>));
+    private __Metadata.JsonTypeInfo<global::System.Collections.Generic.List<Intervention>> _ListIntervention;
 
-    /// <summary>Metadata for <c>System.Collections.Generic.List&lt;Consumer.Interventionset&gt;</c>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::Consumer.Interventionset>> ListInterventionset => _ListInterventionset ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::Consumer.Interventionset>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.List<global::Consumer.Interventionset>));
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::Consumer.Interventionset>> _ListInterventionset;
+    /// <summary>Metadata for <c>System.Collections.Generic.List&lt;Interventionset&gt;</c>.</summary>
+    public __Metadata.JsonTypeInfo<global::System.Collections.Generic.List<Interventionset>> ListInterventionset => _ListInterventionset ??= (__Metadata.JsonTypeInfo<global::System.Collections.Generic.List<Interventionset>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.List<Interventionset>));
+    private __Metadata.JsonTypeInfo<global::System.Collections.Generic.List<Interventionset>> _ListInterventionset;
 
-    /// <summary>Metadata for <c>System.Collections.Generic.List&lt;Consumer.Pro&gt;</c>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::Consumer.Pro>> ListPro => _ListPro ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::Consumer.Pro>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.List<global::Consumer.Pro>));
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::Consumer.Pro>> _ListPro;
+    /// <summary>Metadata for <c>System.Collections.Generic.List&lt;Pro&gt;</c>.</summary>
+    public __Metadata.JsonTypeInfo<global::System.Collections.Generic.List<Pro>> ListPro => _ListPro ??= (__Metadata.JsonTypeInfo<global::System.Collections.Generic.List<Pro>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.List<Pro>));
+    private __Metadata.JsonTypeInfo<global::System.Collections.Generic.List<Pro>> _ListPro;
 
-    /// <summary>Metadata for <c>System.Collections.Generic.List&lt;Consumer.TimeSlot&gt;</c>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::Consumer.TimeSlot>> ListTimeSlot => _ListTimeSlot ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::Consumer.TimeSlot>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.List<global::Consumer.TimeSlot>));
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::Consumer.TimeSlot>> _ListTimeSlot;
+    /// <summary>Metadata for <c>System.Collections.Generic.List&lt;TimeSlot&gt;</c>.</summary>
+    public __Metadata.JsonTypeInfo<global::System.Collections.Generic.List<TimeSlot>> ListTimeSlot => _ListTimeSlot ??= (__Metadata.JsonTypeInfo<global::System.Collections.Generic.List<TimeSlot>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.List<TimeSlot>));
+    private __Metadata.JsonTypeInfo<global::System.Collections.Generic.List<TimeSlot>> _ListTimeSlot;
 
-    /// <summary>Metadata for <c>System.Collections.Generic.List&lt;Consumer.Vevent&gt;</c>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::Consumer.Vevent>> ListVevent => _ListVevent ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::Consumer.Vevent>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.List<global::Consumer.Vevent>));
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::Consumer.Vevent>> _ListVevent;
+    /// <summary>Metadata for <c>System.Collections.Generic.List&lt;Vevent&gt;</c>.</summary>
+    public __Metadata.JsonTypeInfo<global::System.Collections.Generic.List<Vevent>> ListVevent => _ListVevent ??= (__Metadata.JsonTypeInfo<global::System.Collections.Generic.List<Vevent>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.List<Vevent>));
+    private __Metadata.JsonTypeInfo<global::System.Collections.Generic.List<Vevent>> _ListVevent;
 
     /// <summary>Metadata for <c>System.Collections.Generic.List&lt;int&gt;</c>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<int>> ListInt32 => _ListInt32 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<int>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.List<int>));
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<int>> _ListInt32;
+    public __Metadata.JsonTypeInfo<global::System.Collections.Generic.List<int>> ListInt32 => _ListInt32 ??= (__Metadata.JsonTypeInfo<global::System.Collections.Generic.List<int>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.List<int>));
+    private __Metadata.JsonTypeInfo<global::System.Collections.Generic.List<int>> _ListInt32;
 
     /// <summary>Metadata for <c>System.DateOnly</c>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateOnly> DateOnly => _DateOnly ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateOnly>)Options.GetTypeInfo(typeof(global::System.DateOnly));
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateOnly> _DateOnly;
+    public __Metadata.JsonTypeInfo<global::System.DateOnly> DateOnly => _DateOnly ??= (__Metadata.JsonTypeInfo<global::System.DateOnly>)Options.GetTypeInfo(typeof(global::System.DateOnly));
+    private __Metadata.JsonTypeInfo<global::System.DateOnly> _DateOnly;
 
     /// <summary>Metadata for <c>System.DateOnly?</c>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateOnly?> NullableDateOnly => _NullableDateOnly ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateOnly?>)Options.GetTypeInfo(typeof(global::System.DateOnly?));
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateOnly?> _NullableDateOnly;
+    public __Metadata.JsonTypeInfo<global::System.DateOnly?> NullableDateOnly => _NullableDateOnly ??= (__Metadata.JsonTypeInfo<global::System.DateOnly?>)Options.GetTypeInfo(typeof(global::System.DateOnly?));
+    private __Metadata.JsonTypeInfo<global::System.DateOnly?> _NullableDateOnly;
 
     /// <summary>Metadata for <c>System.DateTime</c>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateTime> DateTime => _DateTime ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateTime>)Options.GetTypeInfo(typeof(global::System.DateTime));
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateTime> _DateTime;
+    public __Metadata.JsonTypeInfo<global::System.DateTime> DateTime => _DateTime ??= (__Metadata.JsonTypeInfo<global::System.DateTime>)Options.GetTypeInfo(typeof(global::System.DateTime));
+    private __Metadata.JsonTypeInfo<global::System.DateTime> _DateTime;
 
     /// <summary>Metadata for <c>System.DateTime?</c>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateTime?> NullableDateTime => _NullableDateTime ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateTime?>)Options.GetTypeInfo(typeof(global::System.DateTime?));
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateTime?> _NullableDateTime;
+    public __Metadata.JsonTypeInfo<global::System.DateTime?> NullableDateTime => _NullableDateTime ??= (__Metadata.JsonTypeInfo<global::System.DateTime?>)Options.GetTypeInfo(typeof(global::System.DateTime?));
+    private __Metadata.JsonTypeInfo<global::System.DateTime?> _NullableDateTime;
 
     /// <summary>Metadata for <c>System.Text.Json.JsonElement</c>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Text.Json.JsonElement> JsonElement => _JsonElement ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Text.Json.JsonElement>)Options.GetTypeInfo(typeof(global::System.Text.Json.JsonElement));
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Text.Json.JsonElement> _JsonElement;
+    public __Metadata.JsonTypeInfo<global::System.Text.Json.JsonElement> JsonElement => _JsonElement ??= (__Metadata.JsonTypeInfo<global::System.Text.Json.JsonElement>)Options.GetTypeInfo(typeof(global::System.Text.Json.JsonElement));
+    private __Metadata.JsonTypeInfo<global::System.Text.Json.JsonElement> _JsonElement;
 
     /// <summary>Metadata for <c>System.Text.Json.JsonElement?</c>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Text.Json.JsonElement?> NullableJsonElement => _NullableJsonElement ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Text.Json.JsonElement?>)Options.GetTypeInfo(typeof(global::System.Text.Json.JsonElement?));
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Text.Json.JsonElement?> _NullableJsonElement;
+    public __Metadata.JsonTypeInfo<global::System.Text.Json.JsonElement?> NullableJsonElement => _NullableJsonElement ??= (__Metadata.JsonTypeInfo<global::System.Text.Json.JsonElement?>)Options.GetTypeInfo(typeof(global::System.Text.Json.JsonElement?));
+    private __Metadata.JsonTypeInfo<global::System.Text.Json.JsonElement?> _NullableJsonElement;
 
     /// <summary>Metadata for <c>int</c>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<int> Int32 => _Int32 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<int>)Options.GetTypeInfo(typeof(int));
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<int> _Int32;
+    public __Metadata.JsonTypeInfo<int> Int32 => _Int32 ??= (__Metadata.JsonTypeInfo<int>)Options.GetTypeInfo(typeof(int));
+    private __Metadata.JsonTypeInfo<int> _Int32;
 
     /// <summary>Metadata for <c>int?</c>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<int?> NullableInt32 => _NullableInt32 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<int?>)Options.GetTypeInfo(typeof(int?));
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<int?> _NullableInt32;
+    public __Metadata.JsonTypeInfo<int?> NullableInt32 => _NullableInt32 ??= (__Metadata.JsonTypeInfo<int?>)Options.GetTypeInfo(typeof(int?));
+    private __Metadata.JsonTypeInfo<int?> _NullableInt32;
 
     /// <summary>Metadata for <c>string</c>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<string> String => _String ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<string>)Options.GetTypeInfo(typeof(string));
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<string> _String;
+    public __Metadata.JsonTypeInfo<string> String => _String ??= (__Metadata.JsonTypeInfo<string>)Options.GetTypeInfo(typeof(string));
+    private __Metadata.JsonTypeInfo<string> _String;
 
     /// <inheritdoc />
-    public override global::System.Text.Json.Serialization.Metadata.JsonTypeInfo GetTypeInfo(global::System.Type type)
+    public override __Metadata.JsonTypeInfo GetTypeInfo(global::System.Type type)
     {
         Options.TryGetTypeInfo(type, out var typeInfo);
         return typeInfo;
     }
 
-    global::System.Text.Json.Serialization.Metadata.JsonTypeInfo global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
+    __Metadata.JsonTypeInfo __Metadata.IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
     {
-        if (type == typeof(global::Consumer.Account)) return Create_Account(options);
-        if (type == typeof(global::Consumer.AccountInput)) return Create_AccountInput(options);
-        if (type == typeof(global::Consumer.AccountRequest)) return Create_AccountRequest(options);
-        if (type == typeof(global::Consumer.Appointment)) return Create_Appointment(options);
-        if (type == typeof(global::Consumer.AppointmentCollection)) return Create_AppointmentCollection(options);
-        if (type == typeof(global::Consumer.AppointmentInput)) return Create_AppointmentInput(options);
-        if (type == typeof(global::Consumer.AppointmentRequest)) return Create_AppointmentRequest(options);
-        if (type == typeof(global::Consumer.AvailableTimeSlots)) return Create_AvailableTimeSlots(options);
-        if (type == typeof(global::Consumer.BookingError)) return Create_BookingError(options);
-        if (type == typeof(global::Consumer.BookingErrorCode)) return Create_BookingErrorCode(options);
-        if (type == typeof(global::Consumer.Calendar)) return Create_Calendar(options);
-        if (type == typeof(global::Consumer.CalendarCollection)) return Create_CalendarCollection(options);
-        if (type == typeof(global::Consumer.CalendarInput)) return Create_CalendarInput(options);
-        if (type == typeof(global::Consumer.CalendarRequest)) return Create_CalendarRequest(options);
-        if (type == typeof(global::Consumer.Calendarset)) return Create_Calendarset(options);
-        if (type == typeof(global::Consumer.CalendarsetCollection)) return Create_CalendarsetCollection(options);
-        if (type == typeof(global::Consumer.CalendarsetInput)) return Create_CalendarsetInput(options);
-        if (type == typeof(global::Consumer.CalendarsetRequest)) return Create_CalendarsetRequest(options);
-        if (type == typeof(global::Consumer.CollectionEnvelope)) return Create_CollectionEnvelope(options);
-        if (type == typeof(global::Consumer.Condition)) return Create_Condition(options);
-        if (type == typeof(global::Consumer.ConditionOperator)) return Create_ConditionOperator(options);
-        if (type == typeof(global::Consumer.Customfield)) return Create_Customfield(options);
-        if (type == typeof(global::Consumer.CustomfieldCollection)) return Create_CustomfieldCollection(options);
-        if (type == typeof(global::Consumer.CustomfieldModel)) return Create_CustomfieldModel(options);
-        if (type == typeof(global::Consumer.ErrorResponse)) return Create_ErrorResponse(options);
-        if (type == typeof(global::Consumer.Fiche)) return Create_Fiche(options);
-        if (type == typeof(global::Consumer.FicheCollection)) return Create_FicheCollection(options);
-        if (type == typeof(global::Consumer.FicheInput)) return Create_FicheInput(options);
-        if (type == typeof(global::Consumer.FicheRequest)) return Create_FicheRequest(options);
-        if (type == typeof(global::Consumer.Group)) return Create_Group(options);
-        if (type == typeof(global::Consumer.GroupCollection)) return Create_GroupCollection(options);
-        if (type == typeof(global::Consumer.GroupInput)) return Create_GroupInput(options);
-        if (type == typeof(global::Consumer.GroupRequest)) return Create_GroupRequest(options);
-        if (type == typeof(global::Consumer.Intervention)) return Create_Intervention(options);
-        if (type == typeof(global::Consumer.InterventionCollection)) return Create_InterventionCollection(options);
-        if (type == typeof(global::Consumer.InterventionInput)) return Create_InterventionInput(options);
-        if (type == typeof(global::Consumer.InterventionRequest)) return Create_InterventionRequest(options);
-        if (type == typeof(global::Consumer.Interventionset)) return Create_Interventionset(options);
-        if (type == typeof(global::Consumer.InterventionsetCollection)) return Create_InterventionsetCollection(options);
-        if (type == typeof(global::Consumer.InterventionsetInput)) return Create_InterventionsetInput(options);
-        if (type == typeof(global::Consumer.InterventionsetRequest)) return Create_InterventionsetRequest(options);
-        if (type == typeof(global::Consumer.LoginRequest)) return Create_LoginRequest(options);
-        if (type == typeof(global::Consumer.LoginResponse)) return Create_LoginResponse(options);
-        if (type == typeof(global::Consumer.Pro)) return Create_Pro(options);
-        if (type == typeof(global::Consumer.ProCollection)) return Create_ProCollection(options);
-        if (type == typeof(global::Consumer.SortDirection)) return Create_SortDirection(options);
-        if (type == typeof(global::Consumer.TimeSlot)) return Create_TimeSlot(options);
-        if (type == typeof(global::Consumer.Vevent)) return Create_Vevent(options);
-        if (type == typeof(global::Consumer.VeventCollection)) return Create_VeventCollection(options);
-        if (type == typeof(global::Consumer.VeventInput)) return Create_VeventInput(options);
-        if (type == typeof(global::Consumer.VeventRequest)) return Create_VeventRequest(options);
+        if (type == typeof(Account)) return Create_Account(options);
+        if (type == typeof(AccountInput)) return Create_AccountInput(options);
+        if (type == typeof(AccountRequest)) return Create_AccountRequest(options);
+        if (type == typeof(Appointment)) return Create_Appointment(options);
+        if (type == typeof(AppointmentCollection)) return Create_AppointmentCollection(options);
+        if (type == typeof(AppointmentInput)) return Create_AppointmentInput(options);
+        if (type == typeof(AppointmentRequest)) return Create_AppointmentRequest(options);
+        if (type == typeof(AvailableTimeSlots)) return Create_AvailableTimeSlots(options);
+        if (type == typeof(BookingError)) return Create_BookingError(options);
+        if (type == typeof(BookingErrorCode)) return Create_BookingErrorCode(options);
+        if (type == typeof(Calendar)) return Create_Calendar(options);
+        if (type == typeof(CalendarCollection)) return Create_CalendarCollection(options);
+        if (type == typeof(CalendarInput)) return Create_CalendarInput(options);
+        if (type == typeof(CalendarRequest)) return Create_CalendarRequest(options);
+        if (type == typeof(Calendarset)) return Create_Calendarset(options);
+        if (type == typeof(CalendarsetCollection)) return Create_CalendarsetCollection(options);
+        if (type == typeof(CalendarsetInput)) return Create_CalendarsetInput(options);
+        if (type == typeof(CalendarsetRequest)) return Create_CalendarsetRequest(options);
+        if (type == typeof(CollectionEnvelope)) return Create_CollectionEnvelope(options);
+        if (type == typeof(Condition)) return Create_Condition(options);
+        if (type == typeof(ConditionOperator)) return Create_ConditionOperator(options);
+        if (type == typeof(Customfield)) return Create_Customfield(options);
+        if (type == typeof(CustomfieldCollection)) return Create_CustomfieldCollection(options);
+        if (type == typeof(CustomfieldModel)) return Create_CustomfieldModel(options);
+        if (type == typeof(ErrorResponse)) return Create_ErrorResponse(options);
+        if (type == typeof(Fiche)) return Create_Fiche(options);
+        if (type == typeof(FicheCollection)) return Create_FicheCollection(options);
+        if (type == typeof(FicheInput)) return Create_FicheInput(options);
+        if (type == typeof(FicheRequest)) return Create_FicheRequest(options);
+        if (type == typeof(Group)) return Create_Group(options);
+        if (type == typeof(GroupCollection)) return Create_GroupCollection(options);
+        if (type == typeof(GroupInput)) return Create_GroupInput(options);
+        if (type == typeof(GroupRequest)) return Create_GroupRequest(options);
+        if (type == typeof(Intervention)) return Create_Intervention(options);
+        if (type == typeof(InterventionCollection)) return Create_InterventionCollection(options);
+        if (type == typeof(InterventionInput)) return Create_InterventionInput(options);
+        if (type == typeof(InterventionRequest)) return Create_InterventionRequest(options);
+        if (type == typeof(Interventionset)) return Create_Interventionset(options);
+        if (type == typeof(InterventionsetCollection)) return Create_InterventionsetCollection(options);
+        if (type == typeof(InterventionsetInput)) return Create_InterventionsetInput(options);
+        if (type == typeof(InterventionsetRequest)) return Create_InterventionsetRequest(options);
+        if (type == typeof(LoginRequest)) return Create_LoginRequest(options);
+        if (type == typeof(LoginResponse)) return Create_LoginResponse(options);
+        if (type == typeof(Pro)) return Create_Pro(options);
+        if (type == typeof(ProCollection)) return Create_ProCollection(options);
+        if (type == typeof(SortDirection)) return Create_SortDirection(options);
+        if (type == typeof(TimeSlot)) return Create_TimeSlot(options);
+        if (type == typeof(Vevent)) return Create_Vevent(options);
+        if (type == typeof(VeventCollection)) return Create_VeventCollection(options);
+        if (type == typeof(VeventInput)) return Create_VeventInput(options);
+        if (type == typeof(VeventRequest)) return Create_VeventRequest(options);
+        if (type == typeof(BookingErrorCode?)) return Create_NullableBookingErrorCode(options);
         if (type == typeof(bool)) return Create_Boolean(options);
         if (type == typeof(bool?)) return Create_NullableBoolean(options);
         if (type == typeof(double)) return Create_Double(options);
         if (type == typeof(double?)) return Create_NullableDouble(options);
-        if (type == typeof(global::Consumer.BookingErrorCode?)) return Create_NullableBookingErrorCode(options);
         if (type == typeof(global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>)) return Create_DictionaryStringJsonElement(options);
-        if (type == typeof(global::System.Collections.Generic.List<global::Consumer.Appointment>)) return Create_ListAppointment(options);
-        if (type == typeof(global::System.Collections.Generic.List<global::Consumer.Calendar>)) return Create_ListCalendar(options);
-        if (type == typeof(global::System.Collections.Generic.List<global::Consumer.Calendarset>)) return Create_ListCalendarset(options);
-        if (type == typeof(global::System.Collections.Generic.List<global::Consumer.Customfield>)) return Create_ListCustomfield(options);
-        if (type == typeof(global::System.Collections.Generic.List<global::Consumer.Fiche>)) return Create_ListFiche(options);
-        if (type == typeof(global::System.Collections.Generic.List<global::Consumer.Group>)) return Create_ListGroup(options);
-        if (type == typeof(global::System.Collections.Generic.List<global::Consumer.Intervention>)) return Create_ListIntervention(options);
-        if (type == typeof(global::System.Collections.Generic.List<global::Consumer.Interventionset>)) return Create_ListInterventionset(options);
-        if (type == typeof(global::System.Collections.Generic.List<global::Consumer.Pro>)) return Create_ListPro(options);
-        if (type == typeof(global::System.Collections.Generic.List<global::Consumer.TimeSlot>)) return Create_ListTimeSlot(options);
-        if (type == typeof(global::System.Collections.Generic.List<global::Consumer.Vevent>)) return Create_ListVevent(options);
+        if (type == typeof(global::System.Collections.Generic.List<Appointment>)) return Create_ListAppointment(options);
+        if (type == typeof(global::System.Collections.Generic.List<Calendar>)) return Create_ListCalendar(options);
+        if (type == typeof(global::System.Collections.Generic.List<Calendarset>)) return Create_ListCalendarset(options);
+        if (type == typeof(global::System.Collections.Generic.List<Customfield>)) return Create_ListCustomfield(options);
+        if (type == typeof(global::System.Collections.Generic.List<Fiche>)) return Create_ListFiche(options);
+        if (type == typeof(global::System.Collections.Generic.List<Group>)) return Create_ListGroup(options);
+        if (type == typeof(global::System.Collections.Generic.List<Intervention>)) return Create_ListIntervention(options);
+        if (type == typeof(global::System.Collections.Generic.List<Interventionset>)) return Create_ListInterventionset(options);
+        if (type == typeof(global::System.Collections.Generic.List<Pro>)) return Create_ListPro(options);
+        if (type == typeof(global::System.Collections.Generic.List<TimeSlot>)) return Create_ListTimeSlot(options);
+        if (type == typeof(global::System.Collections.Generic.List<Vevent>)) return Create_ListVevent(options);
         if (type == typeof(global::System.Collections.Generic.List<int>)) return Create_ListInt32(options);
         if (type == typeof(global::System.DateOnly)) return Create_DateOnly(options);
         if (type == typeof(global::System.DateOnly?)) return Create_NullableDateOnly(options);
@@ -436,654 +440,654 @@ public sealed partial class ApiJsonContext : global::System.Text.Json.Serializat
         return null;
     }
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.Account> Create_Account(global::System.Text.Json.JsonSerializerOptions options) => Resolved(global::ClicRdv.Generated.Support.JsonMetadata.Object<global::Consumer.Account>(options, static () => new global::Consumer.Account(), static metadataOptions => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
+    private __Metadata.JsonTypeInfo<Account> Create_Account(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Object<Account>(options, static () => new Account(), static o => new __Metadata.JsonPropertyInfo[]
     {
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Account, int>(metadataOptions, "Id", "id", static item => ((global::Consumer.Account)item).Id, static (item, value) => ((global::Consumer.Account)item).Id = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Account, string>(metadataOptions, "Email", "email", static item => ((global::Consumer.Account)item).Email, static (item, value) => ((global::Consumer.Account)item).Email = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Account, int?>(metadataOptions, "GroupId", "group_id", static item => ((global::Consumer.Account)item).GroupId, static (item, value) => ((global::Consumer.Account)item).GroupId = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Account, string>(metadataOptions, "Firstname", "firstname", static item => ((global::Consumer.Account)item).Firstname, static (item, value) => ((global::Consumer.Account)item).Firstname = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Account, string>(metadataOptions, "Lastname", "lastname", static item => ((global::Consumer.Account)item).Lastname, static (item, value) => ((global::Consumer.Account)item).Lastname = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.ExtensionData<global::Consumer.Account>(metadataOptions, static item => ((global::Consumer.Account)item).AdditionalProperties, static (item, value) => ((global::Consumer.Account)item).AdditionalProperties = value),
+        __Support.Property<Account, int>(o, "Id", "id", static x => ((Account)x).Id, static (x, v) => ((Account)x).Id = v),
+        __Support.Property<Account, string>(o, "Email", "email", static x => ((Account)x).Email, static (x, v) => ((Account)x).Email = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<Account, int?>(o, "GroupId", "group_id", static x => ((Account)x).GroupId, static (x, v) => ((Account)x).GroupId = v),
+        __Support.Property<Account, string>(o, "Firstname", "firstname", static x => ((Account)x).Firstname, static (x, v) => ((Account)x).Firstname = v),
+        __Support.Property<Account, string>(o, "Lastname", "lastname", static x => ((Account)x).Lastname, static (x, v) => ((Account)x).Lastname = v),
+        __Support.ExtensionData<Account>(o, static x => ((Account)x).AdditionalProperties, static (x, v) => ((Account)x).AdditionalProperties = v),
     }));
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.AccountInput> Create_AccountInput(global::System.Text.Json.JsonSerializerOptions options) => Resolved(global::ClicRdv.Generated.Support.JsonMetadata.Object<global::Consumer.AccountInput>(options, static () => new global::Consumer.AccountInput(), static metadataOptions => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
+    private __Metadata.JsonTypeInfo<AccountInput> Create_AccountInput(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Object<AccountInput>(options, static () => new AccountInput(), static o => new __Metadata.JsonPropertyInfo[]
     {
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.AccountInput, string>(metadataOptions, "Email", "email", static item => ((global::Consumer.AccountInput)item).Email, static (item, value) => ((global::Consumer.AccountInput)item).Email = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.AccountInput, int>(metadataOptions, "GroupId", "group_id", static item => ((global::Consumer.AccountInput)item).GroupId, static (item, value) => ((global::Consumer.AccountInput)item).GroupId = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.AccountInput, string>(metadataOptions, "PendingRdv", "pendingRdv", static item => ((global::Consumer.AccountInput)item).PendingRdv, static (item, value) => ((global::Consumer.AccountInput)item).PendingRdv = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.ExtensionData<global::Consumer.AccountInput>(metadataOptions, static item => ((global::Consumer.AccountInput)item).AdditionalProperties, static (item, value) => ((global::Consumer.AccountInput)item).AdditionalProperties = value),
+        __Support.Property<AccountInput, string>(o, "Email", "email", static x => ((AccountInput)x).Email, static (x, v) => ((AccountInput)x).Email = v),
+        __Support.Property<AccountInput, int>(o, "GroupId", "group_id", static x => ((AccountInput)x).GroupId, static (x, v) => ((AccountInput)x).GroupId = v),
+        __Support.Property<AccountInput, string>(o, "PendingRdv", "pendingRdv", static x => ((AccountInput)x).PendingRdv, static (x, v) => ((AccountInput)x).PendingRdv = v),
+        __Support.ExtensionData<AccountInput>(o, static x => ((AccountInput)x).AdditionalProperties, static (x, v) => ((AccountInput)x).AdditionalProperties = v),
     }));
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.AccountRequest> Create_AccountRequest(global::System.Text.Json.JsonSerializerOptions options) => Resolved(global::ClicRdv.Generated.Support.JsonMetadata.Object<global::Consumer.AccountRequest>(options, static () => new global::Consumer.AccountRequest(), static metadataOptions => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
+    private __Metadata.JsonTypeInfo<AccountRequest> Create_AccountRequest(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Object<AccountRequest>(options, static () => new AccountRequest(), static o => new __Metadata.JsonPropertyInfo[]
     {
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.AccountRequest, global::Consumer.AccountInput>(metadataOptions, "Account", "account", static item => ((global::Consumer.AccountRequest)item).Account, static (item, value) => ((global::Consumer.AccountRequest)item).Account = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.ExtensionData<global::Consumer.AccountRequest>(metadataOptions, static item => ((global::Consumer.AccountRequest)item).AdditionalProperties, static (item, value) => ((global::Consumer.AccountRequest)item).AdditionalProperties = value),
+        __Support.Property<AccountRequest, AccountInput>(o, "Account", "account", static x => ((AccountRequest)x).Account, static (x, v) => ((AccountRequest)x).Account = v),
+        __Support.ExtensionData<AccountRequest>(o, static x => ((AccountRequest)x).AdditionalProperties, static (x, v) => ((AccountRequest)x).AdditionalProperties = v),
     }));
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.Appointment> Create_Appointment(global::System.Text.Json.JsonSerializerOptions options) => Resolved(global::ClicRdv.Generated.Support.JsonMetadata.Object<global::Consumer.Appointment>(options, static () => new global::Consumer.Appointment(), static metadataOptions => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
+    private __Metadata.JsonTypeInfo<Appointment> Create_Appointment(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Object<Appointment>(options, static () => new Appointment(), static o => new __Metadata.JsonPropertyInfo[]
     {
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Appointment, int>(metadataOptions, "Id", "id", static item => ((global::Consumer.Appointment)item).Id, static (item, value) => ((global::Consumer.Appointment)item).Id = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Appointment, global::System.DateTime?>(metadataOptions, "Start", "start", static item => ((global::Consumer.Appointment)item).Start, static (item, value) => ((global::Consumer.Appointment)item).Start = value, converter: global::ClicRdv.Generated.Support.JsonMetadata.NullableOf(new global::Consumer.DateTimeJsonConverter(), metadataOptions), ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Appointment, global::System.DateTime?>(metadataOptions, "End", "end", static item => ((global::Consumer.Appointment)item).End, static (item, value) => ((global::Consumer.Appointment)item).End = value, converter: global::ClicRdv.Generated.Support.JsonMetadata.NullableOf(new global::Consumer.DateTimeJsonConverter(), metadataOptions), ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Appointment, int?>(metadataOptions, "FicheId", "fiche_id", static item => ((global::Consumer.Appointment)item).FicheId, static (item, value) => ((global::Consumer.Appointment)item).FicheId = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Appointment, int?>(metadataOptions, "CalendarId", "calendar_id", static item => ((global::Consumer.Appointment)item).CalendarId, static (item, value) => ((global::Consumer.Appointment)item).CalendarId = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Appointment, int?>(metadataOptions, "InterventionId", "intervention_id", static item => ((global::Consumer.Appointment)item).InterventionId, static (item, value) => ((global::Consumer.Appointment)item).InterventionId = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Appointment, string>(metadataOptions, "Comments", "comments", static item => ((global::Consumer.Appointment)item).Comments, static (item, value) => ((global::Consumer.Appointment)item).Comments = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Appointment, bool?>(metadataOptions, "Deleted", "deleted", static item => ((global::Consumer.Appointment)item).Deleted, static (item, value) => ((global::Consumer.Appointment)item).Deleted = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Appointment, global::System.DateTime?>(metadataOptions, "UpdatedAt", "updated_at", static item => ((global::Consumer.Appointment)item).UpdatedAt, static (item, value) => ((global::Consumer.Appointment)item).UpdatedAt = value, converter: global::ClicRdv.Generated.Support.JsonMetadata.NullableOf(new global::Consumer.DateTimeJsonConverter(), metadataOptions), ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Appointment, global::Consumer.Fiche>(metadataOptions, "Fiche", "fiche", static item => ((global::Consumer.Appointment)item).Fiche, static (item, value) => ((global::Consumer.Appointment)item).Fiche = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.ExtensionData<global::Consumer.Appointment>(metadataOptions, static item => ((global::Consumer.Appointment)item).AdditionalProperties, static (item, value) => ((global::Consumer.Appointment)item).AdditionalProperties = value),
+        __Support.Property<Appointment, int>(o, "Id", "id", static x => ((Appointment)x).Id, static (x, v) => ((Appointment)x).Id = v),
+        __Support.Property<Appointment, global::System.DateTime?>(o, "Start", "start", static x => ((Appointment)x).Start, static (x, v) => ((Appointment)x).Start = v, converter: __Support.NullableOf(new DateTimeJsonConverter(), o), ignore: __Ignore.WhenWritingNull),
+        __Support.Property<Appointment, global::System.DateTime?>(o, "End", "end", static x => ((Appointment)x).End, static (x, v) => ((Appointment)x).End = v, converter: __Support.NullableOf(new DateTimeJsonConverter(), o), ignore: __Ignore.WhenWritingNull),
+        __Support.Property<Appointment, int?>(o, "FicheId", "fiche_id", static x => ((Appointment)x).FicheId, static (x, v) => ((Appointment)x).FicheId = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<Appointment, int?>(o, "CalendarId", "calendar_id", static x => ((Appointment)x).CalendarId, static (x, v) => ((Appointment)x).CalendarId = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<Appointment, int?>(o, "InterventionId", "intervention_id", static x => ((Appointment)x).InterventionId, static (x, v) => ((Appointment)x).InterventionId = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<Appointment, string>(o, "Comments", "comments", static x => ((Appointment)x).Comments, static (x, v) => ((Appointment)x).Comments = v),
+        __Support.Property<Appointment, bool?>(o, "Deleted", "deleted", static x => ((Appointment)x).Deleted, static (x, v) => ((Appointment)x).Deleted = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<Appointment, global::System.DateTime?>(o, "UpdatedAt", "updated_at", static x => ((Appointment)x).UpdatedAt, static (x, v) => ((Appointment)x).UpdatedAt = v, converter: __Support.NullableOf(new DateTimeJsonConverter(), o), ignore: __Ignore.WhenWritingNull),
+        __Support.Property<Appointment, Fiche>(o, "Fiche", "fiche", static x => ((Appointment)x).Fiche, static (x, v) => ((Appointment)x).Fiche = v),
+        __Support.ExtensionData<Appointment>(o, static x => ((Appointment)x).AdditionalProperties, static (x, v) => ((Appointment)x).AdditionalProperties = v),
     }));
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.AppointmentCollection> Create_AppointmentCollection(global::System.Text.Json.JsonSerializerOptions options) => Resolved(global::ClicRdv.Generated.Support.JsonMetadata.Object<global::Consumer.AppointmentCollection>(options, static () => new global::Consumer.AppointmentCollection(), static metadataOptions => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
+    private __Metadata.JsonTypeInfo<AppointmentCollection> Create_AppointmentCollection(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Object<AppointmentCollection>(options, static () => new AppointmentCollection(), static o => new __Metadata.JsonPropertyInfo[]
     {
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.AppointmentCollection, global::System.Collections.Generic.List<global::Consumer.Appointment>>(metadataOptions, "Records", "records", static item => ((global::Consumer.AppointmentCollection)item).Records, static (item, value) => ((global::Consumer.AppointmentCollection)item).Records = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.CollectionEnvelope, int?>(metadataOptions, "TotalRecords", "totalRecords", static item => ((global::Consumer.CollectionEnvelope)item).TotalRecords, static (item, value) => ((global::Consumer.CollectionEnvelope)item).TotalRecords = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.CollectionEnvelope, int?>(metadataOptions, "StartIndex", "startIndex", static item => ((global::Consumer.CollectionEnvelope)item).StartIndex, static (item, value) => ((global::Consumer.CollectionEnvelope)item).StartIndex = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.CollectionEnvelope, int?>(metadataOptions, "RecordsReturned", "recordsReturned", static item => ((global::Consumer.CollectionEnvelope)item).RecordsReturned, static (item, value) => ((global::Consumer.CollectionEnvelope)item).RecordsReturned = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.CollectionEnvelope, int?>(metadataOptions, "PageSize", "pageSize", static item => ((global::Consumer.CollectionEnvelope)item).PageSize, static (item, value) => ((global::Consumer.CollectionEnvelope)item).PageSize = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.CollectionEnvelope, string>(metadataOptions, "Sort", "sort", static item => ((global::Consumer.CollectionEnvelope)item).Sort, static (item, value) => ((global::Consumer.CollectionEnvelope)item).Sort = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.CollectionEnvelope, string>(metadataOptions, "Dir", "dir", static item => ((global::Consumer.CollectionEnvelope)item).Dir, static (item, value) => ((global::Consumer.CollectionEnvelope)item).Dir = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.ExtensionData<global::Consumer.CollectionEnvelope>(metadataOptions, static item => ((global::Consumer.CollectionEnvelope)item).AdditionalProperties, static (item, value) => ((global::Consumer.CollectionEnvelope)item).AdditionalProperties = value),
+        __Support.Property<AppointmentCollection, global::System.Collections.Generic.List<Appointment>>(o, "Records", "records", static x => ((AppointmentCollection)x).Records, static (x, v) => ((AppointmentCollection)x).Records = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<CollectionEnvelope, int?>(o, "TotalRecords", "totalRecords", static x => ((CollectionEnvelope)x).TotalRecords, static (x, v) => ((CollectionEnvelope)x).TotalRecords = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<CollectionEnvelope, int?>(o, "StartIndex", "startIndex", static x => ((CollectionEnvelope)x).StartIndex, static (x, v) => ((CollectionEnvelope)x).StartIndex = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<CollectionEnvelope, int?>(o, "RecordsReturned", "recordsReturned", static x => ((CollectionEnvelope)x).RecordsReturned, static (x, v) => ((CollectionEnvelope)x).RecordsReturned = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<CollectionEnvelope, int?>(o, "PageSize", "pageSize", static x => ((CollectionEnvelope)x).PageSize, static (x, v) => ((CollectionEnvelope)x).PageSize = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<CollectionEnvelope, string>(o, "Sort", "sort", static x => ((CollectionEnvelope)x).Sort, static (x, v) => ((CollectionEnvelope)x).Sort = v),
+        __Support.Property<CollectionEnvelope, string>(o, "Dir", "dir", static x => ((CollectionEnvelope)x).Dir, static (x, v) => ((CollectionEnvelope)x).Dir = v),
+        __Support.ExtensionData<CollectionEnvelope>(o, static x => ((CollectionEnvelope)x).AdditionalProperties, static (x, v) => ((CollectionEnvelope)x).AdditionalProperties = v),
     }));
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.AppointmentInput> Create_AppointmentInput(global::System.Text.Json.JsonSerializerOptions options) => Resolved(global::ClicRdv.Generated.Support.JsonMetadata.Object<global::Consumer.AppointmentInput>(options, static () => new global::Consumer.AppointmentInput(), static metadataOptions => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
+    private __Metadata.JsonTypeInfo<AppointmentInput> Create_AppointmentInput(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Object<AppointmentInput>(options, static () => new AppointmentInput(), static o => new __Metadata.JsonPropertyInfo[]
     {
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.AppointmentInput, global::System.DateTime>(metadataOptions, "Date", "date", static item => ((global::Consumer.AppointmentInput)item).Date, static (item, value) => ((global::Consumer.AppointmentInput)item).Date = value, converter: new global::Consumer.DateTimeJsonConverter()),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.AppointmentInput, global::System.Collections.Generic.List<int>>(metadataOptions, "InterventionIds", "intervention_ids", static item => ((global::Consumer.AppointmentInput)item).InterventionIds, static (item, value) => ((global::Consumer.AppointmentInput)item).InterventionIds = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.AppointmentInput, int?>(metadataOptions, "CalendarId", "calendar_id", static item => ((global::Consumer.AppointmentInput)item).CalendarId, static (item, value) => ((global::Consumer.AppointmentInput)item).CalendarId = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.AppointmentInput, string>(metadataOptions, "Comments", "comments", static item => ((global::Consumer.AppointmentInput)item).Comments, static (item, value) => ((global::Consumer.AppointmentInput)item).Comments = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.AppointmentInput, string>(metadataOptions, "Websource", "websource", static item => ((global::Consumer.AppointmentInput)item).Websource, static (item, value) => ((global::Consumer.AppointmentInput)item).Websource = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.AppointmentInput, int?>(metadataOptions, "FromWeb", "from_web", static item => ((global::Consumer.AppointmentInput)item).FromWeb, static (item, value) => ((global::Consumer.AppointmentInput)item).FromWeb = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.AppointmentInput, global::Consumer.FicheInput>(metadataOptions, "Fiche", "fiche", static item => ((global::Consumer.AppointmentInput)item).Fiche, static (item, value) => ((global::Consumer.AppointmentInput)item).Fiche = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.ExtensionData<global::Consumer.AppointmentInput>(metadataOptions, static item => ((global::Consumer.AppointmentInput)item).AdditionalProperties, static (item, value) => ((global::Consumer.AppointmentInput)item).AdditionalProperties = value),
+        __Support.Property<AppointmentInput, global::System.DateTime>(o, "Date", "date", static x => ((AppointmentInput)x).Date, static (x, v) => ((AppointmentInput)x).Date = v, converter: new DateTimeJsonConverter()),
+        __Support.Property<AppointmentInput, global::System.Collections.Generic.List<int>>(o, "InterventionIds", "intervention_ids", static x => ((AppointmentInput)x).InterventionIds, static (x, v) => ((AppointmentInput)x).InterventionIds = v),
+        __Support.Property<AppointmentInput, int?>(o, "CalendarId", "calendar_id", static x => ((AppointmentInput)x).CalendarId, static (x, v) => ((AppointmentInput)x).CalendarId = v),
+        __Support.Property<AppointmentInput, string>(o, "Comments", "comments", static x => ((AppointmentInput)x).Comments, static (x, v) => ((AppointmentInput)x).Comments = v),
+        __Support.Property<AppointmentInput, string>(o, "Websource", "websource", static x => ((AppointmentInput)x).Websource, static (x, v) => ((AppointmentInput)x).Websource = v),
+        __Support.Property<AppointmentInput, int?>(o, "FromWeb", "from_web", static x => ((AppointmentInput)x).FromWeb, static (x, v) => ((AppointmentInput)x).FromWeb = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<AppointmentInput, FicheInput>(o, "Fiche", "fiche", static x => ((AppointmentInput)x).Fiche, static (x, v) => ((AppointmentInput)x).Fiche = v),
+        __Support.ExtensionData<AppointmentInput>(o, static x => ((AppointmentInput)x).AdditionalProperties, static (x, v) => ((AppointmentInput)x).AdditionalProperties = v),
     }));
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.AppointmentRequest> Create_AppointmentRequest(global::System.Text.Json.JsonSerializerOptions options) => Resolved(global::ClicRdv.Generated.Support.JsonMetadata.Object<global::Consumer.AppointmentRequest>(options, static () => new global::Consumer.AppointmentRequest(), static metadataOptions => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
+    private __Metadata.JsonTypeInfo<AppointmentRequest> Create_AppointmentRequest(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Object<AppointmentRequest>(options, static () => new AppointmentRequest(), static o => new __Metadata.JsonPropertyInfo[]
     {
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.AppointmentRequest, global::Consumer.AppointmentInput>(metadataOptions, "Appointment", "appointment", static item => ((global::Consumer.AppointmentRequest)item).Appointment, static (item, value) => ((global::Consumer.AppointmentRequest)item).Appointment = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.ExtensionData<global::Consumer.AppointmentRequest>(metadataOptions, static item => ((global::Consumer.AppointmentRequest)item).AdditionalProperties, static (item, value) => ((global::Consumer.AppointmentRequest)item).AdditionalProperties = value),
+        __Support.Property<AppointmentRequest, AppointmentInput>(o, "Appointment", "appointment", static x => ((AppointmentRequest)x).Appointment, static (x, v) => ((AppointmentRequest)x).Appointment = v),
+        __Support.ExtensionData<AppointmentRequest>(o, static x => ((AppointmentRequest)x).AdditionalProperties, static (x, v) => ((AppointmentRequest)x).AdditionalProperties = v),
     }));
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.AvailableTimeSlots> Create_AvailableTimeSlots(global::System.Text.Json.JsonSerializerOptions options) => Resolved(global::ClicRdv.Generated.Support.JsonMetadata.Object<global::Consumer.AvailableTimeSlots>(options, static () => new global::Consumer.AvailableTimeSlots(), static metadataOptions => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
+    private __Metadata.JsonTypeInfo<AvailableTimeSlots> Create_AvailableTimeSlots(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Object<AvailableTimeSlots>(options, static () => new AvailableTimeSlots(), static o => new __Metadata.JsonPropertyInfo[]
     {
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.AvailableTimeSlots, int?>(metadataOptions, "GroupId", "group_id", static item => ((global::Consumer.AvailableTimeSlots)item).GroupId, static (item, value) => ((global::Consumer.AvailableTimeSlots)item).GroupId = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.AvailableTimeSlots, global::System.DateTime?>(metadataOptions, "FirstSlot", "firstSlot", static item => ((global::Consumer.AvailableTimeSlots)item).FirstSlot, static (item, value) => ((global::Consumer.AvailableTimeSlots)item).FirstSlot = value, converter: global::ClicRdv.Generated.Support.JsonMetadata.NullableOf(new global::Consumer.DateTimeJsonConverter(), metadataOptions)),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.AvailableTimeSlots, global::System.Collections.Generic.List<int>>(metadataOptions, "InterventionIds", "intervention_ids", static item => ((global::Consumer.AvailableTimeSlots)item).InterventionIds, static (item, value) => ((global::Consumer.AvailableTimeSlots)item).InterventionIds = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.AvailableTimeSlots, int?>(metadataOptions, "CalendarId", "calendar_id", static item => ((global::Consumer.AvailableTimeSlots)item).CalendarId, static (item, value) => ((global::Consumer.AvailableTimeSlots)item).CalendarId = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.AvailableTimeSlots, global::System.Collections.Generic.List<int>>(metadataOptions, "CalendarIds", "calendar_ids", static item => ((global::Consumer.AvailableTimeSlots)item).CalendarIds, static (item, value) => ((global::Consumer.AvailableTimeSlots)item).CalendarIds = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.AvailableTimeSlots, global::System.Collections.Generic.List<global::Consumer.TimeSlot>>(metadataOptions, "Availabletimeslots", "availabletimeslots", static item => ((global::Consumer.AvailableTimeSlots)item).Availabletimeslots, static (item, value) => ((global::Consumer.AvailableTimeSlots)item).Availabletimeslots = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.ExtensionData<global::Consumer.AvailableTimeSlots>(metadataOptions, static item => ((global::Consumer.AvailableTimeSlots)item).AdditionalProperties, static (item, value) => ((global::Consumer.AvailableTimeSlots)item).AdditionalProperties = value),
+        __Support.Property<AvailableTimeSlots, int?>(o, "GroupId", "group_id", static x => ((AvailableTimeSlots)x).GroupId, static (x, v) => ((AvailableTimeSlots)x).GroupId = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<AvailableTimeSlots, global::System.DateTime?>(o, "FirstSlot", "firstSlot", static x => ((AvailableTimeSlots)x).FirstSlot, static (x, v) => ((AvailableTimeSlots)x).FirstSlot = v, converter: __Support.NullableOf(new DateTimeJsonConverter(), o)),
+        __Support.Property<AvailableTimeSlots, global::System.Collections.Generic.List<int>>(o, "InterventionIds", "intervention_ids", static x => ((AvailableTimeSlots)x).InterventionIds, static (x, v) => ((AvailableTimeSlots)x).InterventionIds = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<AvailableTimeSlots, int?>(o, "CalendarId", "calendar_id", static x => ((AvailableTimeSlots)x).CalendarId, static (x, v) => ((AvailableTimeSlots)x).CalendarId = v),
+        __Support.Property<AvailableTimeSlots, global::System.Collections.Generic.List<int>>(o, "CalendarIds", "calendar_ids", static x => ((AvailableTimeSlots)x).CalendarIds, static (x, v) => ((AvailableTimeSlots)x).CalendarIds = v),
+        __Support.Property<AvailableTimeSlots, global::System.Collections.Generic.List<TimeSlot>>(o, "Availabletimeslots", "availabletimeslots", static x => ((AvailableTimeSlots)x).Availabletimeslots, static (x, v) => ((AvailableTimeSlots)x).Availabletimeslots = v, ignore: __Ignore.WhenWritingNull),
+        __Support.ExtensionData<AvailableTimeSlots>(o, static x => ((AvailableTimeSlots)x).AdditionalProperties, static (x, v) => ((AvailableTimeSlots)x).AdditionalProperties = v),
     }));
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.BookingError> Create_BookingError(global::System.Text.Json.JsonSerializerOptions options) => Resolved(global::ClicRdv.Generated.Support.JsonMetadata.Object<global::Consumer.BookingError>(options, static () => new global::Consumer.BookingError(), static metadataOptions => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
+    private __Metadata.JsonTypeInfo<BookingError> Create_BookingError(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Object<BookingError>(options, static () => new BookingError(), static o => new __Metadata.JsonPropertyInfo[]
     {
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.BookingError, string>(metadataOptions, "Error", "error", static item => ((global::Consumer.BookingError)item).Error, static (item, value) => ((global::Consumer.BookingError)item).Error = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.BookingError, global::Consumer.BookingErrorCode?>(metadataOptions, "Code", "code", static item => ((global::Consumer.BookingError)item).Code, static (item, value) => ((global::Consumer.BookingError)item).Code = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.ExtensionData<global::Consumer.BookingError>(metadataOptions, static item => ((global::Consumer.BookingError)item).AdditionalProperties, static (item, value) => ((global::Consumer.BookingError)item).AdditionalProperties = value),
+        __Support.Property<BookingError, string>(o, "Error", "error", static x => ((BookingError)x).Error, static (x, v) => ((BookingError)x).Error = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<BookingError, BookingErrorCode?>(o, "Code", "code", static x => ((BookingError)x).Code, static (x, v) => ((BookingError)x).Code = v, ignore: __Ignore.WhenWritingNull),
+        __Support.ExtensionData<BookingError>(o, static x => ((BookingError)x).AdditionalProperties, static (x, v) => ((BookingError)x).AdditionalProperties = v),
     }));
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.BookingErrorCode> Create_BookingErrorCode(global::System.Text.Json.JsonSerializerOptions options) => Resolved(global::ClicRdv.Generated.Support.JsonMetadata.Owned<global::Consumer.BookingErrorCode>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.GetEnumConverter<global::Consumer.BookingErrorCode>(options)));
+    private __Metadata.JsonTypeInfo<BookingErrorCode> Create_BookingErrorCode(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Owned<BookingErrorCode>(options, __Metadata.JsonMetadataServices.GetEnumConverter<BookingErrorCode>(options)));
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.Calendar> Create_Calendar(global::System.Text.Json.JsonSerializerOptions options) => Resolved(global::ClicRdv.Generated.Support.JsonMetadata.Object<global::Consumer.Calendar>(options, static () => new global::Consumer.Calendar(), static metadataOptions => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
+    private __Metadata.JsonTypeInfo<Calendar> Create_Calendar(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Object<Calendar>(options, static () => new Calendar(), static o => new __Metadata.JsonPropertyInfo[]
     {
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Calendar, int>(metadataOptions, "Id", "id", static item => ((global::Consumer.Calendar)item).Id, static (item, value) => ((global::Consumer.Calendar)item).Id = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Calendar, int?>(metadataOptions, "GroupId", "group_id", static item => ((global::Consumer.Calendar)item).GroupId, static (item, value) => ((global::Consumer.Calendar)item).GroupId = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Calendar, int?>(metadataOptions, "CalendarsetId", "calendarset_id", static item => ((global::Consumer.Calendar)item).CalendarsetId, static (item, value) => ((global::Consumer.Calendar)item).CalendarsetId = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Calendar, string>(metadataOptions, "Name", "name", static item => ((global::Consumer.Calendar)item).Name, static (item, value) => ((global::Consumer.Calendar)item).Name = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Calendar, string>(metadataOptions, "Publicname", "publicname", static item => ((global::Consumer.Calendar)item).Publicname, static (item, value) => ((global::Consumer.Calendar)item).Publicname = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Calendar, string>(metadataOptions, "Address", "address", static item => ((global::Consumer.Calendar)item).Address, static (item, value) => ((global::Consumer.Calendar)item).Address = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Calendar, string>(metadataOptions, "Zipcode", "zipcode", static item => ((global::Consumer.Calendar)item).Zipcode, static (item, value) => ((global::Consumer.Calendar)item).Zipcode = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Calendar, string>(metadataOptions, "City", "city", static item => ((global::Consumer.Calendar)item).City, static (item, value) => ((global::Consumer.Calendar)item).City = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Calendar, int?>(metadataOptions, "Sort", "sort", static item => ((global::Consumer.Calendar)item).Sort, static (item, value) => ((global::Consumer.Calendar)item).Sort = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Calendar, bool?>(metadataOptions, "Deleted", "deleted", static item => ((global::Consumer.Calendar)item).Deleted, static (item, value) => ((global::Consumer.Calendar)item).Deleted = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Calendar, global::System.DateTime?>(metadataOptions, "CreatedAt", "created_at", static item => ((global::Consumer.Calendar)item).CreatedAt, static (item, value) => ((global::Consumer.Calendar)item).CreatedAt = value, converter: global::ClicRdv.Generated.Support.JsonMetadata.NullableOf(new global::Consumer.DateTimeJsonConverter(), metadataOptions), ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Calendar, global::System.DateTime?>(metadataOptions, "UpdatedAt", "updated_at", static item => ((global::Consumer.Calendar)item).UpdatedAt, static (item, value) => ((global::Consumer.Calendar)item).UpdatedAt = value, converter: global::ClicRdv.Generated.Support.JsonMetadata.NullableOf(new global::Consumer.DateTimeJsonConverter(), metadataOptions), ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.ExtensionData<global::Consumer.Calendar>(metadataOptions, static item => ((global::Consumer.Calendar)item).AdditionalProperties, static (item, value) => ((global::Consumer.Calendar)item).AdditionalProperties = value),
+        __Support.Property<Calendar, int>(o, "Id", "id", static x => ((Calendar)x).Id, static (x, v) => ((Calendar)x).Id = v),
+        __Support.Property<Calendar, int?>(o, "GroupId", "group_id", static x => ((Calendar)x).GroupId, static (x, v) => ((Calendar)x).GroupId = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<Calendar, int?>(o, "CalendarsetId", "calendarset_id", static x => ((Calendar)x).CalendarsetId, static (x, v) => ((Calendar)x).CalendarsetId = v),
+        __Support.Property<Calendar, string>(o, "Name", "name", static x => ((Calendar)x).Name, static (x, v) => ((Calendar)x).Name = v),
+        __Support.Property<Calendar, string>(o, "Publicname", "publicname", static x => ((Calendar)x).Publicname, static (x, v) => ((Calendar)x).Publicname = v),
+        __Support.Property<Calendar, string>(o, "Address", "address", static x => ((Calendar)x).Address, static (x, v) => ((Calendar)x).Address = v),
+        __Support.Property<Calendar, string>(o, "Zipcode", "zipcode", static x => ((Calendar)x).Zipcode, static (x, v) => ((Calendar)x).Zipcode = v),
+        __Support.Property<Calendar, string>(o, "City", "city", static x => ((Calendar)x).City, static (x, v) => ((Calendar)x).City = v),
+        __Support.Property<Calendar, int?>(o, "Sort", "sort", static x => ((Calendar)x).Sort, static (x, v) => ((Calendar)x).Sort = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<Calendar, bool?>(o, "Deleted", "deleted", static x => ((Calendar)x).Deleted, static (x, v) => ((Calendar)x).Deleted = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<Calendar, global::System.DateTime?>(o, "CreatedAt", "created_at", static x => ((Calendar)x).CreatedAt, static (x, v) => ((Calendar)x).CreatedAt = v, converter: __Support.NullableOf(new DateTimeJsonConverter(), o), ignore: __Ignore.WhenWritingNull),
+        __Support.Property<Calendar, global::System.DateTime?>(o, "UpdatedAt", "updated_at", static x => ((Calendar)x).UpdatedAt, static (x, v) => ((Calendar)x).UpdatedAt = v, converter: __Support.NullableOf(new DateTimeJsonConverter(), o), ignore: __Ignore.WhenWritingNull),
+        __Support.ExtensionData<Calendar>(o, static x => ((Calendar)x).AdditionalProperties, static (x, v) => ((Calendar)x).AdditionalProperties = v),
     }));
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.CalendarCollection> Create_CalendarCollection(global::System.Text.Json.JsonSerializerOptions options) => Resolved(global::ClicRdv.Generated.Support.JsonMetadata.Object<global::Consumer.CalendarCollection>(options, static () => new global::Consumer.CalendarCollection(), static metadataOptions => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
+    private __Metadata.JsonTypeInfo<CalendarCollection> Create_CalendarCollection(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Object<CalendarCollection>(options, static () => new CalendarCollection(), static o => new __Metadata.JsonPropertyInfo[]
     {
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.CalendarCollection, global::System.Collections.Generic.List<global::Consumer.Calendar>>(metadataOptions, "Records", "records", static item => ((global::Consumer.CalendarCollection)item).Records, static (item, value) => ((global::Consumer.CalendarCollection)item).Records = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.CollectionEnvelope, int?>(metadataOptions, "TotalRecords", "totalRecords", static item => ((global::Consumer.CollectionEnvelope)item).TotalRecords, static (item, value) => ((global::Consumer.CollectionEnvelope)item).TotalRecords = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.CollectionEnvelope, int?>(metadataOptions, "StartIndex", "startIndex", static item => ((global::Consumer.CollectionEnvelope)item).StartIndex, static (item, value) => ((global::Consumer.CollectionEnvelope)item).StartIndex = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.CollectionEnvelope, int?>(metadataOptions, "RecordsReturned", "recordsReturned", static item => ((global::Consumer.CollectionEnvelope)item).RecordsReturned, static (item, value) => ((global::Consumer.CollectionEnvelope)item).RecordsReturned = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.CollectionEnvelope, int?>(metadataOptions, "PageSize", "pageSize", static item => ((global::Consumer.CollectionEnvelope)item).PageSize, static (item, value) => ((global::Consumer.CollectionEnvelope)item).PageSize = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.CollectionEnvelope, string>(metadataOptions, "Sort", "sort", static item => ((global::Consumer.CollectionEnvelope)item).Sort, static (item, value) => ((global::Consumer.CollectionEnvelope)item).Sort = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.CollectionEnvelope, string>(metadataOptions, "Dir", "dir", static item => ((global::Consumer.CollectionEnvelope)item).Dir, static (item, value) => ((global::Consumer.CollectionEnvelope)item).Dir = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.ExtensionData<global::Consumer.CollectionEnvelope>(metadataOptions, static item => ((global::Consumer.CollectionEnvelope)item).AdditionalProperties, static (item, value) => ((global::Consumer.CollectionEnvelope)item).AdditionalProperties = value),
+        __Support.Property<CalendarCollection, global::System.Collections.Generic.List<Calendar>>(o, "Records", "records", static x => ((CalendarCollection)x).Records, static (x, v) => ((CalendarCollection)x).Records = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<CollectionEnvelope, int?>(o, "TotalRecords", "totalRecords", static x => ((CollectionEnvelope)x).TotalRecords, static (x, v) => ((CollectionEnvelope)x).TotalRecords = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<CollectionEnvelope, int?>(o, "StartIndex", "startIndex", static x => ((CollectionEnvelope)x).StartIndex, static (x, v) => ((CollectionEnvelope)x).StartIndex = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<CollectionEnvelope, int?>(o, "RecordsReturned", "recordsReturned", static x => ((CollectionEnvelope)x).RecordsReturned, static (x, v) => ((CollectionEnvelope)x).RecordsReturned = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<CollectionEnvelope, int?>(o, "PageSize", "pageSize", static x => ((CollectionEnvelope)x).PageSize, static (x, v) => ((CollectionEnvelope)x).PageSize = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<CollectionEnvelope, string>(o, "Sort", "sort", static x => ((CollectionEnvelope)x).Sort, static (x, v) => ((CollectionEnvelope)x).Sort = v),
+        __Support.Property<CollectionEnvelope, string>(o, "Dir", "dir", static x => ((CollectionEnvelope)x).Dir, static (x, v) => ((CollectionEnvelope)x).Dir = v),
+        __Support.ExtensionData<CollectionEnvelope>(o, static x => ((CollectionEnvelope)x).AdditionalProperties, static (x, v) => ((CollectionEnvelope)x).AdditionalProperties = v),
     }));
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.CalendarInput> Create_CalendarInput(global::System.Text.Json.JsonSerializerOptions options) => Resolved(global::ClicRdv.Generated.Support.JsonMetadata.Object<global::Consumer.CalendarInput>(options, static () => new global::Consumer.CalendarInput(), static metadataOptions => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
+    private __Metadata.JsonTypeInfo<CalendarInput> Create_CalendarInput(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Object<CalendarInput>(options, static () => new CalendarInput(), static o => new __Metadata.JsonPropertyInfo[]
     {
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.CalendarInput, int?>(metadataOptions, "CalendarsetId", "calendarset_id", static item => ((global::Consumer.CalendarInput)item).CalendarsetId, static (item, value) => ((global::Consumer.CalendarInput)item).CalendarsetId = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.CalendarInput, string>(metadataOptions, "Name", "name", static item => ((global::Consumer.CalendarInput)item).Name, static (item, value) => ((global::Consumer.CalendarInput)item).Name = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.CalendarInput, string>(metadataOptions, "Publicname", "publicname", static item => ((global::Consumer.CalendarInput)item).Publicname, static (item, value) => ((global::Consumer.CalendarInput)item).Publicname = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.CalendarInput, string>(metadataOptions, "Address", "address", static item => ((global::Consumer.CalendarInput)item).Address, static (item, value) => ((global::Consumer.CalendarInput)item).Address = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.CalendarInput, string>(metadataOptions, "Zipcode", "zipcode", static item => ((global::Consumer.CalendarInput)item).Zipcode, static (item, value) => ((global::Consumer.CalendarInput)item).Zipcode = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.CalendarInput, string>(metadataOptions, "City", "city", static item => ((global::Consumer.CalendarInput)item).City, static (item, value) => ((global::Consumer.CalendarInput)item).City = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.CalendarInput, int?>(metadataOptions, "Sort", "sort", static item => ((global::Consumer.CalendarInput)item).Sort, static (item, value) => ((global::Consumer.CalendarInput)item).Sort = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.CalendarInput, bool?>(metadataOptions, "Deleted", "deleted", static item => ((global::Consumer.CalendarInput)item).Deleted, static (item, value) => ((global::Consumer.CalendarInput)item).Deleted = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.ExtensionData<global::Consumer.CalendarInput>(metadataOptions, static item => ((global::Consumer.CalendarInput)item).AdditionalProperties, static (item, value) => ((global::Consumer.CalendarInput)item).AdditionalProperties = value),
+        __Support.Property<CalendarInput, int?>(o, "CalendarsetId", "calendarset_id", static x => ((CalendarInput)x).CalendarsetId, static (x, v) => ((CalendarInput)x).CalendarsetId = v),
+        __Support.Property<CalendarInput, string>(o, "Name", "name", static x => ((CalendarInput)x).Name, static (x, v) => ((CalendarInput)x).Name = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<CalendarInput, string>(o, "Publicname", "publicname", static x => ((CalendarInput)x).Publicname, static (x, v) => ((CalendarInput)x).Publicname = v),
+        __Support.Property<CalendarInput, string>(o, "Address", "address", static x => ((CalendarInput)x).Address, static (x, v) => ((CalendarInput)x).Address = v),
+        __Support.Property<CalendarInput, string>(o, "Zipcode", "zipcode", static x => ((CalendarInput)x).Zipcode, static (x, v) => ((CalendarInput)x).Zipcode = v),
+        __Support.Property<CalendarInput, string>(o, "City", "city", static x => ((CalendarInput)x).City, static (x, v) => ((CalendarInput)x).City = v),
+        __Support.Property<CalendarInput, int?>(o, "Sort", "sort", static x => ((CalendarInput)x).Sort, static (x, v) => ((CalendarInput)x).Sort = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<CalendarInput, bool?>(o, "Deleted", "deleted", static x => ((CalendarInput)x).Deleted, static (x, v) => ((CalendarInput)x).Deleted = v, ignore: __Ignore.WhenWritingNull),
+        __Support.ExtensionData<CalendarInput>(o, static x => ((CalendarInput)x).AdditionalProperties, static (x, v) => ((CalendarInput)x).AdditionalProperties = v),
     }));
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.CalendarRequest> Create_CalendarRequest(global::System.Text.Json.JsonSerializerOptions options) => Resolved(global::ClicRdv.Generated.Support.JsonMetadata.Object<global::Consumer.CalendarRequest>(options, static () => new global::Consumer.CalendarRequest(), static metadataOptions => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
+    private __Metadata.JsonTypeInfo<CalendarRequest> Create_CalendarRequest(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Object<CalendarRequest>(options, static () => new CalendarRequest(), static o => new __Metadata.JsonPropertyInfo[]
     {
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.CalendarRequest, global::Consumer.CalendarInput>(metadataOptions, "Calendar", "calendar", static item => ((global::Consumer.CalendarRequest)item).Calendar, static (item, value) => ((global::Consumer.CalendarRequest)item).Calendar = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.ExtensionData<global::Consumer.CalendarRequest>(metadataOptions, static item => ((global::Consumer.CalendarRequest)item).AdditionalProperties, static (item, value) => ((global::Consumer.CalendarRequest)item).AdditionalProperties = value),
+        __Support.Property<CalendarRequest, CalendarInput>(o, "Calendar", "calendar", static x => ((CalendarRequest)x).Calendar, static (x, v) => ((CalendarRequest)x).Calendar = v),
+        __Support.ExtensionData<CalendarRequest>(o, static x => ((CalendarRequest)x).AdditionalProperties, static (x, v) => ((CalendarRequest)x).AdditionalProperties = v),
     }));
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.Calendarset> Create_Calendarset(global::System.Text.Json.JsonSerializerOptions options) => Resolved(global::ClicRdv.Generated.Support.JsonMetadata.Object<global::Consumer.Calendarset>(options, static () => new global::Consumer.Calendarset(), static metadataOptions => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
+    private __Metadata.JsonTypeInfo<Calendarset> Create_Calendarset(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Object<Calendarset>(options, static () => new Calendarset(), static o => new __Metadata.JsonPropertyInfo[]
     {
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Calendarset, int>(metadataOptions, "Id", "id", static item => ((global::Consumer.Calendarset)item).Id, static (item, value) => ((global::Consumer.Calendarset)item).Id = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Calendarset, int?>(metadataOptions, "GroupId", "group_id", static item => ((global::Consumer.Calendarset)item).GroupId, static (item, value) => ((global::Consumer.Calendarset)item).GroupId = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Calendarset, string>(metadataOptions, "Name", "name", static item => ((global::Consumer.Calendarset)item).Name, static (item, value) => ((global::Consumer.Calendarset)item).Name = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Calendarset, int?>(metadataOptions, "Sort", "sort", static item => ((global::Consumer.Calendarset)item).Sort, static (item, value) => ((global::Consumer.Calendarset)item).Sort = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Calendarset, bool?>(metadataOptions, "Deleted", "deleted", static item => ((global::Consumer.Calendarset)item).Deleted, static (item, value) => ((global::Consumer.Calendarset)item).Deleted = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.ExtensionData<global::Consumer.Calendarset>(metadataOptions, static item => ((global::Consumer.Calendarset)item).AdditionalProperties, static (item, value) => ((global::Consumer.Calendarset)item).AdditionalProperties = value),
+        __Support.Property<Calendarset, int>(o, "Id", "id", static x => ((Calendarset)x).Id, static (x, v) => ((Calendarset)x).Id = v),
+        __Support.Property<Calendarset, int?>(o, "GroupId", "group_id", static x => ((Calendarset)x).GroupId, static (x, v) => ((Calendarset)x).GroupId = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<Calendarset, string>(o, "Name", "name", static x => ((Calendarset)x).Name, static (x, v) => ((Calendarset)x).Name = v),
+        __Support.Property<Calendarset, int?>(o, "Sort", "sort", static x => ((Calendarset)x).Sort, static (x, v) => ((Calendarset)x).Sort = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<Calendarset, bool?>(o, "Deleted", "deleted", static x => ((Calendarset)x).Deleted, static (x, v) => ((Calendarset)x).Deleted = v, ignore: __Ignore.WhenWritingNull),
+        __Support.ExtensionData<Calendarset>(o, static x => ((Calendarset)x).AdditionalProperties, static (x, v) => ((Calendarset)x).AdditionalProperties = v),
     }));
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.CalendarsetCollection> Create_CalendarsetCollection(global::System.Text.Json.JsonSerializerOptions options) => Resolved(global::ClicRdv.Generated.Support.JsonMetadata.Object<global::Consumer.CalendarsetCollection>(options, static () => new global::Consumer.CalendarsetCollection(), static metadataOptions => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
+    private __Metadata.JsonTypeInfo<CalendarsetCollection> Create_CalendarsetCollection(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Object<CalendarsetCollection>(options, static () => new CalendarsetCollection(), static o => new __Metadata.JsonPropertyInfo[]
     {
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.CalendarsetCollection, global::System.Collections.Generic.List<global::Consumer.Calendarset>>(metadataOptions, "Records", "records", static item => ((global::Consumer.CalendarsetCollection)item).Records, static (item, value) => ((global::Consumer.CalendarsetCollection)item).Records = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.CollectionEnvelope, int?>(metadataOptions, "TotalRecords", "totalRecords", static item => ((global::Consumer.CollectionEnvelope)item).TotalRecords, static (item, value) => ((global::Consumer.CollectionEnvelope)item).TotalRecords = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.CollectionEnvelope, int?>(metadataOptions, "StartIndex", "startIndex", static item => ((global::Consumer.CollectionEnvelope)item).StartIndex, static (item, value) => ((global::Consumer.CollectionEnvelope)item).StartIndex = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.CollectionEnvelope, int?>(metadataOptions, "RecordsReturned", "recordsReturned", static item => ((global::Consumer.CollectionEnvelope)item).RecordsReturned, static (item, value) => ((global::Consumer.CollectionEnvelope)item).RecordsReturned = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.CollectionEnvelope, int?>(metadataOptions, "PageSize", "pageSize", static item => ((global::Consumer.CollectionEnvelope)item).PageSize, static (item, value) => ((global::Consumer.CollectionEnvelope)item).PageSize = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.CollectionEnvelope, string>(metadataOptions, "Sort", "sort", static item => ((global::Consumer.CollectionEnvelope)item).Sort, static (item, value) => ((global::Consumer.CollectionEnvelope)item).Sort = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.CollectionEnvelope, string>(metadataOptions, "Dir", "dir", static item => ((global::Consumer.CollectionEnvelope)item).Dir, static (item, value) => ((global::Consumer.CollectionEnvelope)item).Dir = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.ExtensionData<global::Consumer.CollectionEnvelope>(metadataOptions, static item => ((global::Consumer.CollectionEnvelope)item).AdditionalProperties, static (item, value) => ((global::Consumer.CollectionEnvelope)item).AdditionalProperties = value),
+        __Support.Property<CalendarsetCollection, global::System.Collections.Generic.List<Calendarset>>(o, "Records", "records", static x => ((CalendarsetCollection)x).Records, static (x, v) => ((CalendarsetCollection)x).Records = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<CollectionEnvelope, int?>(o, "TotalRecords", "totalRecords", static x => ((CollectionEnvelope)x).TotalRecords, static (x, v) => ((CollectionEnvelope)x).TotalRecords = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<CollectionEnvelope, int?>(o, "StartIndex", "startIndex", static x => ((CollectionEnvelope)x).StartIndex, static (x, v) => ((CollectionEnvelope)x).StartIndex = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<CollectionEnvelope, int?>(o, "RecordsReturned", "recordsReturned", static x => ((CollectionEnvelope)x).RecordsReturned, static (x, v) => ((CollectionEnvelope)x).RecordsReturned = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<CollectionEnvelope, int?>(o, "PageSize", "pageSize", static x => ((CollectionEnvelope)x).PageSize, static (x, v) => ((CollectionEnvelope)x).PageSize = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<CollectionEnvelope, string>(o, "Sort", "sort", static x => ((CollectionEnvelope)x).Sort, static (x, v) => ((CollectionEnvelope)x).Sort = v),
+        __Support.Property<CollectionEnvelope, string>(o, "Dir", "dir", static x => ((CollectionEnvelope)x).Dir, static (x, v) => ((CollectionEnvelope)x).Dir = v),
+        __Support.ExtensionData<CollectionEnvelope>(o, static x => ((CollectionEnvelope)x).AdditionalProperties, static (x, v) => ((CollectionEnvelope)x).AdditionalProperties = v),
     }));
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.CalendarsetInput> Create_CalendarsetInput(global::System.Text.Json.JsonSerializerOptions options) => Resolved(global::ClicRdv.Generated.Support.JsonMetadata.Object<global::Consumer.CalendarsetInput>(options, static () => new global::Consumer.CalendarsetInput(), static metadataOptions => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
+    private __Metadata.JsonTypeInfo<CalendarsetInput> Create_CalendarsetInput(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Object<CalendarsetInput>(options, static () => new CalendarsetInput(), static o => new __Metadata.JsonPropertyInfo[]
     {
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.CalendarsetInput, string>(metadataOptions, "Name", "name", static item => ((global::Consumer.CalendarsetInput)item).Name, static (item, value) => ((global::Consumer.CalendarsetInput)item).Name = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.CalendarsetInput, int?>(metadataOptions, "Sort", "sort", static item => ((global::Consumer.CalendarsetInput)item).Sort, static (item, value) => ((global::Consumer.CalendarsetInput)item).Sort = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.CalendarsetInput, bool?>(metadataOptions, "Deleted", "deleted", static item => ((global::Consumer.CalendarsetInput)item).Deleted, static (item, value) => ((global::Consumer.CalendarsetInput)item).Deleted = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.ExtensionData<global::Consumer.CalendarsetInput>(metadataOptions, static item => ((global::Consumer.CalendarsetInput)item).AdditionalProperties, static (item, value) => ((global::Consumer.CalendarsetInput)item).AdditionalProperties = value),
+        __Support.Property<CalendarsetInput, string>(o, "Name", "name", static x => ((CalendarsetInput)x).Name, static (x, v) => ((CalendarsetInput)x).Name = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<CalendarsetInput, int?>(o, "Sort", "sort", static x => ((CalendarsetInput)x).Sort, static (x, v) => ((CalendarsetInput)x).Sort = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<CalendarsetInput, bool?>(o, "Deleted", "deleted", static x => ((CalendarsetInput)x).Deleted, static (x, v) => ((CalendarsetInput)x).Deleted = v, ignore: __Ignore.WhenWritingNull),
+        __Support.ExtensionData<CalendarsetInput>(o, static x => ((CalendarsetInput)x).AdditionalProperties, static (x, v) => ((CalendarsetInput)x).AdditionalProperties = v),
     }));
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.CalendarsetRequest> Create_CalendarsetRequest(global::System.Text.Json.JsonSerializerOptions options) => Resolved(global::ClicRdv.Generated.Support.JsonMetadata.Object<global::Consumer.CalendarsetRequest>(options, static () => new global::Consumer.CalendarsetRequest(), static metadataOptions => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
+    private __Metadata.JsonTypeInfo<CalendarsetRequest> Create_CalendarsetRequest(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Object<CalendarsetRequest>(options, static () => new CalendarsetRequest(), static o => new __Metadata.JsonPropertyInfo[]
     {
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.CalendarsetRequest, global::Consumer.CalendarsetInput>(metadataOptions, "Calendarset", "calendarset", static item => ((global::Consumer.CalendarsetRequest)item).Calendarset, static (item, value) => ((global::Consumer.CalendarsetRequest)item).Calendarset = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.ExtensionData<global::Consumer.CalendarsetRequest>(metadataOptions, static item => ((global::Consumer.CalendarsetRequest)item).AdditionalProperties, static (item, value) => ((global::Consumer.CalendarsetRequest)item).AdditionalProperties = value),
+        __Support.Property<CalendarsetRequest, CalendarsetInput>(o, "Calendarset", "calendarset", static x => ((CalendarsetRequest)x).Calendarset, static (x, v) => ((CalendarsetRequest)x).Calendarset = v),
+        __Support.ExtensionData<CalendarsetRequest>(o, static x => ((CalendarsetRequest)x).AdditionalProperties, static (x, v) => ((CalendarsetRequest)x).AdditionalProperties = v),
     }));
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.CollectionEnvelope> Create_CollectionEnvelope(global::System.Text.Json.JsonSerializerOptions options) => Resolved(global::ClicRdv.Generated.Support.JsonMetadata.Object<global::Consumer.CollectionEnvelope>(options, static () => new global::Consumer.CollectionEnvelope(), static metadataOptions => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
+    private __Metadata.JsonTypeInfo<CollectionEnvelope> Create_CollectionEnvelope(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Object<CollectionEnvelope>(options, static () => new CollectionEnvelope(), static o => new __Metadata.JsonPropertyInfo[]
     {
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.CollectionEnvelope, int?>(metadataOptions, "TotalRecords", "totalRecords", static item => ((global::Consumer.CollectionEnvelope)item).TotalRecords, static (item, value) => ((global::Consumer.CollectionEnvelope)item).TotalRecords = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.CollectionEnvelope, int?>(metadataOptions, "StartIndex", "startIndex", static item => ((global::Consumer.CollectionEnvelope)item).StartIndex, static (item, value) => ((global::Consumer.CollectionEnvelope)item).StartIndex = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.CollectionEnvelope, int?>(metadataOptions, "RecordsReturned", "recordsReturned", static item => ((global::Consumer.CollectionEnvelope)item).RecordsReturned, static (item, value) => ((global::Consumer.CollectionEnvelope)item).RecordsReturned = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.CollectionEnvelope, int?>(metadataOptions, "PageSize", "pageSize", static item => ((global::Consumer.CollectionEnvelope)item).PageSize, static (item, value) => ((global::Consumer.CollectionEnvelope)item).PageSize = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.CollectionEnvelope, string>(metadataOptions, "Sort", "sort", static item => ((global::Consumer.CollectionEnvelope)item).Sort, static (item, value) => ((global::Consumer.CollectionEnvelope)item).Sort = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.CollectionEnvelope, string>(metadataOptions, "Dir", "dir", static item => ((global::Consumer.CollectionEnvelope)item).Dir, static (item, value) => ((global::Consumer.CollectionEnvelope)item).Dir = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.ExtensionData<global::Consumer.CollectionEnvelope>(metadataOptions, static item => ((global::Consumer.CollectionEnvelope)item).AdditionalProperties, static (item, value) => ((global::Consumer.CollectionEnvelope)item).AdditionalProperties = value),
+        __Support.Property<CollectionEnvelope, int?>(o, "TotalRecords", "totalRecords", static x => ((CollectionEnvelope)x).TotalRecords, static (x, v) => ((CollectionEnvelope)x).TotalRecords = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<CollectionEnvelope, int?>(o, "StartIndex", "startIndex", static x => ((CollectionEnvelope)x).StartIndex, static (x, v) => ((CollectionEnvelope)x).StartIndex = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<CollectionEnvelope, int?>(o, "RecordsReturned", "recordsReturned", static x => ((CollectionEnvelope)x).RecordsReturned, static (x, v) => ((CollectionEnvelope)x).RecordsReturned = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<CollectionEnvelope, int?>(o, "PageSize", "pageSize", static x => ((CollectionEnvelope)x).PageSize, static (x, v) => ((CollectionEnvelope)x).PageSize = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<CollectionEnvelope, string>(o, "Sort", "sort", static x => ((CollectionEnvelope)x).Sort, static (x, v) => ((CollectionEnvelope)x).Sort = v),
+        __Support.Property<CollectionEnvelope, string>(o, "Dir", "dir", static x => ((CollectionEnvelope)x).Dir, static (x, v) => ((CollectionEnvelope)x).Dir = v),
+        __Support.ExtensionData<CollectionEnvelope>(o, static x => ((CollectionEnvelope)x).AdditionalProperties, static (x, v) => ((CollectionEnvelope)x).AdditionalProperties = v),
     }));
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.Condition> Create_Condition(global::System.Text.Json.JsonSerializerOptions options) => Resolved(global::ClicRdv.Generated.Support.JsonMetadata.Object<global::Consumer.Condition>(options, static () => new global::Consumer.Condition(), static metadataOptions => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
+    private __Metadata.JsonTypeInfo<Condition> Create_Condition(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Object<Condition>(options, static () => new Condition(), static o => new __Metadata.JsonPropertyInfo[]
     {
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Condition, string>(metadataOptions, "Field", "field", static item => ((global::Consumer.Condition)item).Field, static (item, value) => ((global::Consumer.Condition)item).Field = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Condition, global::Consumer.ConditionOperator>(metadataOptions, "Op", "op", static item => ((global::Consumer.Condition)item).Op, static (item, value) => ((global::Consumer.Condition)item).Op = value, converter: new global::Consumer.ConditionOperatorJsonConverter()),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Condition, string>(metadataOptions, "Value", "value", static item => ((global::Consumer.Condition)item).Value, static (item, value) => ((global::Consumer.Condition)item).Value = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.ExtensionData<global::Consumer.Condition>(metadataOptions, static item => ((global::Consumer.Condition)item).AdditionalProperties, static (item, value) => ((global::Consumer.Condition)item).AdditionalProperties = value),
+        __Support.Property<Condition, string>(o, "Field", "field", static x => ((Condition)x).Field, static (x, v) => ((Condition)x).Field = v),
+        __Support.Property<Condition, ConditionOperator>(o, "Op", "op", static x => ((Condition)x).Op, static (x, v) => ((Condition)x).Op = v, converter: new ConditionOperatorJsonConverter()),
+        __Support.Property<Condition, string>(o, "Value", "value", static x => ((Condition)x).Value, static (x, v) => ((Condition)x).Value = v),
+        __Support.ExtensionData<Condition>(o, static x => ((Condition)x).AdditionalProperties, static (x, v) => ((Condition)x).AdditionalProperties = v),
     }));
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.ConditionOperator> Create_ConditionOperator(global::System.Text.Json.JsonSerializerOptions options) => Resolved(global::ClicRdv.Generated.Support.JsonMetadata.Owned<global::Consumer.ConditionOperator>(options, new global::Consumer.ConditionOperatorJsonConverter()));
+    private __Metadata.JsonTypeInfo<ConditionOperator> Create_ConditionOperator(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Owned<ConditionOperator>(options, new ConditionOperatorJsonConverter()));
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.Customfield> Create_Customfield(global::System.Text.Json.JsonSerializerOptions options) => Resolved(global::ClicRdv.Generated.Support.JsonMetadata.Object<global::Consumer.Customfield>(options, static () => new global::Consumer.Customfield(), static metadataOptions => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
+    private __Metadata.JsonTypeInfo<Customfield> Create_Customfield(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Object<Customfield>(options, static () => new Customfield(), static o => new __Metadata.JsonPropertyInfo[]
     {
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Customfield, int>(metadataOptions, "Id", "id", static item => ((global::Consumer.Customfield)item).Id, static (item, value) => ((global::Consumer.Customfield)item).Id = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Customfield, int?>(metadataOptions, "GroupId", "group_id", static item => ((global::Consumer.Customfield)item).GroupId, static (item, value) => ((global::Consumer.Customfield)item).GroupId = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Customfield, global::Consumer.CustomfieldModel>(metadataOptions, "Model", "model", static item => ((global::Consumer.Customfield)item).Model, static (item, value) => ((global::Consumer.Customfield)item).Model = value, converter: new global::Consumer.CustomfieldModelJsonConverter()),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Customfield, string>(metadataOptions, "Name", "name", static item => ((global::Consumer.Customfield)item).Name, static (item, value) => ((global::Consumer.Customfield)item).Name = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Customfield, string>(metadataOptions, "ProLabel", "pro_label", static item => ((global::Consumer.Customfield)item).ProLabel, static (item, value) => ((global::Consumer.Customfield)item).ProLabel = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Customfield, int?>(metadataOptions, "ProPosition", "pro_position", static item => ((global::Consumer.Customfield)item).ProPosition, static (item, value) => ((global::Consumer.Customfield)item).ProPosition = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Customfield, bool?>(metadataOptions, "ProRequired", "pro_required", static item => ((global::Consumer.Customfield)item).ProRequired, static (item, value) => ((global::Consumer.Customfield)item).ProRequired = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Customfield, string>(metadataOptions, "UserLabel", "user_label", static item => ((global::Consumer.Customfield)item).UserLabel, static (item, value) => ((global::Consumer.Customfield)item).UserLabel = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Customfield, int?>(metadataOptions, "UserPosition", "user_position", static item => ((global::Consumer.Customfield)item).UserPosition, static (item, value) => ((global::Consumer.Customfield)item).UserPosition = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Customfield, bool?>(metadataOptions, "UserRequired", "user_required", static item => ((global::Consumer.Customfield)item).UserRequired, static (item, value) => ((global::Consumer.Customfield)item).UserRequired = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Customfield, bool?>(metadataOptions, "UserVisible", "user_visible", static item => ((global::Consumer.Customfield)item).UserVisible, static (item, value) => ((global::Consumer.Customfield)item).UserVisible = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Customfield, global::System.Text.Json.JsonElement?>(metadataOptions, "ProInputex", "pro_inputex", static item => ((global::Consumer.Customfield)item).ProInputex, static (item, value) => ((global::Consumer.Customfield)item).ProInputex = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Customfield, global::System.Text.Json.JsonElement?>(metadataOptions, "UserInputex", "user_inputex", static item => ((global::Consumer.Customfield)item).UserInputex, static (item, value) => ((global::Consumer.Customfield)item).UserInputex = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Customfield, bool?>(metadataOptions, "Deleted", "deleted", static item => ((global::Consumer.Customfield)item).Deleted, static (item, value) => ((global::Consumer.Customfield)item).Deleted = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Customfield, global::System.DateTime?>(metadataOptions, "CreatedAt", "created_at", static item => ((global::Consumer.Customfield)item).CreatedAt, static (item, value) => ((global::Consumer.Customfield)item).CreatedAt = value, converter: global::ClicRdv.Generated.Support.JsonMetadata.NullableOf(new global::Consumer.DateTimeJsonConverter(), metadataOptions)),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Customfield, global::System.DateTime?>(metadataOptions, "UpdatedAt", "updated_at", static item => ((global::Consumer.Customfield)item).UpdatedAt, static (item, value) => ((global::Consumer.Customfield)item).UpdatedAt = value, converter: global::ClicRdv.Generated.Support.JsonMetadata.NullableOf(new global::Consumer.DateTimeJsonConverter(), metadataOptions)),
-        global::ClicRdv.Generated.Support.JsonMetadata.ExtensionData<global::Consumer.Customfield>(metadataOptions, static item => ((global::Consumer.Customfield)item).AdditionalProperties, static (item, value) => ((global::Consumer.Customfield)item).AdditionalProperties = value),
+        __Support.Property<Customfield, int>(o, "Id", "id", static x => ((Customfield)x).Id, static (x, v) => ((Customfield)x).Id = v),
+        __Support.Property<Customfield, int?>(o, "GroupId", "group_id", static x => ((Customfield)x).GroupId, static (x, v) => ((Customfield)x).GroupId = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<Customfield, CustomfieldModel>(o, "Model", "model", static x => ((Customfield)x).Model, static (x, v) => ((Customfield)x).Model = v, converter: new CustomfieldModelJsonConverter()),
+        __Support.Property<Customfield, string>(o, "Name", "name", static x => ((Customfield)x).Name, static (x, v) => ((Customfield)x).Name = v),
+        __Support.Property<Customfield, string>(o, "ProLabel", "pro_label", static x => ((Customfield)x).ProLabel, static (x, v) => ((Customfield)x).ProLabel = v),
+        __Support.Property<Customfield, int?>(o, "ProPosition", "pro_position", static x => ((Customfield)x).ProPosition, static (x, v) => ((Customfield)x).ProPosition = v),
+        __Support.Property<Customfield, bool?>(o, "ProRequired", "pro_required", static x => ((Customfield)x).ProRequired, static (x, v) => ((Customfield)x).ProRequired = v),
+        __Support.Property<Customfield, string>(o, "UserLabel", "user_label", static x => ((Customfield)x).UserLabel, static (x, v) => ((Customfield)x).UserLabel = v),
+        __Support.Property<Customfield, int?>(o, "UserPosition", "user_position", static x => ((Customfield)x).UserPosition, static (x, v) => ((Customfield)x).UserPosition = v),
+        __Support.Property<Customfield, bool?>(o, "UserRequired", "user_required", static x => ((Customfield)x).UserRequired, static (x, v) => ((Customfield)x).UserRequired = v),
+        __Support.Property<Customfield, bool?>(o, "UserVisible", "user_visible", static x => ((Customfield)x).UserVisible, static (x, v) => ((Customfield)x).UserVisible = v),
+        __Support.Property<Customfield, global::System.Text.Json.JsonElement?>(o, "ProInputex", "pro_inputex", static x => ((Customfield)x).ProInputex, static (x, v) => ((Customfield)x).ProInputex = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<Customfield, global::System.Text.Json.JsonElement?>(o, "UserInputex", "user_inputex", static x => ((Customfield)x).UserInputex, static (x, v) => ((Customfield)x).UserInputex = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<Customfield, bool?>(o, "Deleted", "deleted", static x => ((Customfield)x).Deleted, static (x, v) => ((Customfield)x).Deleted = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<Customfield, global::System.DateTime?>(o, "CreatedAt", "created_at", static x => ((Customfield)x).CreatedAt, static (x, v) => ((Customfield)x).CreatedAt = v, converter: __Support.NullableOf(new DateTimeJsonConverter(), o)),
+        __Support.Property<Customfield, global::System.DateTime?>(o, "UpdatedAt", "updated_at", static x => ((Customfield)x).UpdatedAt, static (x, v) => ((Customfield)x).UpdatedAt = v, converter: __Support.NullableOf(new DateTimeJsonConverter(), o)),
+        __Support.ExtensionData<Customfield>(o, static x => ((Customfield)x).AdditionalProperties, static (x, v) => ((Customfield)x).AdditionalProperties = v),
     }));
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.CustomfieldCollection> Create_CustomfieldCollection(global::System.Text.Json.JsonSerializerOptions options) => Resolved(global::ClicRdv.Generated.Support.JsonMetadata.Object<global::Consumer.CustomfieldCollection>(options, static () => new global::Consumer.CustomfieldCollection(), static metadataOptions => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
+    private __Metadata.JsonTypeInfo<CustomfieldCollection> Create_CustomfieldCollection(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Object<CustomfieldCollection>(options, static () => new CustomfieldCollection(), static o => new __Metadata.JsonPropertyInfo[]
     {
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.CustomfieldCollection, global::System.Collections.Generic.List<global::Consumer.Customfield>>(metadataOptions, "Records", "records", static item => ((global::Consumer.CustomfieldCollection)item).Records, static (item, value) => ((global::Consumer.CustomfieldCollection)item).Records = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.CollectionEnvelope, int?>(metadataOptions, "TotalRecords", "totalRecords", static item => ((global::Consumer.CollectionEnvelope)item).TotalRecords, static (item, value) => ((global::Consumer.CollectionEnvelope)item).TotalRecords = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.CollectionEnvelope, int?>(metadataOptions, "StartIndex", "startIndex", static item => ((global::Consumer.CollectionEnvelope)item).StartIndex, static (item, value) => ((global::Consumer.CollectionEnvelope)item).StartIndex = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.CollectionEnvelope, int?>(metadataOptions, "RecordsReturned", "recordsReturned", static item => ((global::Consumer.CollectionEnvelope)item).RecordsReturned, static (item, value) => ((global::Consumer.CollectionEnvelope)item).RecordsReturned = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.CollectionEnvelope, int?>(metadataOptions, "PageSize", "pageSize", static item => ((global::Consumer.CollectionEnvelope)item).PageSize, static (item, value) => ((global::Consumer.CollectionEnvelope)item).PageSize = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.CollectionEnvelope, string>(metadataOptions, "Sort", "sort", static item => ((global::Consumer.CollectionEnvelope)item).Sort, static (item, value) => ((global::Consumer.CollectionEnvelope)item).Sort = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.CollectionEnvelope, string>(metadataOptions, "Dir", "dir", static item => ((global::Consumer.CollectionEnvelope)item).Dir, static (item, value) => ((global::Consumer.CollectionEnvelope)item).Dir = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.ExtensionData<global::Consumer.CollectionEnvelope>(metadataOptions, static item => ((global::Consumer.CollectionEnvelope)item).AdditionalProperties, static (item, value) => ((global::Consumer.CollectionEnvelope)item).AdditionalProperties = value),
+        __Support.Property<CustomfieldCollection, global::System.Collections.Generic.List<Customfield>>(o, "Records", "records", static x => ((CustomfieldCollection)x).Records, static (x, v) => ((CustomfieldCollection)x).Records = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<CollectionEnvelope, int?>(o, "TotalRecords", "totalRecords", static x => ((CollectionEnvelope)x).TotalRecords, static (x, v) => ((CollectionEnvelope)x).TotalRecords = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<CollectionEnvelope, int?>(o, "StartIndex", "startIndex", static x => ((CollectionEnvelope)x).StartIndex, static (x, v) => ((CollectionEnvelope)x).StartIndex = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<CollectionEnvelope, int?>(o, "RecordsReturned", "recordsReturned", static x => ((CollectionEnvelope)x).RecordsReturned, static (x, v) => ((CollectionEnvelope)x).RecordsReturned = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<CollectionEnvelope, int?>(o, "PageSize", "pageSize", static x => ((CollectionEnvelope)x).PageSize, static (x, v) => ((CollectionEnvelope)x).PageSize = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<CollectionEnvelope, string>(o, "Sort", "sort", static x => ((CollectionEnvelope)x).Sort, static (x, v) => ((CollectionEnvelope)x).Sort = v),
+        __Support.Property<CollectionEnvelope, string>(o, "Dir", "dir", static x => ((CollectionEnvelope)x).Dir, static (x, v) => ((CollectionEnvelope)x).Dir = v),
+        __Support.ExtensionData<CollectionEnvelope>(o, static x => ((CollectionEnvelope)x).AdditionalProperties, static (x, v) => ((CollectionEnvelope)x).AdditionalProperties = v),
     }));
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.CustomfieldModel> Create_CustomfieldModel(global::System.Text.Json.JsonSerializerOptions options) => Resolved(global::ClicRdv.Generated.Support.JsonMetadata.Owned<global::Consumer.CustomfieldModel>(options, new global::Consumer.CustomfieldModelJsonConverter()));
+    private __Metadata.JsonTypeInfo<CustomfieldModel> Create_CustomfieldModel(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Owned<CustomfieldModel>(options, new CustomfieldModelJsonConverter()));
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.ErrorResponse> Create_ErrorResponse(global::System.Text.Json.JsonSerializerOptions options) => Resolved(global::ClicRdv.Generated.Support.JsonMetadata.Object<global::Consumer.ErrorResponse>(options, static () => new global::Consumer.ErrorResponse(), static metadataOptions => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
+    private __Metadata.JsonTypeInfo<ErrorResponse> Create_ErrorResponse(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Object<ErrorResponse>(options, static () => new ErrorResponse(), static o => new __Metadata.JsonPropertyInfo[]
     {
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.ErrorResponse, global::System.Text.Json.JsonElement?>(metadataOptions, "Error", "error", static item => ((global::Consumer.ErrorResponse)item).Error, static (item, value) => ((global::Consumer.ErrorResponse)item).Error = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.ErrorResponse, int?>(metadataOptions, "Code", "code", static item => ((global::Consumer.ErrorResponse)item).Code, static (item, value) => ((global::Consumer.ErrorResponse)item).Code = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.ExtensionData<global::Consumer.ErrorResponse>(metadataOptions, static item => ((global::Consumer.ErrorResponse)item).AdditionalProperties, static (item, value) => ((global::Consumer.ErrorResponse)item).AdditionalProperties = value),
+        __Support.Property<ErrorResponse, global::System.Text.Json.JsonElement?>(o, "Error", "error", static x => ((ErrorResponse)x).Error, static (x, v) => ((ErrorResponse)x).Error = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<ErrorResponse, int?>(o, "Code", "code", static x => ((ErrorResponse)x).Code, static (x, v) => ((ErrorResponse)x).Code = v),
+        __Support.ExtensionData<ErrorResponse>(o, static x => ((ErrorResponse)x).AdditionalProperties, static (x, v) => ((ErrorResponse)x).AdditionalProperties = v),
     }));
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.Fiche> Create_Fiche(global::System.Text.Json.JsonSerializerOptions options) => Resolved(global::ClicRdv.Generated.Support.JsonMetadata.Object<global::Consumer.Fiche>(options, static () => new global::Consumer.Fiche(), static metadataOptions => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
+    private __Metadata.JsonTypeInfo<Fiche> Create_Fiche(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Object<Fiche>(options, static () => new Fiche(), static o => new __Metadata.JsonPropertyInfo[]
     {
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Fiche, int>(metadataOptions, "Id", "id", static item => ((global::Consumer.Fiche)item).Id, static (item, value) => ((global::Consumer.Fiche)item).Id = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Fiche, int?>(metadataOptions, "GroupId", "group_id", static item => ((global::Consumer.Fiche)item).GroupId, static (item, value) => ((global::Consumer.Fiche)item).GroupId = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Fiche, string>(metadataOptions, "Lastname", "lastname", static item => ((global::Consumer.Fiche)item).Lastname, static (item, value) => ((global::Consumer.Fiche)item).Lastname = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Fiche, string>(metadataOptions, "Firstname", "firstname", static item => ((global::Consumer.Fiche)item).Firstname, static (item, value) => ((global::Consumer.Fiche)item).Firstname = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Fiche, string>(metadataOptions, "Firstphone", "firstphone", static item => ((global::Consumer.Fiche)item).Firstphone, static (item, value) => ((global::Consumer.Fiche)item).Firstphone = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Fiche, string>(metadataOptions, "Secondphone", "secondphone", static item => ((global::Consumer.Fiche)item).Secondphone, static (item, value) => ((global::Consumer.Fiche)item).Secondphone = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Fiche, string>(metadataOptions, "Email", "email", static item => ((global::Consumer.Fiche)item).Email, static (item, value) => ((global::Consumer.Fiche)item).Email = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Fiche, global::System.DateOnly?>(metadataOptions, "Birthdate", "birthdate", static item => ((global::Consumer.Fiche)item).Birthdate, static (item, value) => ((global::Consumer.Fiche)item).Birthdate = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Fiche, string>(metadataOptions, "Comments", "comments", static item => ((global::Consumer.Fiche)item).Comments, static (item, value) => ((global::Consumer.Fiche)item).Comments = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Fiche, int?>(metadataOptions, "FromWeb", "from_web", static item => ((global::Consumer.Fiche)item).FromWeb, static (item, value) => ((global::Consumer.Fiche)item).FromWeb = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Fiche, int?>(metadataOptions, "RappelEmail", "rappel_email", static item => ((global::Consumer.Fiche)item).RappelEmail, static (item, value) => ((global::Consumer.Fiche)item).RappelEmail = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Fiche, int?>(metadataOptions, "RappelSms", "rappel_sms", static item => ((global::Consumer.Fiche)item).RappelSms, static (item, value) => ((global::Consumer.Fiche)item).RappelSms = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Fiche, int?>(metadataOptions, "Externid", "externid", static item => ((global::Consumer.Fiche)item).Externid, static (item, value) => ((global::Consumer.Fiche)item).Externid = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Fiche, bool?>(metadataOptions, "Deleted", "deleted", static item => ((global::Consumer.Fiche)item).Deleted, static (item, value) => ((global::Consumer.Fiche)item).Deleted = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Fiche, bool?>(metadataOptions, "Bool0", "bool0", static item => ((global::Consumer.Fiche)item).Bool0, static (item, value) => ((global::Consumer.Fiche)item).Bool0 = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Fiche, bool?>(metadataOptions, "Bool1", "bool1", static item => ((global::Consumer.Fiche)item).Bool1, static (item, value) => ((global::Consumer.Fiche)item).Bool1 = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Fiche, bool?>(metadataOptions, "Bool2", "bool2", static item => ((global::Consumer.Fiche)item).Bool2, static (item, value) => ((global::Consumer.Fiche)item).Bool2 = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Fiche, bool?>(metadataOptions, "Bool3", "bool3", static item => ((global::Consumer.Fiche)item).Bool3, static (item, value) => ((global::Consumer.Fiche)item).Bool3 = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Fiche, bool?>(metadataOptions, "Bool4", "bool4", static item => ((global::Consumer.Fiche)item).Bool4, static (item, value) => ((global::Consumer.Fiche)item).Bool4 = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Fiche, bool?>(metadataOptions, "Bool5", "bool5", static item => ((global::Consumer.Fiche)item).Bool5, static (item, value) => ((global::Consumer.Fiche)item).Bool5 = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Fiche, bool?>(metadataOptions, "Bool6", "bool6", static item => ((global::Consumer.Fiche)item).Bool6, static (item, value) => ((global::Consumer.Fiche)item).Bool6 = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Fiche, bool?>(metadataOptions, "Bool7", "bool7", static item => ((global::Consumer.Fiche)item).Bool7, static (item, value) => ((global::Consumer.Fiche)item).Bool7 = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Fiche, bool?>(metadataOptions, "Bool8", "bool8", static item => ((global::Consumer.Fiche)item).Bool8, static (item, value) => ((global::Consumer.Fiche)item).Bool8 = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Fiche, bool?>(metadataOptions, "Bool9", "bool9", static item => ((global::Consumer.Fiche)item).Bool9, static (item, value) => ((global::Consumer.Fiche)item).Bool9 = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Fiche, global::System.DateTime?>(metadataOptions, "Dt0", "dt0", static item => ((global::Consumer.Fiche)item).Dt0, static (item, value) => ((global::Consumer.Fiche)item).Dt0 = value, converter: global::ClicRdv.Generated.Support.JsonMetadata.NullableOf(new global::Consumer.DateTimeJsonConverter(), metadataOptions)),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Fiche, global::System.DateTime?>(metadataOptions, "Dt1", "dt1", static item => ((global::Consumer.Fiche)item).Dt1, static (item, value) => ((global::Consumer.Fiche)item).Dt1 = value, converter: global::ClicRdv.Generated.Support.JsonMetadata.NullableOf(new global::Consumer.DateTimeJsonConverter(), metadataOptions)),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Fiche, double?>(metadataOptions, "Num0", "num0", static item => ((global::Consumer.Fiche)item).Num0, static (item, value) => ((global::Consumer.Fiche)item).Num0 = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Fiche, double?>(metadataOptions, "Num1", "num1", static item => ((global::Consumer.Fiche)item).Num1, static (item, value) => ((global::Consumer.Fiche)item).Num1 = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Fiche, double?>(metadataOptions, "Num2", "num2", static item => ((global::Consumer.Fiche)item).Num2, static (item, value) => ((global::Consumer.Fiche)item).Num2 = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Fiche, double?>(metadataOptions, "Num3", "num3", static item => ((global::Consumer.Fiche)item).Num3, static (item, value) => ((global::Consumer.Fiche)item).Num3 = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Fiche, string>(metadataOptions, "Str0", "str0", static item => ((global::Consumer.Fiche)item).Str0, static (item, value) => ((global::Consumer.Fiche)item).Str0 = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Fiche, string>(metadataOptions, "Str1", "str1", static item => ((global::Consumer.Fiche)item).Str1, static (item, value) => ((global::Consumer.Fiche)item).Str1 = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Fiche, string>(metadataOptions, "Str2", "str2", static item => ((global::Consumer.Fiche)item).Str2, static (item, value) => ((global::Consumer.Fiche)item).Str2 = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Fiche, string>(metadataOptions, "Str3", "str3", static item => ((global::Consumer.Fiche)item).Str3, static (item, value) => ((global::Consumer.Fiche)item).Str3 = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Fiche, string>(metadataOptions, "Str4", "str4", static item => ((global::Consumer.Fiche)item).Str4, static (item, value) => ((global::Consumer.Fiche)item).Str4 = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Fiche, string>(metadataOptions, "Str5", "str5", static item => ((global::Consumer.Fiche)item).Str5, static (item, value) => ((global::Consumer.Fiche)item).Str5 = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Fiche, string>(metadataOptions, "Str6", "str6", static item => ((global::Consumer.Fiche)item).Str6, static (item, value) => ((global::Consumer.Fiche)item).Str6 = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Fiche, string>(metadataOptions, "Str7", "str7", static item => ((global::Consumer.Fiche)item).Str7, static (item, value) => ((global::Consumer.Fiche)item).Str7 = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Fiche, string>(metadataOptions, "Str8", "str8", static item => ((global::Consumer.Fiche)item).Str8, static (item, value) => ((global::Consumer.Fiche)item).Str8 = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Fiche, string>(metadataOptions, "Str9", "str9", static item => ((global::Consumer.Fiche)item).Str9, static (item, value) => ((global::Consumer.Fiche)item).Str9 = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Fiche, string>(metadataOptions, "Str10", "str10", static item => ((global::Consumer.Fiche)item).Str10, static (item, value) => ((global::Consumer.Fiche)item).Str10 = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Fiche, string>(metadataOptions, "Str11", "str11", static item => ((global::Consumer.Fiche)item).Str11, static (item, value) => ((global::Consumer.Fiche)item).Str11 = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Fiche, string>(metadataOptions, "Str12", "str12", static item => ((global::Consumer.Fiche)item).Str12, static (item, value) => ((global::Consumer.Fiche)item).Str12 = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Fiche, string>(metadataOptions, "Str13", "str13", static item => ((global::Consumer.Fiche)item).Str13, static (item, value) => ((global::Consumer.Fiche)item).Str13 = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Fiche, string>(metadataOptions, "Str14", "str14", static item => ((global::Consumer.Fiche)item).Str14, static (item, value) => ((global::Consumer.Fiche)item).Str14 = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Fiche, string>(metadataOptions, "Txt0", "txt0", static item => ((global::Consumer.Fiche)item).Txt0, static (item, value) => ((global::Consumer.Fiche)item).Txt0 = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Fiche, string>(metadataOptions, "Txt1", "txt1", static item => ((global::Consumer.Fiche)item).Txt1, static (item, value) => ((global::Consumer.Fiche)item).Txt1 = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Fiche, string>(metadataOptions, "Txt2", "txt2", static item => ((global::Consumer.Fiche)item).Txt2, static (item, value) => ((global::Consumer.Fiche)item).Txt2 = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.ExtensionData<global::Consumer.Fiche>(metadataOptions, static item => ((global::Consumer.Fiche)item).AdditionalProperties, static (item, value) => ((global::Consumer.Fiche)item).AdditionalProperties = value),
+        __Support.Property<Fiche, int>(o, "Id", "id", static x => ((Fiche)x).Id, static (x, v) => ((Fiche)x).Id = v),
+        __Support.Property<Fiche, int?>(o, "GroupId", "group_id", static x => ((Fiche)x).GroupId, static (x, v) => ((Fiche)x).GroupId = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<Fiche, string>(o, "Lastname", "lastname", static x => ((Fiche)x).Lastname, static (x, v) => ((Fiche)x).Lastname = v),
+        __Support.Property<Fiche, string>(o, "Firstname", "firstname", static x => ((Fiche)x).Firstname, static (x, v) => ((Fiche)x).Firstname = v),
+        __Support.Property<Fiche, string>(o, "Firstphone", "firstphone", static x => ((Fiche)x).Firstphone, static (x, v) => ((Fiche)x).Firstphone = v),
+        __Support.Property<Fiche, string>(o, "Secondphone", "secondphone", static x => ((Fiche)x).Secondphone, static (x, v) => ((Fiche)x).Secondphone = v),
+        __Support.Property<Fiche, string>(o, "Email", "email", static x => ((Fiche)x).Email, static (x, v) => ((Fiche)x).Email = v),
+        __Support.Property<Fiche, global::System.DateOnly?>(o, "Birthdate", "birthdate", static x => ((Fiche)x).Birthdate, static (x, v) => ((Fiche)x).Birthdate = v),
+        __Support.Property<Fiche, string>(o, "Comments", "comments", static x => ((Fiche)x).Comments, static (x, v) => ((Fiche)x).Comments = v),
+        __Support.Property<Fiche, int?>(o, "FromWeb", "from_web", static x => ((Fiche)x).FromWeb, static (x, v) => ((Fiche)x).FromWeb = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<Fiche, int?>(o, "RappelEmail", "rappel_email", static x => ((Fiche)x).RappelEmail, static (x, v) => ((Fiche)x).RappelEmail = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<Fiche, int?>(o, "RappelSms", "rappel_sms", static x => ((Fiche)x).RappelSms, static (x, v) => ((Fiche)x).RappelSms = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<Fiche, int?>(o, "Externid", "externid", static x => ((Fiche)x).Externid, static (x, v) => ((Fiche)x).Externid = v),
+        __Support.Property<Fiche, bool?>(o, "Deleted", "deleted", static x => ((Fiche)x).Deleted, static (x, v) => ((Fiche)x).Deleted = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<Fiche, bool?>(o, "Bool0", "bool0", static x => ((Fiche)x).Bool0, static (x, v) => ((Fiche)x).Bool0 = v),
+        __Support.Property<Fiche, bool?>(o, "Bool1", "bool1", static x => ((Fiche)x).Bool1, static (x, v) => ((Fiche)x).Bool1 = v),
+        __Support.Property<Fiche, bool?>(o, "Bool2", "bool2", static x => ((Fiche)x).Bool2, static (x, v) => ((Fiche)x).Bool2 = v),
+        __Support.Property<Fiche, bool?>(o, "Bool3", "bool3", static x => ((Fiche)x).Bool3, static (x, v) => ((Fiche)x).Bool3 = v),
+        __Support.Property<Fiche, bool?>(o, "Bool4", "bool4", static x => ((Fiche)x).Bool4, static (x, v) => ((Fiche)x).Bool4 = v),
+        __Support.Property<Fiche, bool?>(o, "Bool5", "bool5", static x => ((Fiche)x).Bool5, static (x, v) => ((Fiche)x).Bool5 = v),
+        __Support.Property<Fiche, bool?>(o, "Bool6", "bool6", static x => ((Fiche)x).Bool6, static (x, v) => ((Fiche)x).Bool6 = v),
+        __Support.Property<Fiche, bool?>(o, "Bool7", "bool7", static x => ((Fiche)x).Bool7, static (x, v) => ((Fiche)x).Bool7 = v),
+        __Support.Property<Fiche, bool?>(o, "Bool8", "bool8", static x => ((Fiche)x).Bool8, static (x, v) => ((Fiche)x).Bool8 = v),
+        __Support.Property<Fiche, bool?>(o, "Bool9", "bool9", static x => ((Fiche)x).Bool9, static (x, v) => ((Fiche)x).Bool9 = v),
+        __Support.Property<Fiche, global::System.DateTime?>(o, "Dt0", "dt0", static x => ((Fiche)x).Dt0, static (x, v) => ((Fiche)x).Dt0 = v, converter: __Support.NullableOf(new DateTimeJsonConverter(), o)),
+        __Support.Property<Fiche, global::System.DateTime?>(o, "Dt1", "dt1", static x => ((Fiche)x).Dt1, static (x, v) => ((Fiche)x).Dt1 = v, converter: __Support.NullableOf(new DateTimeJsonConverter(), o)),
+        __Support.Property<Fiche, double?>(o, "Num0", "num0", static x => ((Fiche)x).Num0, static (x, v) => ((Fiche)x).Num0 = v),
+        __Support.Property<Fiche, double?>(o, "Num1", "num1", static x => ((Fiche)x).Num1, static (x, v) => ((Fiche)x).Num1 = v),
+        __Support.Property<Fiche, double?>(o, "Num2", "num2", static x => ((Fiche)x).Num2, static (x, v) => ((Fiche)x).Num2 = v),
+        __Support.Property<Fiche, double?>(o, "Num3", "num3", static x => ((Fiche)x).Num3, static (x, v) => ((Fiche)x).Num3 = v),
+        __Support.Property<Fiche, string>(o, "Str0", "str0", static x => ((Fiche)x).Str0, static (x, v) => ((Fiche)x).Str0 = v),
+        __Support.Property<Fiche, string>(o, "Str1", "str1", static x => ((Fiche)x).Str1, static (x, v) => ((Fiche)x).Str1 = v),
+        __Support.Property<Fiche, string>(o, "Str2", "str2", static x => ((Fiche)x).Str2, static (x, v) => ((Fiche)x).Str2 = v),
+        __Support.Property<Fiche, string>(o, "Str3", "str3", static x => ((Fiche)x).Str3, static (x, v) => ((Fiche)x).Str3 = v),
+        __Support.Property<Fiche, string>(o, "Str4", "str4", static x => ((Fiche)x).Str4, static (x, v) => ((Fiche)x).Str4 = v),
+        __Support.Property<Fiche, string>(o, "Str5", "str5", static x => ((Fiche)x).Str5, static (x, v) => ((Fiche)x).Str5 = v),
+        __Support.Property<Fiche, string>(o, "Str6", "str6", static x => ((Fiche)x).Str6, static (x, v) => ((Fiche)x).Str6 = v),
+        __Support.Property<Fiche, string>(o, "Str7", "str7", static x => ((Fiche)x).Str7, static (x, v) => ((Fiche)x).Str7 = v),
+        __Support.Property<Fiche, string>(o, "Str8", "str8", static x => ((Fiche)x).Str8, static (x, v) => ((Fiche)x).Str8 = v),
+        __Support.Property<Fiche, string>(o, "Str9", "str9", static x => ((Fiche)x).Str9, static (x, v) => ((Fiche)x).Str9 = v),
+        __Support.Property<Fiche, string>(o, "Str10", "str10", static x => ((Fiche)x).Str10, static (x, v) => ((Fiche)x).Str10 = v),
+        __Support.Property<Fiche, string>(o, "Str11", "str11", static x => ((Fiche)x).Str11, static (x, v) => ((Fiche)x).Str11 = v),
+        __Support.Property<Fiche, string>(o, "Str12", "str12", static x => ((Fiche)x).Str12, static (x, v) => ((Fiche)x).Str12 = v),
+        __Support.Property<Fiche, string>(o, "Str13", "str13", static x => ((Fiche)x).Str13, static (x, v) => ((Fiche)x).Str13 = v),
+        __Support.Property<Fiche, string>(o, "Str14", "str14", static x => ((Fiche)x).Str14, static (x, v) => ((Fiche)x).Str14 = v),
+        __Support.Property<Fiche, string>(o, "Txt0", "txt0", static x => ((Fiche)x).Txt0, static (x, v) => ((Fiche)x).Txt0 = v),
+        __Support.Property<Fiche, string>(o, "Txt1", "txt1", static x => ((Fiche)x).Txt1, static (x, v) => ((Fiche)x).Txt1 = v),
+        __Support.Property<Fiche, string>(o, "Txt2", "txt2", static x => ((Fiche)x).Txt2, static (x, v) => ((Fiche)x).Txt2 = v),
+        __Support.ExtensionData<Fiche>(o, static x => ((Fiche)x).AdditionalProperties, static (x, v) => ((Fiche)x).AdditionalProperties = v),
     }));
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.FicheCollection> Create_FicheCollection(global::System.Text.Json.JsonSerializerOptions options) => Resolved(global::ClicRdv.Generated.Support.JsonMetadata.Object<global::Consumer.FicheCollection>(options, static () => new global::Consumer.FicheCollection(), static metadataOptions => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
+    private __Metadata.JsonTypeInfo<FicheCollection> Create_FicheCollection(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Object<FicheCollection>(options, static () => new FicheCollection(), static o => new __Metadata.JsonPropertyInfo[]
     {
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.FicheCollection, global::System.Collections.Generic.List<global::Consumer.Fiche>>(metadataOptions, "Records", "records", static item => ((global::Consumer.FicheCollection)item).Records, static (item, value) => ((global::Consumer.FicheCollection)item).Records = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.CollectionEnvelope, int?>(metadataOptions, "TotalRecords", "totalRecords", static item => ((global::Consumer.CollectionEnvelope)item).TotalRecords, static (item, value) => ((global::Consumer.CollectionEnvelope)item).TotalRecords = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.CollectionEnvelope, int?>(metadataOptions, "StartIndex", "startIndex", static item => ((global::Consumer.CollectionEnvelope)item).StartIndex, static (item, value) => ((global::Consumer.CollectionEnvelope)item).StartIndex = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.CollectionEnvelope, int?>(metadataOptions, "RecordsReturned", "recordsReturned", static item => ((global::Consumer.CollectionEnvelope)item).RecordsReturned, static (item, value) => ((global::Consumer.CollectionEnvelope)item).RecordsReturned = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.CollectionEnvelope, int?>(metadataOptions, "PageSize", "pageSize", static item => ((global::Consumer.CollectionEnvelope)item).PageSize, static (item, value) => ((global::Consumer.CollectionEnvelope)item).PageSize = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.CollectionEnvelope, string>(metadataOptions, "Sort", "sort", static item => ((global::Consumer.CollectionEnvelope)item).Sort, static (item, value) => ((global::Consumer.CollectionEnvelope)item).Sort = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.CollectionEnvelope, string>(metadataOptions, "Dir", "dir", static item => ((global::Consumer.CollectionEnvelope)item).Dir, static (item, value) => ((global::Consumer.CollectionEnvelope)item).Dir = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.ExtensionData<global::Consumer.CollectionEnvelope>(metadataOptions, static item => ((global::Consumer.CollectionEnvelope)item).AdditionalProperties, static (item, value) => ((global::Consumer.CollectionEnvelope)item).AdditionalProperties = value),
+        __Support.Property<FicheCollection, global::System.Collections.Generic.List<Fiche>>(o, "Records", "records", static x => ((FicheCollection)x).Records, static (x, v) => ((FicheCollection)x).Records = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<CollectionEnvelope, int?>(o, "TotalRecords", "totalRecords", static x => ((CollectionEnvelope)x).TotalRecords, static (x, v) => ((CollectionEnvelope)x).TotalRecords = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<CollectionEnvelope, int?>(o, "StartIndex", "startIndex", static x => ((CollectionEnvelope)x).StartIndex, static (x, v) => ((CollectionEnvelope)x).StartIndex = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<CollectionEnvelope, int?>(o, "RecordsReturned", "recordsReturned", static x => ((CollectionEnvelope)x).RecordsReturned, static (x, v) => ((CollectionEnvelope)x).RecordsReturned = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<CollectionEnvelope, int?>(o, "PageSize", "pageSize", static x => ((CollectionEnvelope)x).PageSize, static (x, v) => ((CollectionEnvelope)x).PageSize = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<CollectionEnvelope, string>(o, "Sort", "sort", static x => ((CollectionEnvelope)x).Sort, static (x, v) => ((CollectionEnvelope)x).Sort = v),
+        __Support.Property<CollectionEnvelope, string>(o, "Dir", "dir", static x => ((CollectionEnvelope)x).Dir, static (x, v) => ((CollectionEnvelope)x).Dir = v),
+        __Support.ExtensionData<CollectionEnvelope>(o, static x => ((CollectionEnvelope)x).AdditionalProperties, static (x, v) => ((CollectionEnvelope)x).AdditionalProperties = v),
     }));
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.FicheInput> Create_FicheInput(global::System.Text.Json.JsonSerializerOptions options) => Resolved(global::ClicRdv.Generated.Support.JsonMetadata.Object<global::Consumer.FicheInput>(options, static () => new global::Consumer.FicheInput(), static metadataOptions => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
+    private __Metadata.JsonTypeInfo<FicheInput> Create_FicheInput(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Object<FicheInput>(options, static () => new FicheInput(), static o => new __Metadata.JsonPropertyInfo[]
     {
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.FicheInput, int?>(metadataOptions, "Id", "id", static item => ((global::Consumer.FicheInput)item).Id, static (item, value) => ((global::Consumer.FicheInput)item).Id = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.FicheInput, string>(metadataOptions, "Lastname", "lastname", static item => ((global::Consumer.FicheInput)item).Lastname, static (item, value) => ((global::Consumer.FicheInput)item).Lastname = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.FicheInput, string>(metadataOptions, "Firstname", "firstname", static item => ((global::Consumer.FicheInput)item).Firstname, static (item, value) => ((global::Consumer.FicheInput)item).Firstname = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.FicheInput, string>(metadataOptions, "Firstphone", "firstphone", static item => ((global::Consumer.FicheInput)item).Firstphone, static (item, value) => ((global::Consumer.FicheInput)item).Firstphone = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.FicheInput, string>(metadataOptions, "Secondphone", "secondphone", static item => ((global::Consumer.FicheInput)item).Secondphone, static (item, value) => ((global::Consumer.FicheInput)item).Secondphone = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.FicheInput, string>(metadataOptions, "Email", "email", static item => ((global::Consumer.FicheInput)item).Email, static (item, value) => ((global::Consumer.FicheInput)item).Email = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.FicheInput, global::System.DateOnly?>(metadataOptions, "Birthdate", "birthdate", static item => ((global::Consumer.FicheInput)item).Birthdate, static (item, value) => ((global::Consumer.FicheInput)item).Birthdate = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.FicheInput, string>(metadataOptions, "Comments", "comments", static item => ((global::Consumer.FicheInput)item).Comments, static (item, value) => ((global::Consumer.FicheInput)item).Comments = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.FicheInput, int?>(metadataOptions, "FromWeb", "from_web", static item => ((global::Consumer.FicheInput)item).FromWeb, static (item, value) => ((global::Consumer.FicheInput)item).FromWeb = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.FicheInput, int?>(metadataOptions, "RappelEmail", "rappel_email", static item => ((global::Consumer.FicheInput)item).RappelEmail, static (item, value) => ((global::Consumer.FicheInput)item).RappelEmail = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.FicheInput, int?>(metadataOptions, "RappelSms", "rappel_sms", static item => ((global::Consumer.FicheInput)item).RappelSms, static (item, value) => ((global::Consumer.FicheInput)item).RappelSms = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.FicheInput, int?>(metadataOptions, "Externid", "externid", static item => ((global::Consumer.FicheInput)item).Externid, static (item, value) => ((global::Consumer.FicheInput)item).Externid = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.FicheInput, bool?>(metadataOptions, "Bool0", "bool0", static item => ((global::Consumer.FicheInput)item).Bool0, static (item, value) => ((global::Consumer.FicheInput)item).Bool0 = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.FicheInput, bool?>(metadataOptions, "Bool1", "bool1", static item => ((global::Consumer.FicheInput)item).Bool1, static (item, value) => ((global::Consumer.FicheInput)item).Bool1 = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.FicheInput, bool?>(metadataOptions, "Bool2", "bool2", static item => ((global::Consumer.FicheInput)item).Bool2, static (item, value) => ((global::Consumer.FicheInput)item).Bool2 = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.FicheInput, bool?>(metadataOptions, "Bool3", "bool3", static item => ((global::Consumer.FicheInput)item).Bool3, static (item, value) => ((global::Consumer.FicheInput)item).Bool3 = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.FicheInput, bool?>(metadataOptions, "Bool4", "bool4", static item => ((global::Consumer.FicheInput)item).Bool4, static (item, value) => ((global::Consumer.FicheInput)item).Bool4 = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.FicheInput, bool?>(metadataOptions, "Bool5", "bool5", static item => ((global::Consumer.FicheInput)item).Bool5, static (item, value) => ((global::Consumer.FicheInput)item).Bool5 = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.FicheInput, bool?>(metadataOptions, "Bool6", "bool6", static item => ((global::Consumer.FicheInput)item).Bool6, static (item, value) => ((global::Consumer.FicheInput)item).Bool6 = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.FicheInput, bool?>(metadataOptions, "Bool7", "bool7", static item => ((global::Consumer.FicheInput)item).Bool7, static (item, value) => ((global::Consumer.FicheInput)item).Bool7 = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.FicheInput, bool?>(metadataOptions, "Bool8", "bool8", static item => ((global::Consumer.FicheInput)item).Bool8, static (item, value) => ((global::Consumer.FicheInput)item).Bool8 = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.FicheInput, bool?>(metadataOptions, "Bool9", "bool9", static item => ((global::Consumer.FicheInput)item).Bool9, static (item, value) => ((global::Consumer.FicheInput)item).Bool9 = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.FicheInput, global::System.DateTime?>(metadataOptions, "Dt0", "dt0", static item => ((global::Consumer.FicheInput)item).Dt0, static (item, value) => ((global::Consumer.FicheInput)item).Dt0 = value, converter: global::ClicRdv.Generated.Support.JsonMetadata.NullableOf(new global::Consumer.DateTimeJsonConverter(), metadataOptions)),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.FicheInput, global::System.DateTime?>(metadataOptions, "Dt1", "dt1", static item => ((global::Consumer.FicheInput)item).Dt1, static (item, value) => ((global::Consumer.FicheInput)item).Dt1 = value, converter: global::ClicRdv.Generated.Support.JsonMetadata.NullableOf(new global::Consumer.DateTimeJsonConverter(), metadataOptions)),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.FicheInput, double?>(metadataOptions, "Num0", "num0", static item => ((global::Consumer.FicheInput)item).Num0, static (item, value) => ((global::Consumer.FicheInput)item).Num0 = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.FicheInput, double?>(metadataOptions, "Num1", "num1", static item => ((global::Consumer.FicheInput)item).Num1, static (item, value) => ((global::Consumer.FicheInput)item).Num1 = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.FicheInput, double?>(metadataOptions, "Num2", "num2", static item => ((global::Consumer.FicheInput)item).Num2, static (item, value) => ((global::Consumer.FicheInput)item).Num2 = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.FicheInput, double?>(metadataOptions, "Num3", "num3", static item => ((global::Consumer.FicheInput)item).Num3, static (item, value) => ((global::Consumer.FicheInput)item).Num3 = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.FicheInput, string>(metadataOptions, "Str0", "str0", static item => ((global::Consumer.FicheInput)item).Str0, static (item, value) => ((global::Consumer.FicheInput)item).Str0 = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.FicheInput, string>(metadataOptions, "Str1", "str1", static item => ((global::Consumer.FicheInput)item).Str1, static (item, value) => ((global::Consumer.FicheInput)item).Str1 = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.FicheInput, string>(metadataOptions, "Str2", "str2", static item => ((global::Consumer.FicheInput)item).Str2, static (item, value) => ((global::Consumer.FicheInput)item).Str2 = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.FicheInput, string>(metadataOptions, "Str3", "str3", static item => ((global::Consumer.FicheInput)item).Str3, static (item, value) => ((global::Consumer.FicheInput)item).Str3 = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.FicheInput, string>(metadataOptions, "Str4", "str4", static item => ((global::Consumer.FicheInput)item).Str4, static (item, value) => ((global::Consumer.FicheInput)item).Str4 = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.FicheInput, string>(metadataOptions, "Str5", "str5", static item => ((global::Consumer.FicheInput)item).Str5, static (item, value) => ((global::Consumer.FicheInput)item).Str5 = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.FicheInput, string>(metadataOptions, "Str6", "str6", static item => ((global::Consumer.FicheInput)item).Str6, static (item, value) => ((global::Consumer.FicheInput)item).Str6 = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.FicheInput, string>(metadataOptions, "Str7", "str7", static item => ((global::Consumer.FicheInput)item).Str7, static (item, value) => ((global::Consumer.FicheInput)item).Str7 = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.FicheInput, string>(metadataOptions, "Str8", "str8", static item => ((global::Consumer.FicheInput)item).Str8, static (item, value) => ((global::Consumer.FicheInput)item).Str8 = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.FicheInput, string>(metadataOptions, "Str9", "str9", static item => ((global::Consumer.FicheInput)item).Str9, static (item, value) => ((global::Consumer.FicheInput)item).Str9 = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.FicheInput, string>(metadataOptions, "Str10", "str10", static item => ((global::Consumer.FicheInput)item).Str10, static (item, value) => ((global::Consumer.FicheInput)item).Str10 = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.FicheInput, string>(metadataOptions, "Str11", "str11", static item => ((global::Consumer.FicheInput)item).Str11, static (item, value) => ((global::Consumer.FicheInput)item).Str11 = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.FicheInput, string>(metadataOptions, "Str12", "str12", static item => ((global::Consumer.FicheInput)item).Str12, static (item, value) => ((global::Consumer.FicheInput)item).Str12 = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.FicheInput, string>(metadataOptions, "Str13", "str13", static item => ((global::Consumer.FicheInput)item).Str13, static (item, value) => ((global::Consumer.FicheInput)item).Str13 = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.FicheInput, string>(metadataOptions, "Str14", "str14", static item => ((global::Consumer.FicheInput)item).Str14, static (item, value) => ((global::Consumer.FicheInput)item).Str14 = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.FicheInput, string>(metadataOptions, "Txt0", "txt0", static item => ((global::Consumer.FicheInput)item).Txt0, static (item, value) => ((global::Consumer.FicheInput)item).Txt0 = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.FicheInput, string>(metadataOptions, "Txt1", "txt1", static item => ((global::Consumer.FicheInput)item).Txt1, static (item, value) => ((global::Consumer.FicheInput)item).Txt1 = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.FicheInput, string>(metadataOptions, "Txt2", "txt2", static item => ((global::Consumer.FicheInput)item).Txt2, static (item, value) => ((global::Consumer.FicheInput)item).Txt2 = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.ExtensionData<global::Consumer.FicheInput>(metadataOptions, static item => ((global::Consumer.FicheInput)item).AdditionalProperties, static (item, value) => ((global::Consumer.FicheInput)item).AdditionalProperties = value),
+        __Support.Property<FicheInput, int?>(o, "Id", "id", static x => ((FicheInput)x).Id, static (x, v) => ((FicheInput)x).Id = v),
+        __Support.Property<FicheInput, string>(o, "Lastname", "lastname", static x => ((FicheInput)x).Lastname, static (x, v) => ((FicheInput)x).Lastname = v),
+        __Support.Property<FicheInput, string>(o, "Firstname", "firstname", static x => ((FicheInput)x).Firstname, static (x, v) => ((FicheInput)x).Firstname = v),
+        __Support.Property<FicheInput, string>(o, "Firstphone", "firstphone", static x => ((FicheInput)x).Firstphone, static (x, v) => ((FicheInput)x).Firstphone = v),
+        __Support.Property<FicheInput, string>(o, "Secondphone", "secondphone", static x => ((FicheInput)x).Secondphone, static (x, v) => ((FicheInput)x).Secondphone = v),
+        __Support.Property<FicheInput, string>(o, "Email", "email", static x => ((FicheInput)x).Email, static (x, v) => ((FicheInput)x).Email = v),
+        __Support.Property<FicheInput, global::System.DateOnly?>(o, "Birthdate", "birthdate", static x => ((FicheInput)x).Birthdate, static (x, v) => ((FicheInput)x).Birthdate = v),
+        __Support.Property<FicheInput, string>(o, "Comments", "comments", static x => ((FicheInput)x).Comments, static (x, v) => ((FicheInput)x).Comments = v),
+        __Support.Property<FicheInput, int?>(o, "FromWeb", "from_web", static x => ((FicheInput)x).FromWeb, static (x, v) => ((FicheInput)x).FromWeb = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<FicheInput, int?>(o, "RappelEmail", "rappel_email", static x => ((FicheInput)x).RappelEmail, static (x, v) => ((FicheInput)x).RappelEmail = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<FicheInput, int?>(o, "RappelSms", "rappel_sms", static x => ((FicheInput)x).RappelSms, static (x, v) => ((FicheInput)x).RappelSms = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<FicheInput, int?>(o, "Externid", "externid", static x => ((FicheInput)x).Externid, static (x, v) => ((FicheInput)x).Externid = v),
+        __Support.Property<FicheInput, bool?>(o, "Bool0", "bool0", static x => ((FicheInput)x).Bool0, static (x, v) => ((FicheInput)x).Bool0 = v),
+        __Support.Property<FicheInput, bool?>(o, "Bool1", "bool1", static x => ((FicheInput)x).Bool1, static (x, v) => ((FicheInput)x).Bool1 = v),
+        __Support.Property<FicheInput, bool?>(o, "Bool2", "bool2", static x => ((FicheInput)x).Bool2, static (x, v) => ((FicheInput)x).Bool2 = v),
+        __Support.Property<FicheInput, bool?>(o, "Bool3", "bool3", static x => ((FicheInput)x).Bool3, static (x, v) => ((FicheInput)x).Bool3 = v),
+        __Support.Property<FicheInput, bool?>(o, "Bool4", "bool4", static x => ((FicheInput)x).Bool4, static (x, v) => ((FicheInput)x).Bool4 = v),
+        __Support.Property<FicheInput, bool?>(o, "Bool5", "bool5", static x => ((FicheInput)x).Bool5, static (x, v) => ((FicheInput)x).Bool5 = v),
+        __Support.Property<FicheInput, bool?>(o, "Bool6", "bool6", static x => ((FicheInput)x).Bool6, static (x, v) => ((FicheInput)x).Bool6 = v),
+        __Support.Property<FicheInput, bool?>(o, "Bool7", "bool7", static x => ((FicheInput)x).Bool7, static (x, v) => ((FicheInput)x).Bool7 = v),
+        __Support.Property<FicheInput, bool?>(o, "Bool8", "bool8", static x => ((FicheInput)x).Bool8, static (x, v) => ((FicheInput)x).Bool8 = v),
+        __Support.Property<FicheInput, bool?>(o, "Bool9", "bool9", static x => ((FicheInput)x).Bool9, static (x, v) => ((FicheInput)x).Bool9 = v),
+        __Support.Property<FicheInput, global::System.DateTime?>(o, "Dt0", "dt0", static x => ((FicheInput)x).Dt0, static (x, v) => ((FicheInput)x).Dt0 = v, converter: __Support.NullableOf(new DateTimeJsonConverter(), o)),
+        __Support.Property<FicheInput, global::System.DateTime?>(o, "Dt1", "dt1", static x => ((FicheInput)x).Dt1, static (x, v) => ((FicheInput)x).Dt1 = v, converter: __Support.NullableOf(new DateTimeJsonConverter(), o)),
+        __Support.Property<FicheInput, double?>(o, "Num0", "num0", static x => ((FicheInput)x).Num0, static (x, v) => ((FicheInput)x).Num0 = v),
+        __Support.Property<FicheInput, double?>(o, "Num1", "num1", static x => ((FicheInput)x).Num1, static (x, v) => ((FicheInput)x).Num1 = v),
+        __Support.Property<FicheInput, double?>(o, "Num2", "num2", static x => ((FicheInput)x).Num2, static (x, v) => ((FicheInput)x).Num2 = v),
+        __Support.Property<FicheInput, double?>(o, "Num3", "num3", static x => ((FicheInput)x).Num3, static (x, v) => ((FicheInput)x).Num3 = v),
+        __Support.Property<FicheInput, string>(o, "Str0", "str0", static x => ((FicheInput)x).Str0, static (x, v) => ((FicheInput)x).Str0 = v),
+        __Support.Property<FicheInput, string>(o, "Str1", "str1", static x => ((FicheInput)x).Str1, static (x, v) => ((FicheInput)x).Str1 = v),
+        __Support.Property<FicheInput, string>(o, "Str2", "str2", static x => ((FicheInput)x).Str2, static (x, v) => ((FicheInput)x).Str2 = v),
+        __Support.Property<FicheInput, string>(o, "Str3", "str3", static x => ((FicheInput)x).Str3, static (x, v) => ((FicheInput)x).Str3 = v),
+        __Support.Property<FicheInput, string>(o, "Str4", "str4", static x => ((FicheInput)x).Str4, static (x, v) => ((FicheInput)x).Str4 = v),
+        __Support.Property<FicheInput, string>(o, "Str5", "str5", static x => ((FicheInput)x).Str5, static (x, v) => ((FicheInput)x).Str5 = v),
+        __Support.Property<FicheInput, string>(o, "Str6", "str6", static x => ((FicheInput)x).Str6, static (x, v) => ((FicheInput)x).Str6 = v),
+        __Support.Property<FicheInput, string>(o, "Str7", "str7", static x => ((FicheInput)x).Str7, static (x, v) => ((FicheInput)x).Str7 = v),
+        __Support.Property<FicheInput, string>(o, "Str8", "str8", static x => ((FicheInput)x).Str8, static (x, v) => ((FicheInput)x).Str8 = v),
+        __Support.Property<FicheInput, string>(o, "Str9", "str9", static x => ((FicheInput)x).Str9, static (x, v) => ((FicheInput)x).Str9 = v),
+        __Support.Property<FicheInput, string>(o, "Str10", "str10", static x => ((FicheInput)x).Str10, static (x, v) => ((FicheInput)x).Str10 = v),
+        __Support.Property<FicheInput, string>(o, "Str11", "str11", static x => ((FicheInput)x).Str11, static (x, v) => ((FicheInput)x).Str11 = v),
+        __Support.Property<FicheInput, string>(o, "Str12", "str12", static x => ((FicheInput)x).Str12, static (x, v) => ((FicheInput)x).Str12 = v),
+        __Support.Property<FicheInput, string>(o, "Str13", "str13", static x => ((FicheInput)x).Str13, static (x, v) => ((FicheInput)x).Str13 = v),
+        __Support.Property<FicheInput, string>(o, "Str14", "str14", static x => ((FicheInput)x).Str14, static (x, v) => ((FicheInput)x).Str14 = v),
+        __Support.Property<FicheInput, string>(o, "Txt0", "txt0", static x => ((FicheInput)x).Txt0, static (x, v) => ((FicheInput)x).Txt0 = v),
+        __Support.Property<FicheInput, string>(o, "Txt1", "txt1", static x => ((FicheInput)x).Txt1, static (x, v) => ((FicheInput)x).Txt1 = v),
+        __Support.Property<FicheInput, string>(o, "Txt2", "txt2", static x => ((FicheInput)x).Txt2, static (x, v) => ((FicheInput)x).Txt2 = v),
+        __Support.ExtensionData<FicheInput>(o, static x => ((FicheInput)x).AdditionalProperties, static (x, v) => ((FicheInput)x).AdditionalProperties = v),
     }));
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.FicheRequest> Create_FicheRequest(global::System.Text.Json.JsonSerializerOptions options) => Resolved(global::ClicRdv.Generated.Support.JsonMetadata.Object<global::Consumer.FicheRequest>(options, static () => new global::Consumer.FicheRequest(), static metadataOptions => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
+    private __Metadata.JsonTypeInfo<FicheRequest> Create_FicheRequest(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Object<FicheRequest>(options, static () => new FicheRequest(), static o => new __Metadata.JsonPropertyInfo[]
     {
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.FicheRequest, global::Consumer.FicheInput>(metadataOptions, "Fiche", "fiche", static item => ((global::Consumer.FicheRequest)item).Fiche, static (item, value) => ((global::Consumer.FicheRequest)item).Fiche = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.ExtensionData<global::Consumer.FicheRequest>(metadataOptions, static item => ((global::Consumer.FicheRequest)item).AdditionalProperties, static (item, value) => ((global::Consumer.FicheRequest)item).AdditionalProperties = value),
+        __Support.Property<FicheRequest, FicheInput>(o, "Fiche", "fiche", static x => ((FicheRequest)x).Fiche, static (x, v) => ((FicheRequest)x).Fiche = v),
+        __Support.ExtensionData<FicheRequest>(o, static x => ((FicheRequest)x).AdditionalProperties, static (x, v) => ((FicheRequest)x).AdditionalProperties = v),
     }));
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.Group> Create_Group(global::System.Text.Json.JsonSerializerOptions options) => Resolved(global::ClicRdv.Generated.Support.JsonMetadata.Object<global::Consumer.Group>(options, static () => new global::Consumer.Group(), static metadataOptions => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
+    private __Metadata.JsonTypeInfo<Group> Create_Group(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Object<Group>(options, static () => new Group(), static o => new __Metadata.JsonPropertyInfo[]
     {
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Group, int>(metadataOptions, "Id", "id", static item => ((global::Consumer.Group)item).Id, static (item, value) => ((global::Consumer.Group)item).Id = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Group, string>(metadataOptions, "Name", "name", static item => ((global::Consumer.Group)item).Name, static (item, value) => ((global::Consumer.Group)item).Name = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Group, bool?>(metadataOptions, "Inactive", "inactive", static item => ((global::Consumer.Group)item).Inactive, static (item, value) => ((global::Consumer.Group)item).Inactive = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Group, bool?>(metadataOptions, "Open", "open", static item => ((global::Consumer.Group)item).Open, static (item, value) => ((global::Consumer.Group)item).Open = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Group, bool?>(metadataOptions, "CalendarChoice", "calendarChoice", static item => ((global::Consumer.Group)item).CalendarChoice, static (item, value) => ((global::Consumer.Group)item).CalendarChoice = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Group, bool?>(metadataOptions, "AnyCalendar", "anyCalendar", static item => ((global::Consumer.Group)item).AnyCalendar, static (item, value) => ((global::Consumer.Group)item).AnyCalendar = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Group, bool?>(metadataOptions, "ValidateEmail", "validateEmail", static item => ((global::Consumer.Group)item).ValidateEmail, static (item, value) => ((global::Consumer.Group)item).ValidateEmail = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Group, int?>(metadataOptions, "MaxMultirdvs", "max_multirdvs", static item => ((global::Consumer.Group)item).MaxMultirdvs, static (item, value) => ((global::Consumer.Group)item).MaxMultirdvs = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.ExtensionData<global::Consumer.Group>(metadataOptions, static item => ((global::Consumer.Group)item).AdditionalProperties, static (item, value) => ((global::Consumer.Group)item).AdditionalProperties = value),
+        __Support.Property<Group, int>(o, "Id", "id", static x => ((Group)x).Id, static (x, v) => ((Group)x).Id = v),
+        __Support.Property<Group, string>(o, "Name", "name", static x => ((Group)x).Name, static (x, v) => ((Group)x).Name = v),
+        __Support.Property<Group, bool?>(o, "Inactive", "inactive", static x => ((Group)x).Inactive, static (x, v) => ((Group)x).Inactive = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<Group, bool?>(o, "Open", "open", static x => ((Group)x).Open, static (x, v) => ((Group)x).Open = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<Group, bool?>(o, "CalendarChoice", "calendarChoice", static x => ((Group)x).CalendarChoice, static (x, v) => ((Group)x).CalendarChoice = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<Group, bool?>(o, "AnyCalendar", "anyCalendar", static x => ((Group)x).AnyCalendar, static (x, v) => ((Group)x).AnyCalendar = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<Group, bool?>(o, "ValidateEmail", "validateEmail", static x => ((Group)x).ValidateEmail, static (x, v) => ((Group)x).ValidateEmail = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<Group, int?>(o, "MaxMultirdvs", "max_multirdvs", static x => ((Group)x).MaxMultirdvs, static (x, v) => ((Group)x).MaxMultirdvs = v, ignore: __Ignore.WhenWritingNull),
+        __Support.ExtensionData<Group>(o, static x => ((Group)x).AdditionalProperties, static (x, v) => ((Group)x).AdditionalProperties = v),
     }));
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.GroupCollection> Create_GroupCollection(global::System.Text.Json.JsonSerializerOptions options) => Resolved(global::ClicRdv.Generated.Support.JsonMetadata.Object<global::Consumer.GroupCollection>(options, static () => new global::Consumer.GroupCollection(), static metadataOptions => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
+    private __Metadata.JsonTypeInfo<GroupCollection> Create_GroupCollection(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Object<GroupCollection>(options, static () => new GroupCollection(), static o => new __Metadata.JsonPropertyInfo[]
     {
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.GroupCollection, global::System.Collections.Generic.List<global::Consumer.Group>>(metadataOptions, "Records", "records", static item => ((global::Consumer.GroupCollection)item).Records, static (item, value) => ((global::Consumer.GroupCollection)item).Records = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.CollectionEnvelope, int?>(metadataOptions, "TotalRecords", "totalRecords", static item => ((global::Consumer.CollectionEnvelope)item).TotalRecords, static (item, value) => ((global::Consumer.CollectionEnvelope)item).TotalRecords = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.CollectionEnvelope, int?>(metadataOptions, "StartIndex", "startIndex", static item => ((global::Consumer.CollectionEnvelope)item).StartIndex, static (item, value) => ((global::Consumer.CollectionEnvelope)item).StartIndex = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.CollectionEnvelope, int?>(metadataOptions, "RecordsReturned", "recordsReturned", static item => ((global::Consumer.CollectionEnvelope)item).RecordsReturned, static (item, value) => ((global::Consumer.CollectionEnvelope)item).RecordsReturned = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.CollectionEnvelope, int?>(metadataOptions, "PageSize", "pageSize", static item => ((global::Consumer.CollectionEnvelope)item).PageSize, static (item, value) => ((global::Consumer.CollectionEnvelope)item).PageSize = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.CollectionEnvelope, string>(metadataOptions, "Sort", "sort", static item => ((global::Consumer.CollectionEnvelope)item).Sort, static (item, value) => ((global::Consumer.CollectionEnvelope)item).Sort = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.CollectionEnvelope, string>(metadataOptions, "Dir", "dir", static item => ((global::Consumer.CollectionEnvelope)item).Dir, static (item, value) => ((global::Consumer.CollectionEnvelope)item).Dir = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.ExtensionData<global::Consumer.CollectionEnvelope>(metadataOptions, static item => ((global::Consumer.CollectionEnvelope)item).AdditionalProperties, static (item, value) => ((global::Consumer.CollectionEnvelope)item).AdditionalProperties = value),
+        __Support.Property<GroupCollection, global::System.Collections.Generic.List<Group>>(o, "Records", "records", static x => ((GroupCollection)x).Records, static (x, v) => ((GroupCollection)x).Records = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<CollectionEnvelope, int?>(o, "TotalRecords", "totalRecords", static x => ((CollectionEnvelope)x).TotalRecords, static (x, v) => ((CollectionEnvelope)x).TotalRecords = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<CollectionEnvelope, int?>(o, "StartIndex", "startIndex", static x => ((CollectionEnvelope)x).StartIndex, static (x, v) => ((CollectionEnvelope)x).StartIndex = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<CollectionEnvelope, int?>(o, "RecordsReturned", "recordsReturned", static x => ((CollectionEnvelope)x).RecordsReturned, static (x, v) => ((CollectionEnvelope)x).RecordsReturned = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<CollectionEnvelope, int?>(o, "PageSize", "pageSize", static x => ((CollectionEnvelope)x).PageSize, static (x, v) => ((CollectionEnvelope)x).PageSize = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<CollectionEnvelope, string>(o, "Sort", "sort", static x => ((CollectionEnvelope)x).Sort, static (x, v) => ((CollectionEnvelope)x).Sort = v),
+        __Support.Property<CollectionEnvelope, string>(o, "Dir", "dir", static x => ((CollectionEnvelope)x).Dir, static (x, v) => ((CollectionEnvelope)x).Dir = v),
+        __Support.ExtensionData<CollectionEnvelope>(o, static x => ((CollectionEnvelope)x).AdditionalProperties, static (x, v) => ((CollectionEnvelope)x).AdditionalProperties = v),
     }));
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.GroupInput> Create_GroupInput(global::System.Text.Json.JsonSerializerOptions options) => Resolved(global::ClicRdv.Generated.Support.JsonMetadata.Object<global::Consumer.GroupInput>(options, static () => new global::Consumer.GroupInput(), static metadataOptions => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
+    private __Metadata.JsonTypeInfo<GroupInput> Create_GroupInput(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Object<GroupInput>(options, static () => new GroupInput(), static o => new __Metadata.JsonPropertyInfo[]
     {
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.GroupInput, string>(metadataOptions, "Name", "name", static item => ((global::Consumer.GroupInput)item).Name, static (item, value) => ((global::Consumer.GroupInput)item).Name = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.GroupInput, bool?>(metadataOptions, "Open", "open", static item => ((global::Consumer.GroupInput)item).Open, static (item, value) => ((global::Consumer.GroupInput)item).Open = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.GroupInput, bool?>(metadataOptions, "CalendarChoice", "calendarChoice", static item => ((global::Consumer.GroupInput)item).CalendarChoice, static (item, value) => ((global::Consumer.GroupInput)item).CalendarChoice = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.GroupInput, bool?>(metadataOptions, "AnyCalendar", "anyCalendar", static item => ((global::Consumer.GroupInput)item).AnyCalendar, static (item, value) => ((global::Consumer.GroupInput)item).AnyCalendar = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.GroupInput, bool?>(metadataOptions, "ValidateEmail", "validateEmail", static item => ((global::Consumer.GroupInput)item).ValidateEmail, static (item, value) => ((global::Consumer.GroupInput)item).ValidateEmail = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.GroupInput, int?>(metadataOptions, "MaxMultirdvs", "max_multirdvs", static item => ((global::Consumer.GroupInput)item).MaxMultirdvs, static (item, value) => ((global::Consumer.GroupInput)item).MaxMultirdvs = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.ExtensionData<global::Consumer.GroupInput>(metadataOptions, static item => ((global::Consumer.GroupInput)item).AdditionalProperties, static (item, value) => ((global::Consumer.GroupInput)item).AdditionalProperties = value),
+        __Support.Property<GroupInput, string>(o, "Name", "name", static x => ((GroupInput)x).Name, static (x, v) => ((GroupInput)x).Name = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<GroupInput, bool?>(o, "Open", "open", static x => ((GroupInput)x).Open, static (x, v) => ((GroupInput)x).Open = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<GroupInput, bool?>(o, "CalendarChoice", "calendarChoice", static x => ((GroupInput)x).CalendarChoice, static (x, v) => ((GroupInput)x).CalendarChoice = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<GroupInput, bool?>(o, "AnyCalendar", "anyCalendar", static x => ((GroupInput)x).AnyCalendar, static (x, v) => ((GroupInput)x).AnyCalendar = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<GroupInput, bool?>(o, "ValidateEmail", "validateEmail", static x => ((GroupInput)x).ValidateEmail, static (x, v) => ((GroupInput)x).ValidateEmail = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<GroupInput, int?>(o, "MaxMultirdvs", "max_multirdvs", static x => ((GroupInput)x).MaxMultirdvs, static (x, v) => ((GroupInput)x).MaxMultirdvs = v, ignore: __Ignore.WhenWritingNull),
+        __Support.ExtensionData<GroupInput>(o, static x => ((GroupInput)x).AdditionalProperties, static (x, v) => ((GroupInput)x).AdditionalProperties = v),
     }));
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.GroupRequest> Create_GroupRequest(global::System.Text.Json.JsonSerializerOptions options) => Resolved(global::ClicRdv.Generated.Support.JsonMetadata.Object<global::Consumer.GroupRequest>(options, static () => new global::Consumer.GroupRequest(), static metadataOptions => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
+    private __Metadata.JsonTypeInfo<GroupRequest> Create_GroupRequest(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Object<GroupRequest>(options, static () => new GroupRequest(), static o => new __Metadata.JsonPropertyInfo[]
     {
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.GroupRequest, global::Consumer.GroupInput>(metadataOptions, "Group", "group", static item => ((global::Consumer.GroupRequest)item).Group, static (item, value) => ((global::Consumer.GroupRequest)item).Group = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.ExtensionData<global::Consumer.GroupRequest>(metadataOptions, static item => ((global::Consumer.GroupRequest)item).AdditionalProperties, static (item, value) => ((global::Consumer.GroupRequest)item).AdditionalProperties = value),
+        __Support.Property<GroupRequest, GroupInput>(o, "Group", "group", static x => ((GroupRequest)x).Group, static (x, v) => ((GroupRequest)x).Group = v),
+        __Support.ExtensionData<GroupRequest>(o, static x => ((GroupRequest)x).AdditionalProperties, static (x, v) => ((GroupRequest)x).AdditionalProperties = v),
     }));
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.Intervention> Create_Intervention(global::System.Text.Json.JsonSerializerOptions options) => Resolved(global::ClicRdv.Generated.Support.JsonMetadata.Object<global::Consumer.Intervention>(options, static () => new global::Consumer.Intervention(), static metadataOptions => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
+    private __Metadata.JsonTypeInfo<Intervention> Create_Intervention(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Object<Intervention>(options, static () => new Intervention(), static o => new __Metadata.JsonPropertyInfo[]
     {
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Intervention, int>(metadataOptions, "Id", "id", static item => ((global::Consumer.Intervention)item).Id, static (item, value) => ((global::Consumer.Intervention)item).Id = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Intervention, int?>(metadataOptions, "GroupId", "group_id", static item => ((global::Consumer.Intervention)item).GroupId, static (item, value) => ((global::Consumer.Intervention)item).GroupId = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Intervention, int?>(metadataOptions, "InterventionsetId", "interventionset_id", static item => ((global::Consumer.Intervention)item).InterventionsetId, static (item, value) => ((global::Consumer.Intervention)item).InterventionsetId = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Intervention, string>(metadataOptions, "Name", "name", static item => ((global::Consumer.Intervention)item).Name, static (item, value) => ((global::Consumer.Intervention)item).Name = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Intervention, string>(metadataOptions, "Publicname", "publicname", static item => ((global::Consumer.Intervention)item).Publicname, static (item, value) => ((global::Consumer.Intervention)item).Publicname = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Intervention, string>(metadataOptions, "Abbr", "abbr", static item => ((global::Consumer.Intervention)item).Abbr, static (item, value) => ((global::Consumer.Intervention)item).Abbr = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Intervention, int?>(metadataOptions, "Length", "length", static item => ((global::Consumer.Intervention)item).Length, static (item, value) => ((global::Consumer.Intervention)item).Length = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Intervention, string>(metadataOptions, "Colorref", "colorref", static item => ((global::Consumer.Intervention)item).Colorref, static (item, value) => ((global::Consumer.Intervention)item).Colorref = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Intervention, int?>(metadataOptions, "Sort", "sort", static item => ((global::Consumer.Intervention)item).Sort, static (item, value) => ((global::Consumer.Intervention)item).Sort = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Intervention, int?>(metadataOptions, "Price", "price", static item => ((global::Consumer.Intervention)item).Price, static (item, value) => ((global::Consumer.Intervention)item).Price = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Intervention, bool?>(metadataOptions, "Deleted", "deleted", static item => ((global::Consumer.Intervention)item).Deleted, static (item, value) => ((global::Consumer.Intervention)item).Deleted = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.ExtensionData<global::Consumer.Intervention>(metadataOptions, static item => ((global::Consumer.Intervention)item).AdditionalProperties, static (item, value) => ((global::Consumer.Intervention)item).AdditionalProperties = value),
+        __Support.Property<Intervention, int>(o, "Id", "id", static x => ((Intervention)x).Id, static (x, v) => ((Intervention)x).Id = v),
+        __Support.Property<Intervention, int?>(o, "GroupId", "group_id", static x => ((Intervention)x).GroupId, static (x, v) => ((Intervention)x).GroupId = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<Intervention, int?>(o, "InterventionsetId", "interventionset_id", static x => ((Intervention)x).InterventionsetId, static (x, v) => ((Intervention)x).InterventionsetId = v),
+        __Support.Property<Intervention, string>(o, "Name", "name", static x => ((Intervention)x).Name, static (x, v) => ((Intervention)x).Name = v),
+        __Support.Property<Intervention, string>(o, "Publicname", "publicname", static x => ((Intervention)x).Publicname, static (x, v) => ((Intervention)x).Publicname = v),
+        __Support.Property<Intervention, string>(o, "Abbr", "abbr", static x => ((Intervention)x).Abbr, static (x, v) => ((Intervention)x).Abbr = v),
+        __Support.Property<Intervention, int?>(o, "Length", "length", static x => ((Intervention)x).Length, static (x, v) => ((Intervention)x).Length = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<Intervention, string>(o, "Colorref", "colorref", static x => ((Intervention)x).Colorref, static (x, v) => ((Intervention)x).Colorref = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<Intervention, int?>(o, "Sort", "sort", static x => ((Intervention)x).Sort, static (x, v) => ((Intervention)x).Sort = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<Intervention, int?>(o, "Price", "price", static x => ((Intervention)x).Price, static (x, v) => ((Intervention)x).Price = v),
+        __Support.Property<Intervention, bool?>(o, "Deleted", "deleted", static x => ((Intervention)x).Deleted, static (x, v) => ((Intervention)x).Deleted = v, ignore: __Ignore.WhenWritingNull),
+        __Support.ExtensionData<Intervention>(o, static x => ((Intervention)x).AdditionalProperties, static (x, v) => ((Intervention)x).AdditionalProperties = v),
     }));
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.InterventionCollection> Create_InterventionCollection(global::System.Text.Json.JsonSerializerOptions options) => Resolved(global::ClicRdv.Generated.Support.JsonMetadata.Object<global::Consumer.InterventionCollection>(options, static () => new global::Consumer.InterventionCollection(), static metadataOptions => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
+    private __Metadata.JsonTypeInfo<InterventionCollection> Create_InterventionCollection(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Object<InterventionCollection>(options, static () => new InterventionCollection(), static o => new __Metadata.JsonPropertyInfo[]
     {
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.InterventionCollection, global::System.Collections.Generic.List<global::Consumer.Intervention>>(metadataOptions, "Records", "records", static item => ((global::Consumer.InterventionCollection)item).Records, static (item, value) => ((global::Consumer.InterventionCollection)item).Records = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.CollectionEnvelope, int?>(metadataOptions, "TotalRecords", "totalRecords", static item => ((global::Consumer.CollectionEnvelope)item).TotalRecords, static (item, value) => ((global::Consumer.CollectionEnvelope)item).TotalRecords = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.CollectionEnvelope, int?>(metadataOptions, "StartIndex", "startIndex", static item => ((global::Consumer.CollectionEnvelope)item).StartIndex, static (item, value) => ((global::Consumer.CollectionEnvelope)item).StartIndex = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.CollectionEnvelope, int?>(metadataOptions, "RecordsReturned", "recordsReturned", static item => ((global::Consumer.CollectionEnvelope)item).RecordsReturned, static (item, value) => ((global::Consumer.CollectionEnvelope)item).RecordsReturned = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.CollectionEnvelope, int?>(metadataOptions, "PageSize", "pageSize", static item => ((global::Consumer.CollectionEnvelope)item).PageSize, static (item, value) => ((global::Consumer.CollectionEnvelope)item).PageSize = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.CollectionEnvelope, string>(metadataOptions, "Sort", "sort", static item => ((global::Consumer.CollectionEnvelope)item).Sort, static (item, value) => ((global::Consumer.CollectionEnvelope)item).Sort = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.CollectionEnvelope, string>(metadataOptions, "Dir", "dir", static item => ((global::Consumer.CollectionEnvelope)item).Dir, static (item, value) => ((global::Consumer.CollectionEnvelope)item).Dir = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.ExtensionData<global::Consumer.CollectionEnvelope>(metadataOptions, static item => ((global::Consumer.CollectionEnvelope)item).AdditionalProperties, static (item, value) => ((global::Consumer.CollectionEnvelope)item).AdditionalProperties = value),
+        __Support.Property<InterventionCollection, global::System.Collections.Generic.List<Intervention>>(o, "Records", "records", static x => ((InterventionCollection)x).Records, static (x, v) => ((InterventionCollection)x).Records = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<CollectionEnvelope, int?>(o, "TotalRecords", "totalRecords", static x => ((CollectionEnvelope)x).TotalRecords, static (x, v) => ((CollectionEnvelope)x).TotalRecords = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<CollectionEnvelope, int?>(o, "StartIndex", "startIndex", static x => ((CollectionEnvelope)x).StartIndex, static (x, v) => ((CollectionEnvelope)x).StartIndex = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<CollectionEnvelope, int?>(o, "RecordsReturned", "recordsReturned", static x => ((CollectionEnvelope)x).RecordsReturned, static (x, v) => ((CollectionEnvelope)x).RecordsReturned = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<CollectionEnvelope, int?>(o, "PageSize", "pageSize", static x => ((CollectionEnvelope)x).PageSize, static (x, v) => ((CollectionEnvelope)x).PageSize = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<CollectionEnvelope, string>(o, "Sort", "sort", static x => ((CollectionEnvelope)x).Sort, static (x, v) => ((CollectionEnvelope)x).Sort = v),
+        __Support.Property<CollectionEnvelope, string>(o, "Dir", "dir", static x => ((CollectionEnvelope)x).Dir, static (x, v) => ((CollectionEnvelope)x).Dir = v),
+        __Support.ExtensionData<CollectionEnvelope>(o, static x => ((CollectionEnvelope)x).AdditionalProperties, static (x, v) => ((CollectionEnvelope)x).AdditionalProperties = v),
     }));
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.InterventionInput> Create_InterventionInput(global::System.Text.Json.JsonSerializerOptions options) => Resolved(global::ClicRdv.Generated.Support.JsonMetadata.Object<global::Consumer.InterventionInput>(options, static () => new global::Consumer.InterventionInput(), static metadataOptions => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
+    private __Metadata.JsonTypeInfo<InterventionInput> Create_InterventionInput(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Object<InterventionInput>(options, static () => new InterventionInput(), static o => new __Metadata.JsonPropertyInfo[]
     {
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.InterventionInput, int?>(metadataOptions, "InterventionsetId", "interventionset_id", static item => ((global::Consumer.InterventionInput)item).InterventionsetId, static (item, value) => ((global::Consumer.InterventionInput)item).InterventionsetId = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.InterventionInput, string>(metadataOptions, "Name", "name", static item => ((global::Consumer.InterventionInput)item).Name, static (item, value) => ((global::Consumer.InterventionInput)item).Name = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.InterventionInput, string>(metadataOptions, "Publicname", "publicname", static item => ((global::Consumer.InterventionInput)item).Publicname, static (item, value) => ((global::Consumer.InterventionInput)item).Publicname = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.InterventionInput, string>(metadataOptions, "Abbr", "abbr", static item => ((global::Consumer.InterventionInput)item).Abbr, static (item, value) => ((global::Consumer.InterventionInput)item).Abbr = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.InterventionInput, int?>(metadataOptions, "Length", "length", static item => ((global::Consumer.InterventionInput)item).Length, static (item, value) => ((global::Consumer.InterventionInput)item).Length = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.InterventionInput, string>(metadataOptions, "Colorref", "colorref", static item => ((global::Consumer.InterventionInput)item).Colorref, static (item, value) => ((global::Consumer.InterventionInput)item).Colorref = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.InterventionInput, int?>(metadataOptions, "Sort", "sort", static item => ((global::Consumer.InterventionInput)item).Sort, static (item, value) => ((global::Consumer.InterventionInput)item).Sort = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.InterventionInput, int?>(metadataOptions, "Price", "price", static item => ((global::Consumer.InterventionInput)item).Price, static (item, value) => ((global::Consumer.InterventionInput)item).Price = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.InterventionInput, bool?>(metadataOptions, "Deleted", "deleted", static item => ((global::Consumer.InterventionInput)item).Deleted, static (item, value) => ((global::Consumer.InterventionInput)item).Deleted = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.ExtensionData<global::Consumer.InterventionInput>(metadataOptions, static item => ((global::Consumer.InterventionInput)item).AdditionalProperties, static (item, value) => ((global::Consumer.InterventionInput)item).AdditionalProperties = value),
+        __Support.Property<InterventionInput, int?>(o, "InterventionsetId", "interventionset_id", static x => ((InterventionInput)x).InterventionsetId, static (x, v) => ((InterventionInput)x).InterventionsetId = v),
+        __Support.Property<InterventionInput, string>(o, "Name", "name", static x => ((InterventionInput)x).Name, static (x, v) => ((InterventionInput)x).Name = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<InterventionInput, string>(o, "Publicname", "publicname", static x => ((InterventionInput)x).Publicname, static (x, v) => ((InterventionInput)x).Publicname = v),
+        __Support.Property<InterventionInput, string>(o, "Abbr", "abbr", static x => ((InterventionInput)x).Abbr, static (x, v) => ((InterventionInput)x).Abbr = v),
+        __Support.Property<InterventionInput, int?>(o, "Length", "length", static x => ((InterventionInput)x).Length, static (x, v) => ((InterventionInput)x).Length = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<InterventionInput, string>(o, "Colorref", "colorref", static x => ((InterventionInput)x).Colorref, static (x, v) => ((InterventionInput)x).Colorref = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<InterventionInput, int?>(o, "Sort", "sort", static x => ((InterventionInput)x).Sort, static (x, v) => ((InterventionInput)x).Sort = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<InterventionInput, int?>(o, "Price", "price", static x => ((InterventionInput)x).Price, static (x, v) => ((InterventionInput)x).Price = v),
+        __Support.Property<InterventionInput, bool?>(o, "Deleted", "deleted", static x => ((InterventionInput)x).Deleted, static (x, v) => ((InterventionInput)x).Deleted = v, ignore: __Ignore.WhenWritingNull),
+        __Support.ExtensionData<InterventionInput>(o, static x => ((InterventionInput)x).AdditionalProperties, static (x, v) => ((InterventionInput)x).AdditionalProperties = v),
     }));
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.InterventionRequest> Create_InterventionRequest(global::System.Text.Json.JsonSerializerOptions options) => Resolved(global::ClicRdv.Generated.Support.JsonMetadata.Object<global::Consumer.InterventionRequest>(options, static () => new global::Consumer.InterventionRequest(), static metadataOptions => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
+    private __Metadata.JsonTypeInfo<InterventionRequest> Create_InterventionRequest(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Object<InterventionRequest>(options, static () => new InterventionRequest(), static o => new __Metadata.JsonPropertyInfo[]
     {
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.InterventionRequest, global::Consumer.InterventionInput>(metadataOptions, "Intervention", "intervention", static item => ((global::Consumer.InterventionRequest)item).Intervention, static (item, value) => ((global::Consumer.InterventionRequest)item).Intervention = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.ExtensionData<global::Consumer.InterventionRequest>(metadataOptions, static item => ((global::Consumer.InterventionRequest)item).AdditionalProperties, static (item, value) => ((global::Consumer.InterventionRequest)item).AdditionalProperties = value),
+        __Support.Property<InterventionRequest, InterventionInput>(o, "Intervention", "intervention", static x => ((InterventionRequest)x).Intervention, static (x, v) => ((InterventionRequest)x).Intervention = v),
+        __Support.ExtensionData<InterventionRequest>(o, static x => ((InterventionRequest)x).AdditionalProperties, static (x, v) => ((InterventionRequest)x).AdditionalProperties = v),
     }));
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.Interventionset> Create_Interventionset(global::System.Text.Json.JsonSerializerOptions options) => Resolved(global::ClicRdv.Generated.Support.JsonMetadata.Object<global::Consumer.Interventionset>(options, static () => new global::Consumer.Interventionset(), static metadataOptions => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
+    private __Metadata.JsonTypeInfo<Interventionset> Create_Interventionset(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Object<Interventionset>(options, static () => new Interventionset(), static o => new __Metadata.JsonPropertyInfo[]
     {
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Interventionset, int>(metadataOptions, "Id", "id", static item => ((global::Consumer.Interventionset)item).Id, static (item, value) => ((global::Consumer.Interventionset)item).Id = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Interventionset, int?>(metadataOptions, "GroupId", "group_id", static item => ((global::Consumer.Interventionset)item).GroupId, static (item, value) => ((global::Consumer.Interventionset)item).GroupId = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Interventionset, string>(metadataOptions, "Name", "name", static item => ((global::Consumer.Interventionset)item).Name, static (item, value) => ((global::Consumer.Interventionset)item).Name = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Interventionset, int?>(metadataOptions, "Sort", "sort", static item => ((global::Consumer.Interventionset)item).Sort, static (item, value) => ((global::Consumer.Interventionset)item).Sort = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Interventionset, bool?>(metadataOptions, "Deleted", "deleted", static item => ((global::Consumer.Interventionset)item).Deleted, static (item, value) => ((global::Consumer.Interventionset)item).Deleted = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.ExtensionData<global::Consumer.Interventionset>(metadataOptions, static item => ((global::Consumer.Interventionset)item).AdditionalProperties, static (item, value) => ((global::Consumer.Interventionset)item).AdditionalProperties = value),
+        __Support.Property<Interventionset, int>(o, "Id", "id", static x => ((Interventionset)x).Id, static (x, v) => ((Interventionset)x).Id = v),
+        __Support.Property<Interventionset, int?>(o, "GroupId", "group_id", static x => ((Interventionset)x).GroupId, static (x, v) => ((Interventionset)x).GroupId = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<Interventionset, string>(o, "Name", "name", static x => ((Interventionset)x).Name, static (x, v) => ((Interventionset)x).Name = v),
+        __Support.Property<Interventionset, int?>(o, "Sort", "sort", static x => ((Interventionset)x).Sort, static (x, v) => ((Interventionset)x).Sort = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<Interventionset, bool?>(o, "Deleted", "deleted", static x => ((Interventionset)x).Deleted, static (x, v) => ((Interventionset)x).Deleted = v, ignore: __Ignore.WhenWritingNull),
+        __Support.ExtensionData<Interventionset>(o, static x => ((Interventionset)x).AdditionalProperties, static (x, v) => ((Interventionset)x).AdditionalProperties = v),
     }));
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.InterventionsetCollection> Create_InterventionsetCollection(global::System.Text.Json.JsonSerializerOptions options) => Resolved(global::ClicRdv.Generated.Support.JsonMetadata.Object<global::Consumer.InterventionsetCollection>(options, static () => new global::Consumer.InterventionsetCollection(), static metadataOptions => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
+    private __Metadata.JsonTypeInfo<InterventionsetCollection> Create_InterventionsetCollection(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Object<InterventionsetCollection>(options, static () => new InterventionsetCollection(), static o => new __Metadata.JsonPropertyInfo[]
     {
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.InterventionsetCollection, global::System.Collections.Generic.List<global::Consumer.Interventionset>>(metadataOptions, "Records", "records", static item => ((global::Consumer.InterventionsetCollection)item).Records, static (item, value) => ((global::Consumer.InterventionsetCollection)item).Records = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.CollectionEnvelope, int?>(metadataOptions, "TotalRecords", "totalRecords", static item => ((global::Consumer.CollectionEnvelope)item).TotalRecords, static (item, value) => ((global::Consumer.CollectionEnvelope)item).TotalRecords = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.CollectionEnvelope, int?>(metadataOptions, "StartIndex", "startIndex", static item => ((global::Consumer.CollectionEnvelope)item).StartIndex, static (item, value) => ((global::Consumer.CollectionEnvelope)item).StartIndex = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.CollectionEnvelope, int?>(metadataOptions, "RecordsReturned", "recordsReturned", static item => ((global::Consumer.CollectionEnvelope)item).RecordsReturned, static (item, value) => ((global::Consumer.CollectionEnvelope)item).RecordsReturned = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.CollectionEnvelope, int?>(metadataOptions, "PageSize", "pageSize", static item => ((global::Consumer.CollectionEnvelope)item).PageSize, static (item, value) => ((global::Consumer.CollectionEnvelope)item).PageSize = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.CollectionEnvelope, string>(metadataOptions, "Sort", "sort", static item => ((global::Consumer.CollectionEnvelope)item).Sort, static (item, value) => ((global::Consumer.CollectionEnvelope)item).Sort = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.CollectionEnvelope, string>(metadataOptions, "Dir", "dir", static item => ((global::Consumer.CollectionEnvelope)item).Dir, static (item, value) => ((global::Consumer.CollectionEnvelope)item).Dir = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.ExtensionData<global::Consumer.CollectionEnvelope>(metadataOptions, static item => ((global::Consumer.CollectionEnvelope)item).AdditionalProperties, static (item, value) => ((global::Consumer.CollectionEnvelope)item).AdditionalProperties = value),
+        __Support.Property<InterventionsetCollection, global::System.Collections.Generic.List<Interventionset>>(o, "Records", "records", static x => ((InterventionsetCollection)x).Records, static (x, v) => ((InterventionsetCollection)x).Records = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<CollectionEnvelope, int?>(o, "TotalRecords", "totalRecords", static x => ((CollectionEnvelope)x).TotalRecords, static (x, v) => ((CollectionEnvelope)x).TotalRecords = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<CollectionEnvelope, int?>(o, "StartIndex", "startIndex", static x => ((CollectionEnvelope)x).StartIndex, static (x, v) => ((CollectionEnvelope)x).StartIndex = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<CollectionEnvelope, int?>(o, "RecordsReturned", "recordsReturned", static x => ((CollectionEnvelope)x).RecordsReturned, static (x, v) => ((CollectionEnvelope)x).RecordsReturned = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<CollectionEnvelope, int?>(o, "PageSize", "pageSize", static x => ((CollectionEnvelope)x).PageSize, static (x, v) => ((CollectionEnvelope)x).PageSize = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<CollectionEnvelope, string>(o, "Sort", "sort", static x => ((CollectionEnvelope)x).Sort, static (x, v) => ((CollectionEnvelope)x).Sort = v),
+        __Support.Property<CollectionEnvelope, string>(o, "Dir", "dir", static x => ((CollectionEnvelope)x).Dir, static (x, v) => ((CollectionEnvelope)x).Dir = v),
+        __Support.ExtensionData<CollectionEnvelope>(o, static x => ((CollectionEnvelope)x).AdditionalProperties, static (x, v) => ((CollectionEnvelope)x).AdditionalProperties = v),
     }));
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.InterventionsetInput> Create_InterventionsetInput(global::System.Text.Json.JsonSerializerOptions options) => Resolved(global::ClicRdv.Generated.Support.JsonMetadata.Object<global::Consumer.InterventionsetInput>(options, static () => new global::Consumer.InterventionsetInput(), static metadataOptions => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
+    private __Metadata.JsonTypeInfo<InterventionsetInput> Create_InterventionsetInput(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Object<InterventionsetInput>(options, static () => new InterventionsetInput(), static o => new __Metadata.JsonPropertyInfo[]
     {
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.InterventionsetInput, string>(metadataOptions, "Name", "name", static item => ((global::Consumer.InterventionsetInput)item).Name, static (item, value) => ((global::Consumer.InterventionsetInput)item).Name = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.InterventionsetInput, int?>(metadataOptions, "Sort", "sort", static item => ((global::Consumer.InterventionsetInput)item).Sort, static (item, value) => ((global::Consumer.InterventionsetInput)item).Sort = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.InterventionsetInput, bool?>(metadataOptions, "Deleted", "deleted", static item => ((global::Consumer.InterventionsetInput)item).Deleted, static (item, value) => ((global::Consumer.InterventionsetInput)item).Deleted = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.ExtensionData<global::Consumer.InterventionsetInput>(metadataOptions, static item => ((global::Consumer.InterventionsetInput)item).AdditionalProperties, static (item, value) => ((global::Consumer.InterventionsetInput)item).AdditionalProperties = value),
+        __Support.Property<InterventionsetInput, string>(o, "Name", "name", static x => ((InterventionsetInput)x).Name, static (x, v) => ((InterventionsetInput)x).Name = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<InterventionsetInput, int?>(o, "Sort", "sort", static x => ((InterventionsetInput)x).Sort, static (x, v) => ((InterventionsetInput)x).Sort = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<InterventionsetInput, bool?>(o, "Deleted", "deleted", static x => ((InterventionsetInput)x).Deleted, static (x, v) => ((InterventionsetInput)x).Deleted = v, ignore: __Ignore.WhenWritingNull),
+        __Support.ExtensionData<InterventionsetInput>(o, static x => ((InterventionsetInput)x).AdditionalProperties, static (x, v) => ((InterventionsetInput)x).AdditionalProperties = v),
     }));
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.InterventionsetRequest> Create_InterventionsetRequest(global::System.Text.Json.JsonSerializerOptions options) => Resolved(global::ClicRdv.Generated.Support.JsonMetadata.Object<global::Consumer.InterventionsetRequest>(options, static () => new global::Consumer.InterventionsetRequest(), static metadataOptions => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
+    private __Metadata.JsonTypeInfo<InterventionsetRequest> Create_InterventionsetRequest(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Object<InterventionsetRequest>(options, static () => new InterventionsetRequest(), static o => new __Metadata.JsonPropertyInfo[]
     {
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.InterventionsetRequest, global::Consumer.InterventionsetInput>(metadataOptions, "Interventionset", "interventionset", static item => ((global::Consumer.InterventionsetRequest)item).Interventionset, static (item, value) => ((global::Consumer.InterventionsetRequest)item).Interventionset = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.ExtensionData<global::Consumer.InterventionsetRequest>(metadataOptions, static item => ((global::Consumer.InterventionsetRequest)item).AdditionalProperties, static (item, value) => ((global::Consumer.InterventionsetRequest)item).AdditionalProperties = value),
+        __Support.Property<InterventionsetRequest, InterventionsetInput>(o, "Interventionset", "interventionset", static x => ((InterventionsetRequest)x).Interventionset, static (x, v) => ((InterventionsetRequest)x).Interventionset = v),
+        __Support.ExtensionData<InterventionsetRequest>(o, static x => ((InterventionsetRequest)x).AdditionalProperties, static (x, v) => ((InterventionsetRequest)x).AdditionalProperties = v),
     }));
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.LoginRequest> Create_LoginRequest(global::System.Text.Json.JsonSerializerOptions options) => Resolved(global::ClicRdv.Generated.Support.JsonMetadata.Object<global::Consumer.LoginRequest>(options, static () => new global::Consumer.LoginRequest(), static metadataOptions => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
+    private __Metadata.JsonTypeInfo<LoginRequest> Create_LoginRequest(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Object<LoginRequest>(options, static () => new LoginRequest(), static o => new __Metadata.JsonPropertyInfo[]
     {
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.LoginRequest, string>(metadataOptions, "ProEmail", "pro[email]", static item => ((global::Consumer.LoginRequest)item).ProEmail, static (item, value) => ((global::Consumer.LoginRequest)item).ProEmail = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.LoginRequest, string>(metadataOptions, "ProPassword", "pro[password]", static item => ((global::Consumer.LoginRequest)item).ProPassword, static (item, value) => ((global::Consumer.LoginRequest)item).ProPassword = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.LoginRequest, string>(metadataOptions, "AccountEmail", "account[email]", static item => ((global::Consumer.LoginRequest)item).AccountEmail, static (item, value) => ((global::Consumer.LoginRequest)item).AccountEmail = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.LoginRequest, string>(metadataOptions, "AccountPassword", "account[password]", static item => ((global::Consumer.LoginRequest)item).AccountPassword, static (item, value) => ((global::Consumer.LoginRequest)item).AccountPassword = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.ExtensionData<global::Consumer.LoginRequest>(metadataOptions, static item => ((global::Consumer.LoginRequest)item).AdditionalProperties, static (item, value) => ((global::Consumer.LoginRequest)item).AdditionalProperties = value),
+        __Support.Property<LoginRequest, string>(o, "ProEmail", "pro[email]", static x => ((LoginRequest)x).ProEmail, static (x, v) => ((LoginRequest)x).ProEmail = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<LoginRequest, string>(o, "ProPassword", "pro[password]", static x => ((LoginRequest)x).ProPassword, static (x, v) => ((LoginRequest)x).ProPassword = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<LoginRequest, string>(o, "AccountEmail", "account[email]", static x => ((LoginRequest)x).AccountEmail, static (x, v) => ((LoginRequest)x).AccountEmail = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<LoginRequest, string>(o, "AccountPassword", "account[password]", static x => ((LoginRequest)x).AccountPassword, static (x, v) => ((LoginRequest)x).AccountPassword = v, ignore: __Ignore.WhenWritingNull),
+        __Support.ExtensionData<LoginRequest>(o, static x => ((LoginRequest)x).AdditionalProperties, static (x, v) => ((LoginRequest)x).AdditionalProperties = v),
     }));
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.LoginResponse> Create_LoginResponse(global::System.Text.Json.JsonSerializerOptions options) => Resolved(global::ClicRdv.Generated.Support.JsonMetadata.Object<global::Consumer.LoginResponse>(options, static () => new global::Consumer.LoginResponse(), static metadataOptions => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
+    private __Metadata.JsonTypeInfo<LoginResponse> Create_LoginResponse(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Object<LoginResponse>(options, static () => new LoginResponse(), static o => new __Metadata.JsonPropertyInfo[]
     {
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.LoginResponse, global::Consumer.Pro>(metadataOptions, "Pro", "pro", static item => ((global::Consumer.LoginResponse)item).Pro, static (item, value) => ((global::Consumer.LoginResponse)item).Pro = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.LoginResponse, global::Consumer.Account>(metadataOptions, "Account", "account", static item => ((global::Consumer.LoginResponse)item).Account, static (item, value) => ((global::Consumer.LoginResponse)item).Account = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.LoginResponse, string>(metadataOptions, "Error", "error", static item => ((global::Consumer.LoginResponse)item).Error, static (item, value) => ((global::Consumer.LoginResponse)item).Error = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.ExtensionData<global::Consumer.LoginResponse>(metadataOptions, static item => ((global::Consumer.LoginResponse)item).AdditionalProperties, static (item, value) => ((global::Consumer.LoginResponse)item).AdditionalProperties = value),
+        __Support.Property<LoginResponse, Pro>(o, "Pro", "pro", static x => ((LoginResponse)x).Pro, static (x, v) => ((LoginResponse)x).Pro = v),
+        __Support.Property<LoginResponse, Account>(o, "Account", "account", static x => ((LoginResponse)x).Account, static (x, v) => ((LoginResponse)x).Account = v),
+        __Support.Property<LoginResponse, string>(o, "Error", "error", static x => ((LoginResponse)x).Error, static (x, v) => ((LoginResponse)x).Error = v),
+        __Support.ExtensionData<LoginResponse>(o, static x => ((LoginResponse)x).AdditionalProperties, static (x, v) => ((LoginResponse)x).AdditionalProperties = v),
     }));
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.Pro> Create_Pro(global::System.Text.Json.JsonSerializerOptions options) => Resolved(global::ClicRdv.Generated.Support.JsonMetadata.Object<global::Consumer.Pro>(options, static () => new global::Consumer.Pro(), static metadataOptions => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
+    private __Metadata.JsonTypeInfo<Pro> Create_Pro(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Object<Pro>(options, static () => new Pro(), static o => new __Metadata.JsonPropertyInfo[]
     {
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Pro, int>(metadataOptions, "Id", "id", static item => ((global::Consumer.Pro)item).Id, static (item, value) => ((global::Consumer.Pro)item).Id = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Pro, string>(metadataOptions, "Lastname", "lastname", static item => ((global::Consumer.Pro)item).Lastname, static (item, value) => ((global::Consumer.Pro)item).Lastname = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Pro, string>(metadataOptions, "Firstname", "firstname", static item => ((global::Consumer.Pro)item).Firstname, static (item, value) => ((global::Consumer.Pro)item).Firstname = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Pro, string>(metadataOptions, "Email", "email", static item => ((global::Consumer.Pro)item).Email, static (item, value) => ((global::Consumer.Pro)item).Email = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Pro, string>(metadataOptions, "Cellphone", "cellphone", static item => ((global::Consumer.Pro)item).Cellphone, static (item, value) => ((global::Consumer.Pro)item).Cellphone = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Pro, global::System.DateTime?>(metadataOptions, "CreatedAt", "created_at", static item => ((global::Consumer.Pro)item).CreatedAt, static (item, value) => ((global::Consumer.Pro)item).CreatedAt = value, converter: global::ClicRdv.Generated.Support.JsonMetadata.NullableOf(new global::Consumer.DateTimeJsonConverter(), metadataOptions)),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Pro, global::System.DateTime?>(metadataOptions, "UpdatedAt", "updated_at", static item => ((global::Consumer.Pro)item).UpdatedAt, static (item, value) => ((global::Consumer.Pro)item).UpdatedAt = value, converter: global::ClicRdv.Generated.Support.JsonMetadata.NullableOf(new global::Consumer.DateTimeJsonConverter(), metadataOptions)),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Pro, global::System.DateTime?>(metadataOptions, "SynchedAt", "synched_at", static item => ((global::Consumer.Pro)item).SynchedAt, static (item, value) => ((global::Consumer.Pro)item).SynchedAt = value, converter: global::ClicRdv.Generated.Support.JsonMetadata.NullableOf(new global::Consumer.DateTimeJsonConverter(), metadataOptions)),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Pro, int?>(metadataOptions, "GroupId", "group_id", static item => ((global::Consumer.Pro)item).GroupId, static (item, value) => ((global::Consumer.Pro)item).GroupId = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.ExtensionData<global::Consumer.Pro>(metadataOptions, static item => ((global::Consumer.Pro)item).AdditionalProperties, static (item, value) => ((global::Consumer.Pro)item).AdditionalProperties = value),
+        __Support.Property<Pro, int>(o, "Id", "id", static x => ((Pro)x).Id, static (x, v) => ((Pro)x).Id = v),
+        __Support.Property<Pro, string>(o, "Lastname", "lastname", static x => ((Pro)x).Lastname, static (x, v) => ((Pro)x).Lastname = v),
+        __Support.Property<Pro, string>(o, "Firstname", "firstname", static x => ((Pro)x).Firstname, static (x, v) => ((Pro)x).Firstname = v),
+        __Support.Property<Pro, string>(o, "Email", "email", static x => ((Pro)x).Email, static (x, v) => ((Pro)x).Email = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<Pro, string>(o, "Cellphone", "cellphone", static x => ((Pro)x).Cellphone, static (x, v) => ((Pro)x).Cellphone = v),
+        __Support.Property<Pro, global::System.DateTime?>(o, "CreatedAt", "created_at", static x => ((Pro)x).CreatedAt, static (x, v) => ((Pro)x).CreatedAt = v, converter: __Support.NullableOf(new DateTimeJsonConverter(), o)),
+        __Support.Property<Pro, global::System.DateTime?>(o, "UpdatedAt", "updated_at", static x => ((Pro)x).UpdatedAt, static (x, v) => ((Pro)x).UpdatedAt = v, converter: __Support.NullableOf(new DateTimeJsonConverter(), o)),
+        __Support.Property<Pro, global::System.DateTime?>(o, "SynchedAt", "synched_at", static x => ((Pro)x).SynchedAt, static (x, v) => ((Pro)x).SynchedAt = v, converter: __Support.NullableOf(new DateTimeJsonConverter(), o)),
+        __Support.Property<Pro, int?>(o, "GroupId", "group_id", static x => ((Pro)x).GroupId, static (x, v) => ((Pro)x).GroupId = v, ignore: __Ignore.WhenWritingNull),
+        __Support.ExtensionData<Pro>(o, static x => ((Pro)x).AdditionalProperties, static (x, v) => ((Pro)x).AdditionalProperties = v),
     }));
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.ProCollection> Create_ProCollection(global::System.Text.Json.JsonSerializerOptions options) => Resolved(global::ClicRdv.Generated.Support.JsonMetadata.Object<global::Consumer.ProCollection>(options, static () => new global::Consumer.ProCollection(), static metadataOptions => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
+    private __Metadata.JsonTypeInfo<ProCollection> Create_ProCollection(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Object<ProCollection>(options, static () => new ProCollection(), static o => new __Metadata.JsonPropertyInfo[]
     {
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.ProCollection, global::System.Collections.Generic.List<global::Consumer.Pro>>(metadataOptions, "Records", "records", static item => ((global::Consumer.ProCollection)item).Records, static (item, value) => ((global::Consumer.ProCollection)item).Records = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.CollectionEnvelope, int?>(metadataOptions, "TotalRecords", "totalRecords", static item => ((global::Consumer.CollectionEnvelope)item).TotalRecords, static (item, value) => ((global::Consumer.CollectionEnvelope)item).TotalRecords = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.CollectionEnvelope, int?>(metadataOptions, "StartIndex", "startIndex", static item => ((global::Consumer.CollectionEnvelope)item).StartIndex, static (item, value) => ((global::Consumer.CollectionEnvelope)item).StartIndex = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.CollectionEnvelope, int?>(metadataOptions, "RecordsReturned", "recordsReturned", static item => ((global::Consumer.CollectionEnvelope)item).RecordsReturned, static (item, value) => ((global::Consumer.CollectionEnvelope)item).RecordsReturned = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.CollectionEnvelope, int?>(metadataOptions, "PageSize", "pageSize", static item => ((global::Consumer.CollectionEnvelope)item).PageSize, static (item, value) => ((global::Consumer.CollectionEnvelope)item).PageSize = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.CollectionEnvelope, string>(metadataOptions, "Sort", "sort", static item => ((global::Consumer.CollectionEnvelope)item).Sort, static (item, value) => ((global::Consumer.CollectionEnvelope)item).Sort = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.CollectionEnvelope, string>(metadataOptions, "Dir", "dir", static item => ((global::Consumer.CollectionEnvelope)item).Dir, static (item, value) => ((global::Consumer.CollectionEnvelope)item).Dir = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.ExtensionData<global::Consumer.CollectionEnvelope>(metadataOptions, static item => ((global::Consumer.CollectionEnvelope)item).AdditionalProperties, static (item, value) => ((global::Consumer.CollectionEnvelope)item).AdditionalProperties = value),
+        __Support.Property<ProCollection, global::System.Collections.Generic.List<Pro>>(o, "Records", "records", static x => ((ProCollection)x).Records, static (x, v) => ((ProCollection)x).Records = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<CollectionEnvelope, int?>(o, "TotalRecords", "totalRecords", static x => ((CollectionEnvelope)x).TotalRecords, static (x, v) => ((CollectionEnvelope)x).TotalRecords = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<CollectionEnvelope, int?>(o, "StartIndex", "startIndex", static x => ((CollectionEnvelope)x).StartIndex, static (x, v) => ((CollectionEnvelope)x).StartIndex = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<CollectionEnvelope, int?>(o, "RecordsReturned", "recordsReturned", static x => ((CollectionEnvelope)x).RecordsReturned, static (x, v) => ((CollectionEnvelope)x).RecordsReturned = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<CollectionEnvelope, int?>(o, "PageSize", "pageSize", static x => ((CollectionEnvelope)x).PageSize, static (x, v) => ((CollectionEnvelope)x).PageSize = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<CollectionEnvelope, string>(o, "Sort", "sort", static x => ((CollectionEnvelope)x).Sort, static (x, v) => ((CollectionEnvelope)x).Sort = v),
+        __Support.Property<CollectionEnvelope, string>(o, "Dir", "dir", static x => ((CollectionEnvelope)x).Dir, static (x, v) => ((CollectionEnvelope)x).Dir = v),
+        __Support.ExtensionData<CollectionEnvelope>(o, static x => ((CollectionEnvelope)x).AdditionalProperties, static (x, v) => ((CollectionEnvelope)x).AdditionalProperties = v),
     }));
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.SortDirection> Create_SortDirection(global::System.Text.Json.JsonSerializerOptions options) => Resolved(global::ClicRdv.Generated.Support.JsonMetadata.Owned<global::Consumer.SortDirection>(options, new global::Consumer.SortDirectionJsonConverter()));
+    private __Metadata.JsonTypeInfo<SortDirection> Create_SortDirection(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Owned<SortDirection>(options, new SortDirectionJsonConverter()));
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.TimeSlot> Create_TimeSlot(global::System.Text.Json.JsonSerializerOptions options) => Resolved(global::ClicRdv.Generated.Support.JsonMetadata.Object<global::Consumer.TimeSlot>(options, static () => new global::Consumer.TimeSlot(), static metadataOptions => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
+    private __Metadata.JsonTypeInfo<TimeSlot> Create_TimeSlot(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Object<TimeSlot>(options, static () => new TimeSlot(), static o => new __Metadata.JsonPropertyInfo[]
     {
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.TimeSlot, global::System.DateTime>(metadataOptions, "Start", "start", static item => ((global::Consumer.TimeSlot)item).Start, static (item, value) => ((global::Consumer.TimeSlot)item).Start = value, converter: new global::Consumer.DateTimeJsonConverter()),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.TimeSlot, int?>(metadataOptions, "Capacity", "capacity", static item => ((global::Consumer.TimeSlot)item).Capacity, static (item, value) => ((global::Consumer.TimeSlot)item).Capacity = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.TimeSlot, global::System.Collections.Generic.List<int>>(metadataOptions, "CalendarIds", "calendar_ids", static item => ((global::Consumer.TimeSlot)item).CalendarIds, static (item, value) => ((global::Consumer.TimeSlot)item).CalendarIds = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.ExtensionData<global::Consumer.TimeSlot>(metadataOptions, static item => ((global::Consumer.TimeSlot)item).AdditionalProperties, static (item, value) => ((global::Consumer.TimeSlot)item).AdditionalProperties = value),
+        __Support.Property<TimeSlot, global::System.DateTime>(o, "Start", "start", static x => ((TimeSlot)x).Start, static (x, v) => ((TimeSlot)x).Start = v, converter: new DateTimeJsonConverter()),
+        __Support.Property<TimeSlot, int?>(o, "Capacity", "capacity", static x => ((TimeSlot)x).Capacity, static (x, v) => ((TimeSlot)x).Capacity = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<TimeSlot, global::System.Collections.Generic.List<int>>(o, "CalendarIds", "calendar_ids", static x => ((TimeSlot)x).CalendarIds, static (x, v) => ((TimeSlot)x).CalendarIds = v, ignore: __Ignore.WhenWritingNull),
+        __Support.ExtensionData<TimeSlot>(o, static x => ((TimeSlot)x).AdditionalProperties, static (x, v) => ((TimeSlot)x).AdditionalProperties = v),
     }));
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.Vevent> Create_Vevent(global::System.Text.Json.JsonSerializerOptions options) => Resolved(global::ClicRdv.Generated.Support.JsonMetadata.Object<global::Consumer.Vevent>(options, static () => new global::Consumer.Vevent(), static metadataOptions => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
+    private __Metadata.JsonTypeInfo<Vevent> Create_Vevent(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Object<Vevent>(options, static () => new Vevent(), static o => new __Metadata.JsonPropertyInfo[]
     {
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Vevent, int>(metadataOptions, "Id", "id", static item => ((global::Consumer.Vevent)item).Id, static (item, value) => ((global::Consumer.Vevent)item).Id = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Vevent, int>(metadataOptions, "CalendarId", "calendar_id", static item => ((global::Consumer.Vevent)item).CalendarId, static (item, value) => ((global::Consumer.Vevent)item).CalendarId = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Vevent, global::System.DateTime?>(metadataOptions, "Start", "start", static item => ((global::Consumer.Vevent)item).Start, static (item, value) => ((global::Consumer.Vevent)item).Start = value, converter: global::ClicRdv.Generated.Support.JsonMetadata.NullableOf(new global::Consumer.DateTimeJsonConverter(), metadataOptions), ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Vevent, global::System.DateTime?>(metadataOptions, "End", "end", static item => ((global::Consumer.Vevent)item).End, static (item, value) => ((global::Consumer.Vevent)item).End = value, converter: global::ClicRdv.Generated.Support.JsonMetadata.NullableOf(new global::Consumer.DateTimeJsonConverter(), metadataOptions), ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Vevent, string>(metadataOptions, "Text", "text", static item => ((global::Consumer.Vevent)item).Text, static (item, value) => ((global::Consumer.Vevent)item).Text = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Vevent, string>(metadataOptions, "Comments", "comments", static item => ((global::Consumer.Vevent)item).Comments, static (item, value) => ((global::Consumer.Vevent)item).Comments = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Vevent, int?>(metadataOptions, "InterventionId", "intervention_id", static item => ((global::Consumer.Vevent)item).InterventionId, static (item, value) => ((global::Consumer.Vevent)item).InterventionId = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Vevent, int?>(metadataOptions, "FicheId", "fiche_id", static item => ((global::Consumer.Vevent)item).FicheId, static (item, value) => ((global::Consumer.Vevent)item).FicheId = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Vevent, string>(metadataOptions, "Type", "type", static item => ((global::Consumer.Vevent)item).Type, static (item, value) => ((global::Consumer.Vevent)item).Type = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Vevent, string>(metadataOptions, "Taker", "taker", static item => ((global::Consumer.Vevent)item).Taker, static (item, value) => ((global::Consumer.Vevent)item).Taker = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Vevent, string>(metadataOptions, "Colorref", "colorref", static item => ((global::Consumer.Vevent)item).Colorref, static (item, value) => ((global::Consumer.Vevent)item).Colorref = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Vevent, int?>(metadataOptions, "FromWeb", "from_web", static item => ((global::Consumer.Vevent)item).FromWeb, static (item, value) => ((global::Consumer.Vevent)item).FromWeb = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Vevent, int?>(metadataOptions, "Note", "note", static item => ((global::Consumer.Vevent)item).Note, static (item, value) => ((global::Consumer.Vevent)item).Note = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Vevent, bool?>(metadataOptions, "Deleted", "deleted", static item => ((global::Consumer.Vevent)item).Deleted, static (item, value) => ((global::Consumer.Vevent)item).Deleted = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Vevent, global::System.DateTime?>(metadataOptions, "UpdatedAt", "updated_at", static item => ((global::Consumer.Vevent)item).UpdatedAt, static (item, value) => ((global::Consumer.Vevent)item).UpdatedAt = value, converter: global::ClicRdv.Generated.Support.JsonMetadata.NullableOf(new global::Consumer.DateTimeJsonConverter(), metadataOptions), ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.ExtensionData<global::Consumer.Vevent>(metadataOptions, static item => ((global::Consumer.Vevent)item).AdditionalProperties, static (item, value) => ((global::Consumer.Vevent)item).AdditionalProperties = value),
+        __Support.Property<Vevent, int>(o, "Id", "id", static x => ((Vevent)x).Id, static (x, v) => ((Vevent)x).Id = v),
+        __Support.Property<Vevent, int>(o, "CalendarId", "calendar_id", static x => ((Vevent)x).CalendarId, static (x, v) => ((Vevent)x).CalendarId = v),
+        __Support.Property<Vevent, global::System.DateTime?>(o, "Start", "start", static x => ((Vevent)x).Start, static (x, v) => ((Vevent)x).Start = v, converter: __Support.NullableOf(new DateTimeJsonConverter(), o), ignore: __Ignore.WhenWritingNull),
+        __Support.Property<Vevent, global::System.DateTime?>(o, "End", "end", static x => ((Vevent)x).End, static (x, v) => ((Vevent)x).End = v, converter: __Support.NullableOf(new DateTimeJsonConverter(), o), ignore: __Ignore.WhenWritingNull),
+        __Support.Property<Vevent, string>(o, "Text", "text", static x => ((Vevent)x).Text, static (x, v) => ((Vevent)x).Text = v),
+        __Support.Property<Vevent, string>(o, "Comments", "comments", static x => ((Vevent)x).Comments, static (x, v) => ((Vevent)x).Comments = v),
+        __Support.Property<Vevent, int?>(o, "InterventionId", "intervention_id", static x => ((Vevent)x).InterventionId, static (x, v) => ((Vevent)x).InterventionId = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<Vevent, int?>(o, "FicheId", "fiche_id", static x => ((Vevent)x).FicheId, static (x, v) => ((Vevent)x).FicheId = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<Vevent, string>(o, "Type", "type", static x => ((Vevent)x).Type, static (x, v) => ((Vevent)x).Type = v),
+        __Support.Property<Vevent, string>(o, "Taker", "taker", static x => ((Vevent)x).Taker, static (x, v) => ((Vevent)x).Taker = v),
+        __Support.Property<Vevent, string>(o, "Colorref", "colorref", static x => ((Vevent)x).Colorref, static (x, v) => ((Vevent)x).Colorref = v),
+        __Support.Property<Vevent, int?>(o, "FromWeb", "from_web", static x => ((Vevent)x).FromWeb, static (x, v) => ((Vevent)x).FromWeb = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<Vevent, int?>(o, "Note", "note", static x => ((Vevent)x).Note, static (x, v) => ((Vevent)x).Note = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<Vevent, bool?>(o, "Deleted", "deleted", static x => ((Vevent)x).Deleted, static (x, v) => ((Vevent)x).Deleted = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<Vevent, global::System.DateTime?>(o, "UpdatedAt", "updated_at", static x => ((Vevent)x).UpdatedAt, static (x, v) => ((Vevent)x).UpdatedAt = v, converter: __Support.NullableOf(new DateTimeJsonConverter(), o), ignore: __Ignore.WhenWritingNull),
+        __Support.ExtensionData<Vevent>(o, static x => ((Vevent)x).AdditionalProperties, static (x, v) => ((Vevent)x).AdditionalProperties = v),
     }));
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.VeventCollection> Create_VeventCollection(global::System.Text.Json.JsonSerializerOptions options) => Resolved(global::ClicRdv.Generated.Support.JsonMetadata.Object<global::Consumer.VeventCollection>(options, static () => new global::Consumer.VeventCollection(), static metadataOptions => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
+    private __Metadata.JsonTypeInfo<VeventCollection> Create_VeventCollection(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Object<VeventCollection>(options, static () => new VeventCollection(), static o => new __Metadata.JsonPropertyInfo[]
     {
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.VeventCollection, global::System.Collections.Generic.List<global::Consumer.Vevent>>(metadataOptions, "Records", "records", static item => ((global::Consumer.VeventCollection)item).Records, static (item, value) => ((global::Consumer.VeventCollection)item).Records = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.CollectionEnvelope, int?>(metadataOptions, "TotalRecords", "totalRecords", static item => ((global::Consumer.CollectionEnvelope)item).TotalRecords, static (item, value) => ((global::Consumer.CollectionEnvelope)item).TotalRecords = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.CollectionEnvelope, int?>(metadataOptions, "StartIndex", "startIndex", static item => ((global::Consumer.CollectionEnvelope)item).StartIndex, static (item, value) => ((global::Consumer.CollectionEnvelope)item).StartIndex = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.CollectionEnvelope, int?>(metadataOptions, "RecordsReturned", "recordsReturned", static item => ((global::Consumer.CollectionEnvelope)item).RecordsReturned, static (item, value) => ((global::Consumer.CollectionEnvelope)item).RecordsReturned = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.CollectionEnvelope, int?>(metadataOptions, "PageSize", "pageSize", static item => ((global::Consumer.CollectionEnvelope)item).PageSize, static (item, value) => ((global::Consumer.CollectionEnvelope)item).PageSize = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.CollectionEnvelope, string>(metadataOptions, "Sort", "sort", static item => ((global::Consumer.CollectionEnvelope)item).Sort, static (item, value) => ((global::Consumer.CollectionEnvelope)item).Sort = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.CollectionEnvelope, string>(metadataOptions, "Dir", "dir", static item => ((global::Consumer.CollectionEnvelope)item).Dir, static (item, value) => ((global::Consumer.CollectionEnvelope)item).Dir = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.ExtensionData<global::Consumer.CollectionEnvelope>(metadataOptions, static item => ((global::Consumer.CollectionEnvelope)item).AdditionalProperties, static (item, value) => ((global::Consumer.CollectionEnvelope)item).AdditionalProperties = value),
+        __Support.Property<VeventCollection, global::System.Collections.Generic.List<Vevent>>(o, "Records", "records", static x => ((VeventCollection)x).Records, static (x, v) => ((VeventCollection)x).Records = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<CollectionEnvelope, int?>(o, "TotalRecords", "totalRecords", static x => ((CollectionEnvelope)x).TotalRecords, static (x, v) => ((CollectionEnvelope)x).TotalRecords = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<CollectionEnvelope, int?>(o, "StartIndex", "startIndex", static x => ((CollectionEnvelope)x).StartIndex, static (x, v) => ((CollectionEnvelope)x).StartIndex = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<CollectionEnvelope, int?>(o, "RecordsReturned", "recordsReturned", static x => ((CollectionEnvelope)x).RecordsReturned, static (x, v) => ((CollectionEnvelope)x).RecordsReturned = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<CollectionEnvelope, int?>(o, "PageSize", "pageSize", static x => ((CollectionEnvelope)x).PageSize, static (x, v) => ((CollectionEnvelope)x).PageSize = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<CollectionEnvelope, string>(o, "Sort", "sort", static x => ((CollectionEnvelope)x).Sort, static (x, v) => ((CollectionEnvelope)x).Sort = v),
+        __Support.Property<CollectionEnvelope, string>(o, "Dir", "dir", static x => ((CollectionEnvelope)x).Dir, static (x, v) => ((CollectionEnvelope)x).Dir = v),
+        __Support.ExtensionData<CollectionEnvelope>(o, static x => ((CollectionEnvelope)x).AdditionalProperties, static (x, v) => ((CollectionEnvelope)x).AdditionalProperties = v),
     }));
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.VeventInput> Create_VeventInput(global::System.Text.Json.JsonSerializerOptions options) => Resolved(global::ClicRdv.Generated.Support.JsonMetadata.Object<global::Consumer.VeventInput>(options, static () => new global::Consumer.VeventInput(), static metadataOptions => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
+    private __Metadata.JsonTypeInfo<VeventInput> Create_VeventInput(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Object<VeventInput>(options, static () => new VeventInput(), static o => new __Metadata.JsonPropertyInfo[]
     {
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.VeventInput, int>(metadataOptions, "CalendarId", "calendar_id", static item => ((global::Consumer.VeventInput)item).CalendarId, static (item, value) => ((global::Consumer.VeventInput)item).CalendarId = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.VeventInput, global::System.DateTime?>(metadataOptions, "Start", "start", static item => ((global::Consumer.VeventInput)item).Start, static (item, value) => ((global::Consumer.VeventInput)item).Start = value, converter: global::ClicRdv.Generated.Support.JsonMetadata.NullableOf(new global::Consumer.DateTimeJsonConverter(), metadataOptions), ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.VeventInput, global::System.DateTime?>(metadataOptions, "End", "end", static item => ((global::Consumer.VeventInput)item).End, static (item, value) => ((global::Consumer.VeventInput)item).End = value, converter: global::ClicRdv.Generated.Support.JsonMetadata.NullableOf(new global::Consumer.DateTimeJsonConverter(), metadataOptions), ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.VeventInput, string>(metadataOptions, "Text", "text", static item => ((global::Consumer.VeventInput)item).Text, static (item, value) => ((global::Consumer.VeventInput)item).Text = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.VeventInput, string>(metadataOptions, "Comments", "comments", static item => ((global::Consumer.VeventInput)item).Comments, static (item, value) => ((global::Consumer.VeventInput)item).Comments = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.VeventInput, int?>(metadataOptions, "InterventionId", "intervention_id", static item => ((global::Consumer.VeventInput)item).InterventionId, static (item, value) => ((global::Consumer.VeventInput)item).InterventionId = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.VeventInput, int?>(metadataOptions, "FicheId", "fiche_id", static item => ((global::Consumer.VeventInput)item).FicheId, static (item, value) => ((global::Consumer.VeventInput)item).FicheId = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.VeventInput, string>(metadataOptions, "Type", "type", static item => ((global::Consumer.VeventInput)item).Type, static (item, value) => ((global::Consumer.VeventInput)item).Type = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.VeventInput, string>(metadataOptions, "Taker", "taker", static item => ((global::Consumer.VeventInput)item).Taker, static (item, value) => ((global::Consumer.VeventInput)item).Taker = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.VeventInput, string>(metadataOptions, "Colorref", "colorref", static item => ((global::Consumer.VeventInput)item).Colorref, static (item, value) => ((global::Consumer.VeventInput)item).Colorref = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.VeventInput, int?>(metadataOptions, "FromWeb", "from_web", static item => ((global::Consumer.VeventInput)item).FromWeb, static (item, value) => ((global::Consumer.VeventInput)item).FromWeb = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.VeventInput, int?>(metadataOptions, "Note", "note", static item => ((global::Consumer.VeventInput)item).Note, static (item, value) => ((global::Consumer.VeventInput)item).Note = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.VeventInput, bool?>(metadataOptions, "Deleted", "deleted", static item => ((global::Consumer.VeventInput)item).Deleted, static (item, value) => ((global::Consumer.VeventInput)item).Deleted = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.ExtensionData<global::Consumer.VeventInput>(metadataOptions, static item => ((global::Consumer.VeventInput)item).AdditionalProperties, static (item, value) => ((global::Consumer.VeventInput)item).AdditionalProperties = value),
+        __Support.Property<VeventInput, int>(o, "CalendarId", "calendar_id", static x => ((VeventInput)x).CalendarId, static (x, v) => ((VeventInput)x).CalendarId = v),
+        __Support.Property<VeventInput, global::System.DateTime?>(o, "Start", "start", static x => ((VeventInput)x).Start, static (x, v) => ((VeventInput)x).Start = v, converter: __Support.NullableOf(new DateTimeJsonConverter(), o), ignore: __Ignore.WhenWritingNull),
+        __Support.Property<VeventInput, global::System.DateTime?>(o, "End", "end", static x => ((VeventInput)x).End, static (x, v) => ((VeventInput)x).End = v, converter: __Support.NullableOf(new DateTimeJsonConverter(), o), ignore: __Ignore.WhenWritingNull),
+        __Support.Property<VeventInput, string>(o, "Text", "text", static x => ((VeventInput)x).Text, static (x, v) => ((VeventInput)x).Text = v),
+        __Support.Property<VeventInput, string>(o, "Comments", "comments", static x => ((VeventInput)x).Comments, static (x, v) => ((VeventInput)x).Comments = v),
+        __Support.Property<VeventInput, int?>(o, "InterventionId", "intervention_id", static x => ((VeventInput)x).InterventionId, static (x, v) => ((VeventInput)x).InterventionId = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<VeventInput, int?>(o, "FicheId", "fiche_id", static x => ((VeventInput)x).FicheId, static (x, v) => ((VeventInput)x).FicheId = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<VeventInput, string>(o, "Type", "type", static x => ((VeventInput)x).Type, static (x, v) => ((VeventInput)x).Type = v),
+        __Support.Property<VeventInput, string>(o, "Taker", "taker", static x => ((VeventInput)x).Taker, static (x, v) => ((VeventInput)x).Taker = v),
+        __Support.Property<VeventInput, string>(o, "Colorref", "colorref", static x => ((VeventInput)x).Colorref, static (x, v) => ((VeventInput)x).Colorref = v),
+        __Support.Property<VeventInput, int?>(o, "FromWeb", "from_web", static x => ((VeventInput)x).FromWeb, static (x, v) => ((VeventInput)x).FromWeb = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<VeventInput, int?>(o, "Note", "note", static x => ((VeventInput)x).Note, static (x, v) => ((VeventInput)x).Note = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<VeventInput, bool?>(o, "Deleted", "deleted", static x => ((VeventInput)x).Deleted, static (x, v) => ((VeventInput)x).Deleted = v, ignore: __Ignore.WhenWritingNull),
+        __Support.ExtensionData<VeventInput>(o, static x => ((VeventInput)x).AdditionalProperties, static (x, v) => ((VeventInput)x).AdditionalProperties = v),
     }));
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.VeventRequest> Create_VeventRequest(global::System.Text.Json.JsonSerializerOptions options) => Resolved(global::ClicRdv.Generated.Support.JsonMetadata.Object<global::Consumer.VeventRequest>(options, static () => new global::Consumer.VeventRequest(), static metadataOptions => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
+    private __Metadata.JsonTypeInfo<VeventRequest> Create_VeventRequest(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Object<VeventRequest>(options, static () => new VeventRequest(), static o => new __Metadata.JsonPropertyInfo[]
     {
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.VeventRequest, global::Consumer.VeventInput>(metadataOptions, "Vevent", "vevent", static item => ((global::Consumer.VeventRequest)item).Vevent, static (item, value) => ((global::Consumer.VeventRequest)item).Vevent = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.ExtensionData<global::Consumer.VeventRequest>(metadataOptions, static item => ((global::Consumer.VeventRequest)item).AdditionalProperties, static (item, value) => ((global::Consumer.VeventRequest)item).AdditionalProperties = value),
+        __Support.Property<VeventRequest, VeventInput>(o, "Vevent", "vevent", static x => ((VeventRequest)x).Vevent, static (x, v) => ((VeventRequest)x).Vevent = v),
+        __Support.ExtensionData<VeventRequest>(o, static x => ((VeventRequest)x).AdditionalProperties, static (x, v) => ((VeventRequest)x).AdditionalProperties = v),
     }));
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<bool> Create_Boolean(global::System.Text.Json.JsonSerializerOptions options) => Resolved(global::ClicRdv.Generated.Support.JsonMetadata.Value<bool>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.BooleanConverter));
+    private __Metadata.JsonTypeInfo<BookingErrorCode?> Create_NullableBookingErrorCode(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.NullableOwned<BookingErrorCode>(options));
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<bool?> Create_NullableBoolean(global::System.Text.Json.JsonSerializerOptions options) => Resolved(global::ClicRdv.Generated.Support.JsonMetadata.Nullable<bool>(options));
+    private __Metadata.JsonTypeInfo<bool> Create_Boolean(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Value<bool>(options, __Metadata.JsonMetadataServices.BooleanConverter));
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<double> Create_Double(global::System.Text.Json.JsonSerializerOptions options) => Resolved(global::ClicRdv.Generated.Support.JsonMetadata.Value<double>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.DoubleConverter));
+    private __Metadata.JsonTypeInfo<bool?> Create_NullableBoolean(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Nullable<bool>(options));
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<double?> Create_NullableDouble(global::System.Text.Json.JsonSerializerOptions options) => Resolved(global::ClicRdv.Generated.Support.JsonMetadata.Nullable<double>(options));
+    private __Metadata.JsonTypeInfo<double> Create_Double(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Value<double>(options, __Metadata.JsonMetadataServices.DoubleConverter));
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.BookingErrorCode?> Create_NullableBookingErrorCode(global::System.Text.Json.JsonSerializerOptions options) => Resolved(global::ClicRdv.Generated.Support.JsonMetadata.NullableOwned<global::Consumer.BookingErrorCode>(options));
+    private __Metadata.JsonTypeInfo<double?> Create_NullableDouble(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Nullable<double>(options));
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>> Create_DictionaryStringJsonElement(global::System.Text.Json.JsonSerializerOptions options) => Resolved(global::ClicRdv.Generated.Support.JsonMetadata.Dictionary<global::System.Text.Json.JsonElement>(options));
+    private __Metadata.JsonTypeInfo<global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>> Create_DictionaryStringJsonElement(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Dictionary<global::System.Text.Json.JsonElement>(options));
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::Consumer.Appointment>> Create_ListAppointment(global::System.Text.Json.JsonSerializerOptions options) => Resolved(global::ClicRdv.Generated.Support.JsonMetadata.List<global::Consumer.Appointment>(options));
+    private __Metadata.JsonTypeInfo<global::System.Collections.Generic.List<Appointment>> Create_ListAppointment(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.List<Appointment>(options));
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::Consumer.Calendar>> Create_ListCalendar(global::System.Text.Json.JsonSerializerOptions options) => Resolved(global::ClicRdv.Generated.Support.JsonMetadata.List<global::Consumer.Calendar>(options));
+    private __Metadata.JsonTypeInfo<global::System.Collections.Generic.List<Calendar>> Create_ListCalendar(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.List<Calendar>(options));
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::Consumer.Calendarset>> Create_ListCalendarset(global::System.Text.Json.JsonSerializerOptions options) => Resolved(global::ClicRdv.Generated.Support.JsonMetadata.List<global::Consumer.Calendarset>(options));
+    private __Metadata.JsonTypeInfo<global::System.Collections.Generic.List<Calendarset>> Create_ListCalendarset(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.List<Calendarset>(options));
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::Consumer.Customfield>> Create_ListCustomfield(global::System.Text.Json.JsonSerializerOptions options) => Resolved(global::ClicRdv.Generated.Support.JsonMetadata.List<global::Consumer.Customfield>(options));
+    private __Metadata.JsonTypeInfo<global::System.Collections.Generic.List<Customfield>> Create_ListCustomfield(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.List<Customfield>(options));
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::Consumer.Fiche>> Create_ListFiche(global::System.Text.Json.JsonSerializerOptions options) => Resolved(global::ClicRdv.Generated.Support.JsonMetadata.List<global::Consumer.Fiche>(options));
+    private __Metadata.JsonTypeInfo<global::System.Collections.Generic.List<Fiche>> Create_ListFiche(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.List<Fiche>(options));
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::Consumer.Group>> Create_ListGroup(global::System.Text.Json.JsonSerializerOptions options) => Resolved(global::ClicRdv.Generated.Support.JsonMetadata.List<global::Consumer.Group>(options));
+    private __Metadata.JsonTypeInfo<global::System.Collections.Generic.List<Group>> Create_ListGroup(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.List<Group>(options));
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::Consumer.Intervention>> Create_ListIntervention(global::System.Text.Json.JsonSerializerOptions options) => Resolved(global::ClicRdv.Generated.Support.JsonMetadata.List<global::Consumer.Intervention>(options));
+    private __Metadata.JsonTypeInfo<global::System.Collections.Generic.List<Intervention>> Create_ListIntervention(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.List<Intervention>(options));
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::Consumer.Interventionset>> Create_ListInterventionset(global::System.Text.Json.JsonSerializerOptions options) => Resolved(global::ClicRdv.Generated.Support.JsonMetadata.List<global::Consumer.Interventionset>(options));
+    private __Metadata.JsonTypeInfo<global::System.Collections.Generic.List<Interventionset>> Create_ListInterventionset(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.List<Interventionset>(options));
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::Consumer.Pro>> Create_ListPro(global::System.Text.Json.JsonSerializerOptions options) => Resolved(global::ClicRdv.Generated.Support.JsonMetadata.List<global::Consumer.Pro>(options));
+    private __Metadata.JsonTypeInfo<global::System.Collections.Generic.List<Pro>> Create_ListPro(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.List<Pro>(options));
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::Consumer.TimeSlot>> Create_ListTimeSlot(global::System.Text.Json.JsonSerializerOptions options) => Resolved(global::ClicRdv.Generated.Support.JsonMetadata.List<global::Consumer.TimeSlot>(options));
+    private __Metadata.JsonTypeInfo<global::System.Collections.Generic.List<TimeSlot>> Create_ListTimeSlot(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.List<TimeSlot>(options));
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::Consumer.Vevent>> Create_ListVevent(global::System.Text.Json.JsonSerializerOptions options) => Resolved(global::ClicRdv.Generated.Support.JsonMetadata.List<global::Consumer.Vevent>(options));
+    private __Metadata.JsonTypeInfo<global::System.Collections.Generic.List<Vevent>> Create_ListVevent(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.List<Vevent>(options));
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<int>> Create_ListInt32(global::System.Text.Json.JsonSerializerOptions options) => Resolved(global::ClicRdv.Generated.Support.JsonMetadata.List<int>(options));
+    private __Metadata.JsonTypeInfo<global::System.Collections.Generic.List<int>> Create_ListInt32(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.List<int>(options));
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateOnly> Create_DateOnly(global::System.Text.Json.JsonSerializerOptions options) => Resolved(global::ClicRdv.Generated.Support.JsonMetadata.Value<global::System.DateOnly>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.DateOnlyConverter));
+    private __Metadata.JsonTypeInfo<global::System.DateOnly> Create_DateOnly(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Value<global::System.DateOnly>(options, __Metadata.JsonMetadataServices.DateOnlyConverter));
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateOnly?> Create_NullableDateOnly(global::System.Text.Json.JsonSerializerOptions options) => Resolved(global::ClicRdv.Generated.Support.JsonMetadata.Nullable<global::System.DateOnly>(options));
+    private __Metadata.JsonTypeInfo<global::System.DateOnly?> Create_NullableDateOnly(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Nullable<global::System.DateOnly>(options));
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateTime> Create_DateTime(global::System.Text.Json.JsonSerializerOptions options) => Resolved(global::ClicRdv.Generated.Support.JsonMetadata.Owned<global::System.DateTime>(options, new global::Consumer.DateTimeJsonConverter()));
+    private __Metadata.JsonTypeInfo<global::System.DateTime> Create_DateTime(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Owned<global::System.DateTime>(options, new DateTimeJsonConverter()));
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateTime?> Create_NullableDateTime(global::System.Text.Json.JsonSerializerOptions options) => Resolved(global::ClicRdv.Generated.Support.JsonMetadata.NullableOwned<global::System.DateTime>(options));
+    private __Metadata.JsonTypeInfo<global::System.DateTime?> Create_NullableDateTime(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.NullableOwned<global::System.DateTime>(options));
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Text.Json.JsonElement> Create_JsonElement(global::System.Text.Json.JsonSerializerOptions options) => Resolved(global::ClicRdv.Generated.Support.JsonMetadata.Value<global::System.Text.Json.JsonElement>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter));
+    private __Metadata.JsonTypeInfo<global::System.Text.Json.JsonElement> Create_JsonElement(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Value<global::System.Text.Json.JsonElement>(options, __Metadata.JsonMetadataServices.JsonElementConverter));
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Text.Json.JsonElement?> Create_NullableJsonElement(global::System.Text.Json.JsonSerializerOptions options) => Resolved(global::ClicRdv.Generated.Support.JsonMetadata.Nullable<global::System.Text.Json.JsonElement>(options));
+    private __Metadata.JsonTypeInfo<global::System.Text.Json.JsonElement?> Create_NullableJsonElement(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Nullable<global::System.Text.Json.JsonElement>(options));
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<int> Create_Int32(global::System.Text.Json.JsonSerializerOptions options) => Resolved(global::ClicRdv.Generated.Support.JsonMetadata.Value<int>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.Int32Converter));
+    private __Metadata.JsonTypeInfo<int> Create_Int32(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Value<int>(options, __Metadata.JsonMetadataServices.Int32Converter));
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<int?> Create_NullableInt32(global::System.Text.Json.JsonSerializerOptions options) => Resolved(global::ClicRdv.Generated.Support.JsonMetadata.Nullable<int>(options));
+    private __Metadata.JsonTypeInfo<int?> Create_NullableInt32(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Nullable<int>(options));
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<string> Create_String(global::System.Text.Json.JsonSerializerOptions options) => Resolved(global::ClicRdv.Generated.Support.JsonMetadata.Value<string>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter));
+    private __Metadata.JsonTypeInfo<string> Create_String(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Value<string>(options, __Metadata.JsonMetadataServices.StringConverter));
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> Resolved<T>(global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> typeInfo)
+    private __Metadata.JsonTypeInfo<T> Resolved<T>(__Metadata.JsonTypeInfo<T> typeInfo)
     {
         typeInfo.OriginatingResolver = this;
         return typeInfo;

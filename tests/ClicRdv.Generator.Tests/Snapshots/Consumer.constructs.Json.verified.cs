@@ -3,16 +3,20 @@
 #nullable disable
 #pragma warning disable CS1591 // Not every member of a document has a description.
 
+using __Metadata = global::System.Text.Json.Serialization.Metadata;
+using __Support = global::ClicRdv.Generated.Support.JsonMetadata;
+using __Ignore = global::System.Text.Json.Serialization.JsonIgnoreCondition;
+
 namespace Consumer;
 
 /// <summary>System.Text.Json metadata for every type the clients of "Constructs" read or write, built without reflection (trimming- and Native AOT-safe). The clients use it whatever options their settings carry; pass it on to serialize the same types yourself (<c>JsonSerializer.Serialize(pet, ApiJsonContext.Default.Pet)</c>, or <c>TypeInfoResolver = ApiJsonContext.Default</c>), or combine it with <c>JsonTypeInfoResolver.Combine</c>.</summary>
 /// <remarks>The document decides the wire format of its types: member names, enum values and date-time formats are its own, whatever converters or naming policies the options carry; a member the document does not allow to be null is left out when null. The options decide the rest: whether other nulls are written, numbers read from strings, case-insensitive names, depth, indentation. The default options write no null member and read numbers sent as strings.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
-public sealed partial class ApiJsonContext : global::System.Text.Json.Serialization.JsonSerializerContext, global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver
+public sealed partial class ApiJsonContext : global::System.Text.Json.Serialization.JsonSerializerContext, __Metadata.IJsonTypeInfoResolver
 {
     private static readonly global::System.Text.Json.JsonSerializerOptions s_defaultOptions = new()
     {
-        DefaultIgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+        DefaultIgnoreCondition = __Ignore.WhenWritingNull,
         NumberHandling = global::System.Text.Json.Serialization.JsonNumberHandling.AllowReadingFromString,
     };
 
@@ -34,237 +38,240 @@ public sealed partial class ApiJsonContext : global::System.Text.Json.Serializat
     {
     }
 
-    /// <summary>Metadata for <see cref="global::Consumer.Calendar"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.Calendar> Calendar => _Calendar ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.Calendar>)Options.GetTypeInfo(typeof(global::Consumer.Calendar));
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.Calendar> _Calendar;
+    /// <summary>Metadata for <see cref="Calendar"/>.</summary>
+    public __Metadata.JsonTypeInfo<Calendar> Calendar => _Calendar ??= (__Metadata.JsonTypeInfo<Calendar>)Options.GetTypeInfo(typeof(Calendar));
+    private __Metadata.JsonTypeInfo<Calendar> _Calendar;
 
-    /// <summary>Metadata for <see cref="global::Consumer.CalendarInput"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.CalendarInput> CalendarInput => _CalendarInput ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.CalendarInput>)Options.GetTypeInfo(typeof(global::Consumer.CalendarInput));
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.CalendarInput> _CalendarInput;
+    /// <summary>Metadata for <see cref="CalendarInput"/>.</summary>
+    public __Metadata.JsonTypeInfo<CalendarInput> CalendarInput => _CalendarInput ??= (__Metadata.JsonTypeInfo<CalendarInput>)Options.GetTypeInfo(typeof(CalendarInput));
+    private __Metadata.JsonTypeInfo<CalendarInput> _CalendarInput;
 
-    /// <summary>Metadata for <see cref="global::Consumer.CalendarOwner"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.CalendarOwner> CalendarOwner => _CalendarOwner ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.CalendarOwner>)Options.GetTypeInfo(typeof(global::Consumer.CalendarOwner));
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.CalendarOwner> _CalendarOwner;
+    /// <summary>Metadata for <see cref="CalendarOwner"/>.</summary>
+    public __Metadata.JsonTypeInfo<CalendarOwner> CalendarOwner => _CalendarOwner ??= (__Metadata.JsonTypeInfo<CalendarOwner>)Options.GetTypeInfo(typeof(CalendarOwner));
+    private __Metadata.JsonTypeInfo<CalendarOwner> _CalendarOwner;
 
-    /// <summary>Metadata for <see cref="global::Consumer.CalendarOwnerRole"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.CalendarOwnerRole> CalendarOwnerRole => _CalendarOwnerRole ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.CalendarOwnerRole>)Options.GetTypeInfo(typeof(global::Consumer.CalendarOwnerRole));
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.CalendarOwnerRole> _CalendarOwnerRole;
+    /// <summary>Metadata for <see cref="CalendarOwnerRole"/>.</summary>
+    public __Metadata.JsonTypeInfo<CalendarOwnerRole> CalendarOwnerRole => _CalendarOwnerRole ??= (__Metadata.JsonTypeInfo<CalendarOwnerRole>)Options.GetTypeInfo(typeof(CalendarOwnerRole));
+    private __Metadata.JsonTypeInfo<CalendarOwnerRole> _CalendarOwnerRole;
 
-    /// <summary>Metadata for <see cref="global::Consumer.CalendarPage"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.CalendarPage> CalendarPage => _CalendarPage ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.CalendarPage>)Options.GetTypeInfo(typeof(global::Consumer.CalendarPage));
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.CalendarPage> _CalendarPage;
+    /// <summary>Metadata for <see cref="CalendarPage"/>.</summary>
+    public __Metadata.JsonTypeInfo<CalendarPage> CalendarPage => _CalendarPage ??= (__Metadata.JsonTypeInfo<CalendarPage>)Options.GetTypeInfo(typeof(CalendarPage));
+    private __Metadata.JsonTypeInfo<CalendarPage> _CalendarPage;
 
-    /// <summary>Metadata for <see cref="global::Consumer.Circle"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.Circle> Circle => _Circle ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.Circle>)Options.GetTypeInfo(typeof(global::Consumer.Circle));
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.Circle> _Circle;
+    /// <summary>Metadata for <see cref="Circle"/>.</summary>
+    public __Metadata.JsonTypeInfo<Circle> Circle => _Circle ??= (__Metadata.JsonTypeInfo<Circle>)Options.GetTypeInfo(typeof(Circle));
+    private __Metadata.JsonTypeInfo<Circle> _Circle;
 
-    /// <summary>Metadata for <see cref="global::Consumer.Condition"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.Condition> Condition => _Condition ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.Condition>)Options.GetTypeInfo(typeof(global::Consumer.Condition));
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.Condition> _Condition;
+    /// <summary>Metadata for <see cref="Condition"/>.</summary>
+    public __Metadata.JsonTypeInfo<Condition> Condition => _Condition ??= (__Metadata.JsonTypeInfo<Condition>)Options.GetTypeInfo(typeof(Condition));
+    private __Metadata.JsonTypeInfo<Condition> _Condition;
 
-    /// <summary>Metadata for <see cref="global::Consumer.ConditionOp"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.ConditionOp> ConditionOp => _ConditionOp ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.ConditionOp>)Options.GetTypeInfo(typeof(global::Consumer.ConditionOp));
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.ConditionOp> _ConditionOp;
+    /// <summary>Metadata for <see cref="ConditionOp"/>.</summary>
+    public __Metadata.JsonTypeInfo<ConditionOp> ConditionOp => _ConditionOp ??= (__Metadata.JsonTypeInfo<ConditionOp>)Options.GetTypeInfo(typeof(ConditionOp));
+    private __Metadata.JsonTypeInfo<ConditionOp> _ConditionOp;
 
-    /// <summary>Metadata for <see cref="global::Consumer.CreateCalendarRequest"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.CreateCalendarRequest> CreateCalendarRequest => _CreateCalendarRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.CreateCalendarRequest>)Options.GetTypeInfo(typeof(global::Consumer.CreateCalendarRequest));
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.CreateCalendarRequest> _CreateCalendarRequest;
+    /// <summary>Metadata for <see cref="CreateCalendarRequest"/>.</summary>
+    public __Metadata.JsonTypeInfo<CreateCalendarRequest> CreateCalendarRequest => _CreateCalendarRequest ??= (__Metadata.JsonTypeInfo<CreateCalendarRequest>)Options.GetTypeInfo(typeof(CreateCalendarRequest));
+    private __Metadata.JsonTypeInfo<CreateCalendarRequest> _CreateCalendarRequest;
 
-    /// <summary>Metadata for <see cref="global::Consumer.Kind"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.Kind> Kind => _Kind ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.Kind>)Options.GetTypeInfo(typeof(global::Consumer.Kind));
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.Kind> _Kind;
+    /// <summary>Metadata for <see cref="Kind"/>.</summary>
+    public __Metadata.JsonTypeInfo<Kind> Kind => _Kind ??= (__Metadata.JsonTypeInfo<Kind>)Options.GetTypeInfo(typeof(Kind));
+    private __Metadata.JsonTypeInfo<Kind> _Kind;
 
-    /// <summary>Metadata for <see cref="global::Consumer.ListCalendarsFilter"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.ListCalendarsFilter> ListCalendarsFilter => _ListCalendarsFilter ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.ListCalendarsFilter>)Options.GetTypeInfo(typeof(global::Consumer.ListCalendarsFilter));
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.ListCalendarsFilter> _ListCalendarsFilter;
+    /// <summary>Metadata for <see cref="ListCalendarsFilter"/>.</summary>
+    public __Metadata.JsonTypeInfo<ListCalendarsFilter> ListCalendarsFilter => _ListCalendarsFilter ??= (__Metadata.JsonTypeInfo<ListCalendarsFilter>)Options.GetTypeInfo(typeof(ListCalendarsFilter));
+    private __Metadata.JsonTypeInfo<ListCalendarsFilter> _ListCalendarsFilter;
 
-    /// <summary>Metadata for <see cref="global::Consumer.LoginRequest"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.LoginRequest> LoginRequest => _LoginRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.LoginRequest>)Options.GetTypeInfo(typeof(global::Consumer.LoginRequest));
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.LoginRequest> _LoginRequest;
+    /// <summary>Metadata for <see cref="LoginRequest"/>.</summary>
+    public __Metadata.JsonTypeInfo<LoginRequest> LoginRequest => _LoginRequest ??= (__Metadata.JsonTypeInfo<LoginRequest>)Options.GetTypeInfo(typeof(LoginRequest));
+    private __Metadata.JsonTypeInfo<LoginRequest> _LoginRequest;
 
-    /// <summary>Metadata for <see cref="global::Consumer.LoginResponse"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.LoginResponse> LoginResponse => _LoginResponse ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.LoginResponse>)Options.GetTypeInfo(typeof(global::Consumer.LoginResponse));
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.LoginResponse> _LoginResponse;
+    /// <summary>Metadata for <see cref="LoginResponse"/>.</summary>
+    public __Metadata.JsonTypeInfo<LoginResponse> LoginResponse => _LoginResponse ??= (__Metadata.JsonTypeInfo<LoginResponse>)Options.GetTypeInfo(typeof(LoginResponse));
+    private __Metadata.JsonTypeInfo<LoginResponse> _LoginResponse;
 
-    /// <summary>Metadata for <see cref="global::Consumer.LoginResponsePro"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.LoginResponsePro> LoginResponsePro => _LoginResponsePro ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.LoginResponsePro>)Options.GetTypeInfo(typeof(global::Consumer.LoginResponsePro));
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.LoginResponsePro> _LoginResponsePro;
+    /// <summary>Metadata for <see cref="LoginResponsePro"/>.</summary>
+    public __Metadata.JsonTypeInfo<LoginResponsePro> LoginResponsePro => _LoginResponsePro ??= (__Metadata.JsonTypeInfo<LoginResponsePro>)Options.GetTypeInfo(typeof(LoginResponsePro));
+    private __Metadata.JsonTypeInfo<LoginResponsePro> _LoginResponsePro;
 
-    /// <summary>Metadata for <see cref="global::Consumer.PatchCalendarRequest"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.PatchCalendarRequest> PatchCalendarRequest => _PatchCalendarRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.PatchCalendarRequest>)Options.GetTypeInfo(typeof(global::Consumer.PatchCalendarRequest));
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.PatchCalendarRequest> _PatchCalendarRequest;
+    /// <summary>Metadata for <see cref="PatchCalendarRequest"/>.</summary>
+    public __Metadata.JsonTypeInfo<PatchCalendarRequest> PatchCalendarRequest => _PatchCalendarRequest ??= (__Metadata.JsonTypeInfo<PatchCalendarRequest>)Options.GetTypeInfo(typeof(PatchCalendarRequest));
+    private __Metadata.JsonTypeInfo<PatchCalendarRequest> _PatchCalendarRequest;
 
-    /// <summary>Metadata for <see cref="global::Consumer.Priority"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.Priority> Priority => _Priority ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.Priority>)Options.GetTypeInfo(typeof(global::Consumer.Priority));
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.Priority> _Priority;
+    /// <summary>Metadata for <see cref="Priority"/>.</summary>
+    public __Metadata.JsonTypeInfo<Priority> Priority => _Priority ??= (__Metadata.JsonTypeInfo<Priority>)Options.GetTypeInfo(typeof(Priority));
+    private __Metadata.JsonTypeInfo<Priority> _Priority;
 
-    /// <summary>Metadata for <see cref="global::Consumer.Shapes"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.Shapes> Shapes => _Shapes ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.Shapes>)Options.GetTypeInfo(typeof(global::Consumer.Shapes));
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.Shapes> _Shapes;
+    /// <summary>Metadata for <see cref="Shapes"/>.</summary>
+    public __Metadata.JsonTypeInfo<Shapes> Shapes => _Shapes ??= (__Metadata.JsonTypeInfo<Shapes>)Options.GetTypeInfo(typeof(Shapes));
+    private __Metadata.JsonTypeInfo<Shapes> _Shapes;
 
-    /// <summary>Metadata for <see cref="global::Consumer.Square"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.Square> Square => _Square ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.Square>)Options.GetTypeInfo(typeof(global::Consumer.Square));
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.Square> _Square;
+    /// <summary>Metadata for <see cref="Square"/>.</summary>
+    public __Metadata.JsonTypeInfo<Square> Square => _Square ??= (__Metadata.JsonTypeInfo<Square>)Options.GetTypeInfo(typeof(Square));
+    private __Metadata.JsonTypeInfo<Square> _Square;
+
+    /// <summary>Metadata for <c>CalendarOwnerRole?</c>.</summary>
+    public __Metadata.JsonTypeInfo<CalendarOwnerRole?> NullableCalendarOwnerRole => _NullableCalendarOwnerRole ??= (__Metadata.JsonTypeInfo<CalendarOwnerRole?>)Options.GetTypeInfo(typeof(CalendarOwnerRole?));
+    private __Metadata.JsonTypeInfo<CalendarOwnerRole?> _NullableCalendarOwnerRole;
+
+    /// <summary>Metadata for <c>Kind?</c>.</summary>
+    public __Metadata.JsonTypeInfo<Kind?> NullableKind => _NullableKind ??= (__Metadata.JsonTypeInfo<Kind?>)Options.GetTypeInfo(typeof(Kind?));
+    private __Metadata.JsonTypeInfo<Kind?> _NullableKind;
+
+    /// <summary>Metadata for <c>Priority?</c>.</summary>
+    public __Metadata.JsonTypeInfo<Priority?> NullablePriority => _NullablePriority ??= (__Metadata.JsonTypeInfo<Priority?>)Options.GetTypeInfo(typeof(Priority?));
+    private __Metadata.JsonTypeInfo<Priority?> _NullablePriority;
 
     /// <summary>Metadata for <c>bool</c>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<bool> Boolean => _Boolean ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<bool>)Options.GetTypeInfo(typeof(bool));
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<bool> _Boolean;
+    public __Metadata.JsonTypeInfo<bool> Boolean => _Boolean ??= (__Metadata.JsonTypeInfo<bool>)Options.GetTypeInfo(typeof(bool));
+    private __Metadata.JsonTypeInfo<bool> _Boolean;
 
     /// <summary>Metadata for <c>bool?</c>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<bool?> NullableBoolean => _NullableBoolean ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<bool?>)Options.GetTypeInfo(typeof(bool?));
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<bool?> _NullableBoolean;
+    public __Metadata.JsonTypeInfo<bool?> NullableBoolean => _NullableBoolean ??= (__Metadata.JsonTypeInfo<bool?>)Options.GetTypeInfo(typeof(bool?));
+    private __Metadata.JsonTypeInfo<bool?> _NullableBoolean;
 
     /// <summary>Metadata for <c>byte[]</c>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<byte[]> ByteArray => _ByteArray ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<byte[]>)Options.GetTypeInfo(typeof(byte[]));
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<byte[]> _ByteArray;
+    public __Metadata.JsonTypeInfo<byte[]> ByteArray => _ByteArray ??= (__Metadata.JsonTypeInfo<byte[]>)Options.GetTypeInfo(typeof(byte[]));
+    private __Metadata.JsonTypeInfo<byte[]> _ByteArray;
 
     /// <summary>Metadata for <c>decimal</c>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<decimal> Decimal => _Decimal ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<decimal>)Options.GetTypeInfo(typeof(decimal));
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<decimal> _Decimal;
+    public __Metadata.JsonTypeInfo<decimal> Decimal => _Decimal ??= (__Metadata.JsonTypeInfo<decimal>)Options.GetTypeInfo(typeof(decimal));
+    private __Metadata.JsonTypeInfo<decimal> _Decimal;
 
     /// <summary>Metadata for <c>decimal?</c>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<decimal?> NullableDecimal => _NullableDecimal ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<decimal?>)Options.GetTypeInfo(typeof(decimal?));
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<decimal?> _NullableDecimal;
+    public __Metadata.JsonTypeInfo<decimal?> NullableDecimal => _NullableDecimal ??= (__Metadata.JsonTypeInfo<decimal?>)Options.GetTypeInfo(typeof(decimal?));
+    private __Metadata.JsonTypeInfo<decimal?> _NullableDecimal;
 
     /// <summary>Metadata for <c>double</c>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<double> Double => _Double ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<double>)Options.GetTypeInfo(typeof(double));
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<double> _Double;
+    public __Metadata.JsonTypeInfo<double> Double => _Double ??= (__Metadata.JsonTypeInfo<double>)Options.GetTypeInfo(typeof(double));
+    private __Metadata.JsonTypeInfo<double> _Double;
 
     /// <summary>Metadata for <c>float</c>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<float> Single => _Single ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<float>)Options.GetTypeInfo(typeof(float));
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<float> _Single;
+    public __Metadata.JsonTypeInfo<float> Single => _Single ??= (__Metadata.JsonTypeInfo<float>)Options.GetTypeInfo(typeof(float));
+    private __Metadata.JsonTypeInfo<float> _Single;
 
     /// <summary>Metadata for <c>float?</c>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<float?> NullableSingle => _NullableSingle ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<float?>)Options.GetTypeInfo(typeof(float?));
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<float?> _NullableSingle;
-
-    /// <summary>Metadata for <c>Consumer.CalendarOwnerRole?</c>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.CalendarOwnerRole?> NullableCalendarOwnerRole => _NullableCalendarOwnerRole ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.CalendarOwnerRole?>)Options.GetTypeInfo(typeof(global::Consumer.CalendarOwnerRole?));
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.CalendarOwnerRole?> _NullableCalendarOwnerRole;
-
-    /// <summary>Metadata for <c>Consumer.Kind?</c>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.Kind?> NullableKind => _NullableKind ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.Kind?>)Options.GetTypeInfo(typeof(global::Consumer.Kind?));
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.Kind?> _NullableKind;
-
-    /// <summary>Metadata for <c>Consumer.Priority?</c>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.Priority?> NullablePriority => _NullablePriority ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.Priority?>)Options.GetTypeInfo(typeof(global::Consumer.Priority?));
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.Priority?> _NullablePriority;
+    public __Metadata.JsonTypeInfo<float?> NullableSingle => _NullableSingle ??= (__Metadata.JsonTypeInfo<float?>)Options.GetTypeInfo(typeof(float?));
+    private __Metadata.JsonTypeInfo<float?> _NullableSingle;
 
     /// <summary>Metadata for <c>System.Collections.Generic.Dictionary&lt;string, System.Text.Json.JsonElement&gt;</c>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>> DictionaryStringJsonElement => _DictionaryStringJsonElement ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>));
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>> _DictionaryStringJsonElement;
+    public __Metadata.JsonTypeInfo<global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>> DictionaryStringJsonElement => _DictionaryStringJsonElement ??= (__Metadata.JsonTypeInfo<global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>));
+    private __Metadata.JsonTypeInfo<global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>> _DictionaryStringJsonElement;
 
     /// <summary>Metadata for <c>System.Collections.Generic.Dictionary&lt;string, int&gt;</c>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.Dictionary<string, int>> DictionaryStringInt32 => _DictionaryStringInt32 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.Dictionary<string, int>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.Dictionary<string, int>));
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.Dictionary<string, int>> _DictionaryStringInt32;
+    public __Metadata.JsonTypeInfo<global::System.Collections.Generic.Dictionary<string, int>> DictionaryStringInt32 => _DictionaryStringInt32 ??= (__Metadata.JsonTypeInfo<global::System.Collections.Generic.Dictionary<string, int>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.Dictionary<string, int>));
+    private __Metadata.JsonTypeInfo<global::System.Collections.Generic.Dictionary<string, int>> _DictionaryStringInt32;
 
     /// <summary>Metadata for <c>System.Collections.Generic.Dictionary&lt;string, string&gt;</c>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.Dictionary<string, string>> DictionaryStringString => _DictionaryStringString ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.Dictionary<string, string>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.Dictionary<string, string>));
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.Dictionary<string, string>> _DictionaryStringString;
+    public __Metadata.JsonTypeInfo<global::System.Collections.Generic.Dictionary<string, string>> DictionaryStringString => _DictionaryStringString ??= (__Metadata.JsonTypeInfo<global::System.Collections.Generic.Dictionary<string, string>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.Dictionary<string, string>));
+    private __Metadata.JsonTypeInfo<global::System.Collections.Generic.Dictionary<string, string>> _DictionaryStringString;
+
+    /// <summary>Metadata for <c>System.Collections.Generic.List&lt;Calendar&gt;</c>.</summary>
+    public __Metadata.JsonTypeInfo<global::System.Collections.Generic.List<Calendar>> ListCalendar => _ListCalendar ??= (__Metadata.JsonTypeInfo<global::System.Collections.Generic.List<Calendar>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.List<Calendar>));
+    private __Metadata.JsonTypeInfo<global::System.Collections.Generic.List<Calendar>> _ListCalendar;
 
     /// <summary>Metadata for <c>System.Collections.Generic.List&lt;double&gt;</c>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<double>> ListDouble => _ListDouble ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<double>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.List<double>));
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<double>> _ListDouble;
-
-    /// <summary>Metadata for <c>System.Collections.Generic.List&lt;Consumer.Calendar&gt;</c>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::Consumer.Calendar>> ListCalendar => _ListCalendar ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::Consumer.Calendar>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.List<global::Consumer.Calendar>));
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::Consumer.Calendar>> _ListCalendar;
+    public __Metadata.JsonTypeInfo<global::System.Collections.Generic.List<double>> ListDouble => _ListDouble ??= (__Metadata.JsonTypeInfo<global::System.Collections.Generic.List<double>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.List<double>));
+    private __Metadata.JsonTypeInfo<global::System.Collections.Generic.List<double>> _ListDouble;
 
     /// <summary>Metadata for <c>System.Collections.Generic.List&lt;System.Collections.Generic.List&lt;double&gt;&gt;</c>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::System.Collections.Generic.List<double>>> ListListDouble => _ListListDouble ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::System.Collections.Generic.List<double>>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.List<global::System.Collections.Generic.List<double>>));
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::System.Collections.Generic.List<double>>> _ListListDouble;
+    public __Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::System.Collections.Generic.List<double>>> ListListDouble => _ListListDouble ??= (__Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::System.Collections.Generic.List<double>>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.List<global::System.Collections.Generic.List<double>>));
+    private __Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::System.Collections.Generic.List<double>>> _ListListDouble;
 
     /// <summary>Metadata for <c>System.Collections.Generic.List&lt;string&gt;</c>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<string>> ListString => _ListString ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<string>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.List<string>));
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<string>> _ListString;
+    public __Metadata.JsonTypeInfo<global::System.Collections.Generic.List<string>> ListString => _ListString ??= (__Metadata.JsonTypeInfo<global::System.Collections.Generic.List<string>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.List<string>));
+    private __Metadata.JsonTypeInfo<global::System.Collections.Generic.List<string>> _ListString;
 
     /// <summary>Metadata for <c>System.DateOnly</c>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateOnly> DateOnly => _DateOnly ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateOnly>)Options.GetTypeInfo(typeof(global::System.DateOnly));
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateOnly> _DateOnly;
+    public __Metadata.JsonTypeInfo<global::System.DateOnly> DateOnly => _DateOnly ??= (__Metadata.JsonTypeInfo<global::System.DateOnly>)Options.GetTypeInfo(typeof(global::System.DateOnly));
+    private __Metadata.JsonTypeInfo<global::System.DateOnly> _DateOnly;
 
     /// <summary>Metadata for <c>System.DateOnly?</c>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateOnly?> NullableDateOnly => _NullableDateOnly ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateOnly?>)Options.GetTypeInfo(typeof(global::System.DateOnly?));
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateOnly?> _NullableDateOnly;
+    public __Metadata.JsonTypeInfo<global::System.DateOnly?> NullableDateOnly => _NullableDateOnly ??= (__Metadata.JsonTypeInfo<global::System.DateOnly?>)Options.GetTypeInfo(typeof(global::System.DateOnly?));
+    private __Metadata.JsonTypeInfo<global::System.DateOnly?> _NullableDateOnly;
 
     /// <summary>Metadata for <c>System.DateTime</c>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateTime> DateTime => _DateTime ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateTime>)Options.GetTypeInfo(typeof(global::System.DateTime));
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateTime> _DateTime;
+    public __Metadata.JsonTypeInfo<global::System.DateTime> DateTime => _DateTime ??= (__Metadata.JsonTypeInfo<global::System.DateTime>)Options.GetTypeInfo(typeof(global::System.DateTime));
+    private __Metadata.JsonTypeInfo<global::System.DateTime> _DateTime;
 
     /// <summary>Metadata for <c>System.DateTime?</c>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateTime?> NullableDateTime => _NullableDateTime ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateTime?>)Options.GetTypeInfo(typeof(global::System.DateTime?));
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateTime?> _NullableDateTime;
+    public __Metadata.JsonTypeInfo<global::System.DateTime?> NullableDateTime => _NullableDateTime ??= (__Metadata.JsonTypeInfo<global::System.DateTime?>)Options.GetTypeInfo(typeof(global::System.DateTime?));
+    private __Metadata.JsonTypeInfo<global::System.DateTime?> _NullableDateTime;
 
     /// <summary>Metadata for <c>System.DateTimeOffset</c>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateTimeOffset> DateTimeOffset => _DateTimeOffset ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateTimeOffset>)Options.GetTypeInfo(typeof(global::System.DateTimeOffset));
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateTimeOffset> _DateTimeOffset;
+    public __Metadata.JsonTypeInfo<global::System.DateTimeOffset> DateTimeOffset => _DateTimeOffset ??= (__Metadata.JsonTypeInfo<global::System.DateTimeOffset>)Options.GetTypeInfo(typeof(global::System.DateTimeOffset));
+    private __Metadata.JsonTypeInfo<global::System.DateTimeOffset> _DateTimeOffset;
 
     /// <summary>Metadata for <c>System.DateTimeOffset?</c>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateTimeOffset?> NullableDateTimeOffset => _NullableDateTimeOffset ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateTimeOffset?>)Options.GetTypeInfo(typeof(global::System.DateTimeOffset?));
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateTimeOffset?> _NullableDateTimeOffset;
+    public __Metadata.JsonTypeInfo<global::System.DateTimeOffset?> NullableDateTimeOffset => _NullableDateTimeOffset ??= (__Metadata.JsonTypeInfo<global::System.DateTimeOffset?>)Options.GetTypeInfo(typeof(global::System.DateTimeOffset?));
+    private __Metadata.JsonTypeInfo<global::System.DateTimeOffset?> _NullableDateTimeOffset;
 
     /// <summary>Metadata for <c>System.Guid</c>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Guid> Guid => _Guid ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Guid>)Options.GetTypeInfo(typeof(global::System.Guid));
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Guid> _Guid;
+    public __Metadata.JsonTypeInfo<global::System.Guid> Guid => _Guid ??= (__Metadata.JsonTypeInfo<global::System.Guid>)Options.GetTypeInfo(typeof(global::System.Guid));
+    private __Metadata.JsonTypeInfo<global::System.Guid> _Guid;
 
     /// <summary>Metadata for <c>System.Guid?</c>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Guid?> NullableGuid => _NullableGuid ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Guid?>)Options.GetTypeInfo(typeof(global::System.Guid?));
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Guid?> _NullableGuid;
+    public __Metadata.JsonTypeInfo<global::System.Guid?> NullableGuid => _NullableGuid ??= (__Metadata.JsonTypeInfo<global::System.Guid?>)Options.GetTypeInfo(typeof(global::System.Guid?));
+    private __Metadata.JsonTypeInfo<global::System.Guid?> _NullableGuid;
 
     /// <summary>Metadata for <c>System.Text.Json.JsonElement</c>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Text.Json.JsonElement> JsonElement => _JsonElement ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Text.Json.JsonElement>)Options.GetTypeInfo(typeof(global::System.Text.Json.JsonElement));
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Text.Json.JsonElement> _JsonElement;
+    public __Metadata.JsonTypeInfo<global::System.Text.Json.JsonElement> JsonElement => _JsonElement ??= (__Metadata.JsonTypeInfo<global::System.Text.Json.JsonElement>)Options.GetTypeInfo(typeof(global::System.Text.Json.JsonElement));
+    private __Metadata.JsonTypeInfo<global::System.Text.Json.JsonElement> _JsonElement;
 
     /// <summary>Metadata for <c>System.Text.Json.JsonElement?</c>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Text.Json.JsonElement?> NullableJsonElement => _NullableJsonElement ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Text.Json.JsonElement?>)Options.GetTypeInfo(typeof(global::System.Text.Json.JsonElement?));
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Text.Json.JsonElement?> _NullableJsonElement;
+    public __Metadata.JsonTypeInfo<global::System.Text.Json.JsonElement?> NullableJsonElement => _NullableJsonElement ??= (__Metadata.JsonTypeInfo<global::System.Text.Json.JsonElement?>)Options.GetTypeInfo(typeof(global::System.Text.Json.JsonElement?));
+    private __Metadata.JsonTypeInfo<global::System.Text.Json.JsonElement?> _NullableJsonElement;
 
     /// <summary>Metadata for <c>int</c>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<int> Int32 => _Int32 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<int>)Options.GetTypeInfo(typeof(int));
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<int> _Int32;
+    public __Metadata.JsonTypeInfo<int> Int32 => _Int32 ??= (__Metadata.JsonTypeInfo<int>)Options.GetTypeInfo(typeof(int));
+    private __Metadata.JsonTypeInfo<int> _Int32;
 
     /// <summary>Metadata for <c>int?</c>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<int?> NullableInt32 => _NullableInt32 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<int?>)Options.GetTypeInfo(typeof(int?));
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<int?> _NullableInt32;
+    public __Metadata.JsonTypeInfo<int?> NullableInt32 => _NullableInt32 ??= (__Metadata.JsonTypeInfo<int?>)Options.GetTypeInfo(typeof(int?));
+    private __Metadata.JsonTypeInfo<int?> _NullableInt32;
 
     /// <summary>Metadata for <c>long</c>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<long> Int64 => _Int64 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<long>)Options.GetTypeInfo(typeof(long));
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<long> _Int64;
+    public __Metadata.JsonTypeInfo<long> Int64 => _Int64 ??= (__Metadata.JsonTypeInfo<long>)Options.GetTypeInfo(typeof(long));
+    private __Metadata.JsonTypeInfo<long> _Int64;
 
     /// <summary>Metadata for <c>long?</c>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<long?> NullableInt64 => _NullableInt64 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<long?>)Options.GetTypeInfo(typeof(long?));
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<long?> _NullableInt64;
+    public __Metadata.JsonTypeInfo<long?> NullableInt64 => _NullableInt64 ??= (__Metadata.JsonTypeInfo<long?>)Options.GetTypeInfo(typeof(long?));
+    private __Metadata.JsonTypeInfo<long?> _NullableInt64;
 
     /// <summary>Metadata for <c>string</c>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<string> String => _String ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<string>)Options.GetTypeInfo(typeof(string));
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<string> _String;
+    public __Metadata.JsonTypeInfo<string> String => _String ??= (__Metadata.JsonTypeInfo<string>)Options.GetTypeInfo(typeof(string));
+    private __Metadata.JsonTypeInfo<string> _String;
 
     /// <inheritdoc />
-    public override global::System.Text.Json.Serialization.Metadata.JsonTypeInfo GetTypeInfo(global::System.Type type)
+    public override __Metadata.JsonTypeInfo GetTypeInfo(global::System.Type type)
     {
         Options.TryGetTypeInfo(type, out var typeInfo);
         return typeInfo;
     }
 
-    global::System.Text.Json.Serialization.Metadata.JsonTypeInfo global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
+    __Metadata.JsonTypeInfo __Metadata.IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
     {
-        if (type == typeof(global::Consumer.Calendar)) return Create_Calendar(options);
-        if (type == typeof(global::Consumer.CalendarInput)) return Create_CalendarInput(options);
-        if (type == typeof(global::Consumer.CalendarOwner)) return Create_CalendarOwner(options);
-        if (type == typeof(global::Consumer.CalendarOwnerRole)) return Create_CalendarOwnerRole(options);
-        if (type == typeof(global::Consumer.CalendarPage)) return Create_CalendarPage(options);
-        if (type == typeof(global::Consumer.Circle)) return Create_Circle(options);
-        if (type == typeof(global::Consumer.Condition)) return Create_Condition(options);
-        if (type == typeof(global::Consumer.ConditionOp)) return Create_ConditionOp(options);
-        if (type == typeof(global::Consumer.CreateCalendarRequest)) return Create_CreateCalendarRequest(options);
-        if (type == typeof(global::Consumer.Kind)) return Create_Kind(options);
-        if (type == typeof(global::Consumer.ListCalendarsFilter)) return Create_ListCalendarsFilter(options);
-        if (type == typeof(global::Consumer.LoginRequest)) return Create_LoginRequest(options);
-        if (type == typeof(global::Consumer.LoginResponse)) return Create_LoginResponse(options);
-        if (type == typeof(global::Consumer.LoginResponsePro)) return Create_LoginResponsePro(options);
-        if (type == typeof(global::Consumer.PatchCalendarRequest)) return Create_PatchCalendarRequest(options);
-        if (type == typeof(global::Consumer.Priority)) return Create_Priority(options);
-        if (type == typeof(global::Consumer.Shapes)) return Create_Shapes(options);
-        if (type == typeof(global::Consumer.Square)) return Create_Square(options);
+        if (type == typeof(Calendar)) return Create_Calendar(options);
+        if (type == typeof(CalendarInput)) return Create_CalendarInput(options);
+        if (type == typeof(CalendarOwner)) return Create_CalendarOwner(options);
+        if (type == typeof(CalendarOwnerRole)) return Create_CalendarOwnerRole(options);
+        if (type == typeof(CalendarPage)) return Create_CalendarPage(options);
+        if (type == typeof(Circle)) return Create_Circle(options);
+        if (type == typeof(Condition)) return Create_Condition(options);
+        if (type == typeof(ConditionOp)) return Create_ConditionOp(options);
+        if (type == typeof(CreateCalendarRequest)) return Create_CreateCalendarRequest(options);
+        if (type == typeof(Kind)) return Create_Kind(options);
+        if (type == typeof(ListCalendarsFilter)) return Create_ListCalendarsFilter(options);
+        if (type == typeof(LoginRequest)) return Create_LoginRequest(options);
+        if (type == typeof(LoginResponse)) return Create_LoginResponse(options);
+        if (type == typeof(LoginResponsePro)) return Create_LoginResponsePro(options);
+        if (type == typeof(PatchCalendarRequest)) return Create_PatchCalendarRequest(options);
+        if (type == typeof(Priority)) return Create_Priority(options);
+        if (type == typeof(Shapes)) return Create_Shapes(options);
+        if (type == typeof(Square)) return Create_Square(options);
+        if (type == typeof(CalendarOwnerRole?)) return Create_NullableCalendarOwnerRole(options);
+        if (type == typeof(Kind?)) return Create_NullableKind(options);
+        if (type == typeof(Priority?)) return Create_NullablePriority(options);
         if (type == typeof(bool)) return Create_Boolean(options);
         if (type == typeof(bool?)) return Create_NullableBoolean(options);
         if (type == typeof(byte[])) return Create_ByteArray(options);
@@ -273,14 +280,11 @@ public sealed partial class ApiJsonContext : global::System.Text.Json.Serializat
         if (type == typeof(double)) return Create_Double(options);
         if (type == typeof(float)) return Create_Single(options);
         if (type == typeof(float?)) return Create_NullableSingle(options);
-        if (type == typeof(global::Consumer.CalendarOwnerRole?)) return Create_NullableCalendarOwnerRole(options);
-        if (type == typeof(global::Consumer.Kind?)) return Create_NullableKind(options);
-        if (type == typeof(global::Consumer.Priority?)) return Create_NullablePriority(options);
         if (type == typeof(global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>)) return Create_DictionaryStringJsonElement(options);
         if (type == typeof(global::System.Collections.Generic.Dictionary<string, int>)) return Create_DictionaryStringInt32(options);
         if (type == typeof(global::System.Collections.Generic.Dictionary<string, string>)) return Create_DictionaryStringString(options);
+        if (type == typeof(global::System.Collections.Generic.List<Calendar>)) return Create_ListCalendar(options);
         if (type == typeof(global::System.Collections.Generic.List<double>)) return Create_ListDouble(options);
-        if (type == typeof(global::System.Collections.Generic.List<global::Consumer.Calendar>)) return Create_ListCalendar(options);
         if (type == typeof(global::System.Collections.Generic.List<global::System.Collections.Generic.List<double>>)) return Create_ListListDouble(options);
         if (type == typeof(global::System.Collections.Generic.List<string>)) return Create_ListString(options);
         if (type == typeof(global::System.DateOnly)) return Create_DateOnly(options);
@@ -301,205 +305,205 @@ public sealed partial class ApiJsonContext : global::System.Text.Json.Serializat
         return null;
     }
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.Calendar> Create_Calendar(global::System.Text.Json.JsonSerializerOptions options) => Resolved(global::ClicRdv.Generated.Support.JsonMetadata.Object<global::Consumer.Calendar>(options, static () => new global::Consumer.Calendar(), static metadataOptions => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
+    private __Metadata.JsonTypeInfo<Calendar> Create_Calendar(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Object<Calendar>(options, static () => new Calendar(), static o => new __Metadata.JsonPropertyInfo[]
     {
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Calendar, int>(metadataOptions, "Id", "id", static item => ((global::Consumer.Calendar)item).Id, static (item, value) => ((global::Consumer.Calendar)item).Id = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Calendar, int?>(metadataOptions, "GroupId", "group_id", static item => ((global::Consumer.Calendar)item).GroupId, static (item, value) => ((global::Consumer.Calendar)item).GroupId = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Calendar, global::System.Guid?>(metadataOptions, "Uid", "uid", static item => ((global::Consumer.Calendar)item).Uid, static (item, value) => ((global::Consumer.Calendar)item).Uid = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Calendar, global::System.DateTimeOffset?>(metadataOptions, "CreatedAt", "created_at", static item => ((global::Consumer.Calendar)item).CreatedAt, static (item, value) => ((global::Consumer.Calendar)item).CreatedAt = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Calendar, global::System.DateOnly?>(metadataOptions, "OpenedOn", "opened_on", static item => ((global::Consumer.Calendar)item).OpenedOn, static (item, value) => ((global::Consumer.Calendar)item).OpenedOn = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Calendar, global::System.DateTime?>(metadataOptions, "UpdatedAt", "updated_at", static item => ((global::Consumer.Calendar)item).UpdatedAt, static (item, value) => ((global::Consumer.Calendar)item).UpdatedAt = value, converter: global::ClicRdv.Generated.Support.JsonMetadata.NullableOf(new global::Consumer.DateTimeJsonConverter(), metadataOptions), ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Calendar, global::System.DateTime?>(metadataOptions, "SynchedAt", "synched_at", static item => ((global::Consumer.Calendar)item).SynchedAt, static (item, value) => ((global::Consumer.Calendar)item).SynchedAt = value, converter: global::ClicRdv.Generated.Support.JsonMetadata.NullableOf(new global::Consumer.DateTimeJsonConverter(), metadataOptions)),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Calendar, long?>(metadataOptions, "Big", "big", static item => ((global::Consumer.Calendar)item).Big, static (item, value) => ((global::Consumer.Calendar)item).Big = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Calendar, decimal?>(metadataOptions, "Price", "price", static item => ((global::Consumer.Calendar)item).Price, static (item, value) => ((global::Consumer.Calendar)item).Price = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Calendar, float?>(metadataOptions, "Weight", "weight", static item => ((global::Consumer.Calendar)item).Weight, static (item, value) => ((global::Consumer.Calendar)item).Weight = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Calendar, byte[]>(metadataOptions, "Avatar", "avatar", static item => ((global::Consumer.Calendar)item).Avatar, static (item, value) => ((global::Consumer.Calendar)item).Avatar = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Calendar, global::Consumer.Kind?>(metadataOptions, "Kind", "kind", static item => ((global::Consumer.Calendar)item).Kind, static (item, value) => ((global::Consumer.Calendar)item).Kind = value, converter: global::ClicRdv.Generated.Support.JsonMetadata.NullableOf(new global::Consumer.KindJsonConverter(), metadataOptions), ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Calendar, global::Consumer.Priority?>(metadataOptions, "Priority", "priority", static item => ((global::Consumer.Calendar)item).Priority, static (item, value) => ((global::Consumer.Calendar)item).Priority = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Calendar, global::System.Collections.Generic.Dictionary<string, string>>(metadataOptions, "Labels", "labels", static item => ((global::Consumer.Calendar)item).Labels, static (item, value) => ((global::Consumer.Calendar)item).Labels = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Calendar, global::System.Collections.Generic.Dictionary<string, int>>(metadataOptions, "Counts", "counts", static item => ((global::Consumer.Calendar)item).Counts, static (item, value) => ((global::Consumer.Calendar)item).Counts = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Calendar, global::System.Collections.Generic.List<global::System.Collections.Generic.List<double>>>(metadataOptions, "Grid", "grid", static item => ((global::Consumer.Calendar)item).Grid, static (item, value) => ((global::Consumer.Calendar)item).Grid = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Calendar, global::System.Text.Json.JsonElement?>(metadataOptions, "Anything", "anything", static item => ((global::Consumer.Calendar)item).Anything, static (item, value) => ((global::Consumer.Calendar)item).Anything = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Calendar, global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>>(metadataOptions, "FreeForm", "free_form", static item => ((global::Consumer.Calendar)item).FreeForm, static (item, value) => ((global::Consumer.Calendar)item).FreeForm = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Calendar, global::Consumer.CalendarOwner>(metadataOptions, "Owner", "owner", static item => ((global::Consumer.Calendar)item).Owner, static (item, value) => ((global::Consumer.Calendar)item).Owner = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Calendar, global::Consumer.Calendar>(metadataOptions, "Parent", "parent", static item => ((global::Consumer.Calendar)item).Parent, static (item, value) => ((global::Consumer.Calendar)item).Parent = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.CalendarInput, string>(metadataOptions, "Name", "name", static item => ((global::Consumer.CalendarInput)item).Name, static (item, value) => ((global::Consumer.CalendarInput)item).Name = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.CalendarInput, string>(metadataOptions, "Zipcode", "zipcode", static item => ((global::Consumer.CalendarInput)item).Zipcode, static (item, value) => ((global::Consumer.CalendarInput)item).Zipcode = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.CalendarInput, int?>(metadataOptions, "Sort", "sort", static item => ((global::Consumer.CalendarInput)item).Sort, static (item, value) => ((global::Consumer.CalendarInput)item).Sort = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.CalendarInput, bool?>(metadataOptions, "Deleted", "deleted", static item => ((global::Consumer.CalendarInput)item).Deleted, static (item, value) => ((global::Consumer.CalendarInput)item).Deleted = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.ExtensionData<global::Consumer.CalendarInput>(metadataOptions, static item => ((global::Consumer.CalendarInput)item).AdditionalProperties, static (item, value) => ((global::Consumer.CalendarInput)item).AdditionalProperties = value),
+        __Support.Property<Calendar, int>(o, "Id", "id", static x => ((Calendar)x).Id, static (x, v) => ((Calendar)x).Id = v),
+        __Support.Property<Calendar, int?>(o, "GroupId", "group_id", static x => ((Calendar)x).GroupId, static (x, v) => ((Calendar)x).GroupId = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<Calendar, global::System.Guid?>(o, "Uid", "uid", static x => ((Calendar)x).Uid, static (x, v) => ((Calendar)x).Uid = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<Calendar, global::System.DateTimeOffset?>(o, "CreatedAt", "created_at", static x => ((Calendar)x).CreatedAt, static (x, v) => ((Calendar)x).CreatedAt = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<Calendar, global::System.DateOnly?>(o, "OpenedOn", "opened_on", static x => ((Calendar)x).OpenedOn, static (x, v) => ((Calendar)x).OpenedOn = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<Calendar, global::System.DateTime?>(o, "UpdatedAt", "updated_at", static x => ((Calendar)x).UpdatedAt, static (x, v) => ((Calendar)x).UpdatedAt = v, converter: __Support.NullableOf(new DateTimeJsonConverter(), o), ignore: __Ignore.WhenWritingNull),
+        __Support.Property<Calendar, global::System.DateTime?>(o, "SynchedAt", "synched_at", static x => ((Calendar)x).SynchedAt, static (x, v) => ((Calendar)x).SynchedAt = v, converter: __Support.NullableOf(new DateTimeJsonConverter(), o)),
+        __Support.Property<Calendar, long?>(o, "Big", "big", static x => ((Calendar)x).Big, static (x, v) => ((Calendar)x).Big = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<Calendar, decimal?>(o, "Price", "price", static x => ((Calendar)x).Price, static (x, v) => ((Calendar)x).Price = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<Calendar, float?>(o, "Weight", "weight", static x => ((Calendar)x).Weight, static (x, v) => ((Calendar)x).Weight = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<Calendar, byte[]>(o, "Avatar", "avatar", static x => ((Calendar)x).Avatar, static (x, v) => ((Calendar)x).Avatar = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<Calendar, Kind?>(o, "Kind", "kind", static x => ((Calendar)x).Kind, static (x, v) => ((Calendar)x).Kind = v, converter: __Support.NullableOf(new KindJsonConverter(), o), ignore: __Ignore.WhenWritingNull),
+        __Support.Property<Calendar, Priority?>(o, "Priority", "priority", static x => ((Calendar)x).Priority, static (x, v) => ((Calendar)x).Priority = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<Calendar, global::System.Collections.Generic.Dictionary<string, string>>(o, "Labels", "labels", static x => ((Calendar)x).Labels, static (x, v) => ((Calendar)x).Labels = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<Calendar, global::System.Collections.Generic.Dictionary<string, int>>(o, "Counts", "counts", static x => ((Calendar)x).Counts, static (x, v) => ((Calendar)x).Counts = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<Calendar, global::System.Collections.Generic.List<global::System.Collections.Generic.List<double>>>(o, "Grid", "grid", static x => ((Calendar)x).Grid, static (x, v) => ((Calendar)x).Grid = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<Calendar, global::System.Text.Json.JsonElement?>(o, "Anything", "anything", static x => ((Calendar)x).Anything, static (x, v) => ((Calendar)x).Anything = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<Calendar, global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>>(o, "FreeForm", "free_form", static x => ((Calendar)x).FreeForm, static (x, v) => ((Calendar)x).FreeForm = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<Calendar, CalendarOwner>(o, "Owner", "owner", static x => ((Calendar)x).Owner, static (x, v) => ((Calendar)x).Owner = v),
+        __Support.Property<Calendar, Calendar>(o, "Parent", "parent", static x => ((Calendar)x).Parent, static (x, v) => ((Calendar)x).Parent = v),
+        __Support.Property<CalendarInput, string>(o, "Name", "name", static x => ((CalendarInput)x).Name, static (x, v) => ((CalendarInput)x).Name = v),
+        __Support.Property<CalendarInput, string>(o, "Zipcode", "zipcode", static x => ((CalendarInput)x).Zipcode, static (x, v) => ((CalendarInput)x).Zipcode = v),
+        __Support.Property<CalendarInput, int?>(o, "Sort", "sort", static x => ((CalendarInput)x).Sort, static (x, v) => ((CalendarInput)x).Sort = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<CalendarInput, bool?>(o, "Deleted", "deleted", static x => ((CalendarInput)x).Deleted, static (x, v) => ((CalendarInput)x).Deleted = v, ignore: __Ignore.WhenWritingNull),
+        __Support.ExtensionData<CalendarInput>(o, static x => ((CalendarInput)x).AdditionalProperties, static (x, v) => ((CalendarInput)x).AdditionalProperties = v),
     }));
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.CalendarInput> Create_CalendarInput(global::System.Text.Json.JsonSerializerOptions options) => Resolved(global::ClicRdv.Generated.Support.JsonMetadata.Object<global::Consumer.CalendarInput>(options, static () => new global::Consumer.CalendarInput(), static metadataOptions => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
+    private __Metadata.JsonTypeInfo<CalendarInput> Create_CalendarInput(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Object<CalendarInput>(options, static () => new CalendarInput(), static o => new __Metadata.JsonPropertyInfo[]
     {
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.CalendarInput, string>(metadataOptions, "Name", "name", static item => ((global::Consumer.CalendarInput)item).Name, static (item, value) => ((global::Consumer.CalendarInput)item).Name = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.CalendarInput, string>(metadataOptions, "Zipcode", "zipcode", static item => ((global::Consumer.CalendarInput)item).Zipcode, static (item, value) => ((global::Consumer.CalendarInput)item).Zipcode = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.CalendarInput, int?>(metadataOptions, "Sort", "sort", static item => ((global::Consumer.CalendarInput)item).Sort, static (item, value) => ((global::Consumer.CalendarInput)item).Sort = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.CalendarInput, bool?>(metadataOptions, "Deleted", "deleted", static item => ((global::Consumer.CalendarInput)item).Deleted, static (item, value) => ((global::Consumer.CalendarInput)item).Deleted = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.ExtensionData<global::Consumer.CalendarInput>(metadataOptions, static item => ((global::Consumer.CalendarInput)item).AdditionalProperties, static (item, value) => ((global::Consumer.CalendarInput)item).AdditionalProperties = value),
+        __Support.Property<CalendarInput, string>(o, "Name", "name", static x => ((CalendarInput)x).Name, static (x, v) => ((CalendarInput)x).Name = v),
+        __Support.Property<CalendarInput, string>(o, "Zipcode", "zipcode", static x => ((CalendarInput)x).Zipcode, static (x, v) => ((CalendarInput)x).Zipcode = v),
+        __Support.Property<CalendarInput, int?>(o, "Sort", "sort", static x => ((CalendarInput)x).Sort, static (x, v) => ((CalendarInput)x).Sort = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<CalendarInput, bool?>(o, "Deleted", "deleted", static x => ((CalendarInput)x).Deleted, static (x, v) => ((CalendarInput)x).Deleted = v, ignore: __Ignore.WhenWritingNull),
+        __Support.ExtensionData<CalendarInput>(o, static x => ((CalendarInput)x).AdditionalProperties, static (x, v) => ((CalendarInput)x).AdditionalProperties = v),
     }));
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.CalendarOwner> Create_CalendarOwner(global::System.Text.Json.JsonSerializerOptions options) => Resolved(global::ClicRdv.Generated.Support.JsonMetadata.Object<global::Consumer.CalendarOwner>(options, static () => new global::Consumer.CalendarOwner(), static metadataOptions => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
+    private __Metadata.JsonTypeInfo<CalendarOwner> Create_CalendarOwner(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Object<CalendarOwner>(options, static () => new CalendarOwner(), static o => new __Metadata.JsonPropertyInfo[]
     {
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.CalendarOwner, string>(metadataOptions, "Name", "name", static item => ((global::Consumer.CalendarOwner)item).Name, static (item, value) => ((global::Consumer.CalendarOwner)item).Name = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.CalendarOwner, global::Consumer.CalendarOwnerRole?>(metadataOptions, "Role", "role", static item => ((global::Consumer.CalendarOwner)item).Role, static (item, value) => ((global::Consumer.CalendarOwner)item).Role = value, converter: global::ClicRdv.Generated.Support.JsonMetadata.NullableOf(new global::Consumer.CalendarOwnerRoleJsonConverter(), metadataOptions), ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.ExtensionData<global::Consumer.CalendarOwner>(metadataOptions, static item => ((global::Consumer.CalendarOwner)item).AdditionalProperties, static (item, value) => ((global::Consumer.CalendarOwner)item).AdditionalProperties = value),
+        __Support.Property<CalendarOwner, string>(o, "Name", "name", static x => ((CalendarOwner)x).Name, static (x, v) => ((CalendarOwner)x).Name = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<CalendarOwner, CalendarOwnerRole?>(o, "Role", "role", static x => ((CalendarOwner)x).Role, static (x, v) => ((CalendarOwner)x).Role = v, converter: __Support.NullableOf(new CalendarOwnerRoleJsonConverter(), o), ignore: __Ignore.WhenWritingNull),
+        __Support.ExtensionData<CalendarOwner>(o, static x => ((CalendarOwner)x).AdditionalProperties, static (x, v) => ((CalendarOwner)x).AdditionalProperties = v),
     }));
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.CalendarOwnerRole> Create_CalendarOwnerRole(global::System.Text.Json.JsonSerializerOptions options) => Resolved(global::ClicRdv.Generated.Support.JsonMetadata.Owned<global::Consumer.CalendarOwnerRole>(options, new global::Consumer.CalendarOwnerRoleJsonConverter()));
+    private __Metadata.JsonTypeInfo<CalendarOwnerRole> Create_CalendarOwnerRole(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Owned<CalendarOwnerRole>(options, new CalendarOwnerRoleJsonConverter()));
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.CalendarPage> Create_CalendarPage(global::System.Text.Json.JsonSerializerOptions options) => Resolved(global::ClicRdv.Generated.Support.JsonMetadata.Object<global::Consumer.CalendarPage>(options, static () => new global::Consumer.CalendarPage(), static metadataOptions => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
+    private __Metadata.JsonTypeInfo<CalendarPage> Create_CalendarPage(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Object<CalendarPage>(options, static () => new CalendarPage(), static o => new __Metadata.JsonPropertyInfo[]
     {
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.CalendarPage, global::System.Collections.Generic.List<global::Consumer.Calendar>>(metadataOptions, "Records", "records", static item => ((global::Consumer.CalendarPage)item).Records, static (item, value) => ((global::Consumer.CalendarPage)item).Records = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.CalendarPage, int?>(metadataOptions, "TotalRecords", "totalRecords", static item => ((global::Consumer.CalendarPage)item).TotalRecords, static (item, value) => ((global::Consumer.CalendarPage)item).TotalRecords = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.CalendarPage, string>(metadataOptions, "Sort", "sort", static item => ((global::Consumer.CalendarPage)item).Sort, static (item, value) => ((global::Consumer.CalendarPage)item).Sort = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.ExtensionData<global::Consumer.CalendarPage>(metadataOptions, static item => ((global::Consumer.CalendarPage)item).AdditionalProperties, static (item, value) => ((global::Consumer.CalendarPage)item).AdditionalProperties = value),
+        __Support.Property<CalendarPage, global::System.Collections.Generic.List<Calendar>>(o, "Records", "records", static x => ((CalendarPage)x).Records, static (x, v) => ((CalendarPage)x).Records = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<CalendarPage, int?>(o, "TotalRecords", "totalRecords", static x => ((CalendarPage)x).TotalRecords, static (x, v) => ((CalendarPage)x).TotalRecords = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<CalendarPage, string>(o, "Sort", "sort", static x => ((CalendarPage)x).Sort, static (x, v) => ((CalendarPage)x).Sort = v),
+        __Support.ExtensionData<CalendarPage>(o, static x => ((CalendarPage)x).AdditionalProperties, static (x, v) => ((CalendarPage)x).AdditionalProperties = v),
     }));
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.Circle> Create_Circle(global::System.Text.Json.JsonSerializerOptions options) => Resolved(global::ClicRdv.Generated.Support.JsonMetadata.Object<global::Consumer.Circle>(options, static () => new global::Consumer.Circle(), static metadataOptions => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
+    private __Metadata.JsonTypeInfo<Circle> Create_Circle(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Object<Circle>(options, static () => new Circle(), static o => new __Metadata.JsonPropertyInfo[]
     {
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Circle, double>(metadataOptions, "Radius", "radius", static item => ((global::Consumer.Circle)item).Radius, static (item, value) => ((global::Consumer.Circle)item).Radius = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.ExtensionData<global::Consumer.Circle>(metadataOptions, static item => ((global::Consumer.Circle)item).AdditionalProperties, static (item, value) => ((global::Consumer.Circle)item).AdditionalProperties = value),
+        __Support.Property<Circle, double>(o, "Radius", "radius", static x => ((Circle)x).Radius, static (x, v) => ((Circle)x).Radius = v),
+        __Support.ExtensionData<Circle>(o, static x => ((Circle)x).AdditionalProperties, static (x, v) => ((Circle)x).AdditionalProperties = v),
     }));
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.Condition> Create_Condition(global::System.Text.Json.JsonSerializerOptions options) => Resolved(global::ClicRdv.Generated.Support.JsonMetadata.Object<global::Consumer.Condition>(options, static () => new global::Consumer.Condition(), static metadataOptions => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
+    private __Metadata.JsonTypeInfo<Condition> Create_Condition(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Object<Condition>(options, static () => new Condition(), static o => new __Metadata.JsonPropertyInfo[]
     {
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Condition, string>(metadataOptions, "Field", "field", static item => ((global::Consumer.Condition)item).Field, static (item, value) => ((global::Consumer.Condition)item).Field = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Condition, global::Consumer.ConditionOp>(metadataOptions, "Op", "op", static item => ((global::Consumer.Condition)item).Op, static (item, value) => ((global::Consumer.Condition)item).Op = value, converter: new global::Consumer.ConditionOpJsonConverter()),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Condition, string>(metadataOptions, "Value", "value", static item => ((global::Consumer.Condition)item).Value, static (item, value) => ((global::Consumer.Condition)item).Value = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.ExtensionData<global::Consumer.Condition>(metadataOptions, static item => ((global::Consumer.Condition)item).AdditionalProperties, static (item, value) => ((global::Consumer.Condition)item).AdditionalProperties = value),
+        __Support.Property<Condition, string>(o, "Field", "field", static x => ((Condition)x).Field, static (x, v) => ((Condition)x).Field = v),
+        __Support.Property<Condition, ConditionOp>(o, "Op", "op", static x => ((Condition)x).Op, static (x, v) => ((Condition)x).Op = v, converter: new ConditionOpJsonConverter()),
+        __Support.Property<Condition, string>(o, "Value", "value", static x => ((Condition)x).Value, static (x, v) => ((Condition)x).Value = v),
+        __Support.ExtensionData<Condition>(o, static x => ((Condition)x).AdditionalProperties, static (x, v) => ((Condition)x).AdditionalProperties = v),
     }));
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.ConditionOp> Create_ConditionOp(global::System.Text.Json.JsonSerializerOptions options) => Resolved(global::ClicRdv.Generated.Support.JsonMetadata.Owned<global::Consumer.ConditionOp>(options, new global::Consumer.ConditionOpJsonConverter()));
+    private __Metadata.JsonTypeInfo<ConditionOp> Create_ConditionOp(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Owned<ConditionOp>(options, new ConditionOpJsonConverter()));
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.CreateCalendarRequest> Create_CreateCalendarRequest(global::System.Text.Json.JsonSerializerOptions options) => Resolved(global::ClicRdv.Generated.Support.JsonMetadata.Object<global::Consumer.CreateCalendarRequest>(options, static () => new global::Consumer.CreateCalendarRequest(), static metadataOptions => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
+    private __Metadata.JsonTypeInfo<CreateCalendarRequest> Create_CreateCalendarRequest(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Object<CreateCalendarRequest>(options, static () => new CreateCalendarRequest(), static o => new __Metadata.JsonPropertyInfo[]
     {
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.CreateCalendarRequest, global::Consumer.CalendarInput>(metadataOptions, "Calendar", "calendar", static item => ((global::Consumer.CreateCalendarRequest)item).Calendar, static (item, value) => ((global::Consumer.CreateCalendarRequest)item).Calendar = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.ExtensionData<global::Consumer.CreateCalendarRequest>(metadataOptions, static item => ((global::Consumer.CreateCalendarRequest)item).AdditionalProperties, static (item, value) => ((global::Consumer.CreateCalendarRequest)item).AdditionalProperties = value),
+        __Support.Property<CreateCalendarRequest, CalendarInput>(o, "Calendar", "calendar", static x => ((CreateCalendarRequest)x).Calendar, static (x, v) => ((CreateCalendarRequest)x).Calendar = v),
+        __Support.ExtensionData<CreateCalendarRequest>(o, static x => ((CreateCalendarRequest)x).AdditionalProperties, static (x, v) => ((CreateCalendarRequest)x).AdditionalProperties = v),
     }));
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.Kind> Create_Kind(global::System.Text.Json.JsonSerializerOptions options) => Resolved(global::ClicRdv.Generated.Support.JsonMetadata.Owned<global::Consumer.Kind>(options, new global::Consumer.KindJsonConverter()));
+    private __Metadata.JsonTypeInfo<Kind> Create_Kind(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Owned<Kind>(options, new KindJsonConverter()));
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.ListCalendarsFilter> Create_ListCalendarsFilter(global::System.Text.Json.JsonSerializerOptions options) => Resolved(global::ClicRdv.Generated.Support.JsonMetadata.Object<global::Consumer.ListCalendarsFilter>(options, static () => new global::Consumer.ListCalendarsFilter(), static metadataOptions => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
+    private __Metadata.JsonTypeInfo<ListCalendarsFilter> Create_ListCalendarsFilter(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Object<ListCalendarsFilter>(options, static () => new ListCalendarsFilter(), static o => new __Metadata.JsonPropertyInfo[]
     {
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.ListCalendarsFilter, string>(metadataOptions, "Name", "name", static item => ((global::Consumer.ListCalendarsFilter)item).Name, static (item, value) => ((global::Consumer.ListCalendarsFilter)item).Name = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.ListCalendarsFilter, int?>(metadataOptions, "Min", "min", static item => ((global::Consumer.ListCalendarsFilter)item).Min, static (item, value) => ((global::Consumer.ListCalendarsFilter)item).Min = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.ExtensionData<global::Consumer.ListCalendarsFilter>(metadataOptions, static item => ((global::Consumer.ListCalendarsFilter)item).AdditionalProperties, static (item, value) => ((global::Consumer.ListCalendarsFilter)item).AdditionalProperties = value),
+        __Support.Property<ListCalendarsFilter, string>(o, "Name", "name", static x => ((ListCalendarsFilter)x).Name, static (x, v) => ((ListCalendarsFilter)x).Name = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<ListCalendarsFilter, int?>(o, "Min", "min", static x => ((ListCalendarsFilter)x).Min, static (x, v) => ((ListCalendarsFilter)x).Min = v, ignore: __Ignore.WhenWritingNull),
+        __Support.ExtensionData<ListCalendarsFilter>(o, static x => ((ListCalendarsFilter)x).AdditionalProperties, static (x, v) => ((ListCalendarsFilter)x).AdditionalProperties = v),
     }));
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.LoginRequest> Create_LoginRequest(global::System.Text.Json.JsonSerializerOptions options) => Resolved(global::ClicRdv.Generated.Support.JsonMetadata.Object<global::Consumer.LoginRequest>(options, static () => new global::Consumer.LoginRequest(), static metadataOptions => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
+    private __Metadata.JsonTypeInfo<LoginRequest> Create_LoginRequest(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Object<LoginRequest>(options, static () => new LoginRequest(), static o => new __Metadata.JsonPropertyInfo[]
     {
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.LoginRequest, string>(metadataOptions, "ProEmail", "pro[email]", static item => ((global::Consumer.LoginRequest)item).ProEmail, static (item, value) => ((global::Consumer.LoginRequest)item).ProEmail = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.LoginRequest, string>(metadataOptions, "ProPassword", "pro[password]", static item => ((global::Consumer.LoginRequest)item).ProPassword, static (item, value) => ((global::Consumer.LoginRequest)item).ProPassword = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.LoginRequest, bool?>(metadataOptions, "Remember", "remember", static item => ((global::Consumer.LoginRequest)item).Remember, static (item, value) => ((global::Consumer.LoginRequest)item).Remember = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.LoginRequest, global::System.Collections.Generic.List<string>>(metadataOptions, "Scopes", "scopes", static item => ((global::Consumer.LoginRequest)item).Scopes, static (item, value) => ((global::Consumer.LoginRequest)item).Scopes = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.ExtensionData<global::Consumer.LoginRequest>(metadataOptions, static item => ((global::Consumer.LoginRequest)item).AdditionalProperties, static (item, value) => ((global::Consumer.LoginRequest)item).AdditionalProperties = value),
+        __Support.Property<LoginRequest, string>(o, "ProEmail", "pro[email]", static x => ((LoginRequest)x).ProEmail, static (x, v) => ((LoginRequest)x).ProEmail = v),
+        __Support.Property<LoginRequest, string>(o, "ProPassword", "pro[password]", static x => ((LoginRequest)x).ProPassword, static (x, v) => ((LoginRequest)x).ProPassword = v),
+        __Support.Property<LoginRequest, bool?>(o, "Remember", "remember", static x => ((LoginRequest)x).Remember, static (x, v) => ((LoginRequest)x).Remember = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<LoginRequest, global::System.Collections.Generic.List<string>>(o, "Scopes", "scopes", static x => ((LoginRequest)x).Scopes, static (x, v) => ((LoginRequest)x).Scopes = v, ignore: __Ignore.WhenWritingNull),
+        __Support.ExtensionData<LoginRequest>(o, static x => ((LoginRequest)x).AdditionalProperties, static (x, v) => ((LoginRequest)x).AdditionalProperties = v),
     }));
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.LoginResponse> Create_LoginResponse(global::System.Text.Json.JsonSerializerOptions options) => Resolved(global::ClicRdv.Generated.Support.JsonMetadata.Object<global::Consumer.LoginResponse>(options, static () => new global::Consumer.LoginResponse(), static metadataOptions => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
+    private __Metadata.JsonTypeInfo<LoginResponse> Create_LoginResponse(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Object<LoginResponse>(options, static () => new LoginResponse(), static o => new __Metadata.JsonPropertyInfo[]
     {
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.LoginResponse, global::Consumer.LoginResponsePro>(metadataOptions, "Pro", "pro", static item => ((global::Consumer.LoginResponse)item).Pro, static (item, value) => ((global::Consumer.LoginResponse)item).Pro = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.LoginResponse, string>(metadataOptions, "Error", "error", static item => ((global::Consumer.LoginResponse)item).Error, static (item, value) => ((global::Consumer.LoginResponse)item).Error = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.ExtensionData<global::Consumer.LoginResponse>(metadataOptions, static item => ((global::Consumer.LoginResponse)item).AdditionalProperties, static (item, value) => ((global::Consumer.LoginResponse)item).AdditionalProperties = value),
+        __Support.Property<LoginResponse, LoginResponsePro>(o, "Pro", "pro", static x => ((LoginResponse)x).Pro, static (x, v) => ((LoginResponse)x).Pro = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<LoginResponse, string>(o, "Error", "error", static x => ((LoginResponse)x).Error, static (x, v) => ((LoginResponse)x).Error = v),
+        __Support.ExtensionData<LoginResponse>(o, static x => ((LoginResponse)x).AdditionalProperties, static (x, v) => ((LoginResponse)x).AdditionalProperties = v),
     }));
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.LoginResponsePro> Create_LoginResponsePro(global::System.Text.Json.JsonSerializerOptions options) => Resolved(global::ClicRdv.Generated.Support.JsonMetadata.Object<global::Consumer.LoginResponsePro>(options, static () => new global::Consumer.LoginResponsePro(), static metadataOptions => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
+    private __Metadata.JsonTypeInfo<LoginResponsePro> Create_LoginResponsePro(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Object<LoginResponsePro>(options, static () => new LoginResponsePro(), static o => new __Metadata.JsonPropertyInfo[]
     {
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.LoginResponsePro, int?>(metadataOptions, "Id", "id", static item => ((global::Consumer.LoginResponsePro)item).Id, static (item, value) => ((global::Consumer.LoginResponsePro)item).Id = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.LoginResponsePro, int?>(metadataOptions, "GroupId", "group_id", static item => ((global::Consumer.LoginResponsePro)item).GroupId, static (item, value) => ((global::Consumer.LoginResponsePro)item).GroupId = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.ExtensionData<global::Consumer.LoginResponsePro>(metadataOptions, static item => ((global::Consumer.LoginResponsePro)item).AdditionalProperties, static (item, value) => ((global::Consumer.LoginResponsePro)item).AdditionalProperties = value),
+        __Support.Property<LoginResponsePro, int?>(o, "Id", "id", static x => ((LoginResponsePro)x).Id, static (x, v) => ((LoginResponsePro)x).Id = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<LoginResponsePro, int?>(o, "GroupId", "group_id", static x => ((LoginResponsePro)x).GroupId, static (x, v) => ((LoginResponsePro)x).GroupId = v, ignore: __Ignore.WhenWritingNull),
+        __Support.ExtensionData<LoginResponsePro>(o, static x => ((LoginResponsePro)x).AdditionalProperties, static (x, v) => ((LoginResponsePro)x).AdditionalProperties = v),
     }));
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.PatchCalendarRequest> Create_PatchCalendarRequest(global::System.Text.Json.JsonSerializerOptions options) => Resolved(global::ClicRdv.Generated.Support.JsonMetadata.Object<global::Consumer.PatchCalendarRequest>(options, static () => new global::Consumer.PatchCalendarRequest(), static metadataOptions => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
+    private __Metadata.JsonTypeInfo<PatchCalendarRequest> Create_PatchCalendarRequest(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Object<PatchCalendarRequest>(options, static () => new PatchCalendarRequest(), static o => new __Metadata.JsonPropertyInfo[]
     {
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.PatchCalendarRequest, string>(metadataOptions, "Name", "name", static item => ((global::Consumer.PatchCalendarRequest)item).Name, static (item, value) => ((global::Consumer.PatchCalendarRequest)item).Name = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.PatchCalendarRequest, bool?>(metadataOptions, "Deleted", "deleted", static item => ((global::Consumer.PatchCalendarRequest)item).Deleted, static (item, value) => ((global::Consumer.PatchCalendarRequest)item).Deleted = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.ExtensionData<global::Consumer.PatchCalendarRequest>(metadataOptions, static item => ((global::Consumer.PatchCalendarRequest)item).AdditionalProperties, static (item, value) => ((global::Consumer.PatchCalendarRequest)item).AdditionalProperties = value),
+        __Support.Property<PatchCalendarRequest, string>(o, "Name", "name", static x => ((PatchCalendarRequest)x).Name, static (x, v) => ((PatchCalendarRequest)x).Name = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<PatchCalendarRequest, bool?>(o, "Deleted", "deleted", static x => ((PatchCalendarRequest)x).Deleted, static (x, v) => ((PatchCalendarRequest)x).Deleted = v, ignore: __Ignore.WhenWritingNull),
+        __Support.ExtensionData<PatchCalendarRequest>(o, static x => ((PatchCalendarRequest)x).AdditionalProperties, static (x, v) => ((PatchCalendarRequest)x).AdditionalProperties = v),
     }));
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.Priority> Create_Priority(global::System.Text.Json.JsonSerializerOptions options) => Resolved(global::ClicRdv.Generated.Support.JsonMetadata.Owned<global::Consumer.Priority>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.GetEnumConverter<global::Consumer.Priority>(options)));
+    private __Metadata.JsonTypeInfo<Priority> Create_Priority(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Owned<Priority>(options, __Metadata.JsonMetadataServices.GetEnumConverter<Priority>(options)));
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.Shapes> Create_Shapes(global::System.Text.Json.JsonSerializerOptions options) => Resolved(global::ClicRdv.Generated.Support.JsonMetadata.Object<global::Consumer.Shapes>(options, static () => new global::Consumer.Shapes(), static metadataOptions => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
+    private __Metadata.JsonTypeInfo<Shapes> Create_Shapes(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Object<Shapes>(options, static () => new Shapes(), static o => new __Metadata.JsonPropertyInfo[]
     {
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Shapes, global::System.Text.Json.JsonElement?>(metadataOptions, "AnyShape", "any_shape", static item => ((global::Consumer.Shapes)item).AnyShape, static (item, value) => ((global::Consumer.Shapes)item).AnyShape = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Shapes, global::Consumer.Circle>(metadataOptions, "MaybeCircle", "maybe_circle", static item => ((global::Consumer.Shapes)item).MaybeCircle, static (item, value) => ((global::Consumer.Shapes)item).MaybeCircle = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Shapes, string>(metadataOptions, "IdOrName", "id_or_name", static item => ((global::Consumer.Shapes)item).IdOrName, static (item, value) => ((global::Consumer.Shapes)item).IdOrName = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.ExtensionData<global::Consumer.Shapes>(metadataOptions, static item => ((global::Consumer.Shapes)item).AdditionalProperties, static (item, value) => ((global::Consumer.Shapes)item).AdditionalProperties = value),
+        __Support.Property<Shapes, global::System.Text.Json.JsonElement?>(o, "AnyShape", "any_shape", static x => ((Shapes)x).AnyShape, static (x, v) => ((Shapes)x).AnyShape = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<Shapes, Circle>(o, "MaybeCircle", "maybe_circle", static x => ((Shapes)x).MaybeCircle, static (x, v) => ((Shapes)x).MaybeCircle = v),
+        __Support.Property<Shapes, string>(o, "IdOrName", "id_or_name", static x => ((Shapes)x).IdOrName, static (x, v) => ((Shapes)x).IdOrName = v, ignore: __Ignore.WhenWritingNull),
+        __Support.ExtensionData<Shapes>(o, static x => ((Shapes)x).AdditionalProperties, static (x, v) => ((Shapes)x).AdditionalProperties = v),
     }));
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.Square> Create_Square(global::System.Text.Json.JsonSerializerOptions options) => Resolved(global::ClicRdv.Generated.Support.JsonMetadata.Object<global::Consumer.Square>(options, static () => new global::Consumer.Square(), static metadataOptions => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
+    private __Metadata.JsonTypeInfo<Square> Create_Square(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Object<Square>(options, static () => new Square(), static o => new __Metadata.JsonPropertyInfo[]
     {
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Square, double>(metadataOptions, "Side", "side", static item => ((global::Consumer.Square)item).Side, static (item, value) => ((global::Consumer.Square)item).Side = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.ExtensionData<global::Consumer.Square>(metadataOptions, static item => ((global::Consumer.Square)item).AdditionalProperties, static (item, value) => ((global::Consumer.Square)item).AdditionalProperties = value),
+        __Support.Property<Square, double>(o, "Side", "side", static x => ((Square)x).Side, static (x, v) => ((Square)x).Side = v),
+        __Support.ExtensionData<Square>(o, static x => ((Square)x).AdditionalProperties, static (x, v) => ((Square)x).AdditionalProperties = v),
     }));
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<bool> Create_Boolean(global::System.Text.Json.JsonSerializerOptions options) => Resolved(global::ClicRdv.Generated.Support.JsonMetadata.Value<bool>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.BooleanConverter));
+    private __Metadata.JsonTypeInfo<CalendarOwnerRole?> Create_NullableCalendarOwnerRole(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.NullableOwned<CalendarOwnerRole>(options));
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<bool?> Create_NullableBoolean(global::System.Text.Json.JsonSerializerOptions options) => Resolved(global::ClicRdv.Generated.Support.JsonMetadata.Nullable<bool>(options));
+    private __Metadata.JsonTypeInfo<Kind?> Create_NullableKind(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.NullableOwned<Kind>(options));
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<byte[]> Create_ByteArray(global::System.Text.Json.JsonSerializerOptions options) => Resolved(global::ClicRdv.Generated.Support.JsonMetadata.Value<byte[]>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.ByteArrayConverter));
+    private __Metadata.JsonTypeInfo<Priority?> Create_NullablePriority(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.NullableOwned<Priority>(options));
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<decimal> Create_Decimal(global::System.Text.Json.JsonSerializerOptions options) => Resolved(global::ClicRdv.Generated.Support.JsonMetadata.Value<decimal>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.DecimalConverter));
+    private __Metadata.JsonTypeInfo<bool> Create_Boolean(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Value<bool>(options, __Metadata.JsonMetadataServices.BooleanConverter));
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<decimal?> Create_NullableDecimal(global::System.Text.Json.JsonSerializerOptions options) => Resolved(global::ClicRdv.Generated.Support.JsonMetadata.Nullable<decimal>(options));
+    private __Metadata.JsonTypeInfo<bool?> Create_NullableBoolean(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Nullable<bool>(options));
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<double> Create_Double(global::System.Text.Json.JsonSerializerOptions options) => Resolved(global::ClicRdv.Generated.Support.JsonMetadata.Value<double>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.DoubleConverter));
+    private __Metadata.JsonTypeInfo<byte[]> Create_ByteArray(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Value<byte[]>(options, __Metadata.JsonMetadataServices.ByteArrayConverter));
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<float> Create_Single(global::System.Text.Json.JsonSerializerOptions options) => Resolved(global::ClicRdv.Generated.Support.JsonMetadata.Value<float>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.SingleConverter));
+    private __Metadata.JsonTypeInfo<decimal> Create_Decimal(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Value<decimal>(options, __Metadata.JsonMetadataServices.DecimalConverter));
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<float?> Create_NullableSingle(global::System.Text.Json.JsonSerializerOptions options) => Resolved(global::ClicRdv.Generated.Support.JsonMetadata.Nullable<float>(options));
+    private __Metadata.JsonTypeInfo<decimal?> Create_NullableDecimal(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Nullable<decimal>(options));
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.CalendarOwnerRole?> Create_NullableCalendarOwnerRole(global::System.Text.Json.JsonSerializerOptions options) => Resolved(global::ClicRdv.Generated.Support.JsonMetadata.NullableOwned<global::Consumer.CalendarOwnerRole>(options));
+    private __Metadata.JsonTypeInfo<double> Create_Double(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Value<double>(options, __Metadata.JsonMetadataServices.DoubleConverter));
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.Kind?> Create_NullableKind(global::System.Text.Json.JsonSerializerOptions options) => Resolved(global::ClicRdv.Generated.Support.JsonMetadata.NullableOwned<global::Consumer.Kind>(options));
+    private __Metadata.JsonTypeInfo<float> Create_Single(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Value<float>(options, __Metadata.JsonMetadataServices.SingleConverter));
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.Priority?> Create_NullablePriority(global::System.Text.Json.JsonSerializerOptions options) => Resolved(global::ClicRdv.Generated.Support.JsonMetadata.NullableOwned<global::Consumer.Priority>(options));
+    private __Metadata.JsonTypeInfo<float?> Create_NullableSingle(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Nullable<float>(options));
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>> Create_DictionaryStringJsonElement(global::System.Text.Json.JsonSerializerOptions options) => Resolved(global::ClicRdv.Generated.Support.JsonMetadata.Dictionary<global::System.Text.Json.JsonElement>(options));
+    private __Metadata.JsonTypeInfo<global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>> Create_DictionaryStringJsonElement(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Dictionary<global::System.Text.Json.JsonElement>(options));
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.Dictionary<string, int>> Create_DictionaryStringInt32(global::System.Text.Json.JsonSerializerOptions options) => Resolved(global::ClicRdv.Generated.Support.JsonMetadata.Dictionary<int>(options));
+    private __Metadata.JsonTypeInfo<global::System.Collections.Generic.Dictionary<string, int>> Create_DictionaryStringInt32(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Dictionary<int>(options));
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.Dictionary<string, string>> Create_DictionaryStringString(global::System.Text.Json.JsonSerializerOptions options) => Resolved(global::ClicRdv.Generated.Support.JsonMetadata.Dictionary<string>(options));
+    private __Metadata.JsonTypeInfo<global::System.Collections.Generic.Dictionary<string, string>> Create_DictionaryStringString(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Dictionary<string>(options));
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<double>> Create_ListDouble(global::System.Text.Json.JsonSerializerOptions options) => Resolved(global::ClicRdv.Generated.Support.JsonMetadata.List<double>(options));
+    private __Metadata.JsonTypeInfo<global::System.Collections.Generic.List<Calendar>> Create_ListCalendar(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.List<Calendar>(options));
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::Consumer.Calendar>> Create_ListCalendar(global::System.Text.Json.JsonSerializerOptions options) => Resolved(global::ClicRdv.Generated.Support.JsonMetadata.List<global::Consumer.Calendar>(options));
+    private __Metadata.JsonTypeInfo<global::System.Collections.Generic.List<double>> Create_ListDouble(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.List<double>(options));
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::System.Collections.Generic.List<double>>> Create_ListListDouble(global::System.Text.Json.JsonSerializerOptions options) => Resolved(global::ClicRdv.Generated.Support.JsonMetadata.List<global::System.Collections.Generic.List<double>>(options));
+    private __Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::System.Collections.Generic.List<double>>> Create_ListListDouble(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.List<global::System.Collections.Generic.List<double>>(options));
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<string>> Create_ListString(global::System.Text.Json.JsonSerializerOptions options) => Resolved(global::ClicRdv.Generated.Support.JsonMetadata.List<string>(options));
+    private __Metadata.JsonTypeInfo<global::System.Collections.Generic.List<string>> Create_ListString(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.List<string>(options));
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateOnly> Create_DateOnly(global::System.Text.Json.JsonSerializerOptions options) => Resolved(global::ClicRdv.Generated.Support.JsonMetadata.Value<global::System.DateOnly>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.DateOnlyConverter));
+    private __Metadata.JsonTypeInfo<global::System.DateOnly> Create_DateOnly(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Value<global::System.DateOnly>(options, __Metadata.JsonMetadataServices.DateOnlyConverter));
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateOnly?> Create_NullableDateOnly(global::System.Text.Json.JsonSerializerOptions options) => Resolved(global::ClicRdv.Generated.Support.JsonMetadata.Nullable<global::System.DateOnly>(options));
+    private __Metadata.JsonTypeInfo<global::System.DateOnly?> Create_NullableDateOnly(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Nullable<global::System.DateOnly>(options));
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateTime> Create_DateTime(global::System.Text.Json.JsonSerializerOptions options) => Resolved(global::ClicRdv.Generated.Support.JsonMetadata.Owned<global::System.DateTime>(options, new global::Consumer.DateTimeJsonConverter()));
+    private __Metadata.JsonTypeInfo<global::System.DateTime> Create_DateTime(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Owned<global::System.DateTime>(options, new DateTimeJsonConverter()));
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateTime?> Create_NullableDateTime(global::System.Text.Json.JsonSerializerOptions options) => Resolved(global::ClicRdv.Generated.Support.JsonMetadata.NullableOwned<global::System.DateTime>(options));
+    private __Metadata.JsonTypeInfo<global::System.DateTime?> Create_NullableDateTime(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.NullableOwned<global::System.DateTime>(options));
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateTimeOffset> Create_DateTimeOffset(global::System.Text.Json.JsonSerializerOptions options) => Resolved(global::ClicRdv.Generated.Support.JsonMetadata.Value<global::System.DateTimeOffset>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.DateTimeOffsetConverter));
+    private __Metadata.JsonTypeInfo<global::System.DateTimeOffset> Create_DateTimeOffset(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Value<global::System.DateTimeOffset>(options, __Metadata.JsonMetadataServices.DateTimeOffsetConverter));
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateTimeOffset?> Create_NullableDateTimeOffset(global::System.Text.Json.JsonSerializerOptions options) => Resolved(global::ClicRdv.Generated.Support.JsonMetadata.Nullable<global::System.DateTimeOffset>(options));
+    private __Metadata.JsonTypeInfo<global::System.DateTimeOffset?> Create_NullableDateTimeOffset(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Nullable<global::System.DateTimeOffset>(options));
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Guid> Create_Guid(global::System.Text.Json.JsonSerializerOptions options) => Resolved(global::ClicRdv.Generated.Support.JsonMetadata.Value<global::System.Guid>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.GuidConverter));
+    private __Metadata.JsonTypeInfo<global::System.Guid> Create_Guid(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Value<global::System.Guid>(options, __Metadata.JsonMetadataServices.GuidConverter));
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Guid?> Create_NullableGuid(global::System.Text.Json.JsonSerializerOptions options) => Resolved(global::ClicRdv.Generated.Support.JsonMetadata.Nullable<global::System.Guid>(options));
+    private __Metadata.JsonTypeInfo<global::System.Guid?> Create_NullableGuid(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Nullable<global::System.Guid>(options));
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Text.Json.JsonElement> Create_JsonElement(global::System.Text.Json.JsonSerializerOptions options) => Resolved(global::ClicRdv.Generated.Support.JsonMetadata.Value<global::System.Text.Json.JsonElement>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter));
+    private __Metadata.JsonTypeInfo<global::System.Text.Json.JsonElement> Create_JsonElement(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Value<global::System.Text.Json.JsonElement>(options, __Metadata.JsonMetadataServices.JsonElementConverter));
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Text.Json.JsonElement?> Create_NullableJsonElement(global::System.Text.Json.JsonSerializerOptions options) => Resolved(global::ClicRdv.Generated.Support.JsonMetadata.Nullable<global::System.Text.Json.JsonElement>(options));
+    private __Metadata.JsonTypeInfo<global::System.Text.Json.JsonElement?> Create_NullableJsonElement(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Nullable<global::System.Text.Json.JsonElement>(options));
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<int> Create_Int32(global::System.Text.Json.JsonSerializerOptions options) => Resolved(global::ClicRdv.Generated.Support.JsonMetadata.Value<int>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.Int32Converter));
+    private __Metadata.JsonTypeInfo<int> Create_Int32(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Value<int>(options, __Metadata.JsonMetadataServices.Int32Converter));
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<int?> Create_NullableInt32(global::System.Text.Json.JsonSerializerOptions options) => Resolved(global::ClicRdv.Generated.Support.JsonMetadata.Nullable<int>(options));
+    private __Metadata.JsonTypeInfo<int?> Create_NullableInt32(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Nullable<int>(options));
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<long> Create_Int64(global::System.Text.Json.JsonSerializerOptions options) => Resolved(global::ClicRdv.Generated.Support.JsonMetadata.Value<long>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.Int64Converter));
+    private __Metadata.JsonTypeInfo<long> Create_Int64(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Value<long>(options, __Metadata.JsonMetadataServices.Int64Converter));
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<long?> Create_NullableInt64(global::System.Text.Json.JsonSerializerOptions options) => Resolved(global::ClicRdv.Generated.Support.JsonMetadata.Nullable<long>(options));
+    private __Metadata.JsonTypeInfo<long?> Create_NullableInt64(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Nullable<long>(options));
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<string> Create_String(global::System.Text.Json.JsonSerializerOptions options) => Resolved(global::ClicRdv.Generated.Support.JsonMetadata.Value<string>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter));
+    private __Metadata.JsonTypeInfo<string> Create_String(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Value<string>(options, __Metadata.JsonMetadataServices.StringConverter));
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> Resolved<T>(global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> typeInfo)
+    private __Metadata.JsonTypeInfo<T> Resolved<T>(__Metadata.JsonTypeInfo<T> typeInfo)
     {
         typeInfo.OriginatingResolver = this;
         return typeInfo;

@@ -3,16 +3,20 @@
 #nullable disable
 #pragma warning disable CS1591 // Not every member of a document has a description.
 
+using __Metadata = global::System.Text.Json.Serialization.Metadata;
+using __Support = global::ClicRdv.Generated.Support.JsonMetadata;
+using __Ignore = global::System.Text.Json.Serialization.JsonIgnoreCondition;
+
 namespace Consumer;
 
 /// <summary>System.Text.Json metadata for every type the clients of "2 hostile names: &lt;API&gt; &amp; "quotes"" read or write, built without reflection (trimming- and Native AOT-safe). The clients use it whatever options their settings carry; pass it on to serialize the same types yourself (<c>JsonSerializer.Serialize(pet, ApiJsonContext.Default.Pet)</c>, or <c>TypeInfoResolver = ApiJsonContext.Default</c>), or combine it with <c>JsonTypeInfoResolver.Combine</c>.</summary>
 /// <remarks>The document decides the wire format of its types: member names, enum values and date-time formats are its own, whatever converters or naming policies the options carry; a member the document does not allow to be null is left out when null. The options decide the rest: whether other nulls are written, numbers read from strings, case-insensitive names, depth, indentation. The default options write no null member and read numbers sent as strings.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
-public sealed partial class ApiJsonContext : global::System.Text.Json.Serialization.JsonSerializerContext, global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver
+public sealed partial class ApiJsonContext : global::System.Text.Json.Serialization.JsonSerializerContext, __Metadata.IJsonTypeInfoResolver
 {
     private static readonly global::System.Text.Json.JsonSerializerOptions s_defaultOptions = new()
     {
-        DefaultIgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+        DefaultIgnoreCondition = __Ignore.WhenWritingNull,
         NumberHandling = global::System.Text.Json.Serialization.JsonNumberHandling.AllowReadingFromString,
     };
 
@@ -34,105 +38,105 @@ public sealed partial class ApiJsonContext : global::System.Text.Json.Serializat
     {
     }
 
-    /// <summary>Metadata for <see cref="global::Consumer.FormFieldsNamedLikeLocalsRequest"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.FormFieldsNamedLikeLocalsRequest> FormFieldsNamedLikeLocalsRequest => _FormFieldsNamedLikeLocalsRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.FormFieldsNamedLikeLocalsRequest>)Options.GetTypeInfo(typeof(global::Consumer.FormFieldsNamedLikeLocalsRequest));
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.FormFieldsNamedLikeLocalsRequest> _FormFieldsNamedLikeLocalsRequest;
+    /// <summary>Metadata for <see cref="FormFieldsNamedLikeLocalsRequest"/>.</summary>
+    public __Metadata.JsonTypeInfo<FormFieldsNamedLikeLocalsRequest> FormFieldsNamedLikeLocalsRequest => _FormFieldsNamedLikeLocalsRequest ??= (__Metadata.JsonTypeInfo<FormFieldsNamedLikeLocalsRequest>)Options.GetTypeInfo(typeof(FormFieldsNamedLikeLocalsRequest));
+    private __Metadata.JsonTypeInfo<FormFieldsNamedLikeLocalsRequest> _FormFieldsNamedLikeLocalsRequest;
 
-    /// <summary>Metadata for <see cref="global::Consumer.IMyItemsApi"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.IMyItemsApi> IMyItemsApi => _IMyItemsApi ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.IMyItemsApi>)Options.GetTypeInfo(typeof(global::Consumer.IMyItemsApi));
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.IMyItemsApi> _IMyItemsApi;
+    /// <summary>Metadata for <see cref="IMyItemsApi"/>.</summary>
+    public __Metadata.JsonTypeInfo<IMyItemsApi> IMyItemsApi => _IMyItemsApi ??= (__Metadata.JsonTypeInfo<IMyItemsApi>)Options.GetTypeInfo(typeof(IMyItemsApi));
+    private __Metadata.JsonTypeInfo<IMyItemsApi> _IMyItemsApi;
 
-    /// <summary>Metadata for <see cref="global::Consumer.Item"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.Item> Item => _Item ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.Item>)Options.GetTypeInfo(typeof(global::Consumer.Item));
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.Item> _Item;
+    /// <summary>Metadata for <see cref="Item"/>.</summary>
+    public __Metadata.JsonTypeInfo<Item> Item => _Item ??= (__Metadata.JsonTypeInfo<Item>)Options.GetTypeInfo(typeof(Item));
+    private __Metadata.JsonTypeInfo<Item> _Item;
 
-    /// <summary>Metadata for <see cref="global::Consumer.Item2"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.Item2> Item2 => _Item2 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.Item2>)Options.GetTypeInfo(typeof(global::Consumer.Item2));
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.Item2> _Item2;
+    /// <summary>Metadata for <see cref="Item2"/>.</summary>
+    public __Metadata.JsonTypeInfo<Item2> Item2 => _Item2 ??= (__Metadata.JsonTypeInfo<Item2>)Options.GetTypeInfo(typeof(Item2));
+    private __Metadata.JsonTypeInfo<Item2> _Item2;
 
-    /// <summary>Metadata for <see cref="global::Consumer.Item2Code"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.Item2Code> Item2Code => _Item2Code ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.Item2Code>)Options.GetTypeInfo(typeof(global::Consumer.Item2Code));
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.Item2Code> _Item2Code;
+    /// <summary>Metadata for <see cref="Item2Code"/>.</summary>
+    public __Metadata.JsonTypeInfo<Item2Code> Item2Code => _Item2Code ??= (__Metadata.JsonTypeInfo<Item2Code>)Options.GetTypeInfo(typeof(Item2Code));
+    private __Metadata.JsonTypeInfo<Item2Code> _Item2Code;
 
-    /// <summary>Metadata for <see cref="global::Consumer.Item2Sign"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.Item2Sign> Item2Sign => _Item2Sign ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.Item2Sign>)Options.GetTypeInfo(typeof(global::Consumer.Item2Sign));
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.Item2Sign> _Item2Sign;
+    /// <summary>Metadata for <see cref="Item2Sign"/>.</summary>
+    public __Metadata.JsonTypeInfo<Item2Sign> Item2Sign => _Item2Sign ??= (__Metadata.JsonTypeInfo<Item2Sign>)Options.GetTypeInfo(typeof(Item2Sign));
+    private __Metadata.JsonTypeInfo<Item2Sign> _Item2Sign;
 
-    /// <summary>Metadata for <see cref="global::Consumer.ItemsApi"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.ItemsApi> ItemsApi => _ItemsApi ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.ItemsApi>)Options.GetTypeInfo(typeof(global::Consumer.ItemsApi));
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.ItemsApi> _ItemsApi;
+    /// <summary>Metadata for <see cref="ItemsApi"/>.</summary>
+    public __Metadata.JsonTypeInfo<ItemsApi> ItemsApi => _ItemsApi ??= (__Metadata.JsonTypeInfo<ItemsApi>)Options.GetTypeInfo(typeof(ItemsApi));
+    private __Metadata.JsonTypeInfo<ItemsApi> _ItemsApi;
 
-    /// <summary>Metadata for <see cref="global::Consumer.Namespace"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.Namespace> Namespace => _Namespace ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.Namespace>)Options.GetTypeInfo(typeof(global::Consumer.Namespace));
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.Namespace> _Namespace;
+    /// <summary>Metadata for <see cref="Namespace"/>.</summary>
+    public __Metadata.JsonTypeInfo<Namespace> Namespace => _Namespace ??= (__Metadata.JsonTypeInfo<Namespace>)Options.GetTypeInfo(typeof(Namespace));
+    private __Metadata.JsonTypeInfo<Namespace> _Namespace;
 
-    /// <summary>Metadata for <see cref="global::Consumer.Self"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.Self> Self => _Self ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.Self>)Options.GetTypeInfo(typeof(global::Consumer.Self));
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.Self> _Self;
+    /// <summary>Metadata for <see cref="Self"/>.</summary>
+    public __Metadata.JsonTypeInfo<Self> Self => _Self ??= (__Metadata.JsonTypeInfo<Self>)Options.GetTypeInfo(typeof(Self));
+    private __Metadata.JsonTypeInfo<Self> _Self;
 
-    /// <summary>Metadata for <c>Consumer.Item2Code?</c>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.Item2Code?> NullableItem2Code => _NullableItem2Code ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.Item2Code?>)Options.GetTypeInfo(typeof(global::Consumer.Item2Code?));
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.Item2Code?> _NullableItem2Code;
+    /// <summary>Metadata for <c>Item2Code?</c>.</summary>
+    public __Metadata.JsonTypeInfo<Item2Code?> NullableItem2Code => _NullableItem2Code ??= (__Metadata.JsonTypeInfo<Item2Code?>)Options.GetTypeInfo(typeof(Item2Code?));
+    private __Metadata.JsonTypeInfo<Item2Code?> _NullableItem2Code;
 
-    /// <summary>Metadata for <c>Consumer.Item2Sign?</c>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.Item2Sign?> NullableItem2Sign => _NullableItem2Sign ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.Item2Sign?>)Options.GetTypeInfo(typeof(global::Consumer.Item2Sign?));
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.Item2Sign?> _NullableItem2Sign;
+    /// <summary>Metadata for <c>Item2Sign?</c>.</summary>
+    public __Metadata.JsonTypeInfo<Item2Sign?> NullableItem2Sign => _NullableItem2Sign ??= (__Metadata.JsonTypeInfo<Item2Sign?>)Options.GetTypeInfo(typeof(Item2Sign?));
+    private __Metadata.JsonTypeInfo<Item2Sign?> _NullableItem2Sign;
 
     /// <summary>Metadata for <c>System.Collections.Generic.Dictionary&lt;string, System.Text.Json.JsonElement&gt;</c>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>> DictionaryStringJsonElement => _DictionaryStringJsonElement ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>));
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>> _DictionaryStringJsonElement;
+    public __Metadata.JsonTypeInfo<global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>> DictionaryStringJsonElement => _DictionaryStringJsonElement ??= (__Metadata.JsonTypeInfo<global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>));
+    private __Metadata.JsonTypeInfo<global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>> _DictionaryStringJsonElement;
 
-    /// <summary>Metadata for <c>System.Collections.Generic.List&lt;Consumer.Item&gt;</c>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::Consumer.Item>> ListItem => _ListItem ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::Consumer.Item>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.List<global::Consumer.Item>));
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::Consumer.Item>> _ListItem;
+    /// <summary>Metadata for <c>System.Collections.Generic.List&lt;Item&gt;</c>.</summary>
+    public __Metadata.JsonTypeInfo<global::System.Collections.Generic.List<Item>> ListItem => _ListItem ??= (__Metadata.JsonTypeInfo<global::System.Collections.Generic.List<Item>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.List<Item>));
+    private __Metadata.JsonTypeInfo<global::System.Collections.Generic.List<Item>> _ListItem;
 
-    /// <summary>Metadata for <c>System.Collections.Generic.List&lt;Consumer.Self&gt;</c>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::Consumer.Self>> ListSelf => _ListSelf ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::Consumer.Self>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.List<global::Consumer.Self>));
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::Consumer.Self>> _ListSelf;
+    /// <summary>Metadata for <c>System.Collections.Generic.List&lt;Self&gt;</c>.</summary>
+    public __Metadata.JsonTypeInfo<global::System.Collections.Generic.List<Self>> ListSelf => _ListSelf ??= (__Metadata.JsonTypeInfo<global::System.Collections.Generic.List<Self>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.List<Self>));
+    private __Metadata.JsonTypeInfo<global::System.Collections.Generic.List<Self>> _ListSelf;
 
     /// <summary>Metadata for <c>System.Collections.Generic.List&lt;string&gt;</c>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<string>> ListString => _ListString ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<string>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.List<string>));
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<string>> _ListString;
+    public __Metadata.JsonTypeInfo<global::System.Collections.Generic.List<string>> ListString => _ListString ??= (__Metadata.JsonTypeInfo<global::System.Collections.Generic.List<string>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.List<string>));
+    private __Metadata.JsonTypeInfo<global::System.Collections.Generic.List<string>> _ListString;
 
     /// <summary>Metadata for <c>System.Text.Json.JsonElement</c>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Text.Json.JsonElement> JsonElement => _JsonElement ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Text.Json.JsonElement>)Options.GetTypeInfo(typeof(global::System.Text.Json.JsonElement));
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Text.Json.JsonElement> _JsonElement;
+    public __Metadata.JsonTypeInfo<global::System.Text.Json.JsonElement> JsonElement => _JsonElement ??= (__Metadata.JsonTypeInfo<global::System.Text.Json.JsonElement>)Options.GetTypeInfo(typeof(global::System.Text.Json.JsonElement));
+    private __Metadata.JsonTypeInfo<global::System.Text.Json.JsonElement> _JsonElement;
 
     /// <summary>Metadata for <c>int</c>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<int> Int32 => _Int32 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<int>)Options.GetTypeInfo(typeof(int));
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<int> _Int32;
+    public __Metadata.JsonTypeInfo<int> Int32 => _Int32 ??= (__Metadata.JsonTypeInfo<int>)Options.GetTypeInfo(typeof(int));
+    private __Metadata.JsonTypeInfo<int> _Int32;
 
     /// <summary>Metadata for <c>int?</c>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<int?> NullableInt32 => _NullableInt32 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<int?>)Options.GetTypeInfo(typeof(int?));
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<int?> _NullableInt32;
+    public __Metadata.JsonTypeInfo<int?> NullableInt32 => _NullableInt32 ??= (__Metadata.JsonTypeInfo<int?>)Options.GetTypeInfo(typeof(int?));
+    private __Metadata.JsonTypeInfo<int?> _NullableInt32;
 
     /// <summary>Metadata for <c>string</c>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<string> String => _String ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<string>)Options.GetTypeInfo(typeof(string));
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<string> _String;
+    public __Metadata.JsonTypeInfo<string> String => _String ??= (__Metadata.JsonTypeInfo<string>)Options.GetTypeInfo(typeof(string));
+    private __Metadata.JsonTypeInfo<string> _String;
 
     /// <inheritdoc />
-    public override global::System.Text.Json.Serialization.Metadata.JsonTypeInfo GetTypeInfo(global::System.Type type)
+    public override __Metadata.JsonTypeInfo GetTypeInfo(global::System.Type type)
     {
         Options.TryGetTypeInfo(type, out var typeInfo);
         return typeInfo;
     }
 
-    global::System.Text.Json.Serialization.Metadata.JsonTypeInfo global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
+    __Metadata.JsonTypeInfo __Metadata.IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
     {
-        if (type == typeof(global::Consumer.FormFieldsNamedLikeLocalsRequest)) return Create_FormFieldsNamedLikeLocalsRequest(options);
-        if (type == typeof(global::Consumer.IMyItemsApi)) return Create_IMyItemsApi(options);
-        if (type == typeof(global::Consumer.Item)) return Create_Item(options);
-        if (type == typeof(global::Consumer.Item2)) return Create_Item2(options);
-        if (type == typeof(global::Consumer.Item2Code)) return Create_Item2Code(options);
-        if (type == typeof(global::Consumer.Item2Sign)) return Create_Item2Sign(options);
-        if (type == typeof(global::Consumer.ItemsApi)) return Create_ItemsApi(options);
-        if (type == typeof(global::Consumer.Namespace)) return Create_Namespace(options);
-        if (type == typeof(global::Consumer.Self)) return Create_Self(options);
-        if (type == typeof(global::Consumer.Item2Code?)) return Create_NullableItem2Code(options);
-        if (type == typeof(global::Consumer.Item2Sign?)) return Create_NullableItem2Sign(options);
+        if (type == typeof(FormFieldsNamedLikeLocalsRequest)) return Create_FormFieldsNamedLikeLocalsRequest(options);
+        if (type == typeof(IMyItemsApi)) return Create_IMyItemsApi(options);
+        if (type == typeof(Item)) return Create_Item(options);
+        if (type == typeof(Item2)) return Create_Item2(options);
+        if (type == typeof(Item2Code)) return Create_Item2Code(options);
+        if (type == typeof(Item2Sign)) return Create_Item2Sign(options);
+        if (type == typeof(ItemsApi)) return Create_ItemsApi(options);
+        if (type == typeof(Namespace)) return Create_Namespace(options);
+        if (type == typeof(Self)) return Create_Self(options);
+        if (type == typeof(Item2Code?)) return Create_NullableItem2Code(options);
+        if (type == typeof(Item2Sign?)) return Create_NullableItem2Sign(options);
         if (type == typeof(global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>)) return Create_DictionaryStringJsonElement(options);
-        if (type == typeof(global::System.Collections.Generic.List<global::Consumer.Item>)) return Create_ListItem(options);
-        if (type == typeof(global::System.Collections.Generic.List<global::Consumer.Self>)) return Create_ListSelf(options);
+        if (type == typeof(global::System.Collections.Generic.List<Item>)) return Create_ListItem(options);
+        if (type == typeof(global::System.Collections.Generic.List<Self>)) return Create_ListSelf(options);
         if (type == typeof(global::System.Collections.Generic.List<string>)) return Create_ListString(options);
         if (type == typeof(global::System.Text.Json.JsonElement)) return Create_JsonElement(options);
         if (type == typeof(int)) return Create_Int32(options);
@@ -141,91 +145,91 @@ public sealed partial class ApiJsonContext : global::System.Text.Json.Serializat
         return null;
     }
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.FormFieldsNamedLikeLocalsRequest> Create_FormFieldsNamedLikeLocalsRequest(global::System.Text.Json.JsonSerializerOptions options) => Resolved(global::ClicRdv.Generated.Support.JsonMetadata.Object<global::Consumer.FormFieldsNamedLikeLocalsRequest>(options, static () => new global::Consumer.FormFieldsNamedLikeLocalsRequest(), static metadataOptions => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
+    private __Metadata.JsonTypeInfo<FormFieldsNamedLikeLocalsRequest> Create_FormFieldsNamedLikeLocalsRequest(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Object<FormFieldsNamedLikeLocalsRequest>(options, static () => new FormFieldsNamedLikeLocalsRequest(), static o => new __Metadata.JsonPropertyInfo[]
     {
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.FormFieldsNamedLikeLocalsRequest, string>(metadataOptions, "Form", "form", static item => ((global::Consumer.FormFieldsNamedLikeLocalsRequest)item).Form, static (item, value) => ((global::Consumer.FormFieldsNamedLikeLocalsRequest)item).Form = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.FormFieldsNamedLikeLocalsRequest, global::System.Collections.Generic.List<string>>(metadataOptions, "Text", "text", static item => ((global::Consumer.FormFieldsNamedLikeLocalsRequest)item).Text, static (item, value) => ((global::Consumer.FormFieldsNamedLikeLocalsRequest)item).Text = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.FormFieldsNamedLikeLocalsRequest, global::System.Collections.Generic.List<string>>(metadataOptions, "Item", "item", static item => ((global::Consumer.FormFieldsNamedLikeLocalsRequest)item).Item, static (item, value) => ((global::Consumer.FormFieldsNamedLikeLocalsRequest)item).Item = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.ExtensionData<global::Consumer.FormFieldsNamedLikeLocalsRequest>(metadataOptions, static item => ((global::Consumer.FormFieldsNamedLikeLocalsRequest)item).AdditionalProperties, static (item, value) => ((global::Consumer.FormFieldsNamedLikeLocalsRequest)item).AdditionalProperties = value),
+        __Support.Property<FormFieldsNamedLikeLocalsRequest, string>(o, "Form", "form", static x => ((FormFieldsNamedLikeLocalsRequest)x).Form, static (x, v) => ((FormFieldsNamedLikeLocalsRequest)x).Form = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<FormFieldsNamedLikeLocalsRequest, global::System.Collections.Generic.List<string>>(o, "Text", "text", static x => ((FormFieldsNamedLikeLocalsRequest)x).Text, static (x, v) => ((FormFieldsNamedLikeLocalsRequest)x).Text = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<FormFieldsNamedLikeLocalsRequest, global::System.Collections.Generic.List<string>>(o, "Item", "item", static x => ((FormFieldsNamedLikeLocalsRequest)x).Item, static (x, v) => ((FormFieldsNamedLikeLocalsRequest)x).Item = v, ignore: __Ignore.WhenWritingNull),
+        __Support.ExtensionData<FormFieldsNamedLikeLocalsRequest>(o, static x => ((FormFieldsNamedLikeLocalsRequest)x).AdditionalProperties, static (x, v) => ((FormFieldsNamedLikeLocalsRequest)x).AdditionalProperties = v),
     }));
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.IMyItemsApi> Create_IMyItemsApi(global::System.Text.Json.JsonSerializerOptions options) => Resolved(global::ClicRdv.Generated.Support.JsonMetadata.Object<global::Consumer.IMyItemsApi>(options, static () => new global::Consumer.IMyItemsApi(), static metadataOptions => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
+    private __Metadata.JsonTypeInfo<IMyItemsApi> Create_IMyItemsApi(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Object<IMyItemsApi>(options, static () => new IMyItemsApi(), static o => new __Metadata.JsonPropertyInfo[]
     {
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.IMyItemsApi, string>(metadataOptions, "Clash", "clash", static item => ((global::Consumer.IMyItemsApi)item).Clash, static (item, value) => ((global::Consumer.IMyItemsApi)item).Clash = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.ExtensionData<global::Consumer.IMyItemsApi>(metadataOptions, static item => ((global::Consumer.IMyItemsApi)item).AdditionalProperties, static (item, value) => ((global::Consumer.IMyItemsApi)item).AdditionalProperties = value),
+        __Support.Property<IMyItemsApi, string>(o, "Clash", "clash", static x => ((IMyItemsApi)x).Clash, static (x, v) => ((IMyItemsApi)x).Clash = v, ignore: __Ignore.WhenWritingNull),
+        __Support.ExtensionData<IMyItemsApi>(o, static x => ((IMyItemsApi)x).AdditionalProperties, static (x, v) => ((IMyItemsApi)x).AdditionalProperties = v),
     }));
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.Item> Create_Item(global::System.Text.Json.JsonSerializerOptions options) => Resolved(global::ClicRdv.Generated.Support.JsonMetadata.Object<global::Consumer.Item>(options, static () => new global::Consumer.Item(), static metadataOptions => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
+    private __Metadata.JsonTypeInfo<Item> Create_Item(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Object<Item>(options, static () => new Item(), static o => new __Metadata.JsonPropertyInfo[]
     {
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Item, int?>(metadataOptions, "Id", "id", static item => ((global::Consumer.Item)item).Id, static (item, value) => ((global::Consumer.Item)item).Id = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.ExtensionData<global::Consumer.Item>(metadataOptions, static item => ((global::Consumer.Item)item).AdditionalProperties, static (item, value) => ((global::Consumer.Item)item).AdditionalProperties = value),
+        __Support.Property<Item, int?>(o, "Id", "id", static x => ((Item)x).Id, static (x, v) => ((Item)x).Id = v, ignore: __Ignore.WhenWritingNull),
+        __Support.ExtensionData<Item>(o, static x => ((Item)x).AdditionalProperties, static (x, v) => ((Item)x).AdditionalProperties = v),
     }));
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.Item2> Create_Item2(global::System.Text.Json.JsonSerializerOptions options) => Resolved(global::ClicRdv.Generated.Support.JsonMetadata.Object<global::Consumer.Item2>(options, static () => new global::Consumer.Item2(), static metadataOptions => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
+    private __Metadata.JsonTypeInfo<Item2> Create_Item2(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Object<Item2>(options, static () => new Item2(), static o => new __Metadata.JsonPropertyInfo[]
     {
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Item2, string>(metadataOptions, "Item", "item", static item => ((global::Consumer.Item2)item).Item, static (item, value) => ((global::Consumer.Item2)item).Item = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Item2, string>(metadataOptions, "Name", "name", static item => ((global::Consumer.Item2)item).Name, static (item, value) => ((global::Consumer.Item2)item).Name = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Item2, string>(metadataOptions, "Name2", "Name", static item => ((global::Consumer.Item2)item).Name2, static (item, value) => ((global::Consumer.Item2)item).Name2 = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Item2, string>(metadataOptions, "FirstName", "first-name", static item => ((global::Consumer.Item2)item).FirstName, static (item, value) => ((global::Consumer.Item2)item).FirstName = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Item2, string>(metadataOptions, "FirstName2", "first_name", static item => ((global::Consumer.Item2)item).FirstName2, static (item, value) => ((global::Consumer.Item2)item).FirstName2 = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Item2, string>(metadataOptions, "Type", "@type", static item => ((global::Consumer.Item2)item).Type, static (item, value) => ((global::Consumer.Item2)item).Type = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Item2, string>(metadataOptions, "Ref", "$ref", static item => ((global::Consumer.Item2)item).Ref, static (item, value) => ((global::Consumer.Item2)item).Ref = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Item2, int?>(metadataOptions, "_1st", "1st", static item => ((global::Consumer.Item2)item)._1st, static (item, value) => ((global::Consumer.Item2)item)._1st = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Item2, string>(metadataOptions, "ToString2", "ToString", static item => ((global::Consumer.Item2)item).ToString2, static (item, value) => ((global::Consumer.Item2)item).ToString2 = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Item2, string>(metadataOptions, "AdditionalProperties2", "additionalProperties", static item => ((global::Consumer.Item2)item).AdditionalProperties2, static (item, value) => ((global::Consumer.Item2)item).AdditionalProperties2 = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Item2, string>(metadataOptions, "Value", "", static item => ((global::Consumer.Item2)item).Value, static (item, value) => ((global::Consumer.Item2)item).Value = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Item2, string>(metadataOptions, "Naïve", "naïve", static item => ((global::Consumer.Item2)item).Naïve, static (item, value) => ((global::Consumer.Item2)item).Naïve = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Item2, string>(metadataOptions, "Emoji", "emoji\ud83d\ude00", static item => ((global::Consumer.Item2)item).Emoji, static (item, value) => ((global::Consumer.Item2)item).Emoji = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Item2, global::Consumer.Item2Sign?>(metadataOptions, "Sign", "sign", static item => ((global::Consumer.Item2)item).Sign, static (item, value) => ((global::Consumer.Item2)item).Sign = value, converter: global::ClicRdv.Generated.Support.JsonMetadata.NullableOf(new global::Consumer.Item2SignJsonConverter(), metadataOptions), ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Item2, global::Consumer.Item2Code?>(metadataOptions, "Code", "code", static item => ((global::Consumer.Item2)item).Code, static (item, value) => ((global::Consumer.Item2)item).Code = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.ExtensionData<global::Consumer.Item2>(metadataOptions, static item => ((global::Consumer.Item2)item).AdditionalProperties, static (item, value) => ((global::Consumer.Item2)item).AdditionalProperties = value),
+        __Support.Property<Item2, string>(o, "Item", "item", static x => ((Item2)x).Item, static (x, v) => ((Item2)x).Item = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<Item2, string>(o, "Name", "name", static x => ((Item2)x).Name, static (x, v) => ((Item2)x).Name = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<Item2, string>(o, "Name2", "Name", static x => ((Item2)x).Name2, static (x, v) => ((Item2)x).Name2 = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<Item2, string>(o, "FirstName", "first-name", static x => ((Item2)x).FirstName, static (x, v) => ((Item2)x).FirstName = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<Item2, string>(o, "FirstName2", "first_name", static x => ((Item2)x).FirstName2, static (x, v) => ((Item2)x).FirstName2 = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<Item2, string>(o, "Type", "@type", static x => ((Item2)x).Type, static (x, v) => ((Item2)x).Type = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<Item2, string>(o, "Ref", "$ref", static x => ((Item2)x).Ref, static (x, v) => ((Item2)x).Ref = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<Item2, int?>(o, "_1st", "1st", static x => ((Item2)x)._1st, static (x, v) => ((Item2)x)._1st = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<Item2, string>(o, "ToString2", "ToString", static x => ((Item2)x).ToString2, static (x, v) => ((Item2)x).ToString2 = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<Item2, string>(o, "AdditionalProperties2", "additionalProperties", static x => ((Item2)x).AdditionalProperties2, static (x, v) => ((Item2)x).AdditionalProperties2 = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<Item2, string>(o, "Value", "", static x => ((Item2)x).Value, static (x, v) => ((Item2)x).Value = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<Item2, string>(o, "Naïve", "naïve", static x => ((Item2)x).Naïve, static (x, v) => ((Item2)x).Naïve = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<Item2, string>(o, "Emoji", "emoji\ud83d\ude00", static x => ((Item2)x).Emoji, static (x, v) => ((Item2)x).Emoji = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<Item2, Item2Sign?>(o, "Sign", "sign", static x => ((Item2)x).Sign, static (x, v) => ((Item2)x).Sign = v, converter: __Support.NullableOf(new Item2SignJsonConverter(), o), ignore: __Ignore.WhenWritingNull),
+        __Support.Property<Item2, Item2Code?>(o, "Code", "code", static x => ((Item2)x).Code, static (x, v) => ((Item2)x).Code = v, ignore: __Ignore.WhenWritingNull),
+        __Support.ExtensionData<Item2>(o, static x => ((Item2)x).AdditionalProperties, static (x, v) => ((Item2)x).AdditionalProperties = v),
     }));
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.Item2Code> Create_Item2Code(global::System.Text.Json.JsonSerializerOptions options) => Resolved(global::ClicRdv.Generated.Support.JsonMetadata.Owned<global::Consumer.Item2Code>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.GetEnumConverter<global::Consumer.Item2Code>(options)));
+    private __Metadata.JsonTypeInfo<Item2Code> Create_Item2Code(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Owned<Item2Code>(options, __Metadata.JsonMetadataServices.GetEnumConverter<Item2Code>(options)));
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.Item2Sign> Create_Item2Sign(global::System.Text.Json.JsonSerializerOptions options) => Resolved(global::ClicRdv.Generated.Support.JsonMetadata.Owned<global::Consumer.Item2Sign>(options, new global::Consumer.Item2SignJsonConverter()));
+    private __Metadata.JsonTypeInfo<Item2Sign> Create_Item2Sign(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Owned<Item2Sign>(options, new Item2SignJsonConverter()));
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.ItemsApi> Create_ItemsApi(global::System.Text.Json.JsonSerializerOptions options) => Resolved(global::ClicRdv.Generated.Support.JsonMetadata.Object<global::Consumer.ItemsApi>(options, static () => new global::Consumer.ItemsApi(), static metadataOptions => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
+    private __Metadata.JsonTypeInfo<ItemsApi> Create_ItemsApi(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Object<ItemsApi>(options, static () => new ItemsApi(), static o => new __Metadata.JsonPropertyInfo[]
     {
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.ItemsApi, string>(metadataOptions, "X", "x", static item => ((global::Consumer.ItemsApi)item).X, static (item, value) => ((global::Consumer.ItemsApi)item).X = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.ExtensionData<global::Consumer.ItemsApi>(metadataOptions, static item => ((global::Consumer.ItemsApi)item).AdditionalProperties, static (item, value) => ((global::Consumer.ItemsApi)item).AdditionalProperties = value),
+        __Support.Property<ItemsApi, string>(o, "X", "x", static x => ((ItemsApi)x).X, static (x, v) => ((ItemsApi)x).X = v, ignore: __Ignore.WhenWritingNull),
+        __Support.ExtensionData<ItemsApi>(o, static x => ((ItemsApi)x).AdditionalProperties, static (x, v) => ((ItemsApi)x).AdditionalProperties = v),
     }));
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.Namespace> Create_Namespace(global::System.Text.Json.JsonSerializerOptions options) => Resolved(global::ClicRdv.Generated.Support.JsonMetadata.Object<global::Consumer.Namespace>(options, static () => new global::Consumer.Namespace(), static metadataOptions => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
+    private __Metadata.JsonTypeInfo<Namespace> Create_Namespace(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Object<Namespace>(options, static () => new Namespace(), static o => new __Metadata.JsonPropertyInfo[]
     {
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Namespace, string>(metadataOptions, "Event", "event", static item => ((global::Consumer.Namespace)item).Event, static (item, value) => ((global::Consumer.Namespace)item).Event = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Namespace, string>(metadataOptions, "Operator", "operator", static item => ((global::Consumer.Namespace)item).Operator, static (item, value) => ((global::Consumer.Namespace)item).Operator = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.ExtensionData<global::Consumer.Namespace>(metadataOptions, static item => ((global::Consumer.Namespace)item).AdditionalProperties, static (item, value) => ((global::Consumer.Namespace)item).AdditionalProperties = value),
+        __Support.Property<Namespace, string>(o, "Event", "event", static x => ((Namespace)x).Event, static (x, v) => ((Namespace)x).Event = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<Namespace, string>(o, "Operator", "operator", static x => ((Namespace)x).Operator, static (x, v) => ((Namespace)x).Operator = v, ignore: __Ignore.WhenWritingNull),
+        __Support.ExtensionData<Namespace>(o, static x => ((Namespace)x).AdditionalProperties, static (x, v) => ((Namespace)x).AdditionalProperties = v),
     }));
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.Self> Create_Self(global::System.Text.Json.JsonSerializerOptions options) => Resolved(global::ClicRdv.Generated.Support.JsonMetadata.Object<global::Consumer.Self>(options, static () => new global::Consumer.Self(), static metadataOptions => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
+    private __Metadata.JsonTypeInfo<Self> Create_Self(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Object<Self>(options, static () => new Self(), static o => new __Metadata.JsonPropertyInfo[]
     {
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Self, global::Consumer.Self>(metadataOptions, "Self2", "self", static item => ((global::Consumer.Self)item).Self2, static (item, value) => ((global::Consumer.Self)item).Self2 = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Self, global::System.Collections.Generic.List<global::Consumer.Self>>(metadataOptions, "Children", "children", static item => ((global::Consumer.Self)item).Children, static (item, value) => ((global::Consumer.Self)item).Children = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.ExtensionData<global::Consumer.Self>(metadataOptions, static item => ((global::Consumer.Self)item).AdditionalProperties, static (item, value) => ((global::Consumer.Self)item).AdditionalProperties = value),
+        __Support.Property<Self, Self>(o, "Self2", "self", static x => ((Self)x).Self2, static (x, v) => ((Self)x).Self2 = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<Self, global::System.Collections.Generic.List<Self>>(o, "Children", "children", static x => ((Self)x).Children, static (x, v) => ((Self)x).Children = v, ignore: __Ignore.WhenWritingNull),
+        __Support.ExtensionData<Self>(o, static x => ((Self)x).AdditionalProperties, static (x, v) => ((Self)x).AdditionalProperties = v),
     }));
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.Item2Code?> Create_NullableItem2Code(global::System.Text.Json.JsonSerializerOptions options) => Resolved(global::ClicRdv.Generated.Support.JsonMetadata.NullableOwned<global::Consumer.Item2Code>(options));
+    private __Metadata.JsonTypeInfo<Item2Code?> Create_NullableItem2Code(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.NullableOwned<Item2Code>(options));
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.Item2Sign?> Create_NullableItem2Sign(global::System.Text.Json.JsonSerializerOptions options) => Resolved(global::ClicRdv.Generated.Support.JsonMetadata.NullableOwned<global::Consumer.Item2Sign>(options));
+    private __Metadata.JsonTypeInfo<Item2Sign?> Create_NullableItem2Sign(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.NullableOwned<Item2Sign>(options));
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>> Create_DictionaryStringJsonElement(global::System.Text.Json.JsonSerializerOptions options) => Resolved(global::ClicRdv.Generated.Support.JsonMetadata.Dictionary<global::System.Text.Json.JsonElement>(options));
+    private __Metadata.JsonTypeInfo<global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>> Create_DictionaryStringJsonElement(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Dictionary<global::System.Text.Json.JsonElement>(options));
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::Consumer.Item>> Create_ListItem(global::System.Text.Json.JsonSerializerOptions options) => Resolved(global::ClicRdv.Generated.Support.JsonMetadata.List<global::Consumer.Item>(options));
+    private __Metadata.JsonTypeInfo<global::System.Collections.Generic.List<Item>> Create_ListItem(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.List<Item>(options));
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::Consumer.Self>> Create_ListSelf(global::System.Text.Json.JsonSerializerOptions options) => Resolved(global::ClicRdv.Generated.Support.JsonMetadata.List<global::Consumer.Self>(options));
+    private __Metadata.JsonTypeInfo<global::System.Collections.Generic.List<Self>> Create_ListSelf(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.List<Self>(options));
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<string>> Create_ListString(global::System.Text.Json.JsonSerializerOptions options) => Resolved(global::ClicRdv.Generated.Support.JsonMetadata.List<string>(options));
+    private __Metadata.JsonTypeInfo<global::System.Collections.Generic.List<string>> Create_ListString(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.List<string>(options));
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Text.Json.JsonElement> Create_JsonElement(global::System.Text.Json.JsonSerializerOptions options) => Resolved(global::ClicRdv.Generated.Support.JsonMetadata.Value<global::System.Text.Json.JsonElement>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter));
+    private __Metadata.JsonTypeInfo<global::System.Text.Json.JsonElement> Create_JsonElement(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Value<global::System.Text.Json.JsonElement>(options, __Metadata.JsonMetadataServices.JsonElementConverter));
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<int> Create_Int32(global::System.Text.Json.JsonSerializerOptions options) => Resolved(global::ClicRdv.Generated.Support.JsonMetadata.Value<int>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.Int32Converter));
+    private __Metadata.JsonTypeInfo<int> Create_Int32(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Value<int>(options, __Metadata.JsonMetadataServices.Int32Converter));
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<int?> Create_NullableInt32(global::System.Text.Json.JsonSerializerOptions options) => Resolved(global::ClicRdv.Generated.Support.JsonMetadata.Nullable<int>(options));
+    private __Metadata.JsonTypeInfo<int?> Create_NullableInt32(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Nullable<int>(options));
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<string> Create_String(global::System.Text.Json.JsonSerializerOptions options) => Resolved(global::ClicRdv.Generated.Support.JsonMetadata.Value<string>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter));
+    private __Metadata.JsonTypeInfo<string> Create_String(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Value<string>(options, __Metadata.JsonMetadataServices.StringConverter));
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> Resolved<T>(global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> typeInfo)
+    private __Metadata.JsonTypeInfo<T> Resolved<T>(__Metadata.JsonTypeInfo<T> typeInfo)
     {
         typeInfo.OriginatingResolver = this;
         return typeInfo;

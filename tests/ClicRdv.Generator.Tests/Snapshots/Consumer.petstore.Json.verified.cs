@@ -3,16 +3,20 @@
 #nullable disable
 #pragma warning disable CS1591 // Not every member of a document has a description.
 
+using __Metadata = global::System.Text.Json.Serialization.Metadata;
+using __Support = global::ClicRdv.Generated.Support.JsonMetadata;
+using __Ignore = global::System.Text.Json.Serialization.JsonIgnoreCondition;
+
 namespace Consumer;
 
 /// <summary>System.Text.Json metadata for every type the clients of "Petstore" read or write, built without reflection (trimming- and Native AOT-safe). The clients use it whatever options their settings carry; pass it on to serialize the same types yourself (<c>JsonSerializer.Serialize(pet, ApiJsonContext.Default.Pet)</c>, or <c>TypeInfoResolver = ApiJsonContext.Default</c>), or combine it with <c>JsonTypeInfoResolver.Combine</c>.</summary>
 /// <remarks>The document decides the wire format of its types: member names, enum values and date-time formats are its own, whatever converters or naming policies the options carry; a member the document does not allow to be null is left out when null. The options decide the rest: whether other nulls are written, numbers read from strings, case-insensitive names, depth, indentation. The default options write no null member and read numbers sent as strings.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
-public sealed partial class ApiJsonContext : global::System.Text.Json.Serialization.JsonSerializerContext, global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver
+public sealed partial class ApiJsonContext : global::System.Text.Json.Serialization.JsonSerializerContext, __Metadata.IJsonTypeInfoResolver
 {
     private static readonly global::System.Text.Json.JsonSerializerOptions s_defaultOptions = new()
     {
-        DefaultIgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+        DefaultIgnoreCondition = __Ignore.WhenWritingNull,
         NumberHandling = global::System.Text.Json.Serialization.JsonNumberHandling.AllowReadingFromString,
     };
 
@@ -34,82 +38,82 @@ public sealed partial class ApiJsonContext : global::System.Text.Json.Serializat
     {
     }
 
-    /// <summary>Metadata for <see cref="global::Consumer.Error"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.Error> Error => _Error ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.Error>)Options.GetTypeInfo(typeof(global::Consumer.Error));
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.Error> _Error;
+    /// <summary>Metadata for <see cref="Error"/>.</summary>
+    public __Metadata.JsonTypeInfo<Error> Error => _Error ??= (__Metadata.JsonTypeInfo<Error>)Options.GetTypeInfo(typeof(Error));
+    private __Metadata.JsonTypeInfo<Error> _Error;
 
-    /// <summary>Metadata for <see cref="global::Consumer.NewPet"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.NewPet> NewPet => _NewPet ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.NewPet>)Options.GetTypeInfo(typeof(global::Consumer.NewPet));
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.NewPet> _NewPet;
+    /// <summary>Metadata for <see cref="NewPet"/>.</summary>
+    public __Metadata.JsonTypeInfo<NewPet> NewPet => _NewPet ??= (__Metadata.JsonTypeInfo<NewPet>)Options.GetTypeInfo(typeof(NewPet));
+    private __Metadata.JsonTypeInfo<NewPet> _NewPet;
 
-    /// <summary>Metadata for <see cref="global::Consumer.Pet"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.Pet> Pet => _Pet ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.Pet>)Options.GetTypeInfo(typeof(global::Consumer.Pet));
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.Pet> _Pet;
+    /// <summary>Metadata for <see cref="Pet"/>.</summary>
+    public __Metadata.JsonTypeInfo<Pet> Pet => _Pet ??= (__Metadata.JsonTypeInfo<Pet>)Options.GetTypeInfo(typeof(Pet));
+    private __Metadata.JsonTypeInfo<Pet> _Pet;
 
-    /// <summary>Metadata for <see cref="global::Consumer.PetStatus"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.PetStatus> PetStatus => _PetStatus ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.PetStatus>)Options.GetTypeInfo(typeof(global::Consumer.PetStatus));
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.PetStatus> _PetStatus;
+    /// <summary>Metadata for <see cref="PetStatus"/>.</summary>
+    public __Metadata.JsonTypeInfo<PetStatus> PetStatus => _PetStatus ??= (__Metadata.JsonTypeInfo<PetStatus>)Options.GetTypeInfo(typeof(PetStatus));
+    private __Metadata.JsonTypeInfo<PetStatus> _PetStatus;
 
-    /// <summary>Metadata for <c>Consumer.PetStatus?</c>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.PetStatus?> NullablePetStatus => _NullablePetStatus ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.PetStatus?>)Options.GetTypeInfo(typeof(global::Consumer.PetStatus?));
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.PetStatus?> _NullablePetStatus;
+    /// <summary>Metadata for <c>PetStatus?</c>.</summary>
+    public __Metadata.JsonTypeInfo<PetStatus?> NullablePetStatus => _NullablePetStatus ??= (__Metadata.JsonTypeInfo<PetStatus?>)Options.GetTypeInfo(typeof(PetStatus?));
+    private __Metadata.JsonTypeInfo<PetStatus?> _NullablePetStatus;
 
     /// <summary>Metadata for <c>System.Collections.Generic.Dictionary&lt;string, System.Text.Json.JsonElement&gt;</c>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>> DictionaryStringJsonElement => _DictionaryStringJsonElement ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>));
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>> _DictionaryStringJsonElement;
+    public __Metadata.JsonTypeInfo<global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>> DictionaryStringJsonElement => _DictionaryStringJsonElement ??= (__Metadata.JsonTypeInfo<global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>));
+    private __Metadata.JsonTypeInfo<global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>> _DictionaryStringJsonElement;
 
-    /// <summary>Metadata for <c>System.Collections.Generic.List&lt;Consumer.Pet&gt;</c>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::Consumer.Pet>> ListPet => _ListPet ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::Consumer.Pet>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.List<global::Consumer.Pet>));
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::Consumer.Pet>> _ListPet;
+    /// <summary>Metadata for <c>System.Collections.Generic.List&lt;Pet&gt;</c>.</summary>
+    public __Metadata.JsonTypeInfo<global::System.Collections.Generic.List<Pet>> ListPet => _ListPet ??= (__Metadata.JsonTypeInfo<global::System.Collections.Generic.List<Pet>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.List<Pet>));
+    private __Metadata.JsonTypeInfo<global::System.Collections.Generic.List<Pet>> _ListPet;
 
     /// <summary>Metadata for <c>System.DateOnly</c>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateOnly> DateOnly => _DateOnly ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateOnly>)Options.GetTypeInfo(typeof(global::System.DateOnly));
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateOnly> _DateOnly;
+    public __Metadata.JsonTypeInfo<global::System.DateOnly> DateOnly => _DateOnly ??= (__Metadata.JsonTypeInfo<global::System.DateOnly>)Options.GetTypeInfo(typeof(global::System.DateOnly));
+    private __Metadata.JsonTypeInfo<global::System.DateOnly> _DateOnly;
 
     /// <summary>Metadata for <c>System.DateOnly?</c>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateOnly?> NullableDateOnly => _NullableDateOnly ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateOnly?>)Options.GetTypeInfo(typeof(global::System.DateOnly?));
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateOnly?> _NullableDateOnly;
+    public __Metadata.JsonTypeInfo<global::System.DateOnly?> NullableDateOnly => _NullableDateOnly ??= (__Metadata.JsonTypeInfo<global::System.DateOnly?>)Options.GetTypeInfo(typeof(global::System.DateOnly?));
+    private __Metadata.JsonTypeInfo<global::System.DateOnly?> _NullableDateOnly;
 
     /// <summary>Metadata for <c>System.DateTimeOffset</c>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateTimeOffset> DateTimeOffset => _DateTimeOffset ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateTimeOffset>)Options.GetTypeInfo(typeof(global::System.DateTimeOffset));
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateTimeOffset> _DateTimeOffset;
+    public __Metadata.JsonTypeInfo<global::System.DateTimeOffset> DateTimeOffset => _DateTimeOffset ??= (__Metadata.JsonTypeInfo<global::System.DateTimeOffset>)Options.GetTypeInfo(typeof(global::System.DateTimeOffset));
+    private __Metadata.JsonTypeInfo<global::System.DateTimeOffset> _DateTimeOffset;
 
     /// <summary>Metadata for <c>System.DateTimeOffset?</c>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateTimeOffset?> NullableDateTimeOffset => _NullableDateTimeOffset ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateTimeOffset?>)Options.GetTypeInfo(typeof(global::System.DateTimeOffset?));
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateTimeOffset?> _NullableDateTimeOffset;
+    public __Metadata.JsonTypeInfo<global::System.DateTimeOffset?> NullableDateTimeOffset => _NullableDateTimeOffset ??= (__Metadata.JsonTypeInfo<global::System.DateTimeOffset?>)Options.GetTypeInfo(typeof(global::System.DateTimeOffset?));
+    private __Metadata.JsonTypeInfo<global::System.DateTimeOffset?> _NullableDateTimeOffset;
 
     /// <summary>Metadata for <c>System.Text.Json.JsonElement</c>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Text.Json.JsonElement> JsonElement => _JsonElement ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Text.Json.JsonElement>)Options.GetTypeInfo(typeof(global::System.Text.Json.JsonElement));
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Text.Json.JsonElement> _JsonElement;
+    public __Metadata.JsonTypeInfo<global::System.Text.Json.JsonElement> JsonElement => _JsonElement ??= (__Metadata.JsonTypeInfo<global::System.Text.Json.JsonElement>)Options.GetTypeInfo(typeof(global::System.Text.Json.JsonElement));
+    private __Metadata.JsonTypeInfo<global::System.Text.Json.JsonElement> _JsonElement;
 
     /// <summary>Metadata for <c>int</c>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<int> Int32 => _Int32 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<int>)Options.GetTypeInfo(typeof(int));
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<int> _Int32;
+    public __Metadata.JsonTypeInfo<int> Int32 => _Int32 ??= (__Metadata.JsonTypeInfo<int>)Options.GetTypeInfo(typeof(int));
+    private __Metadata.JsonTypeInfo<int> _Int32;
 
     /// <summary>Metadata for <c>long</c>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<long> Int64 => _Int64 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<long>)Options.GetTypeInfo(typeof(long));
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<long> _Int64;
+    public __Metadata.JsonTypeInfo<long> Int64 => _Int64 ??= (__Metadata.JsonTypeInfo<long>)Options.GetTypeInfo(typeof(long));
+    private __Metadata.JsonTypeInfo<long> _Int64;
 
     /// <summary>Metadata for <c>string</c>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<string> String => _String ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<string>)Options.GetTypeInfo(typeof(string));
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<string> _String;
+    public __Metadata.JsonTypeInfo<string> String => _String ??= (__Metadata.JsonTypeInfo<string>)Options.GetTypeInfo(typeof(string));
+    private __Metadata.JsonTypeInfo<string> _String;
 
     /// <inheritdoc />
-    public override global::System.Text.Json.Serialization.Metadata.JsonTypeInfo GetTypeInfo(global::System.Type type)
+    public override __Metadata.JsonTypeInfo GetTypeInfo(global::System.Type type)
     {
         Options.TryGetTypeInfo(type, out var typeInfo);
         return typeInfo;
     }
 
-    global::System.Text.Json.Serialization.Metadata.JsonTypeInfo global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
+    __Metadata.JsonTypeInfo __Metadata.IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
     {
-        if (type == typeof(global::Consumer.Error)) return Create_Error(options);
-        if (type == typeof(global::Consumer.NewPet)) return Create_NewPet(options);
-        if (type == typeof(global::Consumer.Pet)) return Create_Pet(options);
-        if (type == typeof(global::Consumer.PetStatus)) return Create_PetStatus(options);
-        if (type == typeof(global::Consumer.PetStatus?)) return Create_NullablePetStatus(options);
+        if (type == typeof(Error)) return Create_Error(options);
+        if (type == typeof(NewPet)) return Create_NewPet(options);
+        if (type == typeof(Pet)) return Create_Pet(options);
+        if (type == typeof(PetStatus)) return Create_PetStatus(options);
+        if (type == typeof(PetStatus?)) return Create_NullablePetStatus(options);
         if (type == typeof(global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>)) return Create_DictionaryStringJsonElement(options);
-        if (type == typeof(global::System.Collections.Generic.List<global::Consumer.Pet>)) return Create_ListPet(options);
+        if (type == typeof(global::System.Collections.Generic.List<Pet>)) return Create_ListPet(options);
         if (type == typeof(global::System.DateOnly)) return Create_DateOnly(options);
         if (type == typeof(global::System.DateOnly?)) return Create_NullableDateOnly(options);
         if (type == typeof(global::System.DateTimeOffset)) return Create_DateTimeOffset(options);
@@ -121,58 +125,58 @@ public sealed partial class ApiJsonContext : global::System.Text.Json.Serializat
         return null;
     }
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.Error> Create_Error(global::System.Text.Json.JsonSerializerOptions options) => Resolved(global::ClicRdv.Generated.Support.JsonMetadata.Object<global::Consumer.Error>(options, static () => new global::Consumer.Error(), static metadataOptions => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
+    private __Metadata.JsonTypeInfo<Error> Create_Error(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Object<Error>(options, static () => new Error(), static o => new __Metadata.JsonPropertyInfo[]
     {
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Error, int>(metadataOptions, "Code", "code", static item => ((global::Consumer.Error)item).Code, static (item, value) => ((global::Consumer.Error)item).Code = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Error, string>(metadataOptions, "Message", "message", static item => ((global::Consumer.Error)item).Message, static (item, value) => ((global::Consumer.Error)item).Message = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.ExtensionData<global::Consumer.Error>(metadataOptions, static item => ((global::Consumer.Error)item).AdditionalProperties, static (item, value) => ((global::Consumer.Error)item).AdditionalProperties = value),
+        __Support.Property<Error, int>(o, "Code", "code", static x => ((Error)x).Code, static (x, v) => ((Error)x).Code = v),
+        __Support.Property<Error, string>(o, "Message", "message", static x => ((Error)x).Message, static (x, v) => ((Error)x).Message = v),
+        __Support.ExtensionData<Error>(o, static x => ((Error)x).AdditionalProperties, static (x, v) => ((Error)x).AdditionalProperties = v),
     }));
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.NewPet> Create_NewPet(global::System.Text.Json.JsonSerializerOptions options) => Resolved(global::ClicRdv.Generated.Support.JsonMetadata.Object<global::Consumer.NewPet>(options, static () => new global::Consumer.NewPet(), static metadataOptions => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
+    private __Metadata.JsonTypeInfo<NewPet> Create_NewPet(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Object<NewPet>(options, static () => new NewPet(), static o => new __Metadata.JsonPropertyInfo[]
     {
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.NewPet, string>(metadataOptions, "Name", "name", static item => ((global::Consumer.NewPet)item).Name, static (item, value) => ((global::Consumer.NewPet)item).Name = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.NewPet, string>(metadataOptions, "Tag", "tag", static item => ((global::Consumer.NewPet)item).Tag, static (item, value) => ((global::Consumer.NewPet)item).Tag = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.NewPet, global::Consumer.PetStatus?>(metadataOptions, "Status", "status", static item => ((global::Consumer.NewPet)item).Status, static (item, value) => ((global::Consumer.NewPet)item).Status = value, converter: global::ClicRdv.Generated.Support.JsonMetadata.NullableOf(new global::Consumer.PetStatusJsonConverter(), metadataOptions), ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.NewPet, global::System.DateOnly?>(metadataOptions, "BornOn", "born_on", static item => ((global::Consumer.NewPet)item).BornOn, static (item, value) => ((global::Consumer.NewPet)item).BornOn = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.ExtensionData<global::Consumer.NewPet>(metadataOptions, static item => ((global::Consumer.NewPet)item).AdditionalProperties, static (item, value) => ((global::Consumer.NewPet)item).AdditionalProperties = value),
+        __Support.Property<NewPet, string>(o, "Name", "name", static x => ((NewPet)x).Name, static (x, v) => ((NewPet)x).Name = v),
+        __Support.Property<NewPet, string>(o, "Tag", "tag", static x => ((NewPet)x).Tag, static (x, v) => ((NewPet)x).Tag = v),
+        __Support.Property<NewPet, PetStatus?>(o, "Status", "status", static x => ((NewPet)x).Status, static (x, v) => ((NewPet)x).Status = v, converter: __Support.NullableOf(new PetStatusJsonConverter(), o), ignore: __Ignore.WhenWritingNull),
+        __Support.Property<NewPet, global::System.DateOnly?>(o, "BornOn", "born_on", static x => ((NewPet)x).BornOn, static (x, v) => ((NewPet)x).BornOn = v, ignore: __Ignore.WhenWritingNull),
+        __Support.ExtensionData<NewPet>(o, static x => ((NewPet)x).AdditionalProperties, static (x, v) => ((NewPet)x).AdditionalProperties = v),
     }));
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.Pet> Create_Pet(global::System.Text.Json.JsonSerializerOptions options) => Resolved(global::ClicRdv.Generated.Support.JsonMetadata.Object<global::Consumer.Pet>(options, static () => new global::Consumer.Pet(), static metadataOptions => new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[]
+    private __Metadata.JsonTypeInfo<Pet> Create_Pet(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Object<Pet>(options, static () => new Pet(), static o => new __Metadata.JsonPropertyInfo[]
     {
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Pet, long>(metadataOptions, "Id", "id", static item => ((global::Consumer.Pet)item).Id, static (item, value) => ((global::Consumer.Pet)item).Id = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.Pet, global::System.DateTimeOffset?>(metadataOptions, "CreatedAt", "created_at", static item => ((global::Consumer.Pet)item).CreatedAt, static (item, value) => ((global::Consumer.Pet)item).CreatedAt = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.NewPet, string>(metadataOptions, "Name", "name", static item => ((global::Consumer.NewPet)item).Name, static (item, value) => ((global::Consumer.NewPet)item).Name = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.NewPet, string>(metadataOptions, "Tag", "tag", static item => ((global::Consumer.NewPet)item).Tag, static (item, value) => ((global::Consumer.NewPet)item).Tag = value),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.NewPet, global::Consumer.PetStatus?>(metadataOptions, "Status", "status", static item => ((global::Consumer.NewPet)item).Status, static (item, value) => ((global::Consumer.NewPet)item).Status = value, converter: global::ClicRdv.Generated.Support.JsonMetadata.NullableOf(new global::Consumer.PetStatusJsonConverter(), metadataOptions), ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.Property<global::Consumer.NewPet, global::System.DateOnly?>(metadataOptions, "BornOn", "born_on", static item => ((global::Consumer.NewPet)item).BornOn, static (item, value) => ((global::Consumer.NewPet)item).BornOn = value, ignore: global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull),
-        global::ClicRdv.Generated.Support.JsonMetadata.ExtensionData<global::Consumer.NewPet>(metadataOptions, static item => ((global::Consumer.NewPet)item).AdditionalProperties, static (item, value) => ((global::Consumer.NewPet)item).AdditionalProperties = value),
+        __Support.Property<Pet, long>(o, "Id", "id", static x => ((Pet)x).Id, static (x, v) => ((Pet)x).Id = v),
+        __Support.Property<Pet, global::System.DateTimeOffset?>(o, "CreatedAt", "created_at", static x => ((Pet)x).CreatedAt, static (x, v) => ((Pet)x).CreatedAt = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<NewPet, string>(o, "Name", "name", static x => ((NewPet)x).Name, static (x, v) => ((NewPet)x).Name = v),
+        __Support.Property<NewPet, string>(o, "Tag", "tag", static x => ((NewPet)x).Tag, static (x, v) => ((NewPet)x).Tag = v),
+        __Support.Property<NewPet, PetStatus?>(o, "Status", "status", static x => ((NewPet)x).Status, static (x, v) => ((NewPet)x).Status = v, converter: __Support.NullableOf(new PetStatusJsonConverter(), o), ignore: __Ignore.WhenWritingNull),
+        __Support.Property<NewPet, global::System.DateOnly?>(o, "BornOn", "born_on", static x => ((NewPet)x).BornOn, static (x, v) => ((NewPet)x).BornOn = v, ignore: __Ignore.WhenWritingNull),
+        __Support.ExtensionData<NewPet>(o, static x => ((NewPet)x).AdditionalProperties, static (x, v) => ((NewPet)x).AdditionalProperties = v),
     }));
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.PetStatus> Create_PetStatus(global::System.Text.Json.JsonSerializerOptions options) => Resolved(global::ClicRdv.Generated.Support.JsonMetadata.Owned<global::Consumer.PetStatus>(options, new global::Consumer.PetStatusJsonConverter()));
+    private __Metadata.JsonTypeInfo<PetStatus> Create_PetStatus(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Owned<PetStatus>(options, new PetStatusJsonConverter()));
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.PetStatus?> Create_NullablePetStatus(global::System.Text.Json.JsonSerializerOptions options) => Resolved(global::ClicRdv.Generated.Support.JsonMetadata.NullableOwned<global::Consumer.PetStatus>(options));
+    private __Metadata.JsonTypeInfo<PetStatus?> Create_NullablePetStatus(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.NullableOwned<PetStatus>(options));
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>> Create_DictionaryStringJsonElement(global::System.Text.Json.JsonSerializerOptions options) => Resolved(global::ClicRdv.Generated.Support.JsonMetadata.Dictionary<global::System.Text.Json.JsonElement>(options));
+    private __Metadata.JsonTypeInfo<global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>> Create_DictionaryStringJsonElement(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Dictionary<global::System.Text.Json.JsonElement>(options));
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::Consumer.Pet>> Create_ListPet(global::System.Text.Json.JsonSerializerOptions options) => Resolved(global::ClicRdv.Generated.Support.JsonMetadata.List<global::Consumer.Pet>(options));
+    private __Metadata.JsonTypeInfo<global::System.Collections.Generic.List<Pet>> Create_ListPet(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.List<Pet>(options));
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateOnly> Create_DateOnly(global::System.Text.Json.JsonSerializerOptions options) => Resolved(global::ClicRdv.Generated.Support.JsonMetadata.Value<global::System.DateOnly>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.DateOnlyConverter));
+    private __Metadata.JsonTypeInfo<global::System.DateOnly> Create_DateOnly(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Value<global::System.DateOnly>(options, __Metadata.JsonMetadataServices.DateOnlyConverter));
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateOnly?> Create_NullableDateOnly(global::System.Text.Json.JsonSerializerOptions options) => Resolved(global::ClicRdv.Generated.Support.JsonMetadata.Nullable<global::System.DateOnly>(options));
+    private __Metadata.JsonTypeInfo<global::System.DateOnly?> Create_NullableDateOnly(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Nullable<global::System.DateOnly>(options));
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateTimeOffset> Create_DateTimeOffset(global::System.Text.Json.JsonSerializerOptions options) => Resolved(global::ClicRdv.Generated.Support.JsonMetadata.Value<global::System.DateTimeOffset>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.DateTimeOffsetConverter));
+    private __Metadata.JsonTypeInfo<global::System.DateTimeOffset> Create_DateTimeOffset(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Value<global::System.DateTimeOffset>(options, __Metadata.JsonMetadataServices.DateTimeOffsetConverter));
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateTimeOffset?> Create_NullableDateTimeOffset(global::System.Text.Json.JsonSerializerOptions options) => Resolved(global::ClicRdv.Generated.Support.JsonMetadata.Nullable<global::System.DateTimeOffset>(options));
+    private __Metadata.JsonTypeInfo<global::System.DateTimeOffset?> Create_NullableDateTimeOffset(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Nullable<global::System.DateTimeOffset>(options));
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Text.Json.JsonElement> Create_JsonElement(global::System.Text.Json.JsonSerializerOptions options) => Resolved(global::ClicRdv.Generated.Support.JsonMetadata.Value<global::System.Text.Json.JsonElement>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter));
+    private __Metadata.JsonTypeInfo<global::System.Text.Json.JsonElement> Create_JsonElement(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Value<global::System.Text.Json.JsonElement>(options, __Metadata.JsonMetadataServices.JsonElementConverter));
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<int> Create_Int32(global::System.Text.Json.JsonSerializerOptions options) => Resolved(global::ClicRdv.Generated.Support.JsonMetadata.Value<int>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.Int32Converter));
+    private __Metadata.JsonTypeInfo<int> Create_Int32(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Value<int>(options, __Metadata.JsonMetadataServices.Int32Converter));
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<long> Create_Int64(global::System.Text.Json.JsonSerializerOptions options) => Resolved(global::ClicRdv.Generated.Support.JsonMetadata.Value<long>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.Int64Converter));
+    private __Metadata.JsonTypeInfo<long> Create_Int64(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Value<long>(options, __Metadata.JsonMetadataServices.Int64Converter));
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<string> Create_String(global::System.Text.Json.JsonSerializerOptions options) => Resolved(global::ClicRdv.Generated.Support.JsonMetadata.Value<string>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter));
+    private __Metadata.JsonTypeInfo<string> Create_String(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Value<string>(options, __Metadata.JsonMetadataServices.StringConverter));
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> Resolved<T>(global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> typeInfo)
+    private __Metadata.JsonTypeInfo<T> Resolved<T>(__Metadata.JsonTypeInfo<T> typeInfo)
     {
         typeInfo.OriginatingResolver = this;
         return typeInfo;
