@@ -26,6 +26,7 @@ public class PerCallBenchmarks
     private ICalendarsApi _generated = null!;
     private IRefitCalendarsApi _refit = null!;
     private HandwrittenCalendarsClient _handwritten = null!;
+    private HandwrittenCalendarsClient _handwrittenSourceGenerated = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -36,6 +37,7 @@ public class PerCallBenchmarks
         _generated = new CalendarsApiClient(_httpClient, settings);
         _refit = RestService.For<IRefitCalendarsApi>(_httpClient, settings);
         _handwritten = new HandwrittenCalendarsClient(_httpClient, options);
+        _handwrittenSourceGenerated = new HandwrittenCalendarsClient(_httpClient, HandwrittenJsonContext.Default.Options);
     }
 
     [GlobalCleanup]
@@ -43,6 +45,9 @@ public class PerCallBenchmarks
 
     [BenchmarkCategory("List"), Benchmark(Baseline = true, Description = "hand-written")]
     public Task<CalendarCollection> ListHandwritten() => _handwritten.ListCalendars(4);
+
+    [BenchmarkCategory("List"), Benchmark(Description = "hand-written, STJ source generator")]
+    public Task<CalendarCollection> ListHandwrittenSourceGenerated() => _handwrittenSourceGenerated.ListCalendars(4);
 
     [BenchmarkCategory("List"), Benchmark(Description = "Refit generator")]
     public Task<CalendarCollection> ListRefit() => _refit.ListCalendars(4);
@@ -53,6 +58,9 @@ public class PerCallBenchmarks
     [BenchmarkCategory("Get"), Benchmark(Baseline = true, Description = "hand-written")]
     public Task<Calendar> GetHandwritten() => _handwritten.GetCalendar(4, 11);
 
+    [BenchmarkCategory("Get"), Benchmark(Description = "hand-written, STJ source generator")]
+    public Task<Calendar> GetHandwrittenSourceGenerated() => _handwrittenSourceGenerated.GetCalendar(4, 11);
+
     [BenchmarkCategory("Get"), Benchmark(Description = "Refit generator")]
     public Task<Calendar> GetRefit() => _refit.GetCalendar(4, 11);
 
@@ -61,6 +69,9 @@ public class PerCallBenchmarks
 
     [BenchmarkCategory("Create"), Benchmark(Baseline = true, Description = "hand-written")]
     public Task<Calendar> CreateHandwritten() => _handwritten.CreateCalendar(4, NewCalendar);
+
+    [BenchmarkCategory("Create"), Benchmark(Description = "hand-written, STJ source generator")]
+    public Task<Calendar> CreateHandwrittenSourceGenerated() => _handwrittenSourceGenerated.CreateCalendar(4, NewCalendar);
 
     [BenchmarkCategory("Create"), Benchmark(Description = "Refit generator")]
     public Task<Calendar> CreateRefit() => _refit.CreateCalendar(4, NewCalendar);

@@ -3,12 +3,21 @@ using BenchmarkDotNet.Running;
 using ClicRdv.Benchmarks;
 
 // dotnet run -c Release --project bench/ClicRdv.Benchmarks -- scenarios      counts and one-off timings
-// dotnet run -c Release --project bench/ClicRdv.Benchmarks -- scenarios phases   box-platform's generation, phase by phase
+// dotnet run -c Release --project bench/ClicRdv.Benchmarks -- scenarios phases     box-platform's generation, phase by phase
+// dotnet run -c Release --project bench/ClicRdv.Benchmarks -- scenarios per-call   the per-call clients, interleaved
 // dotnet run -c Release --project bench/ClicRdv.Benchmarks -- --filter '*'    every BenchmarkDotNet suite
 // dotnet run -c Release --project bench/ClicRdv.Benchmarks -- loop emit 30   box-platform's emit phase (or "whole" run) for 30 s, to profile
-if (args.Length > 1 && args[0] == "scenarios" && args[1] == "phases")
+if (args.Length > 1 && args[0] == "scenarios" && args[1] is "phases" or "per-call")
 {
-    Scenarios.RunPhases();
+    if (args[1] == "phases")
+    {
+        Scenarios.RunPhases();
+    }
+    else
+    {
+        Scenarios.RunPerCall();
+    }
+
     return;
 }
 

@@ -18,12 +18,16 @@ internal static class Scenarios
     /// <summary>Only the generation phases (<c>scenarios phases</c>), to compare emit changes quickly.</summary>
     public static void RunPhases() => GenerationPhases("box-platform", runs: 10);
 
+    /// <summary>Only the per-call comparison (<c>scenarios per-call</c>).</summary>
+    public static void RunPerCall() => PerCallInterleaved(rounds: 51, callsPerBatch: 2000);
+
     public static async Task RunAsync()
     {
         GenerationPhases("box-platform", runs: 10);
         CountReparsesAfterUnrelatedEdits(edits: 20);
         await SessionColdStartAsync(calls: 1000);
         HandlerOverheadInterleaved(rounds: 101, callsPerBatch: 2000);
+        PerCallInterleaved(rounds: 51, callsPerBatch: 2000);
     }
 
     private static double Median(System.Collections.Generic.List<double> values) => values.OrderBy(value => value).ElementAt(values.Count / 2);
@@ -92,47 +96,65 @@ internal static class Scenarios
     }
 
     /// <summary>
-    /// The handlers' added time, measured so that a busy machine cannot bias it: the three chains of
-    /// <see cref="HandlerBenchmarks"/> run in turns (rotating which goes first), and each round's time of a chain is
-    /// divided by the same round's time without handlers; the medians of those ratios are reported, with the bytes
-    /// each call allocates.
+    /// The handler chains' cost per call, measured interleaved (see <see cref="CompareInterleaved"/>): a busy machine
+    /// slows every chain of a round alike, so the per-round ratio stays fair where BenchmarkDotNet's error bars do not.
     /// </summary>
     private static void HandlerOverheadInterleaved(int rounds, int callsPerBatch)
     {
         var bench = new HandlerBenchmarks();
         bench.Setup();
-        var chains = new (string Name, Func<Task<Calendar>> Call)[] { ("none", bench.NoHandler), ("apikey + Basic", bench.ApiKeyAndBasic), ("apikey + session", bench.ApiKeyAndSession) };
-        var perCall = chains.ToDictionary(chain => chain.Name, _ => new System.Collections.Generic.List<double>());
+        CompareInterleaved("Handlers", new (string, Func<Task>)[] { ("none", bench.NoHandler), ("apikey + Basic", bench.ApiKeyAndBasic), ("apikey + session", bench.ApiKeyAndSession) }, rounds, callsPerBatch);
+        bench.Cleanup();
+    }
+
+    /// <summary>The per-call benchmarks' clients, interleaved, each operation against hand-written HttpClient + reflection-based STJ.</summary>
+    private static void PerCallInterleaved(int rounds, int callsPerBatch)
+    {
+        var bench = new PerCallBenchmarks();
+        bench.Setup();
+        CompareInterleaved("Get one calendar", new (string, Func<Task>)[] { ("hand-written", bench.GetHandwritten), ("hand-written, STJ source generator", bench.GetHandwrittenSourceGenerated), ("Refit generator", bench.GetRefit), ("ClicRdv generated", bench.GetGenerated) }, rounds, callsPerBatch);
+        CompareInterleaved("Create a calendar", new (string, Func<Task>)[] { ("hand-written", bench.CreateHandwritten), ("hand-written, STJ source generator", bench.CreateHandwrittenSourceGenerated), ("Refit generator", bench.CreateRefit), ("ClicRdv generated", bench.CreateGenerated) }, rounds, callsPerBatch);
+        CompareInterleaved("List 25 calendars", new (string, Func<Task>)[] { ("hand-written", bench.ListHandwritten), ("hand-written, STJ source generator", bench.ListHandwrittenSourceGenerated), ("Refit generator", bench.ListRefit), ("ClicRdv generated", bench.ListGenerated) }, rounds, callsPerBatch / 10);
+        bench.Cleanup();
+    }
+
+    /// <summary>
+    /// Runs batches of calls of each variant in turn, round after round (the order rotating), and reports each
+    /// variant's median time per call, its median ratio to the first variant within the same round, and its bytes
+    /// allocated per call.
+    /// </summary>
+    private static void CompareInterleaved(string title, (string Name, Func<Task> Call)[] variants, int rounds, int callsPerBatch)
+    {
+        var perCall = variants.ToDictionary(variant => variant.Name, _ => new System.Collections.Generic.List<double>());
         var bytes = new System.Collections.Generic.Dictionary<string, double>();
-        foreach (var chain in chains)
+        foreach (var variant in variants)
         {
-            Batch(chain.Call, callsPerBatch * 5);
+            Batch(variant.Call, callsPerBatch * 5);
             var before = GC.GetTotalAllocatedBytes(precise: true);
-            Batch(chain.Call, callsPerBatch);
-            bytes[chain.Name] = (GC.GetTotalAllocatedBytes(precise: true) - before) / (double)callsPerBatch;
+            Batch(variant.Call, callsPerBatch);
+            bytes[variant.Name] = (GC.GetTotalAllocatedBytes(precise: true) - before) / (double)callsPerBatch;
         }
 
         for (var round = 0; round < rounds; round++)
         {
-            for (var turn = 0; turn < chains.Length; turn++)
+            for (var turn = 0; turn < variants.Length; turn++)
             {
-                var chain = chains[(round + turn) % chains.Length];
+                var variant = variants[(round + turn) % variants.Length];
                 var stopwatch = Stopwatch.StartNew();
-                Batch(chain.Call, callsPerBatch);
-                perCall[chain.Name].Add(stopwatch.Elapsed.TotalMilliseconds * 1000 / callsPerBatch);
+                Batch(variant.Call, callsPerBatch);
+                perCall[variant.Name].Add(stopwatch.Elapsed.TotalMilliseconds * 1000 / callsPerBatch);
             }
         }
 
-        bench.Cleanup();
-        var none = perCall["none"];
-        Console.WriteLine($"Handlers, interleaved ({rounds} rounds of {callsPerBatch} calls per chain; medians): none {Median(none):0.00} us, {bytes["none"]:0} B per call");
-        foreach (var chain in chains.Skip(1))
+        var baseline = variants[0].Name;
+        Console.WriteLine($"{title}, interleaved ({rounds} rounds of {callsPerBatch} calls per variant; medians): {baseline} {Median(perCall[baseline]):0.00} us, {bytes[baseline]:0} B per call");
+        foreach (var (name, _) in variants.Skip(1))
         {
-            var ratios = perCall[chain.Name].Select((time, round) => time / none[round]).ToList();
-            Console.WriteLine($"  {chain.Name}: {Median(perCall[chain.Name]):0.00} us, added time {(Median(ratios) - 1) * 100:+0.0;-0.0}% (median of per-round ratios), {bytes[chain.Name]:0} B per call (+{bytes[chain.Name] - bytes["none"]:0} B)");
+            var ratios = perCall[name].Select((time, round) => time / perCall[baseline][round]).OrderBy(ratio => ratio).ToList();
+            Console.WriteLine($"  {name}: {Median(perCall[name]):0.00} us, {Median(ratios):0.000}x (per-round ratios, quartiles {ratios[ratios.Count / 4]:0.000}-{ratios[3 * ratios.Count / 4]:0.000}), {bytes[name]:0} B per call ({bytes[name] / bytes[baseline]:0.00}x)");
         }
 
-        static void Batch(Func<Task<Calendar>> call, int calls)
+        static void Batch(Func<Task> call, int calls)
         {
             for (var index = 0; index < calls; index++)
             {

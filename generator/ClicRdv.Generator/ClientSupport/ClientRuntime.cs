@@ -6,6 +6,7 @@ using System.Net;
 using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using System.Threading;
 using System.Threading.Tasks;
@@ -149,11 +150,19 @@ internal static class ClientRuntime
                     return default!;
                 }
 
-                // The answer is read as it streams in; its start is kept, so that an error can still show it.
-                var excerpt = new ExcerptContent(response.Content, call.Client.MaxResponseContentBufferSize);
+                // The answer is read as it streams in; its start is kept, so that an error can still show it. UTF-8
+                // JSON (the rule) is read straight from the stream; other text goes through the charset-aware reader.
+                var direct = call.Content == ResponseContent.Json && call.Json is not null && IsUtf8(response.Content);
+                var excerpt = new ExcerptContent(response.Content, call.Client.MaxResponseContentBufferSize, withHeaders: !direct);
                 try
                 {
                     excerpt.EnsureAnnouncedLengthFits();
+                    if (direct)
+                    {
+                        using var stream = await excerpt.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+                        return (await JsonSerializer.DeserializeAsync(stream, call.Json!, cancellationToken).ConfigureAwait(false))!;
+                    }
+
                     if (call.Content == ResponseContent.Text)
                     {
                         return (T)(object)await excerpt.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
@@ -179,6 +188,12 @@ internal static class ClientRuntime
                 return default!;
         }
     }
+
+    /// <summary>Whether the content is UTF-8 text: no charset (JSON's default) or an explicit UTF-8 one.</summary>
+    private static bool IsUtf8(HttpContent content) =>
+        content.Headers.ContentType?.CharSet is not { Length: > 0 } charset
+        || charset.Trim('"').Equals("utf-8", StringComparison.OrdinalIgnoreCase)
+        || charset.Trim('"').Equals("utf8", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>One call's arguments, passed through the deadline without a closure.</summary>
     private readonly record struct Call<T>(HttpClient Client, HttpRequestMessage Request, RefitSettings Settings, ResponseContent Content, JsonTypeInfo<T>? Json);

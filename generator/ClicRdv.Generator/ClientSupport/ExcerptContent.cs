@@ -25,13 +25,20 @@ internal sealed class ExcerptContent : HttpContent
     private int _excerptLength;
     private long _totalBytes;
 
-    public ExcerptContent(HttpContent inner, long maxBytes)
+    /// <param name="inner">The answer's content.</param>
+    /// <param name="maxBytes">The most of it that may be read.</param>
+    /// <param name="withHeaders">
+    /// Whether the excerpt is handed to a deserializer as content, which reads its media type and charset; a reader of
+    /// its stream alone needs no copy of them.
+    /// </param>
+    public ExcerptContent(HttpContent inner, long maxBytes, bool withHeaders)
     {
         _inner = inner;
         _maxBytes = maxBytes;
-
-        // Deserializers read the media type and charset only.
-        Headers.ContentType = inner.Headers.ContentType;
+        if (withHeaders)
+        {
+            Headers.ContentType = inner.Headers.ContentType;
+        }
     }
 
     /// <summary>Refuses, before reading anything, an answer whose announced length is over the limit.</summary>
