@@ -34,13 +34,15 @@ if (args.Length > 2 && args[0] == "loop")
     Func<int> run = args[1] == "whole" ? generation.ClicRdvWholeRun : generation.ClicRdvEmit;
     var until = DateTime.UtcNow.AddSeconds(int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture));
     var runs = 0;
+    var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+    var gen2Before = GC.CollectionCount(2);
     while (DateTime.UtcNow < until)
     {
         run();
         runs++;
     }
 
-    Console.WriteLine($"{runs} {args[1]} runs.");
+    Console.WriteLine($"{runs} {args[1]} runs, {(GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / 1048576.0 / runs:0.0} MB allocated per run, {GC.CollectionCount(2) - gen2Before} gen2 collections.");
     return;
 }
 

@@ -8,9 +8,17 @@ namespace ClicRdv.Generator.Emitting;
 /// <summary>Writes the contracts of a document: classes for object schemas, enums (and their converters) for enum schemas.</summary>
 internal static class ContractEmitter
 {
+    /// <summary>
+    /// The file's alias of System.Text.Json.Serialization, declared before its namespace so that the attributes on
+    /// thousands of properties stay short; no generated name can start with two underscores, so none hides it.
+    /// </summary>
+    private const string SerializationAlias = "__Json";
+
+    private const string IgnoreWhenNull = "[" + SerializationAlias + ".JsonIgnore(Condition = " + SerializationAlias + ".JsonIgnoreCondition.WhenWritingNull)]";
+
     public static Microsoft.CodeAnalysis.Text.SourceText Emit(DocumentModel document)
     {
-        var writer = FileHeader.Start(document);
+        var writer = FileHeader.Start(document, usings: new[] { $"using {SerializationAlias} = global::System.Text.Json.Serialization;" });
         var converters = document.Contracts.ToDictionary(contract => contract.Name, contract => contract.ConverterName, System.StringComparer.Ordinal);
         writer.Separated(document.Contracts, contract =>
         {
@@ -50,17 +58,17 @@ internal static class ContractEmitter
             writer.Separated(contract.Properties, property =>
             {
                 writer.DocElement("summary", property.Documentation);
-                writer.LineOf("[", TypeNames.JsonPropertyName, "(", SourceWriter.Literal(property.WireName), ")]");
+                writer.LineOf("[", SerializationAlias, ".JsonPropertyName(", SourceWriter.Literal(property.WireName), ")]");
 
                 // The same wire format as the generated metadata, for code that serializes the contracts by reflection.
                 if ((property.Type.Kind == TypeKind.StringEnum ? converters[property.Type.Name] : property.Type.Converter) is { } converter)
                 {
-                    writer.LineOf("[global::System.Text.Json.Serialization.JsonConverter(typeof(", converter, "))]");
+                    writer.LineOf("[", SerializationAlias, ".JsonConverter(typeof(", converter, "))]");
                 }
 
                 if (property.Type.IsNullable && !property.AllowsNull)
                 {
-                    writer.Line("[global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]");
+                    writer.Line(IgnoreWhenNull);
                 }
 
                 var initializer = property.Type.IsNullable || property.Type.IsValueType ? string.Empty : " = default!;";

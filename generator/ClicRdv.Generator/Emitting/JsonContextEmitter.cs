@@ -17,10 +17,11 @@ internal static class JsonContextEmitter
     private const string MetadataAlias = "__Metadata";
     private const string SupportAlias = "__Support";
     private const string IgnoreAlias = "__Ignore";
+    private const string OptionsAlias = "__Options";
 
     private const string Metadata = MetadataAlias + ".";
     private const string TypeInfo = Metadata + "JsonTypeInfo";
-    private const string Options = "global::System.Text.Json.JsonSerializerOptions";
+    private const string Options = OptionsAlias;
     private const string Services = Metadata + "JsonMetadataServices.";
     private const string Support = SupportAlias;
     private const string WhenWritingNull = IgnoreAlias + ".WhenWritingNull";
@@ -30,6 +31,7 @@ internal static class JsonContextEmitter
         $"using {MetadataAlias} = global::System.Text.Json.Serialization.Metadata;",
         $"using {SupportAlias} = {ClientSupportSources.JsonMetadata};",
         $"using {IgnoreAlias} = global::System.Text.Json.Serialization.JsonIgnoreCondition;",
+        $"using {OptionsAlias} = global::System.Text.Json.JsonSerializerOptions;",
     };
 
     public static Microsoft.CodeAnalysis.Text.SourceText Emit(DocumentModel document, JsonTypeCatalog catalog)
@@ -51,12 +53,14 @@ internal static class JsonContextEmitter
 
             writer.Line();
             WriteResolver(writer, catalog);
-            foreach (var entry in catalog.Entries)
+            foreach (var entry in catalog.Entries.Where(entry => entry.Shape == JsonShape.Object))
             {
                 writer.Line();
                 WriteCreator(writer, entry, catalog);
             }
 
+            writer.Line();
+            writer.Line($"private {TypeInfo}<T> Get<T>() => ({TypeInfo}<T>)Options.GetTypeInfo(typeof(T));");
             writer.Line();
             writer.Line($"private {TypeInfo}<T> Resolved<T>({TypeInfo}<T> typeInfo)");
             using (writer.OpenBlock())
@@ -100,7 +104,7 @@ internal static class JsonContextEmitter
     {
         var type = $"{TypeInfo}<{entry.Spelling}>";
         writer.DocElement("summary", $"Metadata for {Describe(entry)}.", raw: true);
-        writer.LineOf("public ", type, " ", entry.PropertyName, " => _", entry.PropertyName + " ??= (" + type + ")Options.GetTypeInfo(typeof(" + entry.Spelling + "));");
+        writer.LineOf("public ", type, " ", entry.PropertyName, " => _", entry.PropertyName + " ??= Get<" + entry.Spelling + ">();");
         writer.LineOf("private ", type, " _", entry.PropertyName, ";");
     }
 
@@ -118,9 +122,11 @@ internal static class JsonContextEmitter
         writer.Line($"{TypeInfo} {Metadata}IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, {Options} options)");
         using (writer.OpenBlock())
         {
+            // Objects have a method of their own; any other type's metadata is one call.
             foreach (var entry in catalog.Entries)
             {
-                writer.LineOf("if (type == typeof(", entry.Spelling, ")) return Create_", entry.PropertyName, "(options);");
+                var creation = entry.Shape == JsonShape.Object ? "Create_" + entry.PropertyName + "(options)" : "Resolved(" + ValueInfo(entry, catalog) + ")";
+                writer.LineOf("if (type == typeof(", entry.Spelling, ")) return ", creation, ";");
             }
 
             writer.Line("return null;");
@@ -130,19 +136,9 @@ internal static class JsonContextEmitter
     private static void WriteCreator(SourceWriter writer, JsonTypeEntry entry, JsonTypeCatalog catalog)
     {
         var head = $"private {TypeInfo}<{entry.Spelling}> Create_{entry.PropertyName}({Options} options) => Resolved(";
-        if (entry.Shape != JsonShape.Object)
-        {
-            writer.LineOf(head, ValueInfo(entry, catalog), ");");
-            return;
-        }
-
         writer.LineOf(head, Support, ".Object<", entry.Spelling, ">(options, static () => new ", entry.Spelling + "(), static o => new " + Metadata + "JsonPropertyInfo[]");
         writer.Line("{");
-        foreach (var line in PropertyLines(entry.Contract!, catalog))
-        {
-            writer.Line("    " + line);
-        }
-
+        WriteProperties(writer, entry.Contract!, catalog);
         writer.Line("}));");
     }
 
@@ -163,33 +159,40 @@ internal static class JsonContextEmitter
         };
     }
 
-    /// <summary>Each property of the class and of its base classes (in that order, as the source generator lists them), then its extension data.</summary>
-    private static IEnumerable<string> PropertyLines(ContractModel contract, JsonTypeCatalog catalog)
+    /// <summary>
+    /// Each property of the class and of its base classes (in that order, as the source generator lists them), then its
+    /// extension data. Written piece by piece: box-platform has thousands of these lines.
+    /// </summary>
+    private static void WriteProperties(SourceWriter writer, ContractModel contract, JsonTypeCatalog catalog)
     {
         var seen = new HashSet<string>(System.StringComparer.Ordinal);
         for (var current = contract; current is not null && seen.Add(current.Name); current = current.BaseTypeName is { } baseName ? catalog.Contract(baseName) : null)
         {
             var declaring = current.Name;
+            var cast = "((" + declaring + ")x).";
             foreach (var property in current.Properties)
             {
-                var valueType = catalog.Spell(property.Type, isParameter: false);
-                var arguments = $"o, {SourceWriter.Literal(property.Name)}, {SourceWriter.Literal(property.WireName)}, static x => (({declaring})x).{property.Name}, static (x, v) => (({declaring})x).{property.Name} = v";
+                writer.BeginLine().Append("    ").Append(Support).Append(".Property<").Append(declaring).Append(", ").Append(catalog.Spell(property.Type, isParameter: false))
+                    .Append(">(o, ").Append(SourceWriter.Literal(property.Name)).Append(", ").Append(SourceWriter.Literal(property.WireName))
+                    .Append(", static x => ").Append(cast).Append(property.Name)
+                    .Append(", static (x, v) => ").Append(cast).Append(property.Name).Append(" = v");
                 if (MemberConverter(property.Type, catalog) is { } converter)
                 {
-                    arguments += ", converter: " + converter;
+                    writer.Append(", converter: ").Append(converter);
                 }
 
                 if (property.Type.IsNullable && !property.AllowsNull)
                 {
-                    arguments += ", ignore: " + WhenWritingNull;
+                    writer.Append(", ignore: ").Append(WhenWritingNull);
                 }
 
-                yield return $"{Support}.Property<{declaring}, {valueType}>({arguments}),";
+                writer.Append("),").EndLine();
             }
 
             if (current.HasAdditionalProperties)
             {
-                yield return $"{Support}.ExtensionData<{declaring}>(o, static x => (({declaring})x).AdditionalProperties, static (x, v) => (({declaring})x).AdditionalProperties = v),";
+                writer.BeginLine().Append("    ").Append(Support).Append(".ExtensionData<").Append(declaring)
+                    .Append(">(o, static x => ").Append(cast).Append("AdditionalProperties, static (x, v) => ").Append(cast).Append("AdditionalProperties = v),").EndLine();
             }
         }
     }

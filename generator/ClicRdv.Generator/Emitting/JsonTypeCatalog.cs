@@ -57,11 +57,14 @@ internal sealed class JsonTypeCatalog
     /// <summary>Members of a JsonSerializerContext and of object, which no property of the context may take.</summary>
     private static readonly string[] ContextMembers =
     {
-        "Default", "Options", "GetTypeInfo", "GeneratedSerializerOptions", "Resolved",
+        "Default", "Options", "GetTypeInfo", "GeneratedSerializerOptions", "Resolved", "Get",
         "Equals", "GetHashCode", "GetType", "ToString", "MemberwiseClone", "ReferenceEquals", "Finalize",
     };
 
     private readonly Dictionary<string, JsonTypeEntry> _bySpelling = new(StringComparer.Ordinal);
+
+    // Spellings of the types met so far: the same few types recur across thousands of properties.
+    private readonly Dictionary<TypeRef, string> _valueSpellings = new();
     private readonly Dictionary<string, ContractModel> _contracts;
     private readonly string _namespace;
     private readonly string? _dateTimeConverter;
@@ -215,6 +218,22 @@ internal sealed class JsonTypeCatalog
     /// name (the file is in their namespace, and only types are looked up where a type is expected), others in full.
     /// </summary>
     public string Spell(TypeRef type, bool isParameter)
+    {
+        if (isParameter)
+        {
+            return SpellUncached(type, isParameter);
+        }
+
+        if (!_valueSpellings.TryGetValue(type, out var spelling))
+        {
+            spelling = SpellUncached(type, isParameter: false);
+            _valueSpellings.Add(type, spelling);
+        }
+
+        return spelling;
+    }
+
+    private string SpellUncached(TypeRef type, bool isParameter)
     {
         var nullable = type.IsValueType && type.IsNullable ? "?" : string.Empty;
         return type.Kind switch

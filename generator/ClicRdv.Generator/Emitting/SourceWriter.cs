@@ -36,6 +36,26 @@ internal sealed class SourceWriter
         return this;
     }
 
+    /// <summary>Starts a line to be written piece by piece with <see cref="Append"/> and ended with <see cref="EndLine"/>.</summary>
+    public SourceWriter BeginLine()
+    {
+        Indent();
+        return this;
+    }
+
+    /// <summary>Adds a piece to the line begun with <see cref="BeginLine"/>.</summary>
+    public SourceWriter Append(string text)
+    {
+        _builder.Append(text);
+        return this;
+    }
+
+    public SourceWriter EndLine()
+    {
+        _builder.Append('\n');
+        return this;
+    }
+
     /// <summary>Writes <c>{</c>, indents, and returns a scope whose disposal writes the closing brace.</summary>
     public Block OpenBlock(string closing = "}")
     {

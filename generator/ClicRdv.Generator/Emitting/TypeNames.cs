@@ -7,7 +7,6 @@ internal static class TypeNames
 {
     public const string Task = "global::System.Threading.Tasks.Task";
     public const string CancellationToken = "global::System.Threading.CancellationToken";
-    public const string JsonPropertyName = "global::System.Text.Json.Serialization.JsonPropertyName";
 
     /// <summary>A contract property or a response: arrays are lists, dictionaries are dictionaries.</summary>
     public static string Value(TypeRef type) => WithNullability(type, type.Kind switch

@@ -3,6 +3,8 @@
 #nullable enable
 #pragma warning disable CS1591 // Not every member of a document has a description.
 
+using __Json = global::System.Text.Json.Serialization;
+
 namespace Consumer;
 
 /// <summary>An end-customer account of the booking API. [guess] Only `email` and `group_id` are documented.</summary>
@@ -10,24 +12,24 @@ namespace Consumer;
 public partial class Account
 {
     /// <summary>The account's id.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("id")]
+    [__Json.JsonPropertyName("id")]
     public int Id { get; set; }
 
     /// <summary>Email address (the login).</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("email")]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [__Json.JsonPropertyName("email")]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public string? Email { get; set; }
 
     /// <summary>The group the account was created in.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("group_id")]
+    [__Json.JsonPropertyName("group_id")]
     public int? GroupId { get; set; }
 
     /// <summary>First name.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("firstname")]
+    [__Json.JsonPropertyName("firstname")]
     public string? Firstname { get; set; }
 
     /// <summary>Last name.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("lastname")]
+    [__Json.JsonPropertyName("lastname")]
     public string? Lastname { get; set; }
 
     /// <summary>JSON members the document does not describe, kept so that nothing the server sends is lost.</summary>
@@ -40,15 +42,15 @@ public partial class Account
 public partial class AccountInput
 {
     /// <summary>Email address (the login).</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("email")]
+    [__Json.JsonPropertyName("email")]
     public string Email { get; set; } = default!;
 
     /// <summary>The group the account belongs to.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("group_id")]
+    [__Json.JsonPropertyName("group_id")]
     public int GroupId { get; set; }
 
     /// <summary>[guess] A pending appointment to attach to the new account, as the documentation names it without describing it.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("pendingRdv")]
+    [__Json.JsonPropertyName("pendingRdv")]
     public string? PendingRdv { get; set; }
 
     /// <summary>JSON members the document does not describe, kept so that nothing the server sends is lost.</summary>
@@ -60,7 +62,7 @@ public partial class AccountInput
 [global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public partial class AccountRequest
 {
-    [global::System.Text.Json.Serialization.JsonPropertyName("account")]
+    [__Json.JsonPropertyName("account")]
     public AccountInput Account { get; set; } = default!;
 
     /// <summary>JSON members the document does not describe, kept so that nothing the server sends is lost.</summary>
@@ -73,53 +75,53 @@ public partial class AccountRequest
 public partial class Appointment
 {
     /// <summary>The appointment's id.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("id")]
+    [__Json.JsonPropertyName("id")]
     public int Id { get; set; }
 
     /// <summary>When it starts.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("start")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(DateTimeJsonConverter))]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [__Json.JsonPropertyName("start")]
+    [__Json.JsonConverter(typeof(DateTimeJsonConverter))]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public global::System.DateTime? Start { get; set; }
 
     /// <summary>When it ends.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("end")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(DateTimeJsonConverter))]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [__Json.JsonPropertyName("end")]
+    [__Json.JsonConverter(typeof(DateTimeJsonConverter))]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public global::System.DateTime? End { get; set; }
 
     /// <summary>The customer.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("fiche_id")]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [__Json.JsonPropertyName("fiche_id")]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public int? FicheId { get; set; }
 
     /// <summary>The calendar.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("calendar_id")]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [__Json.JsonPropertyName("calendar_id")]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public int? CalendarId { get; set; }
 
     /// <summary>The service.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("intervention_id")]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [__Json.JsonPropertyName("intervention_id")]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public int? InterventionId { get; set; }
 
     /// <summary>Free notes.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("comments")]
+    [__Json.JsonPropertyName("comments")]
     public string? Comments { get; set; }
 
     /// <summary>Whether it is cancelled (soft deleted).</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("deleted")]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [__Json.JsonPropertyName("deleted")]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public bool? Deleted { get; set; }
 
     /// <summary>When it was last changed.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("updated_at")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(DateTimeJsonConverter))]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [__Json.JsonPropertyName("updated_at")]
+    [__Json.JsonConverter(typeof(DateTimeJsonConverter))]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public global::System.DateTime? UpdatedAt { get; set; }
 
     /// <summary>The customer, embedded.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("fiche")]
+    [__Json.JsonPropertyName("fiche")]
     public Fiche? Fiche { get; set; }
 
     /// <summary>JSON members the document does not describe, kept so that nothing the server sends is lost.</summary>
@@ -132,8 +134,8 @@ public partial class Appointment
 public partial class AppointmentCollection : CollectionEnvelope
 {
     /// <summary>The appointments of this page.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("records")]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [__Json.JsonPropertyName("records")]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public global::System.Collections.Generic.List<Appointment>? Records { get; set; }
 }
 
@@ -142,33 +144,33 @@ public partial class AppointmentCollection : CollectionEnvelope
 public partial class AppointmentInput
 {
     /// <summary>When the appointment starts.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("date")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(DateTimeJsonConverter))]
+    [__Json.JsonPropertyName("date")]
+    [__Json.JsonConverter(typeof(DateTimeJsonConverter))]
     public global::System.DateTime Date { get; set; }
 
     /// <summary>The services booked, in order.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("intervention_ids")]
+    [__Json.JsonPropertyName("intervention_ids")]
     public global::System.Collections.Generic.List<int> InterventionIds { get; set; } = default!;
 
     /// <summary>The calendar; leave it out and ClicRDV picks a free one.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("calendar_id")]
+    [__Json.JsonPropertyName("calendar_id")]
     public int? CalendarId { get; set; }
 
     /// <summary>Free notes.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("comments")]
+    [__Json.JsonPropertyName("comments")]
     public string? Comments { get; set; }
 
     /// <summary>Where the booking comes from (a site name).</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("websource")]
+    [__Json.JsonPropertyName("websource")]
     public string? Websource { get; set; }
 
     /// <summary>Whether it is an online booking (the API's default is 1). 1 means yes, 0 means no.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("from_web")]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [__Json.JsonPropertyName("from_web")]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public int? FromWeb { get; set; }
 
     /// <summary>The customer: with `id` the customer is updated, without it one is created.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("fiche")]
+    [__Json.JsonPropertyName("fiche")]
     public FicheInput Fiche { get; set; } = default!;
 
     /// <summary>JSON members the document does not describe, kept so that nothing the server sends is lost.</summary>
@@ -180,7 +182,7 @@ public partial class AppointmentInput
 [global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public partial class AppointmentRequest
 {
-    [global::System.Text.Json.Serialization.JsonPropertyName("appointment")]
+    [__Json.JsonPropertyName("appointment")]
     public AppointmentInput Appointment { get; set; } = default!;
 
     /// <summary>JSON members the document does not describe, kept so that nothing the server sends is lost.</summary>
@@ -193,31 +195,31 @@ public partial class AppointmentRequest
 public partial class AvailableTimeSlots
 {
     /// <summary>The group.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("group_id")]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [__Json.JsonPropertyName("group_id")]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public int? GroupId { get; set; }
 
     /// <summary>The first free slot in the window, or null.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("firstSlot")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(DateTimeJsonConverter))]
+    [__Json.JsonPropertyName("firstSlot")]
+    [__Json.JsonConverter(typeof(DateTimeJsonConverter))]
     public global::System.DateTime? FirstSlot { get; set; }
 
     /// <summary>The services asked for.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("intervention_ids")]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [__Json.JsonPropertyName("intervention_ids")]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public global::System.Collections.Generic.List<int>? InterventionIds { get; set; }
 
     /// <summary>The calendar asked for, if any.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("calendar_id")]
+    [__Json.JsonPropertyName("calendar_id")]
     public int? CalendarId { get; set; }
 
     /// <summary>The calendars asked for, if any.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("calendar_ids")]
+    [__Json.JsonPropertyName("calendar_ids")]
     public global::System.Collections.Generic.List<int>? CalendarIds { get; set; }
 
     /// <summary>The free slots, in time order.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("availabletimeslots")]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [__Json.JsonPropertyName("availabletimeslots")]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public global::System.Collections.Generic.List<TimeSlot>? Availabletimeslots { get; set; }
 
     /// <summary>JSON members the document does not describe, kept so that nothing the server sends is lost.</summary>
@@ -230,13 +232,13 @@ public partial class AvailableTimeSlots
 public partial class BookingError
 {
     /// <summary>The reason, in words.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("error")]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [__Json.JsonPropertyName("error")]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public string? Error { get; set; }
 
     /// <summary>The reason, as a number.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("code")]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [__Json.JsonPropertyName("code")]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public BookingErrorCode? Code { get; set; }
 
     /// <summary>JSON members the document does not describe, kept so that nothing the server sends is lost.</summary>
@@ -263,58 +265,58 @@ public enum BookingErrorCode
 public partial class Calendar
 {
     /// <summary>The calendar's id.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("id")]
+    [__Json.JsonPropertyName("id")]
     public int Id { get; set; }
 
     /// <summary>The group it belongs to.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("group_id")]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [__Json.JsonPropertyName("group_id")]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public int? GroupId { get; set; }
 
     /// <summary>The calendar set (group of calendars) it belongs to.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("calendarset_id")]
+    [__Json.JsonPropertyName("calendarset_id")]
     public int? CalendarsetId { get; set; }
 
     /// <summary>The internal name.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("name")]
+    [__Json.JsonPropertyName("name")]
     public string Name { get; set; } = default!;
 
     /// <summary>The name shown to customers.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("publicname")]
+    [__Json.JsonPropertyName("publicname")]
     public string? Publicname { get; set; }
 
     /// <summary>Postal address.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("address")]
+    [__Json.JsonPropertyName("address")]
     public string? Address { get; set; }
 
     /// <summary>Postal code.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("zipcode")]
+    [__Json.JsonPropertyName("zipcode")]
     public string? Zipcode { get; set; }
 
     /// <summary>City.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("city")]
+    [__Json.JsonPropertyName("city")]
     public string? City { get; set; }
 
     /// <summary>Display order.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("sort")]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [__Json.JsonPropertyName("sort")]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public int? Sort { get; set; }
 
     /// <summary>Whether it is (soft) deleted; a deleted calendar can be restored by a PUT with `deleted: false`.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("deleted")]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [__Json.JsonPropertyName("deleted")]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public bool? Deleted { get; set; }
 
     /// <summary>When it was created.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("created_at")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(DateTimeJsonConverter))]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [__Json.JsonPropertyName("created_at")]
+    [__Json.JsonConverter(typeof(DateTimeJsonConverter))]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public global::System.DateTime? CreatedAt { get; set; }
 
     /// <summary>When it was last changed.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("updated_at")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(DateTimeJsonConverter))]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [__Json.JsonPropertyName("updated_at")]
+    [__Json.JsonConverter(typeof(DateTimeJsonConverter))]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public global::System.DateTime? UpdatedAt { get; set; }
 
     /// <summary>JSON members the document does not describe, kept so that nothing the server sends is lost.</summary>
@@ -327,8 +329,8 @@ public partial class Calendar
 public partial class CalendarCollection : CollectionEnvelope
 {
     /// <summary>The calendars of this page.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("records")]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [__Json.JsonPropertyName("records")]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public global::System.Collections.Generic.List<Calendar>? Records { get; set; }
 }
 
@@ -337,38 +339,38 @@ public partial class CalendarCollection : CollectionEnvelope
 public partial class CalendarInput
 {
     /// <summary>The calendar set (group of calendars) it belongs to.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("calendarset_id")]
+    [__Json.JsonPropertyName("calendarset_id")]
     public int? CalendarsetId { get; set; }
 
     /// <summary>The internal name.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [__Json.JsonPropertyName("name")]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public string? Name { get; set; }
 
     /// <summary>The name shown to customers.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("publicname")]
+    [__Json.JsonPropertyName("publicname")]
     public string? Publicname { get; set; }
 
     /// <summary>Postal address.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("address")]
+    [__Json.JsonPropertyName("address")]
     public string? Address { get; set; }
 
     /// <summary>Postal code.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("zipcode")]
+    [__Json.JsonPropertyName("zipcode")]
     public string? Zipcode { get; set; }
 
     /// <summary>City.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("city")]
+    [__Json.JsonPropertyName("city")]
     public string? City { get; set; }
 
     /// <summary>Display order.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("sort")]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [__Json.JsonPropertyName("sort")]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public int? Sort { get; set; }
 
     /// <summary>Set to false to restore a deleted calendar.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("deleted")]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [__Json.JsonPropertyName("deleted")]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public bool? Deleted { get; set; }
 
     /// <summary>JSON members the document does not describe, kept so that nothing the server sends is lost.</summary>
@@ -380,7 +382,7 @@ public partial class CalendarInput
 [global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public partial class CalendarRequest
 {
-    [global::System.Text.Json.Serialization.JsonPropertyName("calendar")]
+    [__Json.JsonPropertyName("calendar")]
     public CalendarInput Calendar { get; set; } = default!;
 
     /// <summary>JSON members the document does not describe, kept so that nothing the server sends is lost.</summary>
@@ -393,26 +395,26 @@ public partial class CalendarRequest
 public partial class Calendarset
 {
     /// <summary>The calendar set's id.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("id")]
+    [__Json.JsonPropertyName("id")]
     public int Id { get; set; }
 
     /// <summary>The group it belongs to.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("group_id")]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [__Json.JsonPropertyName("group_id")]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public int? GroupId { get; set; }
 
     /// <summary>Its name.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("name")]
+    [__Json.JsonPropertyName("name")]
     public string Name { get; set; } = default!;
 
     /// <summary>Display order.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("sort")]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [__Json.JsonPropertyName("sort")]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public int? Sort { get; set; }
 
     /// <summary>Whether it is (soft) deleted.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("deleted")]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [__Json.JsonPropertyName("deleted")]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public bool? Deleted { get; set; }
 
     /// <summary>JSON members the document does not describe, kept so that nothing the server sends is lost.</summary>
@@ -425,8 +427,8 @@ public partial class Calendarset
 public partial class CalendarsetCollection : CollectionEnvelope
 {
     /// <summary>The calendar sets of this page.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("records")]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [__Json.JsonPropertyName("records")]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public global::System.Collections.Generic.List<Calendarset>? Records { get; set; }
 }
 
@@ -435,18 +437,18 @@ public partial class CalendarsetCollection : CollectionEnvelope
 public partial class CalendarsetInput
 {
     /// <summary>Its name.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [__Json.JsonPropertyName("name")]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public string? Name { get; set; }
 
     /// <summary>Display order.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("sort")]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [__Json.JsonPropertyName("sort")]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public int? Sort { get; set; }
 
     /// <summary>Set to false to restore it.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("deleted")]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [__Json.JsonPropertyName("deleted")]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public bool? Deleted { get; set; }
 
     /// <summary>JSON members the document does not describe, kept so that nothing the server sends is lost.</summary>
@@ -458,7 +460,7 @@ public partial class CalendarsetInput
 [global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public partial class CalendarsetRequest
 {
-    [global::System.Text.Json.Serialization.JsonPropertyName("calendarset")]
+    [__Json.JsonPropertyName("calendarset")]
     public CalendarsetInput Calendarset { get; set; } = default!;
 
     /// <summary>JSON members the document does not describe, kept so that nothing the server sends is lost.</summary>
@@ -471,31 +473,31 @@ public partial class CalendarsetRequest
 public partial class CollectionEnvelope
 {
     /// <summary>How many records match the request, across all pages.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("totalRecords")]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [__Json.JsonPropertyName("totalRecords")]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public int? TotalRecords { get; set; }
 
     /// <summary>The offset of the first record of this page (the request's `startIndex`).</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("startIndex")]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [__Json.JsonPropertyName("startIndex")]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public int? StartIndex { get; set; }
 
     /// <summary>How many records this page holds.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("recordsReturned")]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [__Json.JsonPropertyName("recordsReturned")]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public int? RecordsReturned { get; set; }
 
     /// <summary>The page size used (the request's `results`; 25 by default).</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("pageSize")]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [__Json.JsonPropertyName("pageSize")]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public int? PageSize { get; set; }
 
     /// <summary>The field the records are sorted by, or null.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("sort")]
+    [__Json.JsonPropertyName("sort")]
     public string? Sort { get; set; }
 
     /// <summary>The sort direction (`asc` or `desc`), or null.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("dir")]
+    [__Json.JsonPropertyName("dir")]
     public string? Dir { get; set; }
 
     /// <summary>JSON members the document does not describe, kept so that nothing the server sends is lost.</summary>
@@ -508,15 +510,15 @@ public partial class CollectionEnvelope
 public partial class Condition
 {
     /// <summary>The field to compare.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("field")]
+    [__Json.JsonPropertyName("field")]
     public string Field { get; set; } = default!;
 
-    [global::System.Text.Json.Serialization.JsonPropertyName("op")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(ConditionOperatorJsonConverter))]
+    [__Json.JsonPropertyName("op")]
+    [__Json.JsonConverter(typeof(ConditionOperatorJsonConverter))]
     public ConditionOperator Op { get; set; }
 
     /// <summary>The value to compare with (comma-separated for `in` and `not in`).</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("value")]
+    [__Json.JsonPropertyName("value")]
     public string Value { get; set; } = default!;
 
     /// <summary>JSON members the document does not describe, kept so that nothing the server sends is lost.</summary>
@@ -606,74 +608,74 @@ public sealed class ConditionOperatorJsonConverter : global::System.Text.Json.Se
 public partial class Customfield
 {
     /// <summary>The definition's id.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("id")]
+    [__Json.JsonPropertyName("id")]
     public int Id { get; set; }
 
     /// <summary>The group.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("group_id")]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [__Json.JsonPropertyName("group_id")]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public int? GroupId { get; set; }
 
     /// <summary>Which records the field belongs to.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("model")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(CustomfieldModelJsonConverter))]
+    [__Json.JsonPropertyName("model")]
+    [__Json.JsonConverter(typeof(CustomfieldModelJsonConverter))]
     public CustomfieldModel Model { get; set; }
 
     /// <summary>The column it fills, such as `str3` or `bool0`.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("name")]
+    [__Json.JsonPropertyName("name")]
     public string Name { get; set; } = default!;
 
     /// <summary>Label for professionals.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("pro_label")]
+    [__Json.JsonPropertyName("pro_label")]
     public string? ProLabel { get; set; }
 
     /// <summary>Position for professionals.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("pro_position")]
+    [__Json.JsonPropertyName("pro_position")]
     public int? ProPosition { get; set; }
 
     /// <summary>Whether professionals must fill it.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("pro_required")]
+    [__Json.JsonPropertyName("pro_required")]
     public bool? ProRequired { get; set; }
 
     /// <summary>Label for customers.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("user_label")]
+    [__Json.JsonPropertyName("user_label")]
     public string? UserLabel { get; set; }
 
     /// <summary>Position for customers.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("user_position")]
+    [__Json.JsonPropertyName("user_position")]
     public int? UserPosition { get; set; }
 
     /// <summary>Whether customers must fill it.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("user_required")]
+    [__Json.JsonPropertyName("user_required")]
     public bool? UserRequired { get; set; }
 
     /// <summary>Whether customers see it.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("user_visible")]
+    [__Json.JsonPropertyName("user_visible")]
     public bool? UserVisible { get; set; }
 
     /// <summary>Input widget settings for professionals (free-form).</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("pro_inputex")]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [__Json.JsonPropertyName("pro_inputex")]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public global::System.Text.Json.JsonElement? ProInputex { get; set; }
 
     /// <summary>Input widget settings for customers (free-form).</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("user_inputex")]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [__Json.JsonPropertyName("user_inputex")]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public global::System.Text.Json.JsonElement? UserInputex { get; set; }
 
     /// <summary>Whether it is deleted.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("deleted")]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [__Json.JsonPropertyName("deleted")]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public bool? Deleted { get; set; }
 
     /// <summary>When it was created.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("created_at")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(DateTimeJsonConverter))]
+    [__Json.JsonPropertyName("created_at")]
+    [__Json.JsonConverter(typeof(DateTimeJsonConverter))]
     public global::System.DateTime? CreatedAt { get; set; }
 
     /// <summary>When it was last changed.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("updated_at")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(DateTimeJsonConverter))]
+    [__Json.JsonPropertyName("updated_at")]
+    [__Json.JsonConverter(typeof(DateTimeJsonConverter))]
     public global::System.DateTime? UpdatedAt { get; set; }
 
     /// <summary>JSON members the document does not describe, kept so that nothing the server sends is lost.</summary>
@@ -686,8 +688,8 @@ public partial class Customfield
 public partial class CustomfieldCollection : CollectionEnvelope
 {
     /// <summary>The custom field definitions of this page.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("records")]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [__Json.JsonPropertyName("records")]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public global::System.Collections.Generic.List<Customfield>? Records { get; set; }
 }
 
@@ -741,12 +743,12 @@ public sealed class CustomfieldModelJsonConverter : global::System.Text.Json.Ser
 public partial class ErrorResponse
 {
     /// <summary>The error message, or an object of messages per field. ClicRDV does not document the shape of error bodies: a tolerant client reads this member if present and otherwise keeps the raw body.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("error")]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [__Json.JsonPropertyName("error")]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public global::System.Text.Json.JsonElement? Error { get; set; }
 
     /// <summary>A numeric error code, when the API gives one (booking errors: see `BookingErrorCode`).</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("code")]
+    [__Json.JsonPropertyName("code")]
     public int? Code { get; set; }
 
     /// <summary>JSON members the document does not describe, kept so that nothing the server sends is lost.</summary>
@@ -759,202 +761,202 @@ public partial class ErrorResponse
 public partial class Fiche
 {
     /// <summary>The customer's id.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("id")]
+    [__Json.JsonPropertyName("id")]
     public int Id { get; set; }
 
     /// <summary>The group it belongs to.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("group_id")]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [__Json.JsonPropertyName("group_id")]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public int? GroupId { get; set; }
 
     /// <summary>Last name.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("lastname")]
+    [__Json.JsonPropertyName("lastname")]
     public string? Lastname { get; set; }
 
     /// <summary>First name.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("firstname")]
+    [__Json.JsonPropertyName("firstname")]
     public string? Firstname { get; set; }
 
     /// <summary>Main phone number.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("firstphone")]
+    [__Json.JsonPropertyName("firstphone")]
     public string? Firstphone { get; set; }
 
     /// <summary>Second phone number.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("secondphone")]
+    [__Json.JsonPropertyName("secondphone")]
     public string? Secondphone { get; set; }
 
     /// <summary>Email address.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("email")]
+    [__Json.JsonPropertyName("email")]
     public string? Email { get; set; }
 
     /// <summary>Date of birth, `YYYY-MM-DD`.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("birthdate")]
+    [__Json.JsonPropertyName("birthdate")]
     public global::System.DateOnly? Birthdate { get; set; }
 
     /// <summary>Free notes.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("comments")]
+    [__Json.JsonPropertyName("comments")]
     public string? Comments { get; set; }
 
     /// <summary>Whether the customer was created by online booking. 1 means yes, 0 means no.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("from_web")]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [__Json.JsonPropertyName("from_web")]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public int? FromWeb { get; set; }
 
     /// <summary>Whether the customer gets email reminders. 1 means yes, 0 means no.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("rappel_email")]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [__Json.JsonPropertyName("rappel_email")]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public int? RappelEmail { get; set; }
 
     /// <summary>Whether the customer gets SMS reminders. 1 means yes, 0 means no.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("rappel_sms")]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [__Json.JsonPropertyName("rappel_sms")]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public int? RappelSms { get; set; }
 
     /// <summary>An id in another system.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("externid")]
+    [__Json.JsonPropertyName("externid")]
     public int? Externid { get; set; }
 
     /// <summary>Whether it is (soft) deleted.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("deleted")]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [__Json.JsonPropertyName("deleted")]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public bool? Deleted { get; set; }
 
     /// <summary>Custom yes/no field 0 (see customfields).</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("bool0")]
+    [__Json.JsonPropertyName("bool0")]
     public bool? Bool0 { get; set; }
 
     /// <summary>Custom yes/no field 1 (see customfields).</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("bool1")]
+    [__Json.JsonPropertyName("bool1")]
     public bool? Bool1 { get; set; }
 
     /// <summary>Custom yes/no field 2 (see customfields).</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("bool2")]
+    [__Json.JsonPropertyName("bool2")]
     public bool? Bool2 { get; set; }
 
     /// <summary>Custom yes/no field 3 (see customfields).</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("bool3")]
+    [__Json.JsonPropertyName("bool3")]
     public bool? Bool3 { get; set; }
 
     /// <summary>Custom yes/no field 4 (see customfields).</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("bool4")]
+    [__Json.JsonPropertyName("bool4")]
     public bool? Bool4 { get; set; }
 
     /// <summary>Custom yes/no field 5 (see customfields).</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("bool5")]
+    [__Json.JsonPropertyName("bool5")]
     public bool? Bool5 { get; set; }
 
     /// <summary>Custom yes/no field 6 (see customfields).</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("bool6")]
+    [__Json.JsonPropertyName("bool6")]
     public bool? Bool6 { get; set; }
 
     /// <summary>Custom yes/no field 7 (see customfields).</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("bool7")]
+    [__Json.JsonPropertyName("bool7")]
     public bool? Bool7 { get; set; }
 
     /// <summary>Custom yes/no field 8 (see customfields).</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("bool8")]
+    [__Json.JsonPropertyName("bool8")]
     public bool? Bool8 { get; set; }
 
     /// <summary>Custom yes/no field 9 (see customfields).</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("bool9")]
+    [__Json.JsonPropertyName("bool9")]
     public bool? Bool9 { get; set; }
 
     /// <summary>Custom date field 0 (see customfields).</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("dt0")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(DateTimeJsonConverter))]
+    [__Json.JsonPropertyName("dt0")]
+    [__Json.JsonConverter(typeof(DateTimeJsonConverter))]
     public global::System.DateTime? Dt0 { get; set; }
 
     /// <summary>Custom date field 1 (see customfields).</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("dt1")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(DateTimeJsonConverter))]
+    [__Json.JsonPropertyName("dt1")]
+    [__Json.JsonConverter(typeof(DateTimeJsonConverter))]
     public global::System.DateTime? Dt1 { get; set; }
 
     /// <summary>Custom number field 0 (see customfields).</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("num0")]
+    [__Json.JsonPropertyName("num0")]
     public double? Num0 { get; set; }
 
     /// <summary>Custom number field 1 (see customfields).</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("num1")]
+    [__Json.JsonPropertyName("num1")]
     public double? Num1 { get; set; }
 
     /// <summary>Custom number field 2 (see customfields).</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("num2")]
+    [__Json.JsonPropertyName("num2")]
     public double? Num2 { get; set; }
 
     /// <summary>Custom number field 3 (see customfields).</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("num3")]
+    [__Json.JsonPropertyName("num3")]
     public double? Num3 { get; set; }
 
     /// <summary>Custom text field 0 (see customfields).</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("str0")]
+    [__Json.JsonPropertyName("str0")]
     public string? Str0 { get; set; }
 
     /// <summary>Custom text field 1 (see customfields).</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("str1")]
+    [__Json.JsonPropertyName("str1")]
     public string? Str1 { get; set; }
 
     /// <summary>Custom text field 2 (see customfields).</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("str2")]
+    [__Json.JsonPropertyName("str2")]
     public string? Str2 { get; set; }
 
     /// <summary>Custom text field 3 (see customfields).</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("str3")]
+    [__Json.JsonPropertyName("str3")]
     public string? Str3 { get; set; }
 
     /// <summary>Custom text field 4 (see customfields).</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("str4")]
+    [__Json.JsonPropertyName("str4")]
     public string? Str4 { get; set; }
 
     /// <summary>Custom text field 5 (see customfields).</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("str5")]
+    [__Json.JsonPropertyName("str5")]
     public string? Str5 { get; set; }
 
     /// <summary>Custom text field 6 (see customfields).</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("str6")]
+    [__Json.JsonPropertyName("str6")]
     public string? Str6 { get; set; }
 
     /// <summary>Custom text field 7 (see customfields).</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("str7")]
+    [__Json.JsonPropertyName("str7")]
     public string? Str7 { get; set; }
 
     /// <summary>Custom text field 8 (see customfields).</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("str8")]
+    [__Json.JsonPropertyName("str8")]
     public string? Str8 { get; set; }
 
     /// <summary>Custom text field 9 (see customfields).</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("str9")]
+    [__Json.JsonPropertyName("str9")]
     public string? Str9 { get; set; }
 
     /// <summary>Custom text field 10 (see customfields).</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("str10")]
+    [__Json.JsonPropertyName("str10")]
     public string? Str10 { get; set; }
 
     /// <summary>Custom text field 11 (see customfields).</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("str11")]
+    [__Json.JsonPropertyName("str11")]
     public string? Str11 { get; set; }
 
     /// <summary>Custom text field 12 (see customfields).</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("str12")]
+    [__Json.JsonPropertyName("str12")]
     public string? Str12 { get; set; }
 
     /// <summary>Custom text field 13 (see customfields).</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("str13")]
+    [__Json.JsonPropertyName("str13")]
     public string? Str13 { get; set; }
 
     /// <summary>Custom text field 14 (see customfields).</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("str14")]
+    [__Json.JsonPropertyName("str14")]
     public string? Str14 { get; set; }
 
     /// <summary>Custom long text field 0 (see customfields).</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("txt0")]
+    [__Json.JsonPropertyName("txt0")]
     public string? Txt0 { get; set; }
 
     /// <summary>Custom long text field 1 (see customfields).</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("txt1")]
+    [__Json.JsonPropertyName("txt1")]
     public string? Txt1 { get; set; }
 
     /// <summary>Custom long text field 2 (see customfields).</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("txt2")]
+    [__Json.JsonPropertyName("txt2")]
     public string? Txt2 { get; set; }
 
     /// <summary>JSON members the document does not describe, kept so that nothing the server sends is lost.</summary>
@@ -967,8 +969,8 @@ public partial class Fiche
 public partial class FicheCollection : CollectionEnvelope
 {
     /// <summary>The customers of this page.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("records")]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [__Json.JsonPropertyName("records")]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public global::System.Collections.Generic.List<Fiche>? Records { get; set; }
 }
 
@@ -977,192 +979,192 @@ public partial class FicheCollection : CollectionEnvelope
 public partial class FicheInput
 {
     /// <summary>When booking: the id of an existing customer to update; leave it out to create one.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("id")]
+    [__Json.JsonPropertyName("id")]
     public int? Id { get; set; }
 
     /// <summary>Last name.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("lastname")]
+    [__Json.JsonPropertyName("lastname")]
     public string? Lastname { get; set; }
 
     /// <summary>First name.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("firstname")]
+    [__Json.JsonPropertyName("firstname")]
     public string? Firstname { get; set; }
 
     /// <summary>Main phone number.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("firstphone")]
+    [__Json.JsonPropertyName("firstphone")]
     public string? Firstphone { get; set; }
 
     /// <summary>Second phone number.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("secondphone")]
+    [__Json.JsonPropertyName("secondphone")]
     public string? Secondphone { get; set; }
 
     /// <summary>Email address.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("email")]
+    [__Json.JsonPropertyName("email")]
     public string? Email { get; set; }
 
     /// <summary>Date of birth, `YYYY-MM-DD`.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("birthdate")]
+    [__Json.JsonPropertyName("birthdate")]
     public global::System.DateOnly? Birthdate { get; set; }
 
     /// <summary>Free notes.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("comments")]
+    [__Json.JsonPropertyName("comments")]
     public string? Comments { get; set; }
 
     /// <summary>Whether the customer was created by online booking. 1 means yes, 0 means no.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("from_web")]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [__Json.JsonPropertyName("from_web")]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public int? FromWeb { get; set; }
 
     /// <summary>Whether the customer gets email reminders. 1 means yes, 0 means no.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("rappel_email")]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [__Json.JsonPropertyName("rappel_email")]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public int? RappelEmail { get; set; }
 
     /// <summary>Whether the customer gets SMS reminders. 1 means yes, 0 means no.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("rappel_sms")]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [__Json.JsonPropertyName("rappel_sms")]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public int? RappelSms { get; set; }
 
     /// <summary>An id in another system.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("externid")]
+    [__Json.JsonPropertyName("externid")]
     public int? Externid { get; set; }
 
     /// <summary>Custom yes/no field 0 (see customfields).</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("bool0")]
+    [__Json.JsonPropertyName("bool0")]
     public bool? Bool0 { get; set; }
 
     /// <summary>Custom yes/no field 1 (see customfields).</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("bool1")]
+    [__Json.JsonPropertyName("bool1")]
     public bool? Bool1 { get; set; }
 
     /// <summary>Custom yes/no field 2 (see customfields).</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("bool2")]
+    [__Json.JsonPropertyName("bool2")]
     public bool? Bool2 { get; set; }
 
     /// <summary>Custom yes/no field 3 (see customfields).</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("bool3")]
+    [__Json.JsonPropertyName("bool3")]
     public bool? Bool3 { get; set; }
 
     /// <summary>Custom yes/no field 4 (see customfields).</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("bool4")]
+    [__Json.JsonPropertyName("bool4")]
     public bool? Bool4 { get; set; }
 
     /// <summary>Custom yes/no field 5 (see customfields).</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("bool5")]
+    [__Json.JsonPropertyName("bool5")]
     public bool? Bool5 { get; set; }
 
     /// <summary>Custom yes/no field 6 (see customfields).</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("bool6")]
+    [__Json.JsonPropertyName("bool6")]
     public bool? Bool6 { get; set; }
 
     /// <summary>Custom yes/no field 7 (see customfields).</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("bool7")]
+    [__Json.JsonPropertyName("bool7")]
     public bool? Bool7 { get; set; }
 
     /// <summary>Custom yes/no field 8 (see customfields).</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("bool8")]
+    [__Json.JsonPropertyName("bool8")]
     public bool? Bool8 { get; set; }
 
     /// <summary>Custom yes/no field 9 (see customfields).</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("bool9")]
+    [__Json.JsonPropertyName("bool9")]
     public bool? Bool9 { get; set; }
 
     /// <summary>Custom date field 0 (see customfields).</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("dt0")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(DateTimeJsonConverter))]
+    [__Json.JsonPropertyName("dt0")]
+    [__Json.JsonConverter(typeof(DateTimeJsonConverter))]
     public global::System.DateTime? Dt0 { get; set; }
 
     /// <summary>Custom date field 1 (see customfields).</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("dt1")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(DateTimeJsonConverter))]
+    [__Json.JsonPropertyName("dt1")]
+    [__Json.JsonConverter(typeof(DateTimeJsonConverter))]
     public global::System.DateTime? Dt1 { get; set; }
 
     /// <summary>Custom number field 0 (see customfields).</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("num0")]
+    [__Json.JsonPropertyName("num0")]
     public double? Num0 { get; set; }
 
     /// <summary>Custom number field 1 (see customfields).</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("num1")]
+    [__Json.JsonPropertyName("num1")]
     public double? Num1 { get; set; }
 
     /// <summary>Custom number field 2 (see customfields).</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("num2")]
+    [__Json.JsonPropertyName("num2")]
     public double? Num2 { get; set; }
 
     /// <summary>Custom number field 3 (see customfields).</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("num3")]
+    [__Json.JsonPropertyName("num3")]
     public double? Num3 { get; set; }
 
     /// <summary>Custom text field 0 (see customfields).</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("str0")]
+    [__Json.JsonPropertyName("str0")]
     public string? Str0 { get; set; }
 
     /// <summary>Custom text field 1 (see customfields).</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("str1")]
+    [__Json.JsonPropertyName("str1")]
     public string? Str1 { get; set; }
 
     /// <summary>Custom text field 2 (see customfields).</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("str2")]
+    [__Json.JsonPropertyName("str2")]
     public string? Str2 { get; set; }
 
     /// <summary>Custom text field 3 (see customfields).</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("str3")]
+    [__Json.JsonPropertyName("str3")]
     public string? Str3 { get; set; }
 
     /// <summary>Custom text field 4 (see customfields).</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("str4")]
+    [__Json.JsonPropertyName("str4")]
     public string? Str4 { get; set; }
 
     /// <summary>Custom text field 5 (see customfields).</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("str5")]
+    [__Json.JsonPropertyName("str5")]
     public string? Str5 { get; set; }
 
     /// <summary>Custom text field 6 (see customfields).</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("str6")]
+    [__Json.JsonPropertyName("str6")]
     public string? Str6 { get; set; }
 
     /// <summary>Custom text field 7 (see customfields).</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("str7")]
+    [__Json.JsonPropertyName("str7")]
     public string? Str7 { get; set; }
 
     /// <summary>Custom text field 8 (see customfields).</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("str8")]
+    [__Json.JsonPropertyName("str8")]
     public string? Str8 { get; set; }
 
     /// <summary>Custom text field 9 (see customfields).</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("str9")]
+    [__Json.JsonPropertyName("str9")]
     public string? Str9 { get; set; }
 
     /// <summary>Custom text field 10 (see customfields).</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("str10")]
+    [__Json.JsonPropertyName("str10")]
     public string? Str10 { get; set; }
 
     /// <summary>Custom text field 11 (see customfields).</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("str11")]
+    [__Json.JsonPropertyName("str11")]
     public string? Str11 { get; set; }
 
     /// <summary>Custom text field 12 (see customfields).</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("str12")]
+    [__Json.JsonPropertyName("str12")]
     public string? Str12 { get; set; }
 
     /// <summary>Custom text field 13 (see customfields).</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("str13")]
+    [__Json.JsonPropertyName("str13")]
     public string? Str13 { get; set; }
 
     /// <summary>Custom text field 14 (see customfields).</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("str14")]
+    [__Json.JsonPropertyName("str14")]
     public string? Str14 { get; set; }
 
     /// <summary>Custom long text field 0 (see customfields).</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("txt0")]
+    [__Json.JsonPropertyName("txt0")]
     public string? Txt0 { get; set; }
 
     /// <summary>Custom long text field 1 (see customfields).</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("txt1")]
+    [__Json.JsonPropertyName("txt1")]
     public string? Txt1 { get; set; }
 
     /// <summary>Custom long text field 2 (see customfields).</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("txt2")]
+    [__Json.JsonPropertyName("txt2")]
     public string? Txt2 { get; set; }
 
     /// <summary>JSON members the document does not describe, kept so that nothing the server sends is lost.</summary>
@@ -1174,7 +1176,7 @@ public partial class FicheInput
 [global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public partial class FicheRequest
 {
-    [global::System.Text.Json.Serialization.JsonPropertyName("fiche")]
+    [__Json.JsonPropertyName("fiche")]
     public FicheInput Fiche { get; set; } = default!;
 
     /// <summary>JSON members the document does not describe, kept so that nothing the server sends is lost.</summary>
@@ -1187,41 +1189,41 @@ public partial class FicheRequest
 public partial class Group
 {
     /// <summary>The group's id (the `{gid}` of every group resource).</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("id")]
+    [__Json.JsonPropertyName("id")]
     public int Id { get; set; }
 
     /// <summary>The group's name.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("name")]
+    [__Json.JsonPropertyName("name")]
     public string Name { get; set; } = default!;
 
     /// <summary>Whether the group is deactivated.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("inactive")]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [__Json.JsonPropertyName("inactive")]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public bool? Inactive { get; set; }
 
     /// <summary>Whether online booking is open.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("open")]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [__Json.JsonPropertyName("open")]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public bool? Open { get; set; }
 
     /// <summary>Whether customers choose the calendar (the person) when they book.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("calendarChoice")]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [__Json.JsonPropertyName("calendarChoice")]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public bool? CalendarChoice { get; set; }
 
     /// <summary>Whether customers may ask for any calendar.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("anyCalendar")]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [__Json.JsonPropertyName("anyCalendar")]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public bool? AnyCalendar { get; set; }
 
     /// <summary>Whether customers must confirm their email address.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("validateEmail")]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [__Json.JsonPropertyName("validateEmail")]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public bool? ValidateEmail { get; set; }
 
     /// <summary>How many appointments a customer may book at once.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("max_multirdvs")]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [__Json.JsonPropertyName("max_multirdvs")]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public int? MaxMultirdvs { get; set; }
 
     /// <summary>JSON members the document does not describe, kept so that nothing the server sends is lost.</summary>
@@ -1234,8 +1236,8 @@ public partial class Group
 public partial class GroupCollection : CollectionEnvelope
 {
     /// <summary>The groups of this page.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("records")]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [__Json.JsonPropertyName("records")]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public global::System.Collections.Generic.List<Group>? Records { get; set; }
 }
 
@@ -1244,33 +1246,33 @@ public partial class GroupCollection : CollectionEnvelope
 public partial class GroupInput
 {
     /// <summary>The group's name.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [__Json.JsonPropertyName("name")]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public string? Name { get; set; }
 
     /// <summary>Whether online booking is open.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("open")]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [__Json.JsonPropertyName("open")]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public bool? Open { get; set; }
 
     /// <summary>Whether customers choose the calendar when they book.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("calendarChoice")]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [__Json.JsonPropertyName("calendarChoice")]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public bool? CalendarChoice { get; set; }
 
     /// <summary>Whether customers may ask for any calendar.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("anyCalendar")]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [__Json.JsonPropertyName("anyCalendar")]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public bool? AnyCalendar { get; set; }
 
     /// <summary>Whether customers must confirm their email address.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("validateEmail")]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [__Json.JsonPropertyName("validateEmail")]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public bool? ValidateEmail { get; set; }
 
     /// <summary>How many appointments a customer may book at once.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("max_multirdvs")]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [__Json.JsonPropertyName("max_multirdvs")]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public int? MaxMultirdvs { get; set; }
 
     /// <summary>JSON members the document does not describe, kept so that nothing the server sends is lost.</summary>
@@ -1282,7 +1284,7 @@ public partial class GroupInput
 [global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public partial class GroupRequest
 {
-    [global::System.Text.Json.Serialization.JsonPropertyName("group")]
+    [__Json.JsonPropertyName("group")]
     public GroupInput Group { get; set; } = default!;
 
     /// <summary>JSON members the document does not describe, kept so that nothing the server sends is lost.</summary>
@@ -1295,52 +1297,52 @@ public partial class GroupRequest
 public partial class Intervention
 {
     /// <summary>The service's id.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("id")]
+    [__Json.JsonPropertyName("id")]
     public int Id { get; set; }
 
     /// <summary>The group it belongs to.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("group_id")]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [__Json.JsonPropertyName("group_id")]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public int? GroupId { get; set; }
 
     /// <summary>The service category it belongs to.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("interventionset_id")]
+    [__Json.JsonPropertyName("interventionset_id")]
     public int? InterventionsetId { get; set; }
 
     /// <summary>The internal name.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("name")]
+    [__Json.JsonPropertyName("name")]
     public string Name { get; set; } = default!;
 
     /// <summary>The name shown to customers.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("publicname")]
+    [__Json.JsonPropertyName("publicname")]
     public string? Publicname { get; set; }
 
     /// <summary>A short name for the agenda.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("abbr")]
+    [__Json.JsonPropertyName("abbr")]
     public string? Abbr { get; set; }
 
     /// <summary>Duration in minutes.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("length")]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [__Json.JsonPropertyName("length")]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public int? Length { get; set; }
 
     /// <summary>Colour in the agenda, `#RRGGBB`.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("colorref")]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [__Json.JsonPropertyName("colorref")]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public string? Colorref { get; set; }
 
     /// <summary>Display order.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("sort")]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [__Json.JsonPropertyName("sort")]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public int? Sort { get; set; }
 
     /// <summary>Price in cents (1500 is 15.00).</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("price")]
+    [__Json.JsonPropertyName("price")]
     public int? Price { get; set; }
 
     /// <summary>Whether it is (soft) deleted.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("deleted")]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [__Json.JsonPropertyName("deleted")]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public bool? Deleted { get; set; }
 
     /// <summary>JSON members the document does not describe, kept so that nothing the server sends is lost.</summary>
@@ -1353,8 +1355,8 @@ public partial class Intervention
 public partial class InterventionCollection : CollectionEnvelope
 {
     /// <summary>The services of this page.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("records")]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [__Json.JsonPropertyName("records")]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public global::System.Collections.Generic.List<Intervention>? Records { get; set; }
 }
 
@@ -1363,44 +1365,44 @@ public partial class InterventionCollection : CollectionEnvelope
 public partial class InterventionInput
 {
     /// <summary>The service category it belongs to.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("interventionset_id")]
+    [__Json.JsonPropertyName("interventionset_id")]
     public int? InterventionsetId { get; set; }
 
     /// <summary>The internal name.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [__Json.JsonPropertyName("name")]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public string? Name { get; set; }
 
     /// <summary>The name shown to customers.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("publicname")]
+    [__Json.JsonPropertyName("publicname")]
     public string? Publicname { get; set; }
 
     /// <summary>A short name for the agenda.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("abbr")]
+    [__Json.JsonPropertyName("abbr")]
     public string? Abbr { get; set; }
 
     /// <summary>Duration in minutes.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("length")]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [__Json.JsonPropertyName("length")]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public int? Length { get; set; }
 
     /// <summary>Colour in the agenda, `#RRGGBB`.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("colorref")]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [__Json.JsonPropertyName("colorref")]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public string? Colorref { get; set; }
 
     /// <summary>Display order.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("sort")]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [__Json.JsonPropertyName("sort")]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public int? Sort { get; set; }
 
     /// <summary>Price in cents (1500 is 15.00).</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("price")]
+    [__Json.JsonPropertyName("price")]
     public int? Price { get; set; }
 
     /// <summary>Set to false to restore it.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("deleted")]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [__Json.JsonPropertyName("deleted")]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public bool? Deleted { get; set; }
 
     /// <summary>JSON members the document does not describe, kept so that nothing the server sends is lost.</summary>
@@ -1412,7 +1414,7 @@ public partial class InterventionInput
 [global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public partial class InterventionRequest
 {
-    [global::System.Text.Json.Serialization.JsonPropertyName("intervention")]
+    [__Json.JsonPropertyName("intervention")]
     public InterventionInput Intervention { get; set; } = default!;
 
     /// <summary>JSON members the document does not describe, kept so that nothing the server sends is lost.</summary>
@@ -1425,26 +1427,26 @@ public partial class InterventionRequest
 public partial class Interventionset
 {
     /// <summary>The category's id.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("id")]
+    [__Json.JsonPropertyName("id")]
     public int Id { get; set; }
 
     /// <summary>The group it belongs to.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("group_id")]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [__Json.JsonPropertyName("group_id")]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public int? GroupId { get; set; }
 
     /// <summary>Its name.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("name")]
+    [__Json.JsonPropertyName("name")]
     public string Name { get; set; } = default!;
 
     /// <summary>Display order.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("sort")]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [__Json.JsonPropertyName("sort")]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public int? Sort { get; set; }
 
     /// <summary>Whether it is (soft) deleted.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("deleted")]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [__Json.JsonPropertyName("deleted")]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public bool? Deleted { get; set; }
 
     /// <summary>JSON members the document does not describe, kept so that nothing the server sends is lost.</summary>
@@ -1457,8 +1459,8 @@ public partial class Interventionset
 public partial class InterventionsetCollection : CollectionEnvelope
 {
     /// <summary>The service categories of this page.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("records")]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [__Json.JsonPropertyName("records")]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public global::System.Collections.Generic.List<Interventionset>? Records { get; set; }
 }
 
@@ -1467,18 +1469,18 @@ public partial class InterventionsetCollection : CollectionEnvelope
 public partial class InterventionsetInput
 {
     /// <summary>Its name.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [__Json.JsonPropertyName("name")]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public string? Name { get; set; }
 
     /// <summary>Display order.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("sort")]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [__Json.JsonPropertyName("sort")]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public int? Sort { get; set; }
 
     /// <summary>Set to false to restore it.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("deleted")]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [__Json.JsonPropertyName("deleted")]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public bool? Deleted { get; set; }
 
     /// <summary>JSON members the document does not describe, kept so that nothing the server sends is lost.</summary>
@@ -1490,7 +1492,7 @@ public partial class InterventionsetInput
 [global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public partial class InterventionsetRequest
 {
-    [global::System.Text.Json.Serialization.JsonPropertyName("interventionset")]
+    [__Json.JsonPropertyName("interventionset")]
     public InterventionsetInput Interventionset { get; set; } = default!;
 
     /// <summary>JSON members the document does not describe, kept so that nothing the server sends is lost.</summary>
@@ -1503,23 +1505,23 @@ public partial class InterventionsetRequest
 public partial class LoginRequest
 {
     /// <summary>A professional user's email. Send `pro[...]` for the agenda API, or `account[...]` for the booking API.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("pro[email]")]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [__Json.JsonPropertyName("pro[email]")]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public string? ProEmail { get; set; }
 
     /// <summary>The lowercase hex SHA1 of the professional user's password (`test` becomes `a94a8fe5ccb19ba61c4c0873d391e987982fbbd3`), never the password itself.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("pro[password]")]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [__Json.JsonPropertyName("pro[password]")]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public string? ProPassword { get; set; }
 
     /// <summary>An end customer's email, for the booking API.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("account[email]")]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [__Json.JsonPropertyName("account[email]")]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public string? AccountEmail { get; set; }
 
     /// <summary>The lowercase hex SHA1 of the end customer's password.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("account[password]")]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [__Json.JsonPropertyName("account[password]")]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public string? AccountPassword { get; set; }
 
     /// <summary>JSON members the document does not describe, kept so that nothing the server sends is lost.</summary>
@@ -1532,15 +1534,15 @@ public partial class LoginRequest
 public partial class LoginResponse
 {
     /// <summary>The professional user, after a `pro[...]` login.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("pro")]
+    [__Json.JsonPropertyName("pro")]
     public Pro? Pro { get; set; }
 
     /// <summary>The end customer, after an `account[...]` login. [guess] The documentation shows only the pro answer.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("account")]
+    [__Json.JsonPropertyName("account")]
     public Account? Account { get; set; }
 
     /// <summary>Why the login failed, or null.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("error")]
+    [__Json.JsonPropertyName("error")]
     public string? Error { get; set; }
 
     /// <summary>JSON members the document does not describe, kept so that nothing the server sends is lost.</summary>
@@ -1553,44 +1555,44 @@ public partial class LoginResponse
 public partial class Pro
 {
     /// <summary>The professional user's id.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("id")]
+    [__Json.JsonPropertyName("id")]
     public int Id { get; set; }
 
     /// <summary>Last name.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("lastname")]
+    [__Json.JsonPropertyName("lastname")]
     public string? Lastname { get; set; }
 
     /// <summary>First name.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("firstname")]
+    [__Json.JsonPropertyName("firstname")]
     public string? Firstname { get; set; }
 
     /// <summary>Email address (the login).</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("email")]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [__Json.JsonPropertyName("email")]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public string? Email { get; set; }
 
     /// <summary>Mobile phone.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("cellphone")]
+    [__Json.JsonPropertyName("cellphone")]
     public string? Cellphone { get; set; }
 
     /// <summary>When the account was created.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("created_at")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(DateTimeJsonConverter))]
+    [__Json.JsonPropertyName("created_at")]
+    [__Json.JsonConverter(typeof(DateTimeJsonConverter))]
     public global::System.DateTime? CreatedAt { get; set; }
 
     /// <summary>When it was last changed.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("updated_at")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(DateTimeJsonConverter))]
+    [__Json.JsonPropertyName("updated_at")]
+    [__Json.JsonConverter(typeof(DateTimeJsonConverter))]
     public global::System.DateTime? UpdatedAt { get; set; }
 
     /// <summary>When it was last synchronised.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("synched_at")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(DateTimeJsonConverter))]
+    [__Json.JsonPropertyName("synched_at")]
+    [__Json.JsonConverter(typeof(DateTimeJsonConverter))]
     public global::System.DateTime? SynchedAt { get; set; }
 
     /// <summary>The user's group: the `{gid}` to use for the group's resources. Not in the documentation's example, but sent by the API and read by real clients.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("group_id")]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [__Json.JsonPropertyName("group_id")]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public int? GroupId { get; set; }
 
     /// <summary>JSON members the document does not describe, kept so that nothing the server sends is lost.</summary>
@@ -1603,8 +1605,8 @@ public partial class Pro
 public partial class ProCollection : CollectionEnvelope
 {
     /// <summary>The professional users of this page.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("records")]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [__Json.JsonPropertyName("records")]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public global::System.Collections.Generic.List<Pro>? Records { get; set; }
 }
 
@@ -1658,18 +1660,18 @@ public sealed class SortDirectionJsonConverter : global::System.Text.Json.Serial
 public partial class TimeSlot
 {
     /// <summary>When the free slot starts.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("start")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(DateTimeJsonConverter))]
+    [__Json.JsonPropertyName("start")]
+    [__Json.JsonConverter(typeof(DateTimeJsonConverter))]
     public global::System.DateTime Start { get; set; }
 
     /// <summary>How many calendars are free then.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("capacity")]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [__Json.JsonPropertyName("capacity")]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public int? Capacity { get; set; }
 
     /// <summary>The calendars free then.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("calendar_ids")]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [__Json.JsonPropertyName("calendar_ids")]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public global::System.Collections.Generic.List<int>? CalendarIds { get; set; }
 
     /// <summary>JSON members the document does not describe, kept so that nothing the server sends is lost.</summary>
@@ -1682,74 +1684,74 @@ public partial class TimeSlot
 public partial class Vevent
 {
     /// <summary>The event's id.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("id")]
+    [__Json.JsonPropertyName("id")]
     public int Id { get; set; }
 
     /// <summary>The calendar it is in.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("calendar_id")]
+    [__Json.JsonPropertyName("calendar_id")]
     public int CalendarId { get; set; }
 
     /// <summary>When it starts.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("start")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(DateTimeJsonConverter))]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [__Json.JsonPropertyName("start")]
+    [__Json.JsonConverter(typeof(DateTimeJsonConverter))]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public global::System.DateTime? Start { get; set; }
 
     /// <summary>When it ends.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("end")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(DateTimeJsonConverter))]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [__Json.JsonPropertyName("end")]
+    [__Json.JsonConverter(typeof(DateTimeJsonConverter))]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public global::System.DateTime? End { get; set; }
 
     /// <summary>The text shown in the agenda.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("text")]
+    [__Json.JsonPropertyName("text")]
     public string? Text { get; set; }
 
     /// <summary>Free notes.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("comments")]
+    [__Json.JsonPropertyName("comments")]
     public string? Comments { get; set; }
 
     /// <summary>The booked service; 0 for a time range (plage) or a note.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("intervention_id")]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [__Json.JsonPropertyName("intervention_id")]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public int? InterventionId { get; set; }
 
     /// <summary>The customer; 0 for a time range (plage) or a note.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("fiche_id")]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [__Json.JsonPropertyName("fiche_id")]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public int? FicheId { get; set; }
 
     /// <summary>The kind of event, such as `VfreebusyEvent`.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("type")]
+    [__Json.JsonPropertyName("type")]
     public string? Type { get; set; }
 
     /// <summary>Who took the appointment.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("taker")]
+    [__Json.JsonPropertyName("taker")]
     public string? Taker { get; set; }
 
     /// <summary>Colour, `#RRGGBB`.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("colorref")]
+    [__Json.JsonPropertyName("colorref")]
     public string? Colorref { get; set; }
 
     /// <summary>Whether it was booked online. 1 means yes, 0 means no.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("from_web")]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [__Json.JsonPropertyName("from_web")]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public int? FromWeb { get; set; }
 
     /// <summary>Whether it is a note (a note has start = end = midnight). 1 means yes, 0 means no.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("note")]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [__Json.JsonPropertyName("note")]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public int? Note { get; set; }
 
     /// <summary>Whether it is (soft) deleted.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("deleted")]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [__Json.JsonPropertyName("deleted")]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public bool? Deleted { get; set; }
 
     /// <summary>When it was last changed.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("updated_at")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(DateTimeJsonConverter))]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [__Json.JsonPropertyName("updated_at")]
+    [__Json.JsonConverter(typeof(DateTimeJsonConverter))]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public global::System.DateTime? UpdatedAt { get; set; }
 
     /// <summary>JSON members the document does not describe, kept so that nothing the server sends is lost.</summary>
@@ -1762,8 +1764,8 @@ public partial class Vevent
 public partial class VeventCollection : CollectionEnvelope
 {
     /// <summary>The events of this page.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("records")]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [__Json.JsonPropertyName("records")]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public global::System.Collections.Generic.List<Vevent>? Records { get; set; }
 }
 
@@ -1772,64 +1774,64 @@ public partial class VeventCollection : CollectionEnvelope
 public partial class VeventInput
 {
     /// <summary>The calendar it is in.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("calendar_id")]
+    [__Json.JsonPropertyName("calendar_id")]
     public int CalendarId { get; set; }
 
     /// <summary>When it starts.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("start")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(DateTimeJsonConverter))]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [__Json.JsonPropertyName("start")]
+    [__Json.JsonConverter(typeof(DateTimeJsonConverter))]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public global::System.DateTime? Start { get; set; }
 
     /// <summary>When it ends.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("end")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(DateTimeJsonConverter))]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [__Json.JsonPropertyName("end")]
+    [__Json.JsonConverter(typeof(DateTimeJsonConverter))]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public global::System.DateTime? End { get; set; }
 
     /// <summary>The text shown in the agenda.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("text")]
+    [__Json.JsonPropertyName("text")]
     public string? Text { get; set; }
 
     /// <summary>Free notes.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("comments")]
+    [__Json.JsonPropertyName("comments")]
     public string? Comments { get; set; }
 
     /// <summary>The booked service; 0 for a time range (plage) or a note.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("intervention_id")]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [__Json.JsonPropertyName("intervention_id")]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public int? InterventionId { get; set; }
 
     /// <summary>The customer; 0 for a time range (plage) or a note.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("fiche_id")]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [__Json.JsonPropertyName("fiche_id")]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public int? FicheId { get; set; }
 
     /// <summary>The kind of event, such as `VfreebusyEvent`.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("type")]
+    [__Json.JsonPropertyName("type")]
     public string? Type { get; set; }
 
     /// <summary>Who took the appointment.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("taker")]
+    [__Json.JsonPropertyName("taker")]
     public string? Taker { get; set; }
 
     /// <summary>Colour, `#RRGGBB`.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("colorref")]
+    [__Json.JsonPropertyName("colorref")]
     public string? Colorref { get; set; }
 
     /// <summary>Whether it was booked online. 1 means yes, 0 means no.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("from_web")]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [__Json.JsonPropertyName("from_web")]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public int? FromWeb { get; set; }
 
     /// <summary>Whether it is a note (a note has start = end = midnight). 1 means yes, 0 means no.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("note")]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [__Json.JsonPropertyName("note")]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public int? Note { get; set; }
 
     /// <summary>Set to false to restore it.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("deleted")]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [__Json.JsonPropertyName("deleted")]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public bool? Deleted { get; set; }
 
     /// <summary>JSON members the document does not describe, kept so that nothing the server sends is lost.</summary>
@@ -1841,7 +1843,7 @@ public partial class VeventInput
 [global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public partial class VeventRequest
 {
-    [global::System.Text.Json.Serialization.JsonPropertyName("vevent")]
+    [__Json.JsonPropertyName("vevent")]
     public VeventInput Vevent { get; set; } = default!;
 
     /// <summary>JSON members the document does not describe, kept so that nothing the server sends is lost.</summary>

@@ -6,6 +6,7 @@
 using __Metadata = global::System.Text.Json.Serialization.Metadata;
 using __Support = global::ClicRdv.Generated.Support.JsonMetadata;
 using __Ignore = global::System.Text.Json.Serialization.JsonIgnoreCondition;
+using __Options = global::System.Text.Json.JsonSerializerOptions;
 
 namespace Consumer;
 
@@ -14,17 +15,17 @@ namespace Consumer;
 [global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public sealed partial class ApiJsonContext : global::System.Text.Json.Serialization.JsonSerializerContext, __Metadata.IJsonTypeInfoResolver
 {
-    private static readonly global::System.Text.Json.JsonSerializerOptions s_defaultOptions = new()
+    private static readonly __Options s_defaultOptions = new()
     {
         DefaultIgnoreCondition = __Ignore.WhenWritingNull,
         NumberHandling = global::System.Text.Json.Serialization.JsonNumberHandling.AllowReadingFromString,
     };
 
     /// <summary>The metadata with the default options: null members are not written, numbers sent as strings are read.</summary>
-    public static ApiJsonContext Default { get; } = new(new global::System.Text.Json.JsonSerializerOptions(s_defaultOptions));
+    public static ApiJsonContext Default { get; } = new(new __Options(s_defaultOptions));
 
     /// <summary>The options this context was generated for.</summary>
-    protected override global::System.Text.Json.JsonSerializerOptions GeneratedSerializerOptions { get; } = s_defaultOptions;
+    protected override __Options GeneratedSerializerOptions { get; } = s_defaultOptions;
 
     /// <summary>Creates a context with its own default options.</summary>
     public ApiJsonContext()
@@ -33,321 +34,321 @@ public sealed partial class ApiJsonContext : global::System.Text.Json.Serializat
     }
 
     /// <summary>Creates a context bound to <paramref name="options"/>, which it becomes the resolver of.</summary>
-    public ApiJsonContext(global::System.Text.Json.JsonSerializerOptions options)
+    public ApiJsonContext(__Options options)
         : base(options)
     {
     }
 
     /// <summary>Metadata for <see cref="Account"/>.</summary>
-    public __Metadata.JsonTypeInfo<Account> Account => _Account ??= (__Metadata.JsonTypeInfo<Account>)Options.GetTypeInfo(typeof(Account));
+    public __Metadata.JsonTypeInfo<Account> Account => _Account ??= Get<Account>();
     private __Metadata.JsonTypeInfo<Account> _Account;
 
     /// <summary>Metadata for <see cref="AccountInput"/>.</summary>
-    public __Metadata.JsonTypeInfo<AccountInput> AccountInput => _AccountInput ??= (__Metadata.JsonTypeInfo<AccountInput>)Options.GetTypeInfo(typeof(AccountInput));
+    public __Metadata.JsonTypeInfo<AccountInput> AccountInput => _AccountInput ??= Get<AccountInput>();
     private __Metadata.JsonTypeInfo<AccountInput> _AccountInput;
 
     /// <summary>Metadata for <see cref="AccountRequest"/>.</summary>
-    public __Metadata.JsonTypeInfo<AccountRequest> AccountRequest => _AccountRequest ??= (__Metadata.JsonTypeInfo<AccountRequest>)Options.GetTypeInfo(typeof(AccountRequest));
+    public __Metadata.JsonTypeInfo<AccountRequest> AccountRequest => _AccountRequest ??= Get<AccountRequest>();
     private __Metadata.JsonTypeInfo<AccountRequest> _AccountRequest;
 
     /// <summary>Metadata for <see cref="Appointment"/>.</summary>
-    public __Metadata.JsonTypeInfo<Appointment> Appointment => _Appointment ??= (__Metadata.JsonTypeInfo<Appointment>)Options.GetTypeInfo(typeof(Appointment));
+    public __Metadata.JsonTypeInfo<Appointment> Appointment => _Appointment ??= Get<Appointment>();
     private __Metadata.JsonTypeInfo<Appointment> _Appointment;
 
     /// <summary>Metadata for <see cref="AppointmentCollection"/>.</summary>
-    public __Metadata.JsonTypeInfo<AppointmentCollection> AppointmentCollection => _AppointmentCollection ??= (__Metadata.JsonTypeInfo<AppointmentCollection>)Options.GetTypeInfo(typeof(AppointmentCollection));
+    public __Metadata.JsonTypeInfo<AppointmentCollection> AppointmentCollection => _AppointmentCollection ??= Get<AppointmentCollection>();
     private __Metadata.JsonTypeInfo<AppointmentCollection> _AppointmentCollection;
 
     /// <summary>Metadata for <see cref="AppointmentInput"/>.</summary>
-    public __Metadata.JsonTypeInfo<AppointmentInput> AppointmentInput => _AppointmentInput ??= (__Metadata.JsonTypeInfo<AppointmentInput>)Options.GetTypeInfo(typeof(AppointmentInput));
+    public __Metadata.JsonTypeInfo<AppointmentInput> AppointmentInput => _AppointmentInput ??= Get<AppointmentInput>();
     private __Metadata.JsonTypeInfo<AppointmentInput> _AppointmentInput;
 
     /// <summary>Metadata for <see cref="AppointmentRequest"/>.</summary>
-    public __Metadata.JsonTypeInfo<AppointmentRequest> AppointmentRequest => _AppointmentRequest ??= (__Metadata.JsonTypeInfo<AppointmentRequest>)Options.GetTypeInfo(typeof(AppointmentRequest));
+    public __Metadata.JsonTypeInfo<AppointmentRequest> AppointmentRequest => _AppointmentRequest ??= Get<AppointmentRequest>();
     private __Metadata.JsonTypeInfo<AppointmentRequest> _AppointmentRequest;
 
     /// <summary>Metadata for <see cref="AvailableTimeSlots"/>.</summary>
-    public __Metadata.JsonTypeInfo<AvailableTimeSlots> AvailableTimeSlots => _AvailableTimeSlots ??= (__Metadata.JsonTypeInfo<AvailableTimeSlots>)Options.GetTypeInfo(typeof(AvailableTimeSlots));
+    public __Metadata.JsonTypeInfo<AvailableTimeSlots> AvailableTimeSlots => _AvailableTimeSlots ??= Get<AvailableTimeSlots>();
     private __Metadata.JsonTypeInfo<AvailableTimeSlots> _AvailableTimeSlots;
 
     /// <summary>Metadata for <see cref="BookingError"/>.</summary>
-    public __Metadata.JsonTypeInfo<BookingError> BookingError => _BookingError ??= (__Metadata.JsonTypeInfo<BookingError>)Options.GetTypeInfo(typeof(BookingError));
+    public __Metadata.JsonTypeInfo<BookingError> BookingError => _BookingError ??= Get<BookingError>();
     private __Metadata.JsonTypeInfo<BookingError> _BookingError;
 
     /// <summary>Metadata for <see cref="BookingErrorCode"/>.</summary>
-    public __Metadata.JsonTypeInfo<BookingErrorCode> BookingErrorCode => _BookingErrorCode ??= (__Metadata.JsonTypeInfo<BookingErrorCode>)Options.GetTypeInfo(typeof(BookingErrorCode));
+    public __Metadata.JsonTypeInfo<BookingErrorCode> BookingErrorCode => _BookingErrorCode ??= Get<BookingErrorCode>();
     private __Metadata.JsonTypeInfo<BookingErrorCode> _BookingErrorCode;
 
     /// <summary>Metadata for <see cref="Calendar"/>.</summary>
-    public __Metadata.JsonTypeInfo<Calendar> Calendar => _Calendar ??= (__Metadata.JsonTypeInfo<Calendar>)Options.GetTypeInfo(typeof(Calendar));
+    public __Metadata.JsonTypeInfo<Calendar> Calendar => _Calendar ??= Get<Calendar>();
     private __Metadata.JsonTypeInfo<Calendar> _Calendar;
 
     /// <summary>Metadata for <see cref="CalendarCollection"/>.</summary>
-    public __Metadata.JsonTypeInfo<CalendarCollection> CalendarCollection => _CalendarCollection ??= (__Metadata.JsonTypeInfo<CalendarCollection>)Options.GetTypeInfo(typeof(CalendarCollection));
+    public __Metadata.JsonTypeInfo<CalendarCollection> CalendarCollection => _CalendarCollection ??= Get<CalendarCollection>();
     private __Metadata.JsonTypeInfo<CalendarCollection> _CalendarCollection;
 
     /// <summary>Metadata for <see cref="CalendarInput"/>.</summary>
-    public __Metadata.JsonTypeInfo<CalendarInput> CalendarInput => _CalendarInput ??= (__Metadata.JsonTypeInfo<CalendarInput>)Options.GetTypeInfo(typeof(CalendarInput));
+    public __Metadata.JsonTypeInfo<CalendarInput> CalendarInput => _CalendarInput ??= Get<CalendarInput>();
     private __Metadata.JsonTypeInfo<CalendarInput> _CalendarInput;
 
     /// <summary>Metadata for <see cref="CalendarRequest"/>.</summary>
-    public __Metadata.JsonTypeInfo<CalendarRequest> CalendarRequest => _CalendarRequest ??= (__Metadata.JsonTypeInfo<CalendarRequest>)Options.GetTypeInfo(typeof(CalendarRequest));
+    public __Metadata.JsonTypeInfo<CalendarRequest> CalendarRequest => _CalendarRequest ??= Get<CalendarRequest>();
     private __Metadata.JsonTypeInfo<CalendarRequest> _CalendarRequest;
 
     /// <summary>Metadata for <see cref="Calendarset"/>.</summary>
-    public __Metadata.JsonTypeInfo<Calendarset> Calendarset => _Calendarset ??= (__Metadata.JsonTypeInfo<Calendarset>)Options.GetTypeInfo(typeof(Calendarset));
+    public __Metadata.JsonTypeInfo<Calendarset> Calendarset => _Calendarset ??= Get<Calendarset>();
     private __Metadata.JsonTypeInfo<Calendarset> _Calendarset;
 
     /// <summary>Metadata for <see cref="CalendarsetCollection"/>.</summary>
-    public __Metadata.JsonTypeInfo<CalendarsetCollection> CalendarsetCollection => _CalendarsetCollection ??= (__Metadata.JsonTypeInfo<CalendarsetCollection>)Options.GetTypeInfo(typeof(CalendarsetCollection));
+    public __Metadata.JsonTypeInfo<CalendarsetCollection> CalendarsetCollection => _CalendarsetCollection ??= Get<CalendarsetCollection>();
     private __Metadata.JsonTypeInfo<CalendarsetCollection> _CalendarsetCollection;
 
     /// <summary>Metadata for <see cref="CalendarsetInput"/>.</summary>
-    public __Metadata.JsonTypeInfo<CalendarsetInput> CalendarsetInput => _CalendarsetInput ??= (__Metadata.JsonTypeInfo<CalendarsetInput>)Options.GetTypeInfo(typeof(CalendarsetInput));
+    public __Metadata.JsonTypeInfo<CalendarsetInput> CalendarsetInput => _CalendarsetInput ??= Get<CalendarsetInput>();
     private __Metadata.JsonTypeInfo<CalendarsetInput> _CalendarsetInput;
 
     /// <summary>Metadata for <see cref="CalendarsetRequest"/>.</summary>
-    public __Metadata.JsonTypeInfo<CalendarsetRequest> CalendarsetRequest => _CalendarsetRequest ??= (__Metadata.JsonTypeInfo<CalendarsetRequest>)Options.GetTypeInfo(typeof(CalendarsetRequest));
+    public __Metadata.JsonTypeInfo<CalendarsetRequest> CalendarsetRequest => _CalendarsetRequest ??= Get<CalendarsetRequest>();
     private __Metadata.JsonTypeInfo<CalendarsetRequest> _CalendarsetRequest;
 
     /// <summary>Metadata for <see cref="CollectionEnvelope"/>.</summary>
-    public __Metadata.JsonTypeInfo<CollectionEnvelope> CollectionEnvelope => _CollectionEnvelope ??= (__Metadata.JsonTypeInfo<CollectionEnvelope>)Options.GetTypeInfo(typeof(CollectionEnvelope));
+    public __Metadata.JsonTypeInfo<CollectionEnvelope> CollectionEnvelope => _CollectionEnvelope ??= Get<CollectionEnvelope>();
     private __Metadata.JsonTypeInfo<CollectionEnvelope> _CollectionEnvelope;
 
     /// <summary>Metadata for <see cref="Condition"/>.</summary>
-    public __Metadata.JsonTypeInfo<Condition> Condition => _Condition ??= (__Metadata.JsonTypeInfo<Condition>)Options.GetTypeInfo(typeof(Condition));
+    public __Metadata.JsonTypeInfo<Condition> Condition => _Condition ??= Get<Condition>();
     private __Metadata.JsonTypeInfo<Condition> _Condition;
 
     /// <summary>Metadata for <see cref="ConditionOperator"/>.</summary>
-    public __Metadata.JsonTypeInfo<ConditionOperator> ConditionOperator => _ConditionOperator ??= (__Metadata.JsonTypeInfo<ConditionOperator>)Options.GetTypeInfo(typeof(ConditionOperator));
+    public __Metadata.JsonTypeInfo<ConditionOperator> ConditionOperator => _ConditionOperator ??= Get<ConditionOperator>();
     private __Metadata.JsonTypeInfo<ConditionOperator> _ConditionOperator;
 
     /// <summary>Metadata for <see cref="Customfield"/>.</summary>
-    public __Metadata.JsonTypeInfo<Customfield> Customfield => _Customfield ??= (__Metadata.JsonTypeInfo<Customfield>)Options.GetTypeInfo(typeof(Customfield));
+    public __Metadata.JsonTypeInfo<Customfield> Customfield => _Customfield ??= Get<Customfield>();
     private __Metadata.JsonTypeInfo<Customfield> _Customfield;
 
     /// <summary>Metadata for <see cref="CustomfieldCollection"/>.</summary>
-    public __Metadata.JsonTypeInfo<CustomfieldCollection> CustomfieldCollection => _CustomfieldCollection ??= (__Metadata.JsonTypeInfo<CustomfieldCollection>)Options.GetTypeInfo(typeof(CustomfieldCollection));
+    public __Metadata.JsonTypeInfo<CustomfieldCollection> CustomfieldCollection => _CustomfieldCollection ??= Get<CustomfieldCollection>();
     private __Metadata.JsonTypeInfo<CustomfieldCollection> _CustomfieldCollection;
 
     /// <summary>Metadata for <see cref="CustomfieldModel"/>.</summary>
-    public __Metadata.JsonTypeInfo<CustomfieldModel> CustomfieldModel => _CustomfieldModel ??= (__Metadata.JsonTypeInfo<CustomfieldModel>)Options.GetTypeInfo(typeof(CustomfieldModel));
+    public __Metadata.JsonTypeInfo<CustomfieldModel> CustomfieldModel => _CustomfieldModel ??= Get<CustomfieldModel>();
     private __Metadata.JsonTypeInfo<CustomfieldModel> _CustomfieldModel;
 
     /// <summary>Metadata for <see cref="ErrorResponse"/>.</summary>
-    public __Metadata.JsonTypeInfo<ErrorResponse> ErrorResponse => _ErrorResponse ??= (__Metadata.JsonTypeInfo<ErrorResponse>)Options.GetTypeInfo(typeof(ErrorResponse));
+    public __Metadata.JsonTypeInfo<ErrorResponse> ErrorResponse => _ErrorResponse ??= Get<ErrorResponse>();
     private __Metadata.JsonTypeInfo<ErrorResponse> _ErrorResponse;
 
     /// <summary>Metadata for <see cref="Fiche"/>.</summary>
-    public __Metadata.JsonTypeInfo<Fiche> Fiche => _Fiche ??= (__Metadata.JsonTypeInfo<Fiche>)Options.GetTypeInfo(typeof(Fiche));
+    public __Metadata.JsonTypeInfo<Fiche> Fiche => _Fiche ??= Get<Fiche>();
     private __Metadata.JsonTypeInfo<Fiche> _Fiche;
 
     /// <summary>Metadata for <see cref="FicheCollection"/>.</summary>
-    public __Metadata.JsonTypeInfo<FicheCollection> FicheCollection => _FicheCollection ??= (__Metadata.JsonTypeInfo<FicheCollection>)Options.GetTypeInfo(typeof(FicheCollection));
+    public __Metadata.JsonTypeInfo<FicheCollection> FicheCollection => _FicheCollection ??= Get<FicheCollection>();
     private __Metadata.JsonTypeInfo<FicheCollection> _FicheCollection;
 
     /// <summary>Metadata for <see cref="FicheInput"/>.</summary>
-    public __Metadata.JsonTypeInfo<FicheInput> FicheInput => _FicheInput ??= (__Metadata.JsonTypeInfo<FicheInput>)Options.GetTypeInfo(typeof(FicheInput));
+    public __Metadata.JsonTypeInfo<FicheInput> FicheInput => _FicheInput ??= Get<FicheInput>();
     private __Metadata.JsonTypeInfo<FicheInput> _FicheInput;
 
     /// <summary>Metadata for <see cref="FicheRequest"/>.</summary>
-    public __Metadata.JsonTypeInfo<FicheRequest> FicheRequest => _FicheRequest ??= (__Metadata.JsonTypeInfo<FicheRequest>)Options.GetTypeInfo(typeof(FicheRequest));
+    public __Metadata.JsonTypeInfo<FicheRequest> FicheRequest => _FicheRequest ??= Get<FicheRequest>();
     private __Metadata.JsonTypeInfo<FicheRequest> _FicheRequest;
 
     /// <summary>Metadata for <see cref="Group"/>.</summary>
-    public __Metadata.JsonTypeInfo<Group> Group => _Group ??= (__Metadata.JsonTypeInfo<Group>)Options.GetTypeInfo(typeof(Group));
+    public __Metadata.JsonTypeInfo<Group> Group => _Group ??= Get<Group>();
     private __Metadata.JsonTypeInfo<Group> _Group;
 
     /// <summary>Metadata for <see cref="GroupCollection"/>.</summary>
-    public __Metadata.JsonTypeInfo<GroupCollection> GroupCollection => _GroupCollection ??= (__Metadata.JsonTypeInfo<GroupCollection>)Options.GetTypeInfo(typeof(GroupCollection));
+    public __Metadata.JsonTypeInfo<GroupCollection> GroupCollection => _GroupCollection ??= Get<GroupCollection>();
     private __Metadata.JsonTypeInfo<GroupCollection> _GroupCollection;
 
     /// <summary>Metadata for <see cref="GroupInput"/>.</summary>
-    public __Metadata.JsonTypeInfo<GroupInput> GroupInput => _GroupInput ??= (__Metadata.JsonTypeInfo<GroupInput>)Options.GetTypeInfo(typeof(GroupInput));
+    public __Metadata.JsonTypeInfo<GroupInput> GroupInput => _GroupInput ??= Get<GroupInput>();
     private __Metadata.JsonTypeInfo<GroupInput> _GroupInput;
 
     /// <summary>Metadata for <see cref="GroupRequest"/>.</summary>
-    public __Metadata.JsonTypeInfo<GroupRequest> GroupRequest => _GroupRequest ??= (__Metadata.JsonTypeInfo<GroupRequest>)Options.GetTypeInfo(typeof(GroupRequest));
+    public __Metadata.JsonTypeInfo<GroupRequest> GroupRequest => _GroupRequest ??= Get<GroupRequest>();
     private __Metadata.JsonTypeInfo<GroupRequest> _GroupRequest;
 
     /// <summary>Metadata for <see cref="Intervention"/>.</summary>
-    public __Metadata.JsonTypeInfo<Intervention> Intervention => _Intervention ??= (__Metadata.JsonTypeInfo<Intervention>)Options.GetTypeInfo(typeof(Intervention));
+    public __Metadata.JsonTypeInfo<Intervention> Intervention => _Intervention ??= Get<Intervention>();
     private __Metadata.JsonTypeInfo<Intervention> _Intervention;
 
     /// <summary>Metadata for <see cref="InterventionCollection"/>.</summary>
-    public __Metadata.JsonTypeInfo<InterventionCollection> InterventionCollection => _InterventionCollection ??= (__Metadata.JsonTypeInfo<InterventionCollection>)Options.GetTypeInfo(typeof(InterventionCollection));
+    public __Metadata.JsonTypeInfo<InterventionCollection> InterventionCollection => _InterventionCollection ??= Get<InterventionCollection>();
     private __Metadata.JsonTypeInfo<InterventionCollection> _InterventionCollection;
 
     /// <summary>Metadata for <see cref="InterventionInput"/>.</summary>
-    public __Metadata.JsonTypeInfo<InterventionInput> InterventionInput => _InterventionInput ??= (__Metadata.JsonTypeInfo<InterventionInput>)Options.GetTypeInfo(typeof(InterventionInput));
+    public __Metadata.JsonTypeInfo<InterventionInput> InterventionInput => _InterventionInput ??= Get<InterventionInput>();
     private __Metadata.JsonTypeInfo<InterventionInput> _InterventionInput;
 
     /// <summary>Metadata for <see cref="InterventionRequest"/>.</summary>
-    public __Metadata.JsonTypeInfo<InterventionRequest> InterventionRequest => _InterventionRequest ??= (__Metadata.JsonTypeInfo<InterventionRequest>)Options.GetTypeInfo(typeof(InterventionRequest));
+    public __Metadata.JsonTypeInfo<InterventionRequest> InterventionRequest => _InterventionRequest ??= Get<InterventionRequest>();
     private __Metadata.JsonTypeInfo<InterventionRequest> _InterventionRequest;
 
     /// <summary>Metadata for <see cref="Interventionset"/>.</summary>
-    public __Metadata.JsonTypeInfo<Interventionset> Interventionset => _Interventionset ??= (__Metadata.JsonTypeInfo<Interventionset>)Options.GetTypeInfo(typeof(Interventionset));
+    public __Metadata.JsonTypeInfo<Interventionset> Interventionset => _Interventionset ??= Get<Interventionset>();
     private __Metadata.JsonTypeInfo<Interventionset> _Interventionset;
 
     /// <summary>Metadata for <see cref="InterventionsetCollection"/>.</summary>
-    public __Metadata.JsonTypeInfo<InterventionsetCollection> InterventionsetCollection => _InterventionsetCollection ??= (__Metadata.JsonTypeInfo<InterventionsetCollection>)Options.GetTypeInfo(typeof(InterventionsetCollection));
+    public __Metadata.JsonTypeInfo<InterventionsetCollection> InterventionsetCollection => _InterventionsetCollection ??= Get<InterventionsetCollection>();
     private __Metadata.JsonTypeInfo<InterventionsetCollection> _InterventionsetCollection;
 
     /// <summary>Metadata for <see cref="InterventionsetInput"/>.</summary>
-    public __Metadata.JsonTypeInfo<InterventionsetInput> InterventionsetInput => _InterventionsetInput ??= (__Metadata.JsonTypeInfo<InterventionsetInput>)Options.GetTypeInfo(typeof(InterventionsetInput));
+    public __Metadata.JsonTypeInfo<InterventionsetInput> InterventionsetInput => _InterventionsetInput ??= Get<InterventionsetInput>();
     private __Metadata.JsonTypeInfo<InterventionsetInput> _InterventionsetInput;
 
     /// <summary>Metadata for <see cref="InterventionsetRequest"/>.</summary>
-    public __Metadata.JsonTypeInfo<InterventionsetRequest> InterventionsetRequest => _InterventionsetRequest ??= (__Metadata.JsonTypeInfo<InterventionsetRequest>)Options.GetTypeInfo(typeof(InterventionsetRequest));
+    public __Metadata.JsonTypeInfo<InterventionsetRequest> InterventionsetRequest => _InterventionsetRequest ??= Get<InterventionsetRequest>();
     private __Metadata.JsonTypeInfo<InterventionsetRequest> _InterventionsetRequest;
 
     /// <summary>Metadata for <see cref="LoginRequest"/>.</summary>
-    public __Metadata.JsonTypeInfo<LoginRequest> LoginRequest => _LoginRequest ??= (__Metadata.JsonTypeInfo<LoginRequest>)Options.GetTypeInfo(typeof(LoginRequest));
+    public __Metadata.JsonTypeInfo<LoginRequest> LoginRequest => _LoginRequest ??= Get<LoginRequest>();
     private __Metadata.JsonTypeInfo<LoginRequest> _LoginRequest;
 
     /// <summary>Metadata for <see cref="LoginResponse"/>.</summary>
-    public __Metadata.JsonTypeInfo<LoginResponse> LoginResponse => _LoginResponse ??= (__Metadata.JsonTypeInfo<LoginResponse>)Options.GetTypeInfo(typeof(LoginResponse));
+    public __Metadata.JsonTypeInfo<LoginResponse> LoginResponse => _LoginResponse ??= Get<LoginResponse>();
     private __Metadata.JsonTypeInfo<LoginResponse> _LoginResponse;
 
     /// <summary>Metadata for <see cref="Pro"/>.</summary>
-    public __Metadata.JsonTypeInfo<Pro> Pro => _Pro ??= (__Metadata.JsonTypeInfo<Pro>)Options.GetTypeInfo(typeof(Pro));
+    public __Metadata.JsonTypeInfo<Pro> Pro => _Pro ??= Get<Pro>();
     private __Metadata.JsonTypeInfo<Pro> _Pro;
 
     /// <summary>Metadata for <see cref="ProCollection"/>.</summary>
-    public __Metadata.JsonTypeInfo<ProCollection> ProCollection => _ProCollection ??= (__Metadata.JsonTypeInfo<ProCollection>)Options.GetTypeInfo(typeof(ProCollection));
+    public __Metadata.JsonTypeInfo<ProCollection> ProCollection => _ProCollection ??= Get<ProCollection>();
     private __Metadata.JsonTypeInfo<ProCollection> _ProCollection;
 
     /// <summary>Metadata for <see cref="SortDirection"/>.</summary>
-    public __Metadata.JsonTypeInfo<SortDirection> SortDirection => _SortDirection ??= (__Metadata.JsonTypeInfo<SortDirection>)Options.GetTypeInfo(typeof(SortDirection));
+    public __Metadata.JsonTypeInfo<SortDirection> SortDirection => _SortDirection ??= Get<SortDirection>();
     private __Metadata.JsonTypeInfo<SortDirection> _SortDirection;
 
     /// <summary>Metadata for <see cref="TimeSlot"/>.</summary>
-    public __Metadata.JsonTypeInfo<TimeSlot> TimeSlot => _TimeSlot ??= (__Metadata.JsonTypeInfo<TimeSlot>)Options.GetTypeInfo(typeof(TimeSlot));
+    public __Metadata.JsonTypeInfo<TimeSlot> TimeSlot => _TimeSlot ??= Get<TimeSlot>();
     private __Metadata.JsonTypeInfo<TimeSlot> _TimeSlot;
 
     /// <summary>Metadata for <see cref="Vevent"/>.</summary>
-    public __Metadata.JsonTypeInfo<Vevent> Vevent => _Vevent ??= (__Metadata.JsonTypeInfo<Vevent>)Options.GetTypeInfo(typeof(Vevent));
+    public __Metadata.JsonTypeInfo<Vevent> Vevent => _Vevent ??= Get<Vevent>();
     private __Metadata.JsonTypeInfo<Vevent> _Vevent;
 
     /// <summary>Metadata for <see cref="VeventCollection"/>.</summary>
-    public __Metadata.JsonTypeInfo<VeventCollection> VeventCollection => _VeventCollection ??= (__Metadata.JsonTypeInfo<VeventCollection>)Options.GetTypeInfo(typeof(VeventCollection));
+    public __Metadata.JsonTypeInfo<VeventCollection> VeventCollection => _VeventCollection ??= Get<VeventCollection>();
     private __Metadata.JsonTypeInfo<VeventCollection> _VeventCollection;
 
     /// <summary>Metadata for <see cref="VeventInput"/>.</summary>
-    public __Metadata.JsonTypeInfo<VeventInput> VeventInput => _VeventInput ??= (__Metadata.JsonTypeInfo<VeventInput>)Options.GetTypeInfo(typeof(VeventInput));
+    public __Metadata.JsonTypeInfo<VeventInput> VeventInput => _VeventInput ??= Get<VeventInput>();
     private __Metadata.JsonTypeInfo<VeventInput> _VeventInput;
 
     /// <summary>Metadata for <see cref="VeventRequest"/>.</summary>
-    public __Metadata.JsonTypeInfo<VeventRequest> VeventRequest => _VeventRequest ??= (__Metadata.JsonTypeInfo<VeventRequest>)Options.GetTypeInfo(typeof(VeventRequest));
+    public __Metadata.JsonTypeInfo<VeventRequest> VeventRequest => _VeventRequest ??= Get<VeventRequest>();
     private __Metadata.JsonTypeInfo<VeventRequest> _VeventRequest;
 
     /// <summary>Metadata for <c>BookingErrorCode?</c>.</summary>
-    public __Metadata.JsonTypeInfo<BookingErrorCode?> NullableBookingErrorCode => _NullableBookingErrorCode ??= (__Metadata.JsonTypeInfo<BookingErrorCode?>)Options.GetTypeInfo(typeof(BookingErrorCode?));
+    public __Metadata.JsonTypeInfo<BookingErrorCode?> NullableBookingErrorCode => _NullableBookingErrorCode ??= Get<BookingErrorCode?>();
     private __Metadata.JsonTypeInfo<BookingErrorCode?> _NullableBookingErrorCode;
 
     /// <summary>Metadata for <c>bool</c>.</summary>
-    public __Metadata.JsonTypeInfo<bool> Boolean => _Boolean ??= (__Metadata.JsonTypeInfo<bool>)Options.GetTypeInfo(typeof(bool));
+    public __Metadata.JsonTypeInfo<bool> Boolean => _Boolean ??= Get<bool>();
     private __Metadata.JsonTypeInfo<bool> _Boolean;
 
     /// <summary>Metadata for <c>bool?</c>.</summary>
-    public __Metadata.JsonTypeInfo<bool?> NullableBoolean => _NullableBoolean ??= (__Metadata.JsonTypeInfo<bool?>)Options.GetTypeInfo(typeof(bool?));
+    public __Metadata.JsonTypeInfo<bool?> NullableBoolean => _NullableBoolean ??= Get<bool?>();
     private __Metadata.JsonTypeInfo<bool?> _NullableBoolean;
 
     /// <summary>Metadata for <c>double</c>.</summary>
-    public __Metadata.JsonTypeInfo<double> Double => _Double ??= (__Metadata.JsonTypeInfo<double>)Options.GetTypeInfo(typeof(double));
+    public __Metadata.JsonTypeInfo<double> Double => _Double ??= Get<double>();
     private __Metadata.JsonTypeInfo<double> _Double;
 
     /// <summary>Metadata for <c>double?</c>.</summary>
-    public __Metadata.JsonTypeInfo<double?> NullableDouble => _NullableDouble ??= (__Metadata.JsonTypeInfo<double?>)Options.GetTypeInfo(typeof(double?));
+    public __Metadata.JsonTypeInfo<double?> NullableDouble => _NullableDouble ??= Get<double?>();
     private __Metadata.JsonTypeInfo<double?> _NullableDouble;
 
     /// <summary>Metadata for <c>System.Collections.Generic.Dictionary&lt;string, System.Text.Json.JsonElement&gt;</c>.</summary>
-    public __Metadata.JsonTypeInfo<global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>> DictionaryStringJsonElement => _DictionaryStringJsonElement ??= (__Metadata.JsonTypeInfo<global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>));
+    public __Metadata.JsonTypeInfo<global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>> DictionaryStringJsonElement => _DictionaryStringJsonElement ??= Get<global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>>();
     private __Metadata.JsonTypeInfo<global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>> _DictionaryStringJsonElement;
 
     /// <summary>Metadata for <c>System.Collections.Generic.List&lt;Appointment&gt;</c>.</summary>
-    public __Metadata.JsonTypeInfo<global::System.Collections.Generic.List<Appointment>> ListAppointment => _ListAppointment ??= (__Metadata.JsonTypeInfo<global::System.Collections.Generic.List<Appointment>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.List<Appointment>));
+    public __Metadata.JsonTypeInfo<global::System.Collections.Generic.List<Appointment>> ListAppointment => _ListAppointment ??= Get<global::System.Collections.Generic.List<Appointment>>();
     private __Metadata.JsonTypeInfo<global::System.Collections.Generic.List<Appointment>> _ListAppointment;
 
     /// <summary>Metadata for <c>System.Collections.Generic.List&lt;Calendar&gt;</c>.</summary>
-    public __Metadata.JsonTypeInfo<global::System.Collections.Generic.List<Calendar>> ListCalendar => _ListCalendar ??= (__Metadata.JsonTypeInfo<global::System.Collections.Generic.List<Calendar>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.List<Calendar>));
+    public __Metadata.JsonTypeInfo<global::System.Collections.Generic.List<Calendar>> ListCalendar => _ListCalendar ??= Get<global::System.Collections.Generic.List<Calendar>>();
     private __Metadata.JsonTypeInfo<global::System.Collections.Generic.List<Calendar>> _ListCalendar;
 
     /// <summary>Metadata for <c>System.Collections.Generic.List&lt;Calendarset&gt;</c>.</summary>
-    public __Metadata.JsonTypeInfo<global::System.Collections.Generic.List<Calendarset>> ListCalendarset => _ListCalendarset ??= (__Metadata.JsonTypeInfo<global::System.Collections.Generic.List<Calendarset>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.List<Calendarset>));
+    public __Metadata.JsonTypeInfo<global::System.Collections.Generic.List<Calendarset>> ListCalendarset => _ListCalendarset ??= Get<global::System.Collections.Generic.List<Calendarset>>();
     private __Metadata.JsonTypeInfo<global::System.Collections.Generic.List<Calendarset>> _ListCalendarset;
 
     /// <summary>Metadata for <c>System.Collections.Generic.List&lt;Customfield&gt;</c>.</summary>
-    public __Metadata.JsonTypeInfo<global::System.Collections.Generic.List<Customfield>> ListCustomfield => _ListCustomfield ??= (__Metadata.JsonTypeInfo<global::System.Collections.Generic.List<Customfield>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.List<Customfield>));
+    public __Metadata.JsonTypeInfo<global::System.Collections.Generic.List<Customfield>> ListCustomfield => _ListCustomfield ??= Get<global::System.Collections.Generic.List<Customfield>>();
     private __Metadata.JsonTypeInfo<global::System.Collections.Generic.List<Customfield>> _ListCustomfield;
 
     /// <summary>Metadata for <c>System.Collections.Generic.List&lt;Fiche&gt;</c>.</summary>
-    public __Metadata.JsonTypeInfo<global::System.Collections.Generic.List<Fiche>> ListFiche => _ListFiche ??= (__Metadata.JsonTypeInfo<global::System.Collections.Generic.List<Fiche>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.List<Fiche>));
+    public __Metadata.JsonTypeInfo<global::System.Collections.Generic.List<Fiche>> ListFiche => _ListFiche ??= Get<global::System.Collections.Generic.List<Fiche>>();
     private __Metadata.JsonTypeInfo<global::System.Collections.Generic.List<Fiche>> _ListFiche;
 
     /// <summary>Metadata for <c>System.Collections.Generic.List&lt;Group&gt;</c>.</summary>
-    public __Metadata.JsonTypeInfo<global::System.Collections.Generic.List<Group>> ListGroup => _ListGroup ??= (__Metadata.JsonTypeInfo<global::System.Collections.Generic.List<Group>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.List<Group>));
+    public __Metadata.JsonTypeInfo<global::System.Collections.Generic.List<Group>> ListGroup => _ListGroup ??= Get<global::System.Collections.Generic.List<Group>>();
     private __Metadata.JsonTypeInfo<global::System.Collections.Generic.List<Group>> _ListGroup;
 
     /// <summary>Metadata for <c>System.Collections.Generic.List&lt;Intervention&gt;</c>.</summary>
-    public __Metadata.JsonTypeInfo<global::System.Collections.Generic.List<Intervention>> ListIntervention => _ListIntervention ??= (__Metadata.JsonTypeInfo<global::System.Collections.Generic.List<Intervention>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.List<Intervention>));
+    public __Metadata.JsonTypeInfo<global::System.Collections.Generic.List<Intervention>> ListIntervention => _ListIntervention ??= Get<global::System.Collections.Generic.List<Intervention>>();
     private __Metadata.JsonTypeInfo<global::System.Collections.Generic.List<Intervention>> _ListIntervention;
 
     /// <summary>Metadata for <c>System.Collections.Generic.List&lt;Interventionset&gt;</c>.</summary>
-    public __Metadata.JsonTypeInfo<global::System.Collections.Generic.List<Interventionset>> ListInterventionset => _ListInterventionset ??= (__Metadata.JsonTypeInfo<global::System.Collections.Generic.List<Interventionset>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.List<Interventionset>));
+    public __Metadata.JsonTypeInfo<global::System.Collections.Generic.List<Interventionset>> ListInterventionset => _ListInterventionset ??= Get<global::System.Collections.Generic.List<Interventionset>>();
     private __Metadata.JsonTypeInfo<global::System.Collections.Generic.List<Interventionset>> _ListInterventionset;
 
     /// <summary>Metadata for <c>System.Collections.Generic.List&lt;Pro&gt;</c>.</summary>
-    public __Metadata.JsonTypeInfo<global::System.Collections.Generic.List<Pro>> ListPro => _ListPro ??= (__Metadata.JsonTypeInfo<global::System.Collections.Generic.List<Pro>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.List<Pro>));
+    public __Metadata.JsonTypeInfo<global::System.Collections.Generic.List<Pro>> ListPro => _ListPro ??= Get<global::System.Collections.Generic.List<Pro>>();
     private __Metadata.JsonTypeInfo<global::System.Collections.Generic.List<Pro>> _ListPro;
 
     /// <summary>Metadata for <c>System.Collections.Generic.List&lt;TimeSlot&gt;</c>.</summary>
-    public __Metadata.JsonTypeInfo<global::System.Collections.Generic.List<TimeSlot>> ListTimeSlot => _ListTimeSlot ??= (__Metadata.JsonTypeInfo<global::System.Collections.Generic.List<TimeSlot>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.List<TimeSlot>));
+    public __Metadata.JsonTypeInfo<global::System.Collections.Generic.List<TimeSlot>> ListTimeSlot => _ListTimeSlot ??= Get<global::System.Collections.Generic.List<TimeSlot>>();
     private __Metadata.JsonTypeInfo<global::System.Collections.Generic.List<TimeSlot>> _ListTimeSlot;
 
     /// <summary>Metadata for <c>System.Collections.Generic.List&lt;Vevent&gt;</c>.</summary>
-    public __Metadata.JsonTypeInfo<global::System.Collections.Generic.List<Vevent>> ListVevent => _ListVevent ??= (__Metadata.JsonTypeInfo<global::System.Collections.Generic.List<Vevent>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.List<Vevent>));
+    public __Metadata.JsonTypeInfo<global::System.Collections.Generic.List<Vevent>> ListVevent => _ListVevent ??= Get<global::System.Collections.Generic.List<Vevent>>();
     private __Metadata.JsonTypeInfo<global::System.Collections.Generic.List<Vevent>> _ListVevent;
 
     /// <summary>Metadata for <c>System.Collections.Generic.List&lt;int&gt;</c>.</summary>
-    public __Metadata.JsonTypeInfo<global::System.Collections.Generic.List<int>> ListInt32 => _ListInt32 ??= (__Metadata.JsonTypeInfo<global::System.Collections.Generic.List<int>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.List<int>));
+    public __Metadata.JsonTypeInfo<global::System.Collections.Generic.List<int>> ListInt32 => _ListInt32 ??= Get<global::System.Collections.Generic.List<int>>();
     private __Metadata.JsonTypeInfo<global::System.Collections.Generic.List<int>> _ListInt32;
 
     /// <summary>Metadata for <c>System.DateOnly</c>.</summary>
-    public __Metadata.JsonTypeInfo<global::System.DateOnly> DateOnly => _DateOnly ??= (__Metadata.JsonTypeInfo<global::System.DateOnly>)Options.GetTypeInfo(typeof(global::System.DateOnly));
+    public __Metadata.JsonTypeInfo<global::System.DateOnly> DateOnly => _DateOnly ??= Get<global::System.DateOnly>();
     private __Metadata.JsonTypeInfo<global::System.DateOnly> _DateOnly;
 
     /// <summary>Metadata for <c>System.DateOnly?</c>.</summary>
-    public __Metadata.JsonTypeInfo<global::System.DateOnly?> NullableDateOnly => _NullableDateOnly ??= (__Metadata.JsonTypeInfo<global::System.DateOnly?>)Options.GetTypeInfo(typeof(global::System.DateOnly?));
+    public __Metadata.JsonTypeInfo<global::System.DateOnly?> NullableDateOnly => _NullableDateOnly ??= Get<global::System.DateOnly?>();
     private __Metadata.JsonTypeInfo<global::System.DateOnly?> _NullableDateOnly;
 
     /// <summary>Metadata for <c>System.DateTime</c>.</summary>
-    public __Metadata.JsonTypeInfo<global::System.DateTime> DateTime => _DateTime ??= (__Metadata.JsonTypeInfo<global::System.DateTime>)Options.GetTypeInfo(typeof(global::System.DateTime));
+    public __Metadata.JsonTypeInfo<global::System.DateTime> DateTime => _DateTime ??= Get<global::System.DateTime>();
     private __Metadata.JsonTypeInfo<global::System.DateTime> _DateTime;
 
     /// <summary>Metadata for <c>System.DateTime?</c>.</summary>
-    public __Metadata.JsonTypeInfo<global::System.DateTime?> NullableDateTime => _NullableDateTime ??= (__Metadata.JsonTypeInfo<global::System.DateTime?>)Options.GetTypeInfo(typeof(global::System.DateTime?));
+    public __Metadata.JsonTypeInfo<global::System.DateTime?> NullableDateTime => _NullableDateTime ??= Get<global::System.DateTime?>();
     private __Metadata.JsonTypeInfo<global::System.DateTime?> _NullableDateTime;
 
     /// <summary>Metadata for <c>System.Text.Json.JsonElement</c>.</summary>
-    public __Metadata.JsonTypeInfo<global::System.Text.Json.JsonElement> JsonElement => _JsonElement ??= (__Metadata.JsonTypeInfo<global::System.Text.Json.JsonElement>)Options.GetTypeInfo(typeof(global::System.Text.Json.JsonElement));
+    public __Metadata.JsonTypeInfo<global::System.Text.Json.JsonElement> JsonElement => _JsonElement ??= Get<global::System.Text.Json.JsonElement>();
     private __Metadata.JsonTypeInfo<global::System.Text.Json.JsonElement> _JsonElement;
 
     /// <summary>Metadata for <c>System.Text.Json.JsonElement?</c>.</summary>
-    public __Metadata.JsonTypeInfo<global::System.Text.Json.JsonElement?> NullableJsonElement => _NullableJsonElement ??= (__Metadata.JsonTypeInfo<global::System.Text.Json.JsonElement?>)Options.GetTypeInfo(typeof(global::System.Text.Json.JsonElement?));
+    public __Metadata.JsonTypeInfo<global::System.Text.Json.JsonElement?> NullableJsonElement => _NullableJsonElement ??= Get<global::System.Text.Json.JsonElement?>();
     private __Metadata.JsonTypeInfo<global::System.Text.Json.JsonElement?> _NullableJsonElement;
 
     /// <summary>Metadata for <c>int</c>.</summary>
-    public __Metadata.JsonTypeInfo<int> Int32 => _Int32 ??= (__Metadata.JsonTypeInfo<int>)Options.GetTypeInfo(typeof(int));
+    public __Metadata.JsonTypeInfo<int> Int32 => _Int32 ??= Get<int>();
     private __Metadata.JsonTypeInfo<int> _Int32;
 
     /// <summary>Metadata for <c>int?</c>.</summary>
-    public __Metadata.JsonTypeInfo<int?> NullableInt32 => _NullableInt32 ??= (__Metadata.JsonTypeInfo<int?>)Options.GetTypeInfo(typeof(int?));
+    public __Metadata.JsonTypeInfo<int?> NullableInt32 => _NullableInt32 ??= Get<int?>();
     private __Metadata.JsonTypeInfo<int?> _NullableInt32;
 
     /// <summary>Metadata for <c>string</c>.</summary>
-    public __Metadata.JsonTypeInfo<string> String => _String ??= (__Metadata.JsonTypeInfo<string>)Options.GetTypeInfo(typeof(string));
+    public __Metadata.JsonTypeInfo<string> String => _String ??= Get<string>();
     private __Metadata.JsonTypeInfo<string> _String;
 
     /// <inheritdoc />
@@ -357,7 +358,7 @@ public sealed partial class ApiJsonContext : global::System.Text.Json.Serializat
         return typeInfo;
     }
 
-    __Metadata.JsonTypeInfo __Metadata.IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
+    __Metadata.JsonTypeInfo __Metadata.IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, __Options options)
     {
         if (type == typeof(Account)) return Create_Account(options);
         if (type == typeof(AccountInput)) return Create_AccountInput(options);
@@ -368,7 +369,7 @@ public sealed partial class ApiJsonContext : global::System.Text.Json.Serializat
         if (type == typeof(AppointmentRequest)) return Create_AppointmentRequest(options);
         if (type == typeof(AvailableTimeSlots)) return Create_AvailableTimeSlots(options);
         if (type == typeof(BookingError)) return Create_BookingError(options);
-        if (type == typeof(BookingErrorCode)) return Create_BookingErrorCode(options);
+        if (type == typeof(BookingErrorCode)) return Resolved(__Support.Owned<BookingErrorCode>(options, __Metadata.JsonMetadataServices.GetEnumConverter<BookingErrorCode>(options)));
         if (type == typeof(Calendar)) return Create_Calendar(options);
         if (type == typeof(CalendarCollection)) return Create_CalendarCollection(options);
         if (type == typeof(CalendarInput)) return Create_CalendarInput(options);
@@ -379,10 +380,10 @@ public sealed partial class ApiJsonContext : global::System.Text.Json.Serializat
         if (type == typeof(CalendarsetRequest)) return Create_CalendarsetRequest(options);
         if (type == typeof(CollectionEnvelope)) return Create_CollectionEnvelope(options);
         if (type == typeof(Condition)) return Create_Condition(options);
-        if (type == typeof(ConditionOperator)) return Create_ConditionOperator(options);
+        if (type == typeof(ConditionOperator)) return Resolved(__Support.Owned<ConditionOperator>(options, new ConditionOperatorJsonConverter()));
         if (type == typeof(Customfield)) return Create_Customfield(options);
         if (type == typeof(CustomfieldCollection)) return Create_CustomfieldCollection(options);
-        if (type == typeof(CustomfieldModel)) return Create_CustomfieldModel(options);
+        if (type == typeof(CustomfieldModel)) return Resolved(__Support.Owned<CustomfieldModel>(options, new CustomfieldModelJsonConverter()));
         if (type == typeof(ErrorResponse)) return Create_ErrorResponse(options);
         if (type == typeof(Fiche)) return Create_Fiche(options);
         if (type == typeof(FicheCollection)) return Create_FicheCollection(options);
@@ -404,43 +405,43 @@ public sealed partial class ApiJsonContext : global::System.Text.Json.Serializat
         if (type == typeof(LoginResponse)) return Create_LoginResponse(options);
         if (type == typeof(Pro)) return Create_Pro(options);
         if (type == typeof(ProCollection)) return Create_ProCollection(options);
-        if (type == typeof(SortDirection)) return Create_SortDirection(options);
+        if (type == typeof(SortDirection)) return Resolved(__Support.Owned<SortDirection>(options, new SortDirectionJsonConverter()));
         if (type == typeof(TimeSlot)) return Create_TimeSlot(options);
         if (type == typeof(Vevent)) return Create_Vevent(options);
         if (type == typeof(VeventCollection)) return Create_VeventCollection(options);
         if (type == typeof(VeventInput)) return Create_VeventInput(options);
         if (type == typeof(VeventRequest)) return Create_VeventRequest(options);
-        if (type == typeof(BookingErrorCode?)) return Create_NullableBookingErrorCode(options);
-        if (type == typeof(bool)) return Create_Boolean(options);
-        if (type == typeof(bool?)) return Create_NullableBoolean(options);
-        if (type == typeof(double)) return Create_Double(options);
-        if (type == typeof(double?)) return Create_NullableDouble(options);
-        if (type == typeof(global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>)) return Create_DictionaryStringJsonElement(options);
-        if (type == typeof(global::System.Collections.Generic.List<Appointment>)) return Create_ListAppointment(options);
-        if (type == typeof(global::System.Collections.Generic.List<Calendar>)) return Create_ListCalendar(options);
-        if (type == typeof(global::System.Collections.Generic.List<Calendarset>)) return Create_ListCalendarset(options);
-        if (type == typeof(global::System.Collections.Generic.List<Customfield>)) return Create_ListCustomfield(options);
-        if (type == typeof(global::System.Collections.Generic.List<Fiche>)) return Create_ListFiche(options);
-        if (type == typeof(global::System.Collections.Generic.List<Group>)) return Create_ListGroup(options);
-        if (type == typeof(global::System.Collections.Generic.List<Intervention>)) return Create_ListIntervention(options);
-        if (type == typeof(global::System.Collections.Generic.List<Interventionset>)) return Create_ListInterventionset(options);
-        if (type == typeof(global::System.Collections.Generic.List<Pro>)) return Create_ListPro(options);
-        if (type == typeof(global::System.Collections.Generic.List<TimeSlot>)) return Create_ListTimeSlot(options);
-        if (type == typeof(global::System.Collections.Generic.List<Vevent>)) return Create_ListVevent(options);
-        if (type == typeof(global::System.Collections.Generic.List<int>)) return Create_ListInt32(options);
-        if (type == typeof(global::System.DateOnly)) return Create_DateOnly(options);
-        if (type == typeof(global::System.DateOnly?)) return Create_NullableDateOnly(options);
-        if (type == typeof(global::System.DateTime)) return Create_DateTime(options);
-        if (type == typeof(global::System.DateTime?)) return Create_NullableDateTime(options);
-        if (type == typeof(global::System.Text.Json.JsonElement)) return Create_JsonElement(options);
-        if (type == typeof(global::System.Text.Json.JsonElement?)) return Create_NullableJsonElement(options);
-        if (type == typeof(int)) return Create_Int32(options);
-        if (type == typeof(int?)) return Create_NullableInt32(options);
-        if (type == typeof(string)) return Create_String(options);
+        if (type == typeof(BookingErrorCode?)) return Resolved(__Support.NullableOwned<BookingErrorCode>(options));
+        if (type == typeof(bool)) return Resolved(__Support.Value<bool>(options, __Metadata.JsonMetadataServices.BooleanConverter));
+        if (type == typeof(bool?)) return Resolved(__Support.Nullable<bool>(options));
+        if (type == typeof(double)) return Resolved(__Support.Value<double>(options, __Metadata.JsonMetadataServices.DoubleConverter));
+        if (type == typeof(double?)) return Resolved(__Support.Nullable<double>(options));
+        if (type == typeof(global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>)) return Resolved(__Support.Dictionary<global::System.Text.Json.JsonElement>(options));
+        if (type == typeof(global::System.Collections.Generic.List<Appointment>)) return Resolved(__Support.List<Appointment>(options));
+        if (type == typeof(global::System.Collections.Generic.List<Calendar>)) return Resolved(__Support.List<Calendar>(options));
+        if (type == typeof(global::System.Collections.Generic.List<Calendarset>)) return Resolved(__Support.List<Calendarset>(options));
+        if (type == typeof(global::System.Collections.Generic.List<Customfield>)) return Resolved(__Support.List<Customfield>(options));
+        if (type == typeof(global::System.Collections.Generic.List<Fiche>)) return Resolved(__Support.List<Fiche>(options));
+        if (type == typeof(global::System.Collections.Generic.List<Group>)) return Resolved(__Support.List<Group>(options));
+        if (type == typeof(global::System.Collections.Generic.List<Intervention>)) return Resolved(__Support.List<Intervention>(options));
+        if (type == typeof(global::System.Collections.Generic.List<Interventionset>)) return Resolved(__Support.List<Interventionset>(options));
+        if (type == typeof(global::System.Collections.Generic.List<Pro>)) return Resolved(__Support.List<Pro>(options));
+        if (type == typeof(global::System.Collections.Generic.List<TimeSlot>)) return Resolved(__Support.List<TimeSlot>(options));
+        if (type == typeof(global::System.Collections.Generic.List<Vevent>)) return Resolved(__Support.List<Vevent>(options));
+        if (type == typeof(global::System.Collections.Generic.List<int>)) return Resolved(__Support.List<int>(options));
+        if (type == typeof(global::System.DateOnly)) return Resolved(__Support.Value<global::System.DateOnly>(options, __Metadata.JsonMetadataServices.DateOnlyConverter));
+        if (type == typeof(global::System.DateOnly?)) return Resolved(__Support.Nullable<global::System.DateOnly>(options));
+        if (type == typeof(global::System.DateTime)) return Resolved(__Support.Owned<global::System.DateTime>(options, new DateTimeJsonConverter()));
+        if (type == typeof(global::System.DateTime?)) return Resolved(__Support.NullableOwned<global::System.DateTime>(options));
+        if (type == typeof(global::System.Text.Json.JsonElement)) return Resolved(__Support.Value<global::System.Text.Json.JsonElement>(options, __Metadata.JsonMetadataServices.JsonElementConverter));
+        if (type == typeof(global::System.Text.Json.JsonElement?)) return Resolved(__Support.Nullable<global::System.Text.Json.JsonElement>(options));
+        if (type == typeof(int)) return Resolved(__Support.Value<int>(options, __Metadata.JsonMetadataServices.Int32Converter));
+        if (type == typeof(int?)) return Resolved(__Support.Nullable<int>(options));
+        if (type == typeof(string)) return Resolved(__Support.Value<string>(options, __Metadata.JsonMetadataServices.StringConverter));
         return null;
     }
 
-    private __Metadata.JsonTypeInfo<Account> Create_Account(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Object<Account>(options, static () => new Account(), static o => new __Metadata.JsonPropertyInfo[]
+    private __Metadata.JsonTypeInfo<Account> Create_Account(__Options options) => Resolved(__Support.Object<Account>(options, static () => new Account(), static o => new __Metadata.JsonPropertyInfo[]
     {
         __Support.Property<Account, int>(o, "Id", "id", static x => ((Account)x).Id, static (x, v) => ((Account)x).Id = v),
         __Support.Property<Account, string>(o, "Email", "email", static x => ((Account)x).Email, static (x, v) => ((Account)x).Email = v, ignore: __Ignore.WhenWritingNull),
@@ -450,7 +451,7 @@ public sealed partial class ApiJsonContext : global::System.Text.Json.Serializat
         __Support.ExtensionData<Account>(o, static x => ((Account)x).AdditionalProperties, static (x, v) => ((Account)x).AdditionalProperties = v),
     }));
 
-    private __Metadata.JsonTypeInfo<AccountInput> Create_AccountInput(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Object<AccountInput>(options, static () => new AccountInput(), static o => new __Metadata.JsonPropertyInfo[]
+    private __Metadata.JsonTypeInfo<AccountInput> Create_AccountInput(__Options options) => Resolved(__Support.Object<AccountInput>(options, static () => new AccountInput(), static o => new __Metadata.JsonPropertyInfo[]
     {
         __Support.Property<AccountInput, string>(o, "Email", "email", static x => ((AccountInput)x).Email, static (x, v) => ((AccountInput)x).Email = v),
         __Support.Property<AccountInput, int>(o, "GroupId", "group_id", static x => ((AccountInput)x).GroupId, static (x, v) => ((AccountInput)x).GroupId = v),
@@ -458,13 +459,13 @@ public sealed partial class ApiJsonContext : global::System.Text.Json.Serializat
         __Support.ExtensionData<AccountInput>(o, static x => ((AccountInput)x).AdditionalProperties, static (x, v) => ((AccountInput)x).AdditionalProperties = v),
     }));
 
-    private __Metadata.JsonTypeInfo<AccountRequest> Create_AccountRequest(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Object<AccountRequest>(options, static () => new AccountRequest(), static o => new __Metadata.JsonPropertyInfo[]
+    private __Metadata.JsonTypeInfo<AccountRequest> Create_AccountRequest(__Options options) => Resolved(__Support.Object<AccountRequest>(options, static () => new AccountRequest(), static o => new __Metadata.JsonPropertyInfo[]
     {
         __Support.Property<AccountRequest, AccountInput>(o, "Account", "account", static x => ((AccountRequest)x).Account, static (x, v) => ((AccountRequest)x).Account = v),
         __Support.ExtensionData<AccountRequest>(o, static x => ((AccountRequest)x).AdditionalProperties, static (x, v) => ((AccountRequest)x).AdditionalProperties = v),
     }));
 
-    private __Metadata.JsonTypeInfo<Appointment> Create_Appointment(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Object<Appointment>(options, static () => new Appointment(), static o => new __Metadata.JsonPropertyInfo[]
+    private __Metadata.JsonTypeInfo<Appointment> Create_Appointment(__Options options) => Resolved(__Support.Object<Appointment>(options, static () => new Appointment(), static o => new __Metadata.JsonPropertyInfo[]
     {
         __Support.Property<Appointment, int>(o, "Id", "id", static x => ((Appointment)x).Id, static (x, v) => ((Appointment)x).Id = v),
         __Support.Property<Appointment, global::System.DateTime?>(o, "Start", "start", static x => ((Appointment)x).Start, static (x, v) => ((Appointment)x).Start = v, converter: __Support.NullableOf(new DateTimeJsonConverter(), o), ignore: __Ignore.WhenWritingNull),
@@ -479,7 +480,7 @@ public sealed partial class ApiJsonContext : global::System.Text.Json.Serializat
         __Support.ExtensionData<Appointment>(o, static x => ((Appointment)x).AdditionalProperties, static (x, v) => ((Appointment)x).AdditionalProperties = v),
     }));
 
-    private __Metadata.JsonTypeInfo<AppointmentCollection> Create_AppointmentCollection(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Object<AppointmentCollection>(options, static () => new AppointmentCollection(), static o => new __Metadata.JsonPropertyInfo[]
+    private __Metadata.JsonTypeInfo<AppointmentCollection> Create_AppointmentCollection(__Options options) => Resolved(__Support.Object<AppointmentCollection>(options, static () => new AppointmentCollection(), static o => new __Metadata.JsonPropertyInfo[]
     {
         __Support.Property<AppointmentCollection, global::System.Collections.Generic.List<Appointment>>(o, "Records", "records", static x => ((AppointmentCollection)x).Records, static (x, v) => ((AppointmentCollection)x).Records = v, ignore: __Ignore.WhenWritingNull),
         __Support.Property<CollectionEnvelope, int?>(o, "TotalRecords", "totalRecords", static x => ((CollectionEnvelope)x).TotalRecords, static (x, v) => ((CollectionEnvelope)x).TotalRecords = v, ignore: __Ignore.WhenWritingNull),
@@ -491,7 +492,7 @@ public sealed partial class ApiJsonContext : global::System.Text.Json.Serializat
         __Support.ExtensionData<CollectionEnvelope>(o, static x => ((CollectionEnvelope)x).AdditionalProperties, static (x, v) => ((CollectionEnvelope)x).AdditionalProperties = v),
     }));
 
-    private __Metadata.JsonTypeInfo<AppointmentInput> Create_AppointmentInput(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Object<AppointmentInput>(options, static () => new AppointmentInput(), static o => new __Metadata.JsonPropertyInfo[]
+    private __Metadata.JsonTypeInfo<AppointmentInput> Create_AppointmentInput(__Options options) => Resolved(__Support.Object<AppointmentInput>(options, static () => new AppointmentInput(), static o => new __Metadata.JsonPropertyInfo[]
     {
         __Support.Property<AppointmentInput, global::System.DateTime>(o, "Date", "date", static x => ((AppointmentInput)x).Date, static (x, v) => ((AppointmentInput)x).Date = v, converter: new DateTimeJsonConverter()),
         __Support.Property<AppointmentInput, global::System.Collections.Generic.List<int>>(o, "InterventionIds", "intervention_ids", static x => ((AppointmentInput)x).InterventionIds, static (x, v) => ((AppointmentInput)x).InterventionIds = v),
@@ -503,13 +504,13 @@ public sealed partial class ApiJsonContext : global::System.Text.Json.Serializat
         __Support.ExtensionData<AppointmentInput>(o, static x => ((AppointmentInput)x).AdditionalProperties, static (x, v) => ((AppointmentInput)x).AdditionalProperties = v),
     }));
 
-    private __Metadata.JsonTypeInfo<AppointmentRequest> Create_AppointmentRequest(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Object<AppointmentRequest>(options, static () => new AppointmentRequest(), static o => new __Metadata.JsonPropertyInfo[]
+    private __Metadata.JsonTypeInfo<AppointmentRequest> Create_AppointmentRequest(__Options options) => Resolved(__Support.Object<AppointmentRequest>(options, static () => new AppointmentRequest(), static o => new __Metadata.JsonPropertyInfo[]
     {
         __Support.Property<AppointmentRequest, AppointmentInput>(o, "Appointment", "appointment", static x => ((AppointmentRequest)x).Appointment, static (x, v) => ((AppointmentRequest)x).Appointment = v),
         __Support.ExtensionData<AppointmentRequest>(o, static x => ((AppointmentRequest)x).AdditionalProperties, static (x, v) => ((AppointmentRequest)x).AdditionalProperties = v),
     }));
 
-    private __Metadata.JsonTypeInfo<AvailableTimeSlots> Create_AvailableTimeSlots(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Object<AvailableTimeSlots>(options, static () => new AvailableTimeSlots(), static o => new __Metadata.JsonPropertyInfo[]
+    private __Metadata.JsonTypeInfo<AvailableTimeSlots> Create_AvailableTimeSlots(__Options options) => Resolved(__Support.Object<AvailableTimeSlots>(options, static () => new AvailableTimeSlots(), static o => new __Metadata.JsonPropertyInfo[]
     {
         __Support.Property<AvailableTimeSlots, int?>(o, "GroupId", "group_id", static x => ((AvailableTimeSlots)x).GroupId, static (x, v) => ((AvailableTimeSlots)x).GroupId = v, ignore: __Ignore.WhenWritingNull),
         __Support.Property<AvailableTimeSlots, global::System.DateTime?>(o, "FirstSlot", "firstSlot", static x => ((AvailableTimeSlots)x).FirstSlot, static (x, v) => ((AvailableTimeSlots)x).FirstSlot = v, converter: __Support.NullableOf(new DateTimeJsonConverter(), o)),
@@ -520,16 +521,14 @@ public sealed partial class ApiJsonContext : global::System.Text.Json.Serializat
         __Support.ExtensionData<AvailableTimeSlots>(o, static x => ((AvailableTimeSlots)x).AdditionalProperties, static (x, v) => ((AvailableTimeSlots)x).AdditionalProperties = v),
     }));
 
-    private __Metadata.JsonTypeInfo<BookingError> Create_BookingError(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Object<BookingError>(options, static () => new BookingError(), static o => new __Metadata.JsonPropertyInfo[]
+    private __Metadata.JsonTypeInfo<BookingError> Create_BookingError(__Options options) => Resolved(__Support.Object<BookingError>(options, static () => new BookingError(), static o => new __Metadata.JsonPropertyInfo[]
     {
         __Support.Property<BookingError, string>(o, "Error", "error", static x => ((BookingError)x).Error, static (x, v) => ((BookingError)x).Error = v, ignore: __Ignore.WhenWritingNull),
         __Support.Property<BookingError, BookingErrorCode?>(o, "Code", "code", static x => ((BookingError)x).Code, static (x, v) => ((BookingError)x).Code = v, ignore: __Ignore.WhenWritingNull),
         __Support.ExtensionData<BookingError>(o, static x => ((BookingError)x).AdditionalProperties, static (x, v) => ((BookingError)x).AdditionalProperties = v),
     }));
 
-    private __Metadata.JsonTypeInfo<BookingErrorCode> Create_BookingErrorCode(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Owned<BookingErrorCode>(options, __Metadata.JsonMetadataServices.GetEnumConverter<BookingErrorCode>(options)));
-
-    private __Metadata.JsonTypeInfo<Calendar> Create_Calendar(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Object<Calendar>(options, static () => new Calendar(), static o => new __Metadata.JsonPropertyInfo[]
+    private __Metadata.JsonTypeInfo<Calendar> Create_Calendar(__Options options) => Resolved(__Support.Object<Calendar>(options, static () => new Calendar(), static o => new __Metadata.JsonPropertyInfo[]
     {
         __Support.Property<Calendar, int>(o, "Id", "id", static x => ((Calendar)x).Id, static (x, v) => ((Calendar)x).Id = v),
         __Support.Property<Calendar, int?>(o, "GroupId", "group_id", static x => ((Calendar)x).GroupId, static (x, v) => ((Calendar)x).GroupId = v, ignore: __Ignore.WhenWritingNull),
@@ -546,7 +545,7 @@ public sealed partial class ApiJsonContext : global::System.Text.Json.Serializat
         __Support.ExtensionData<Calendar>(o, static x => ((Calendar)x).AdditionalProperties, static (x, v) => ((Calendar)x).AdditionalProperties = v),
     }));
 
-    private __Metadata.JsonTypeInfo<CalendarCollection> Create_CalendarCollection(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Object<CalendarCollection>(options, static () => new CalendarCollection(), static o => new __Metadata.JsonPropertyInfo[]
+    private __Metadata.JsonTypeInfo<CalendarCollection> Create_CalendarCollection(__Options options) => Resolved(__Support.Object<CalendarCollection>(options, static () => new CalendarCollection(), static o => new __Metadata.JsonPropertyInfo[]
     {
         __Support.Property<CalendarCollection, global::System.Collections.Generic.List<Calendar>>(o, "Records", "records", static x => ((CalendarCollection)x).Records, static (x, v) => ((CalendarCollection)x).Records = v, ignore: __Ignore.WhenWritingNull),
         __Support.Property<CollectionEnvelope, int?>(o, "TotalRecords", "totalRecords", static x => ((CollectionEnvelope)x).TotalRecords, static (x, v) => ((CollectionEnvelope)x).TotalRecords = v, ignore: __Ignore.WhenWritingNull),
@@ -558,7 +557,7 @@ public sealed partial class ApiJsonContext : global::System.Text.Json.Serializat
         __Support.ExtensionData<CollectionEnvelope>(o, static x => ((CollectionEnvelope)x).AdditionalProperties, static (x, v) => ((CollectionEnvelope)x).AdditionalProperties = v),
     }));
 
-    private __Metadata.JsonTypeInfo<CalendarInput> Create_CalendarInput(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Object<CalendarInput>(options, static () => new CalendarInput(), static o => new __Metadata.JsonPropertyInfo[]
+    private __Metadata.JsonTypeInfo<CalendarInput> Create_CalendarInput(__Options options) => Resolved(__Support.Object<CalendarInput>(options, static () => new CalendarInput(), static o => new __Metadata.JsonPropertyInfo[]
     {
         __Support.Property<CalendarInput, int?>(o, "CalendarsetId", "calendarset_id", static x => ((CalendarInput)x).CalendarsetId, static (x, v) => ((CalendarInput)x).CalendarsetId = v),
         __Support.Property<CalendarInput, string>(o, "Name", "name", static x => ((CalendarInput)x).Name, static (x, v) => ((CalendarInput)x).Name = v, ignore: __Ignore.WhenWritingNull),
@@ -571,13 +570,13 @@ public sealed partial class ApiJsonContext : global::System.Text.Json.Serializat
         __Support.ExtensionData<CalendarInput>(o, static x => ((CalendarInput)x).AdditionalProperties, static (x, v) => ((CalendarInput)x).AdditionalProperties = v),
     }));
 
-    private __Metadata.JsonTypeInfo<CalendarRequest> Create_CalendarRequest(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Object<CalendarRequest>(options, static () => new CalendarRequest(), static o => new __Metadata.JsonPropertyInfo[]
+    private __Metadata.JsonTypeInfo<CalendarRequest> Create_CalendarRequest(__Options options) => Resolved(__Support.Object<CalendarRequest>(options, static () => new CalendarRequest(), static o => new __Metadata.JsonPropertyInfo[]
     {
         __Support.Property<CalendarRequest, CalendarInput>(o, "Calendar", "calendar", static x => ((CalendarRequest)x).Calendar, static (x, v) => ((CalendarRequest)x).Calendar = v),
         __Support.ExtensionData<CalendarRequest>(o, static x => ((CalendarRequest)x).AdditionalProperties, static (x, v) => ((CalendarRequest)x).AdditionalProperties = v),
     }));
 
-    private __Metadata.JsonTypeInfo<Calendarset> Create_Calendarset(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Object<Calendarset>(options, static () => new Calendarset(), static o => new __Metadata.JsonPropertyInfo[]
+    private __Metadata.JsonTypeInfo<Calendarset> Create_Calendarset(__Options options) => Resolved(__Support.Object<Calendarset>(options, static () => new Calendarset(), static o => new __Metadata.JsonPropertyInfo[]
     {
         __Support.Property<Calendarset, int>(o, "Id", "id", static x => ((Calendarset)x).Id, static (x, v) => ((Calendarset)x).Id = v),
         __Support.Property<Calendarset, int?>(o, "GroupId", "group_id", static x => ((Calendarset)x).GroupId, static (x, v) => ((Calendarset)x).GroupId = v, ignore: __Ignore.WhenWritingNull),
@@ -587,7 +586,7 @@ public sealed partial class ApiJsonContext : global::System.Text.Json.Serializat
         __Support.ExtensionData<Calendarset>(o, static x => ((Calendarset)x).AdditionalProperties, static (x, v) => ((Calendarset)x).AdditionalProperties = v),
     }));
 
-    private __Metadata.JsonTypeInfo<CalendarsetCollection> Create_CalendarsetCollection(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Object<CalendarsetCollection>(options, static () => new CalendarsetCollection(), static o => new __Metadata.JsonPropertyInfo[]
+    private __Metadata.JsonTypeInfo<CalendarsetCollection> Create_CalendarsetCollection(__Options options) => Resolved(__Support.Object<CalendarsetCollection>(options, static () => new CalendarsetCollection(), static o => new __Metadata.JsonPropertyInfo[]
     {
         __Support.Property<CalendarsetCollection, global::System.Collections.Generic.List<Calendarset>>(o, "Records", "records", static x => ((CalendarsetCollection)x).Records, static (x, v) => ((CalendarsetCollection)x).Records = v, ignore: __Ignore.WhenWritingNull),
         __Support.Property<CollectionEnvelope, int?>(o, "TotalRecords", "totalRecords", static x => ((CollectionEnvelope)x).TotalRecords, static (x, v) => ((CollectionEnvelope)x).TotalRecords = v, ignore: __Ignore.WhenWritingNull),
@@ -599,7 +598,7 @@ public sealed partial class ApiJsonContext : global::System.Text.Json.Serializat
         __Support.ExtensionData<CollectionEnvelope>(o, static x => ((CollectionEnvelope)x).AdditionalProperties, static (x, v) => ((CollectionEnvelope)x).AdditionalProperties = v),
     }));
 
-    private __Metadata.JsonTypeInfo<CalendarsetInput> Create_CalendarsetInput(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Object<CalendarsetInput>(options, static () => new CalendarsetInput(), static o => new __Metadata.JsonPropertyInfo[]
+    private __Metadata.JsonTypeInfo<CalendarsetInput> Create_CalendarsetInput(__Options options) => Resolved(__Support.Object<CalendarsetInput>(options, static () => new CalendarsetInput(), static o => new __Metadata.JsonPropertyInfo[]
     {
         __Support.Property<CalendarsetInput, string>(o, "Name", "name", static x => ((CalendarsetInput)x).Name, static (x, v) => ((CalendarsetInput)x).Name = v, ignore: __Ignore.WhenWritingNull),
         __Support.Property<CalendarsetInput, int?>(o, "Sort", "sort", static x => ((CalendarsetInput)x).Sort, static (x, v) => ((CalendarsetInput)x).Sort = v, ignore: __Ignore.WhenWritingNull),
@@ -607,13 +606,13 @@ public sealed partial class ApiJsonContext : global::System.Text.Json.Serializat
         __Support.ExtensionData<CalendarsetInput>(o, static x => ((CalendarsetInput)x).AdditionalProperties, static (x, v) => ((CalendarsetInput)x).AdditionalProperties = v),
     }));
 
-    private __Metadata.JsonTypeInfo<CalendarsetRequest> Create_CalendarsetRequest(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Object<CalendarsetRequest>(options, static () => new CalendarsetRequest(), static o => new __Metadata.JsonPropertyInfo[]
+    private __Metadata.JsonTypeInfo<CalendarsetRequest> Create_CalendarsetRequest(__Options options) => Resolved(__Support.Object<CalendarsetRequest>(options, static () => new CalendarsetRequest(), static o => new __Metadata.JsonPropertyInfo[]
     {
         __Support.Property<CalendarsetRequest, CalendarsetInput>(o, "Calendarset", "calendarset", static x => ((CalendarsetRequest)x).Calendarset, static (x, v) => ((CalendarsetRequest)x).Calendarset = v),
         __Support.ExtensionData<CalendarsetRequest>(o, static x => ((CalendarsetRequest)x).AdditionalProperties, static (x, v) => ((CalendarsetRequest)x).AdditionalProperties = v),
     }));
 
-    private __Metadata.JsonTypeInfo<CollectionEnvelope> Create_CollectionEnvelope(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Object<CollectionEnvelope>(options, static () => new CollectionEnvelope(), static o => new __Metadata.JsonPropertyInfo[]
+    private __Metadata.JsonTypeInfo<CollectionEnvelope> Create_CollectionEnvelope(__Options options) => Resolved(__Support.Object<CollectionEnvelope>(options, static () => new CollectionEnvelope(), static o => new __Metadata.JsonPropertyInfo[]
     {
         __Support.Property<CollectionEnvelope, int?>(o, "TotalRecords", "totalRecords", static x => ((CollectionEnvelope)x).TotalRecords, static (x, v) => ((CollectionEnvelope)x).TotalRecords = v, ignore: __Ignore.WhenWritingNull),
         __Support.Property<CollectionEnvelope, int?>(o, "StartIndex", "startIndex", static x => ((CollectionEnvelope)x).StartIndex, static (x, v) => ((CollectionEnvelope)x).StartIndex = v, ignore: __Ignore.WhenWritingNull),
@@ -624,7 +623,7 @@ public sealed partial class ApiJsonContext : global::System.Text.Json.Serializat
         __Support.ExtensionData<CollectionEnvelope>(o, static x => ((CollectionEnvelope)x).AdditionalProperties, static (x, v) => ((CollectionEnvelope)x).AdditionalProperties = v),
     }));
 
-    private __Metadata.JsonTypeInfo<Condition> Create_Condition(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Object<Condition>(options, static () => new Condition(), static o => new __Metadata.JsonPropertyInfo[]
+    private __Metadata.JsonTypeInfo<Condition> Create_Condition(__Options options) => Resolved(__Support.Object<Condition>(options, static () => new Condition(), static o => new __Metadata.JsonPropertyInfo[]
     {
         __Support.Property<Condition, string>(o, "Field", "field", static x => ((Condition)x).Field, static (x, v) => ((Condition)x).Field = v),
         __Support.Property<Condition, ConditionOperator>(o, "Op", "op", static x => ((Condition)x).Op, static (x, v) => ((Condition)x).Op = v, converter: new ConditionOperatorJsonConverter()),
@@ -632,9 +631,7 @@ public sealed partial class ApiJsonContext : global::System.Text.Json.Serializat
         __Support.ExtensionData<Condition>(o, static x => ((Condition)x).AdditionalProperties, static (x, v) => ((Condition)x).AdditionalProperties = v),
     }));
 
-    private __Metadata.JsonTypeInfo<ConditionOperator> Create_ConditionOperator(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Owned<ConditionOperator>(options, new ConditionOperatorJsonConverter()));
-
-    private __Metadata.JsonTypeInfo<Customfield> Create_Customfield(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Object<Customfield>(options, static () => new Customfield(), static o => new __Metadata.JsonPropertyInfo[]
+    private __Metadata.JsonTypeInfo<Customfield> Create_Customfield(__Options options) => Resolved(__Support.Object<Customfield>(options, static () => new Customfield(), static o => new __Metadata.JsonPropertyInfo[]
     {
         __Support.Property<Customfield, int>(o, "Id", "id", static x => ((Customfield)x).Id, static (x, v) => ((Customfield)x).Id = v),
         __Support.Property<Customfield, int?>(o, "GroupId", "group_id", static x => ((Customfield)x).GroupId, static (x, v) => ((Customfield)x).GroupId = v, ignore: __Ignore.WhenWritingNull),
@@ -655,7 +652,7 @@ public sealed partial class ApiJsonContext : global::System.Text.Json.Serializat
         __Support.ExtensionData<Customfield>(o, static x => ((Customfield)x).AdditionalProperties, static (x, v) => ((Customfield)x).AdditionalProperties = v),
     }));
 
-    private __Metadata.JsonTypeInfo<CustomfieldCollection> Create_CustomfieldCollection(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Object<CustomfieldCollection>(options, static () => new CustomfieldCollection(), static o => new __Metadata.JsonPropertyInfo[]
+    private __Metadata.JsonTypeInfo<CustomfieldCollection> Create_CustomfieldCollection(__Options options) => Resolved(__Support.Object<CustomfieldCollection>(options, static () => new CustomfieldCollection(), static o => new __Metadata.JsonPropertyInfo[]
     {
         __Support.Property<CustomfieldCollection, global::System.Collections.Generic.List<Customfield>>(o, "Records", "records", static x => ((CustomfieldCollection)x).Records, static (x, v) => ((CustomfieldCollection)x).Records = v, ignore: __Ignore.WhenWritingNull),
         __Support.Property<CollectionEnvelope, int?>(o, "TotalRecords", "totalRecords", static x => ((CollectionEnvelope)x).TotalRecords, static (x, v) => ((CollectionEnvelope)x).TotalRecords = v, ignore: __Ignore.WhenWritingNull),
@@ -667,16 +664,14 @@ public sealed partial class ApiJsonContext : global::System.Text.Json.Serializat
         __Support.ExtensionData<CollectionEnvelope>(o, static x => ((CollectionEnvelope)x).AdditionalProperties, static (x, v) => ((CollectionEnvelope)x).AdditionalProperties = v),
     }));
 
-    private __Metadata.JsonTypeInfo<CustomfieldModel> Create_CustomfieldModel(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Owned<CustomfieldModel>(options, new CustomfieldModelJsonConverter()));
-
-    private __Metadata.JsonTypeInfo<ErrorResponse> Create_ErrorResponse(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Object<ErrorResponse>(options, static () => new ErrorResponse(), static o => new __Metadata.JsonPropertyInfo[]
+    private __Metadata.JsonTypeInfo<ErrorResponse> Create_ErrorResponse(__Options options) => Resolved(__Support.Object<ErrorResponse>(options, static () => new ErrorResponse(), static o => new __Metadata.JsonPropertyInfo[]
     {
         __Support.Property<ErrorResponse, global::System.Text.Json.JsonElement?>(o, "Error", "error", static x => ((ErrorResponse)x).Error, static (x, v) => ((ErrorResponse)x).Error = v, ignore: __Ignore.WhenWritingNull),
         __Support.Property<ErrorResponse, int?>(o, "Code", "code", static x => ((ErrorResponse)x).Code, static (x, v) => ((ErrorResponse)x).Code = v),
         __Support.ExtensionData<ErrorResponse>(o, static x => ((ErrorResponse)x).AdditionalProperties, static (x, v) => ((ErrorResponse)x).AdditionalProperties = v),
     }));
 
-    private __Metadata.JsonTypeInfo<Fiche> Create_Fiche(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Object<Fiche>(options, static () => new Fiche(), static o => new __Metadata.JsonPropertyInfo[]
+    private __Metadata.JsonTypeInfo<Fiche> Create_Fiche(__Options options) => Resolved(__Support.Object<Fiche>(options, static () => new Fiche(), static o => new __Metadata.JsonPropertyInfo[]
     {
         __Support.Property<Fiche, int>(o, "Id", "id", static x => ((Fiche)x).Id, static (x, v) => ((Fiche)x).Id = v),
         __Support.Property<Fiche, int?>(o, "GroupId", "group_id", static x => ((Fiche)x).GroupId, static (x, v) => ((Fiche)x).GroupId = v, ignore: __Ignore.WhenWritingNull),
@@ -729,7 +724,7 @@ public sealed partial class ApiJsonContext : global::System.Text.Json.Serializat
         __Support.ExtensionData<Fiche>(o, static x => ((Fiche)x).AdditionalProperties, static (x, v) => ((Fiche)x).AdditionalProperties = v),
     }));
 
-    private __Metadata.JsonTypeInfo<FicheCollection> Create_FicheCollection(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Object<FicheCollection>(options, static () => new FicheCollection(), static o => new __Metadata.JsonPropertyInfo[]
+    private __Metadata.JsonTypeInfo<FicheCollection> Create_FicheCollection(__Options options) => Resolved(__Support.Object<FicheCollection>(options, static () => new FicheCollection(), static o => new __Metadata.JsonPropertyInfo[]
     {
         __Support.Property<FicheCollection, global::System.Collections.Generic.List<Fiche>>(o, "Records", "records", static x => ((FicheCollection)x).Records, static (x, v) => ((FicheCollection)x).Records = v, ignore: __Ignore.WhenWritingNull),
         __Support.Property<CollectionEnvelope, int?>(o, "TotalRecords", "totalRecords", static x => ((CollectionEnvelope)x).TotalRecords, static (x, v) => ((CollectionEnvelope)x).TotalRecords = v, ignore: __Ignore.WhenWritingNull),
@@ -741,7 +736,7 @@ public sealed partial class ApiJsonContext : global::System.Text.Json.Serializat
         __Support.ExtensionData<CollectionEnvelope>(o, static x => ((CollectionEnvelope)x).AdditionalProperties, static (x, v) => ((CollectionEnvelope)x).AdditionalProperties = v),
     }));
 
-    private __Metadata.JsonTypeInfo<FicheInput> Create_FicheInput(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Object<FicheInput>(options, static () => new FicheInput(), static o => new __Metadata.JsonPropertyInfo[]
+    private __Metadata.JsonTypeInfo<FicheInput> Create_FicheInput(__Options options) => Resolved(__Support.Object<FicheInput>(options, static () => new FicheInput(), static o => new __Metadata.JsonPropertyInfo[]
     {
         __Support.Property<FicheInput, int?>(o, "Id", "id", static x => ((FicheInput)x).Id, static (x, v) => ((FicheInput)x).Id = v),
         __Support.Property<FicheInput, string>(o, "Lastname", "lastname", static x => ((FicheInput)x).Lastname, static (x, v) => ((FicheInput)x).Lastname = v),
@@ -792,13 +787,13 @@ public sealed partial class ApiJsonContext : global::System.Text.Json.Serializat
         __Support.ExtensionData<FicheInput>(o, static x => ((FicheInput)x).AdditionalProperties, static (x, v) => ((FicheInput)x).AdditionalProperties = v),
     }));
 
-    private __Metadata.JsonTypeInfo<FicheRequest> Create_FicheRequest(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Object<FicheRequest>(options, static () => new FicheRequest(), static o => new __Metadata.JsonPropertyInfo[]
+    private __Metadata.JsonTypeInfo<FicheRequest> Create_FicheRequest(__Options options) => Resolved(__Support.Object<FicheRequest>(options, static () => new FicheRequest(), static o => new __Metadata.JsonPropertyInfo[]
     {
         __Support.Property<FicheRequest, FicheInput>(o, "Fiche", "fiche", static x => ((FicheRequest)x).Fiche, static (x, v) => ((FicheRequest)x).Fiche = v),
         __Support.ExtensionData<FicheRequest>(o, static x => ((FicheRequest)x).AdditionalProperties, static (x, v) => ((FicheRequest)x).AdditionalProperties = v),
     }));
 
-    private __Metadata.JsonTypeInfo<Group> Create_Group(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Object<Group>(options, static () => new Group(), static o => new __Metadata.JsonPropertyInfo[]
+    private __Metadata.JsonTypeInfo<Group> Create_Group(__Options options) => Resolved(__Support.Object<Group>(options, static () => new Group(), static o => new __Metadata.JsonPropertyInfo[]
     {
         __Support.Property<Group, int>(o, "Id", "id", static x => ((Group)x).Id, static (x, v) => ((Group)x).Id = v),
         __Support.Property<Group, string>(o, "Name", "name", static x => ((Group)x).Name, static (x, v) => ((Group)x).Name = v),
@@ -811,7 +806,7 @@ public sealed partial class ApiJsonContext : global::System.Text.Json.Serializat
         __Support.ExtensionData<Group>(o, static x => ((Group)x).AdditionalProperties, static (x, v) => ((Group)x).AdditionalProperties = v),
     }));
 
-    private __Metadata.JsonTypeInfo<GroupCollection> Create_GroupCollection(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Object<GroupCollection>(options, static () => new GroupCollection(), static o => new __Metadata.JsonPropertyInfo[]
+    private __Metadata.JsonTypeInfo<GroupCollection> Create_GroupCollection(__Options options) => Resolved(__Support.Object<GroupCollection>(options, static () => new GroupCollection(), static o => new __Metadata.JsonPropertyInfo[]
     {
         __Support.Property<GroupCollection, global::System.Collections.Generic.List<Group>>(o, "Records", "records", static x => ((GroupCollection)x).Records, static (x, v) => ((GroupCollection)x).Records = v, ignore: __Ignore.WhenWritingNull),
         __Support.Property<CollectionEnvelope, int?>(o, "TotalRecords", "totalRecords", static x => ((CollectionEnvelope)x).TotalRecords, static (x, v) => ((CollectionEnvelope)x).TotalRecords = v, ignore: __Ignore.WhenWritingNull),
@@ -823,7 +818,7 @@ public sealed partial class ApiJsonContext : global::System.Text.Json.Serializat
         __Support.ExtensionData<CollectionEnvelope>(o, static x => ((CollectionEnvelope)x).AdditionalProperties, static (x, v) => ((CollectionEnvelope)x).AdditionalProperties = v),
     }));
 
-    private __Metadata.JsonTypeInfo<GroupInput> Create_GroupInput(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Object<GroupInput>(options, static () => new GroupInput(), static o => new __Metadata.JsonPropertyInfo[]
+    private __Metadata.JsonTypeInfo<GroupInput> Create_GroupInput(__Options options) => Resolved(__Support.Object<GroupInput>(options, static () => new GroupInput(), static o => new __Metadata.JsonPropertyInfo[]
     {
         __Support.Property<GroupInput, string>(o, "Name", "name", static x => ((GroupInput)x).Name, static (x, v) => ((GroupInput)x).Name = v, ignore: __Ignore.WhenWritingNull),
         __Support.Property<GroupInput, bool?>(o, "Open", "open", static x => ((GroupInput)x).Open, static (x, v) => ((GroupInput)x).Open = v, ignore: __Ignore.WhenWritingNull),
@@ -834,13 +829,13 @@ public sealed partial class ApiJsonContext : global::System.Text.Json.Serializat
         __Support.ExtensionData<GroupInput>(o, static x => ((GroupInput)x).AdditionalProperties, static (x, v) => ((GroupInput)x).AdditionalProperties = v),
     }));
 
-    private __Metadata.JsonTypeInfo<GroupRequest> Create_GroupRequest(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Object<GroupRequest>(options, static () => new GroupRequest(), static o => new __Metadata.JsonPropertyInfo[]
+    private __Metadata.JsonTypeInfo<GroupRequest> Create_GroupRequest(__Options options) => Resolved(__Support.Object<GroupRequest>(options, static () => new GroupRequest(), static o => new __Metadata.JsonPropertyInfo[]
     {
         __Support.Property<GroupRequest, GroupInput>(o, "Group", "group", static x => ((GroupRequest)x).Group, static (x, v) => ((GroupRequest)x).Group = v),
         __Support.ExtensionData<GroupRequest>(o, static x => ((GroupRequest)x).AdditionalProperties, static (x, v) => ((GroupRequest)x).AdditionalProperties = v),
     }));
 
-    private __Metadata.JsonTypeInfo<Intervention> Create_Intervention(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Object<Intervention>(options, static () => new Intervention(), static o => new __Metadata.JsonPropertyInfo[]
+    private __Metadata.JsonTypeInfo<Intervention> Create_Intervention(__Options options) => Resolved(__Support.Object<Intervention>(options, static () => new Intervention(), static o => new __Metadata.JsonPropertyInfo[]
     {
         __Support.Property<Intervention, int>(o, "Id", "id", static x => ((Intervention)x).Id, static (x, v) => ((Intervention)x).Id = v),
         __Support.Property<Intervention, int?>(o, "GroupId", "group_id", static x => ((Intervention)x).GroupId, static (x, v) => ((Intervention)x).GroupId = v, ignore: __Ignore.WhenWritingNull),
@@ -856,7 +851,7 @@ public sealed partial class ApiJsonContext : global::System.Text.Json.Serializat
         __Support.ExtensionData<Intervention>(o, static x => ((Intervention)x).AdditionalProperties, static (x, v) => ((Intervention)x).AdditionalProperties = v),
     }));
 
-    private __Metadata.JsonTypeInfo<InterventionCollection> Create_InterventionCollection(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Object<InterventionCollection>(options, static () => new InterventionCollection(), static o => new __Metadata.JsonPropertyInfo[]
+    private __Metadata.JsonTypeInfo<InterventionCollection> Create_InterventionCollection(__Options options) => Resolved(__Support.Object<InterventionCollection>(options, static () => new InterventionCollection(), static o => new __Metadata.JsonPropertyInfo[]
     {
         __Support.Property<InterventionCollection, global::System.Collections.Generic.List<Intervention>>(o, "Records", "records", static x => ((InterventionCollection)x).Records, static (x, v) => ((InterventionCollection)x).Records = v, ignore: __Ignore.WhenWritingNull),
         __Support.Property<CollectionEnvelope, int?>(o, "TotalRecords", "totalRecords", static x => ((CollectionEnvelope)x).TotalRecords, static (x, v) => ((CollectionEnvelope)x).TotalRecords = v, ignore: __Ignore.WhenWritingNull),
@@ -868,7 +863,7 @@ public sealed partial class ApiJsonContext : global::System.Text.Json.Serializat
         __Support.ExtensionData<CollectionEnvelope>(o, static x => ((CollectionEnvelope)x).AdditionalProperties, static (x, v) => ((CollectionEnvelope)x).AdditionalProperties = v),
     }));
 
-    private __Metadata.JsonTypeInfo<InterventionInput> Create_InterventionInput(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Object<InterventionInput>(options, static () => new InterventionInput(), static o => new __Metadata.JsonPropertyInfo[]
+    private __Metadata.JsonTypeInfo<InterventionInput> Create_InterventionInput(__Options options) => Resolved(__Support.Object<InterventionInput>(options, static () => new InterventionInput(), static o => new __Metadata.JsonPropertyInfo[]
     {
         __Support.Property<InterventionInput, int?>(o, "InterventionsetId", "interventionset_id", static x => ((InterventionInput)x).InterventionsetId, static (x, v) => ((InterventionInput)x).InterventionsetId = v),
         __Support.Property<InterventionInput, string>(o, "Name", "name", static x => ((InterventionInput)x).Name, static (x, v) => ((InterventionInput)x).Name = v, ignore: __Ignore.WhenWritingNull),
@@ -882,13 +877,13 @@ public sealed partial class ApiJsonContext : global::System.Text.Json.Serializat
         __Support.ExtensionData<InterventionInput>(o, static x => ((InterventionInput)x).AdditionalProperties, static (x, v) => ((InterventionInput)x).AdditionalProperties = v),
     }));
 
-    private __Metadata.JsonTypeInfo<InterventionRequest> Create_InterventionRequest(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Object<InterventionRequest>(options, static () => new InterventionRequest(), static o => new __Metadata.JsonPropertyInfo[]
+    private __Metadata.JsonTypeInfo<InterventionRequest> Create_InterventionRequest(__Options options) => Resolved(__Support.Object<InterventionRequest>(options, static () => new InterventionRequest(), static o => new __Metadata.JsonPropertyInfo[]
     {
         __Support.Property<InterventionRequest, InterventionInput>(o, "Intervention", "intervention", static x => ((InterventionRequest)x).Intervention, static (x, v) => ((InterventionRequest)x).Intervention = v),
         __Support.ExtensionData<InterventionRequest>(o, static x => ((InterventionRequest)x).AdditionalProperties, static (x, v) => ((InterventionRequest)x).AdditionalProperties = v),
     }));
 
-    private __Metadata.JsonTypeInfo<Interventionset> Create_Interventionset(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Object<Interventionset>(options, static () => new Interventionset(), static o => new __Metadata.JsonPropertyInfo[]
+    private __Metadata.JsonTypeInfo<Interventionset> Create_Interventionset(__Options options) => Resolved(__Support.Object<Interventionset>(options, static () => new Interventionset(), static o => new __Metadata.JsonPropertyInfo[]
     {
         __Support.Property<Interventionset, int>(o, "Id", "id", static x => ((Interventionset)x).Id, static (x, v) => ((Interventionset)x).Id = v),
         __Support.Property<Interventionset, int?>(o, "GroupId", "group_id", static x => ((Interventionset)x).GroupId, static (x, v) => ((Interventionset)x).GroupId = v, ignore: __Ignore.WhenWritingNull),
@@ -898,7 +893,7 @@ public sealed partial class ApiJsonContext : global::System.Text.Json.Serializat
         __Support.ExtensionData<Interventionset>(o, static x => ((Interventionset)x).AdditionalProperties, static (x, v) => ((Interventionset)x).AdditionalProperties = v),
     }));
 
-    private __Metadata.JsonTypeInfo<InterventionsetCollection> Create_InterventionsetCollection(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Object<InterventionsetCollection>(options, static () => new InterventionsetCollection(), static o => new __Metadata.JsonPropertyInfo[]
+    private __Metadata.JsonTypeInfo<InterventionsetCollection> Create_InterventionsetCollection(__Options options) => Resolved(__Support.Object<InterventionsetCollection>(options, static () => new InterventionsetCollection(), static o => new __Metadata.JsonPropertyInfo[]
     {
         __Support.Property<InterventionsetCollection, global::System.Collections.Generic.List<Interventionset>>(o, "Records", "records", static x => ((InterventionsetCollection)x).Records, static (x, v) => ((InterventionsetCollection)x).Records = v, ignore: __Ignore.WhenWritingNull),
         __Support.Property<CollectionEnvelope, int?>(o, "TotalRecords", "totalRecords", static x => ((CollectionEnvelope)x).TotalRecords, static (x, v) => ((CollectionEnvelope)x).TotalRecords = v, ignore: __Ignore.WhenWritingNull),
@@ -910,7 +905,7 @@ public sealed partial class ApiJsonContext : global::System.Text.Json.Serializat
         __Support.ExtensionData<CollectionEnvelope>(o, static x => ((CollectionEnvelope)x).AdditionalProperties, static (x, v) => ((CollectionEnvelope)x).AdditionalProperties = v),
     }));
 
-    private __Metadata.JsonTypeInfo<InterventionsetInput> Create_InterventionsetInput(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Object<InterventionsetInput>(options, static () => new InterventionsetInput(), static o => new __Metadata.JsonPropertyInfo[]
+    private __Metadata.JsonTypeInfo<InterventionsetInput> Create_InterventionsetInput(__Options options) => Resolved(__Support.Object<InterventionsetInput>(options, static () => new InterventionsetInput(), static o => new __Metadata.JsonPropertyInfo[]
     {
         __Support.Property<InterventionsetInput, string>(o, "Name", "name", static x => ((InterventionsetInput)x).Name, static (x, v) => ((InterventionsetInput)x).Name = v, ignore: __Ignore.WhenWritingNull),
         __Support.Property<InterventionsetInput, int?>(o, "Sort", "sort", static x => ((InterventionsetInput)x).Sort, static (x, v) => ((InterventionsetInput)x).Sort = v, ignore: __Ignore.WhenWritingNull),
@@ -918,13 +913,13 @@ public sealed partial class ApiJsonContext : global::System.Text.Json.Serializat
         __Support.ExtensionData<InterventionsetInput>(o, static x => ((InterventionsetInput)x).AdditionalProperties, static (x, v) => ((InterventionsetInput)x).AdditionalProperties = v),
     }));
 
-    private __Metadata.JsonTypeInfo<InterventionsetRequest> Create_InterventionsetRequest(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Object<InterventionsetRequest>(options, static () => new InterventionsetRequest(), static o => new __Metadata.JsonPropertyInfo[]
+    private __Metadata.JsonTypeInfo<InterventionsetRequest> Create_InterventionsetRequest(__Options options) => Resolved(__Support.Object<InterventionsetRequest>(options, static () => new InterventionsetRequest(), static o => new __Metadata.JsonPropertyInfo[]
     {
         __Support.Property<InterventionsetRequest, InterventionsetInput>(o, "Interventionset", "interventionset", static x => ((InterventionsetRequest)x).Interventionset, static (x, v) => ((InterventionsetRequest)x).Interventionset = v),
         __Support.ExtensionData<InterventionsetRequest>(o, static x => ((InterventionsetRequest)x).AdditionalProperties, static (x, v) => ((InterventionsetRequest)x).AdditionalProperties = v),
     }));
 
-    private __Metadata.JsonTypeInfo<LoginRequest> Create_LoginRequest(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Object<LoginRequest>(options, static () => new LoginRequest(), static o => new __Metadata.JsonPropertyInfo[]
+    private __Metadata.JsonTypeInfo<LoginRequest> Create_LoginRequest(__Options options) => Resolved(__Support.Object<LoginRequest>(options, static () => new LoginRequest(), static o => new __Metadata.JsonPropertyInfo[]
     {
         __Support.Property<LoginRequest, string>(o, "ProEmail", "pro[email]", static x => ((LoginRequest)x).ProEmail, static (x, v) => ((LoginRequest)x).ProEmail = v, ignore: __Ignore.WhenWritingNull),
         __Support.Property<LoginRequest, string>(o, "ProPassword", "pro[password]", static x => ((LoginRequest)x).ProPassword, static (x, v) => ((LoginRequest)x).ProPassword = v, ignore: __Ignore.WhenWritingNull),
@@ -933,7 +928,7 @@ public sealed partial class ApiJsonContext : global::System.Text.Json.Serializat
         __Support.ExtensionData<LoginRequest>(o, static x => ((LoginRequest)x).AdditionalProperties, static (x, v) => ((LoginRequest)x).AdditionalProperties = v),
     }));
 
-    private __Metadata.JsonTypeInfo<LoginResponse> Create_LoginResponse(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Object<LoginResponse>(options, static () => new LoginResponse(), static o => new __Metadata.JsonPropertyInfo[]
+    private __Metadata.JsonTypeInfo<LoginResponse> Create_LoginResponse(__Options options) => Resolved(__Support.Object<LoginResponse>(options, static () => new LoginResponse(), static o => new __Metadata.JsonPropertyInfo[]
     {
         __Support.Property<LoginResponse, Pro>(o, "Pro", "pro", static x => ((LoginResponse)x).Pro, static (x, v) => ((LoginResponse)x).Pro = v),
         __Support.Property<LoginResponse, Account>(o, "Account", "account", static x => ((LoginResponse)x).Account, static (x, v) => ((LoginResponse)x).Account = v),
@@ -941,7 +936,7 @@ public sealed partial class ApiJsonContext : global::System.Text.Json.Serializat
         __Support.ExtensionData<LoginResponse>(o, static x => ((LoginResponse)x).AdditionalProperties, static (x, v) => ((LoginResponse)x).AdditionalProperties = v),
     }));
 
-    private __Metadata.JsonTypeInfo<Pro> Create_Pro(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Object<Pro>(options, static () => new Pro(), static o => new __Metadata.JsonPropertyInfo[]
+    private __Metadata.JsonTypeInfo<Pro> Create_Pro(__Options options) => Resolved(__Support.Object<Pro>(options, static () => new Pro(), static o => new __Metadata.JsonPropertyInfo[]
     {
         __Support.Property<Pro, int>(o, "Id", "id", static x => ((Pro)x).Id, static (x, v) => ((Pro)x).Id = v),
         __Support.Property<Pro, string>(o, "Lastname", "lastname", static x => ((Pro)x).Lastname, static (x, v) => ((Pro)x).Lastname = v),
@@ -955,7 +950,7 @@ public sealed partial class ApiJsonContext : global::System.Text.Json.Serializat
         __Support.ExtensionData<Pro>(o, static x => ((Pro)x).AdditionalProperties, static (x, v) => ((Pro)x).AdditionalProperties = v),
     }));
 
-    private __Metadata.JsonTypeInfo<ProCollection> Create_ProCollection(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Object<ProCollection>(options, static () => new ProCollection(), static o => new __Metadata.JsonPropertyInfo[]
+    private __Metadata.JsonTypeInfo<ProCollection> Create_ProCollection(__Options options) => Resolved(__Support.Object<ProCollection>(options, static () => new ProCollection(), static o => new __Metadata.JsonPropertyInfo[]
     {
         __Support.Property<ProCollection, global::System.Collections.Generic.List<Pro>>(o, "Records", "records", static x => ((ProCollection)x).Records, static (x, v) => ((ProCollection)x).Records = v, ignore: __Ignore.WhenWritingNull),
         __Support.Property<CollectionEnvelope, int?>(o, "TotalRecords", "totalRecords", static x => ((CollectionEnvelope)x).TotalRecords, static (x, v) => ((CollectionEnvelope)x).TotalRecords = v, ignore: __Ignore.WhenWritingNull),
@@ -967,9 +962,7 @@ public sealed partial class ApiJsonContext : global::System.Text.Json.Serializat
         __Support.ExtensionData<CollectionEnvelope>(o, static x => ((CollectionEnvelope)x).AdditionalProperties, static (x, v) => ((CollectionEnvelope)x).AdditionalProperties = v),
     }));
 
-    private __Metadata.JsonTypeInfo<SortDirection> Create_SortDirection(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Owned<SortDirection>(options, new SortDirectionJsonConverter()));
-
-    private __Metadata.JsonTypeInfo<TimeSlot> Create_TimeSlot(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Object<TimeSlot>(options, static () => new TimeSlot(), static o => new __Metadata.JsonPropertyInfo[]
+    private __Metadata.JsonTypeInfo<TimeSlot> Create_TimeSlot(__Options options) => Resolved(__Support.Object<TimeSlot>(options, static () => new TimeSlot(), static o => new __Metadata.JsonPropertyInfo[]
     {
         __Support.Property<TimeSlot, global::System.DateTime>(o, "Start", "start", static x => ((TimeSlot)x).Start, static (x, v) => ((TimeSlot)x).Start = v, converter: new DateTimeJsonConverter()),
         __Support.Property<TimeSlot, int?>(o, "Capacity", "capacity", static x => ((TimeSlot)x).Capacity, static (x, v) => ((TimeSlot)x).Capacity = v, ignore: __Ignore.WhenWritingNull),
@@ -977,7 +970,7 @@ public sealed partial class ApiJsonContext : global::System.Text.Json.Serializat
         __Support.ExtensionData<TimeSlot>(o, static x => ((TimeSlot)x).AdditionalProperties, static (x, v) => ((TimeSlot)x).AdditionalProperties = v),
     }));
 
-    private __Metadata.JsonTypeInfo<Vevent> Create_Vevent(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Object<Vevent>(options, static () => new Vevent(), static o => new __Metadata.JsonPropertyInfo[]
+    private __Metadata.JsonTypeInfo<Vevent> Create_Vevent(__Options options) => Resolved(__Support.Object<Vevent>(options, static () => new Vevent(), static o => new __Metadata.JsonPropertyInfo[]
     {
         __Support.Property<Vevent, int>(o, "Id", "id", static x => ((Vevent)x).Id, static (x, v) => ((Vevent)x).Id = v),
         __Support.Property<Vevent, int>(o, "CalendarId", "calendar_id", static x => ((Vevent)x).CalendarId, static (x, v) => ((Vevent)x).CalendarId = v),
@@ -997,7 +990,7 @@ public sealed partial class ApiJsonContext : global::System.Text.Json.Serializat
         __Support.ExtensionData<Vevent>(o, static x => ((Vevent)x).AdditionalProperties, static (x, v) => ((Vevent)x).AdditionalProperties = v),
     }));
 
-    private __Metadata.JsonTypeInfo<VeventCollection> Create_VeventCollection(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Object<VeventCollection>(options, static () => new VeventCollection(), static o => new __Metadata.JsonPropertyInfo[]
+    private __Metadata.JsonTypeInfo<VeventCollection> Create_VeventCollection(__Options options) => Resolved(__Support.Object<VeventCollection>(options, static () => new VeventCollection(), static o => new __Metadata.JsonPropertyInfo[]
     {
         __Support.Property<VeventCollection, global::System.Collections.Generic.List<Vevent>>(o, "Records", "records", static x => ((VeventCollection)x).Records, static (x, v) => ((VeventCollection)x).Records = v, ignore: __Ignore.WhenWritingNull),
         __Support.Property<CollectionEnvelope, int?>(o, "TotalRecords", "totalRecords", static x => ((CollectionEnvelope)x).TotalRecords, static (x, v) => ((CollectionEnvelope)x).TotalRecords = v, ignore: __Ignore.WhenWritingNull),
@@ -1009,7 +1002,7 @@ public sealed partial class ApiJsonContext : global::System.Text.Json.Serializat
         __Support.ExtensionData<CollectionEnvelope>(o, static x => ((CollectionEnvelope)x).AdditionalProperties, static (x, v) => ((CollectionEnvelope)x).AdditionalProperties = v),
     }));
 
-    private __Metadata.JsonTypeInfo<VeventInput> Create_VeventInput(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Object<VeventInput>(options, static () => new VeventInput(), static o => new __Metadata.JsonPropertyInfo[]
+    private __Metadata.JsonTypeInfo<VeventInput> Create_VeventInput(__Options options) => Resolved(__Support.Object<VeventInput>(options, static () => new VeventInput(), static o => new __Metadata.JsonPropertyInfo[]
     {
         __Support.Property<VeventInput, int>(o, "CalendarId", "calendar_id", static x => ((VeventInput)x).CalendarId, static (x, v) => ((VeventInput)x).CalendarId = v),
         __Support.Property<VeventInput, global::System.DateTime?>(o, "Start", "start", static x => ((VeventInput)x).Start, static (x, v) => ((VeventInput)x).Start = v, converter: __Support.NullableOf(new DateTimeJsonConverter(), o), ignore: __Ignore.WhenWritingNull),
@@ -1027,65 +1020,13 @@ public sealed partial class ApiJsonContext : global::System.Text.Json.Serializat
         __Support.ExtensionData<VeventInput>(o, static x => ((VeventInput)x).AdditionalProperties, static (x, v) => ((VeventInput)x).AdditionalProperties = v),
     }));
 
-    private __Metadata.JsonTypeInfo<VeventRequest> Create_VeventRequest(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Object<VeventRequest>(options, static () => new VeventRequest(), static o => new __Metadata.JsonPropertyInfo[]
+    private __Metadata.JsonTypeInfo<VeventRequest> Create_VeventRequest(__Options options) => Resolved(__Support.Object<VeventRequest>(options, static () => new VeventRequest(), static o => new __Metadata.JsonPropertyInfo[]
     {
         __Support.Property<VeventRequest, VeventInput>(o, "Vevent", "vevent", static x => ((VeventRequest)x).Vevent, static (x, v) => ((VeventRequest)x).Vevent = v),
         __Support.ExtensionData<VeventRequest>(o, static x => ((VeventRequest)x).AdditionalProperties, static (x, v) => ((VeventRequest)x).AdditionalProperties = v),
     }));
 
-    private __Metadata.JsonTypeInfo<BookingErrorCode?> Create_NullableBookingErrorCode(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.NullableOwned<BookingErrorCode>(options));
-
-    private __Metadata.JsonTypeInfo<bool> Create_Boolean(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Value<bool>(options, __Metadata.JsonMetadataServices.BooleanConverter));
-
-    private __Metadata.JsonTypeInfo<bool?> Create_NullableBoolean(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Nullable<bool>(options));
-
-    private __Metadata.JsonTypeInfo<double> Create_Double(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Value<double>(options, __Metadata.JsonMetadataServices.DoubleConverter));
-
-    private __Metadata.JsonTypeInfo<double?> Create_NullableDouble(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Nullable<double>(options));
-
-    private __Metadata.JsonTypeInfo<global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>> Create_DictionaryStringJsonElement(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Dictionary<global::System.Text.Json.JsonElement>(options));
-
-    private __Metadata.JsonTypeInfo<global::System.Collections.Generic.List<Appointment>> Create_ListAppointment(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.List<Appointment>(options));
-
-    private __Metadata.JsonTypeInfo<global::System.Collections.Generic.List<Calendar>> Create_ListCalendar(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.List<Calendar>(options));
-
-    private __Metadata.JsonTypeInfo<global::System.Collections.Generic.List<Calendarset>> Create_ListCalendarset(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.List<Calendarset>(options));
-
-    private __Metadata.JsonTypeInfo<global::System.Collections.Generic.List<Customfield>> Create_ListCustomfield(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.List<Customfield>(options));
-
-    private __Metadata.JsonTypeInfo<global::System.Collections.Generic.List<Fiche>> Create_ListFiche(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.List<Fiche>(options));
-
-    private __Metadata.JsonTypeInfo<global::System.Collections.Generic.List<Group>> Create_ListGroup(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.List<Group>(options));
-
-    private __Metadata.JsonTypeInfo<global::System.Collections.Generic.List<Intervention>> Create_ListIntervention(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.List<Intervention>(options));
-
-    private __Metadata.JsonTypeInfo<global::System.Collections.Generic.List<Interventionset>> Create_ListInterventionset(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.List<Interventionset>(options));
-
-    private __Metadata.JsonTypeInfo<global::System.Collections.Generic.List<Pro>> Create_ListPro(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.List<Pro>(options));
-
-    private __Metadata.JsonTypeInfo<global::System.Collections.Generic.List<TimeSlot>> Create_ListTimeSlot(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.List<TimeSlot>(options));
-
-    private __Metadata.JsonTypeInfo<global::System.Collections.Generic.List<Vevent>> Create_ListVevent(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.List<Vevent>(options));
-
-    private __Metadata.JsonTypeInfo<global::System.Collections.Generic.List<int>> Create_ListInt32(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.List<int>(options));
-
-    private __Metadata.JsonTypeInfo<global::System.DateOnly> Create_DateOnly(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Value<global::System.DateOnly>(options, __Metadata.JsonMetadataServices.DateOnlyConverter));
-
-    private __Metadata.JsonTypeInfo<global::System.DateOnly?> Create_NullableDateOnly(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Nullable<global::System.DateOnly>(options));
-
-    private __Metadata.JsonTypeInfo<global::System.DateTime> Create_DateTime(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Owned<global::System.DateTime>(options, new DateTimeJsonConverter()));
-
-    private __Metadata.JsonTypeInfo<global::System.DateTime?> Create_NullableDateTime(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.NullableOwned<global::System.DateTime>(options));
-
-    private __Metadata.JsonTypeInfo<global::System.Text.Json.JsonElement> Create_JsonElement(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Value<global::System.Text.Json.JsonElement>(options, __Metadata.JsonMetadataServices.JsonElementConverter));
-
-    private __Metadata.JsonTypeInfo<global::System.Text.Json.JsonElement?> Create_NullableJsonElement(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Nullable<global::System.Text.Json.JsonElement>(options));
-
-    private __Metadata.JsonTypeInfo<int> Create_Int32(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Value<int>(options, __Metadata.JsonMetadataServices.Int32Converter));
-
-    private __Metadata.JsonTypeInfo<int?> Create_NullableInt32(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Nullable<int>(options));
-
-    private __Metadata.JsonTypeInfo<string> Create_String(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Value<string>(options, __Metadata.JsonMetadataServices.StringConverter));
+    private __Metadata.JsonTypeInfo<T> Get<T>() => (__Metadata.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
 
     private __Metadata.JsonTypeInfo<T> Resolved<T>(__Metadata.JsonTypeInfo<T> typeInfo)
     {

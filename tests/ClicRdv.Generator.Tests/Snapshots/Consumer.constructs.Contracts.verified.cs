@@ -3,107 +3,109 @@
 #nullable enable
 #pragma warning disable CS1591 // Not every member of a document has a description.
 
+using __Json = global::System.Text.Json.Serialization;
+
 namespace Consumer;
 
 [global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public partial class Calendar : CalendarInput
 {
-    [global::System.Text.Json.Serialization.JsonPropertyName("id")]
+    [__Json.JsonPropertyName("id")]
     public int Id { get; set; }
 
-    [global::System.Text.Json.Serialization.JsonPropertyName("group_id")]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [__Json.JsonPropertyName("group_id")]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public int? GroupId { get; set; }
 
-    [global::System.Text.Json.Serialization.JsonPropertyName("uid")]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [__Json.JsonPropertyName("uid")]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public global::System.Guid? Uid { get; set; }
 
-    [global::System.Text.Json.Serialization.JsonPropertyName("created_at")]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [__Json.JsonPropertyName("created_at")]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public global::System.DateTimeOffset? CreatedAt { get; set; }
 
-    [global::System.Text.Json.Serialization.JsonPropertyName("opened_on")]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [__Json.JsonPropertyName("opened_on")]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public global::System.DateOnly? OpenedOn { get; set; }
 
-    [global::System.Text.Json.Serialization.JsonPropertyName("updated_at")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(DateTimeJsonConverter))]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [__Json.JsonPropertyName("updated_at")]
+    [__Json.JsonConverter(typeof(DateTimeJsonConverter))]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public global::System.DateTime? UpdatedAt { get; set; }
 
-    [global::System.Text.Json.Serialization.JsonPropertyName("synched_at")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(DateTimeJsonConverter))]
+    [__Json.JsonPropertyName("synched_at")]
+    [__Json.JsonConverter(typeof(DateTimeJsonConverter))]
     public global::System.DateTime? SynchedAt { get; set; }
 
-    [global::System.Text.Json.Serialization.JsonPropertyName("big")]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [__Json.JsonPropertyName("big")]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public long? Big { get; set; }
 
-    [global::System.Text.Json.Serialization.JsonPropertyName("price")]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [__Json.JsonPropertyName("price")]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public decimal? Price { get; set; }
 
-    [global::System.Text.Json.Serialization.JsonPropertyName("weight")]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [__Json.JsonPropertyName("weight")]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public float? Weight { get; set; }
 
-    [global::System.Text.Json.Serialization.JsonPropertyName("avatar")]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [__Json.JsonPropertyName("avatar")]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public byte[]? Avatar { get; set; }
 
-    [global::System.Text.Json.Serialization.JsonPropertyName("kind")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(KindJsonConverter))]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [__Json.JsonPropertyName("kind")]
+    [__Json.JsonConverter(typeof(KindJsonConverter))]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public Kind? Kind { get; set; }
 
-    [global::System.Text.Json.Serialization.JsonPropertyName("priority")]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [__Json.JsonPropertyName("priority")]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public Priority? Priority { get; set; }
 
-    [global::System.Text.Json.Serialization.JsonPropertyName("labels")]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [__Json.JsonPropertyName("labels")]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public global::System.Collections.Generic.Dictionary<string, string>? Labels { get; set; }
 
-    [global::System.Text.Json.Serialization.JsonPropertyName("counts")]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [__Json.JsonPropertyName("counts")]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public global::System.Collections.Generic.Dictionary<string, int>? Counts { get; set; }
 
-    [global::System.Text.Json.Serialization.JsonPropertyName("grid")]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [__Json.JsonPropertyName("grid")]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public global::System.Collections.Generic.List<global::System.Collections.Generic.List<double>>? Grid { get; set; }
 
-    [global::System.Text.Json.Serialization.JsonPropertyName("anything")]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [__Json.JsonPropertyName("anything")]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public global::System.Text.Json.JsonElement? Anything { get; set; }
 
-    [global::System.Text.Json.Serialization.JsonPropertyName("free_form")]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [__Json.JsonPropertyName("free_form")]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? FreeForm { get; set; }
 
-    [global::System.Text.Json.Serialization.JsonPropertyName("owner")]
+    [__Json.JsonPropertyName("owner")]
     public CalendarOwner? Owner { get; set; }
 
     /// <summary>The calendar this one is nested in.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("parent")]
+    [__Json.JsonPropertyName("parent")]
     public Calendar? Parent { get; set; }
 }
 
 [global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public partial class CalendarInput
 {
-    [global::System.Text.Json.Serialization.JsonPropertyName("name")]
+    [__Json.JsonPropertyName("name")]
     public string Name { get; set; } = default!;
 
-    [global::System.Text.Json.Serialization.JsonPropertyName("zipcode")]
+    [__Json.JsonPropertyName("zipcode")]
     public string? Zipcode { get; set; }
 
-    [global::System.Text.Json.Serialization.JsonPropertyName("sort")]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [__Json.JsonPropertyName("sort")]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public int? Sort { get; set; }
 
-    [global::System.Text.Json.Serialization.JsonPropertyName("deleted")]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [__Json.JsonPropertyName("deleted")]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public bool? Deleted { get; set; }
 
     /// <summary>JSON members the document does not describe, kept so that nothing the server sends is lost.</summary>
@@ -114,13 +116,13 @@ public partial class CalendarInput
 [global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public partial class CalendarOwner
 {
-    [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [__Json.JsonPropertyName("name")]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public string? Name { get; set; }
 
-    [global::System.Text.Json.Serialization.JsonPropertyName("role")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(CalendarOwnerRoleJsonConverter))]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [__Json.JsonPropertyName("role")]
+    [__Json.JsonConverter(typeof(CalendarOwnerRoleJsonConverter))]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public CalendarOwnerRole? Role { get; set; }
 
     /// <summary>JSON members the document does not describe, kept so that nothing the server sends is lost.</summary>
@@ -175,15 +177,15 @@ public sealed class CalendarOwnerRoleJsonConverter : global::System.Text.Json.Se
 [global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public partial class CalendarPage
 {
-    [global::System.Text.Json.Serialization.JsonPropertyName("records")]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [__Json.JsonPropertyName("records")]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public global::System.Collections.Generic.List<Calendar>? Records { get; set; }
 
-    [global::System.Text.Json.Serialization.JsonPropertyName("totalRecords")]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [__Json.JsonPropertyName("totalRecords")]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public int? TotalRecords { get; set; }
 
-    [global::System.Text.Json.Serialization.JsonPropertyName("sort")]
+    [__Json.JsonPropertyName("sort")]
     public string? Sort { get; set; }
 
     /// <summary>JSON members the document does not describe, kept so that nothing the server sends is lost.</summary>
@@ -194,7 +196,7 @@ public partial class CalendarPage
 [global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public partial class Circle
 {
-    [global::System.Text.Json.Serialization.JsonPropertyName("radius")]
+    [__Json.JsonPropertyName("radius")]
     public double Radius { get; set; }
 
     /// <summary>JSON members the document does not describe, kept so that nothing the server sends is lost.</summary>
@@ -205,14 +207,14 @@ public partial class Circle
 [global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public partial class Condition
 {
-    [global::System.Text.Json.Serialization.JsonPropertyName("field")]
+    [__Json.JsonPropertyName("field")]
     public string Field { get; set; } = default!;
 
-    [global::System.Text.Json.Serialization.JsonPropertyName("op")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(ConditionOpJsonConverter))]
+    [__Json.JsonPropertyName("op")]
+    [__Json.JsonConverter(typeof(ConditionOpJsonConverter))]
     public ConditionOp Op { get; set; }
 
-    [global::System.Text.Json.Serialization.JsonPropertyName("value")]
+    [__Json.JsonPropertyName("value")]
     public string Value { get; set; } = default!;
 
     /// <summary>JSON members the document does not describe, kept so that nothing the server sends is lost.</summary>
@@ -271,7 +273,7 @@ public sealed class ConditionOpJsonConverter : global::System.Text.Json.Serializ
 [global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public partial class CreateCalendarRequest
 {
-    [global::System.Text.Json.Serialization.JsonPropertyName("calendar")]
+    [__Json.JsonPropertyName("calendar")]
     public CalendarInput Calendar { get; set; } = default!;
 
     /// <summary>JSON members the document does not describe, kept so that nothing the server sends is lost.</summary>
@@ -330,12 +332,12 @@ public sealed class KindJsonConverter : global::System.Text.Json.Serialization.J
 [global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public partial class ListCalendarsFilter
 {
-    [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [__Json.JsonPropertyName("name")]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public string? Name { get; set; }
 
-    [global::System.Text.Json.Serialization.JsonPropertyName("min")]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [__Json.JsonPropertyName("min")]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public int? Min { get; set; }
 
     /// <summary>JSON members the document does not describe, kept so that nothing the server sends is lost.</summary>
@@ -346,18 +348,18 @@ public partial class ListCalendarsFilter
 [global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public partial class LoginRequest
 {
-    [global::System.Text.Json.Serialization.JsonPropertyName("pro[email]")]
+    [__Json.JsonPropertyName("pro[email]")]
     public string ProEmail { get; set; } = default!;
 
-    [global::System.Text.Json.Serialization.JsonPropertyName("pro[password]")]
+    [__Json.JsonPropertyName("pro[password]")]
     public string ProPassword { get; set; } = default!;
 
-    [global::System.Text.Json.Serialization.JsonPropertyName("remember")]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [__Json.JsonPropertyName("remember")]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public bool? Remember { get; set; }
 
-    [global::System.Text.Json.Serialization.JsonPropertyName("scopes")]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [__Json.JsonPropertyName("scopes")]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public global::System.Collections.Generic.List<string>? Scopes { get; set; }
 
     /// <summary>JSON members the document does not describe, kept so that nothing the server sends is lost.</summary>
@@ -368,11 +370,11 @@ public partial class LoginRequest
 [global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public partial class LoginResponse
 {
-    [global::System.Text.Json.Serialization.JsonPropertyName("pro")]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [__Json.JsonPropertyName("pro")]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public LoginResponsePro? Pro { get; set; }
 
-    [global::System.Text.Json.Serialization.JsonPropertyName("error")]
+    [__Json.JsonPropertyName("error")]
     public string? Error { get; set; }
 
     /// <summary>JSON members the document does not describe, kept so that nothing the server sends is lost.</summary>
@@ -383,12 +385,12 @@ public partial class LoginResponse
 [global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public partial class LoginResponsePro
 {
-    [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [__Json.JsonPropertyName("id")]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public int? Id { get; set; }
 
-    [global::System.Text.Json.Serialization.JsonPropertyName("group_id")]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [__Json.JsonPropertyName("group_id")]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public int? GroupId { get; set; }
 
     /// <summary>JSON members the document does not describe, kept so that nothing the server sends is lost.</summary>
@@ -399,12 +401,12 @@ public partial class LoginResponsePro
 [global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public partial class PatchCalendarRequest
 {
-    [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [__Json.JsonPropertyName("name")]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public string? Name { get; set; }
 
-    [global::System.Text.Json.Serialization.JsonPropertyName("deleted")]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [__Json.JsonPropertyName("deleted")]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public bool? Deleted { get; set; }
 
     /// <summary>JSON members the document does not describe, kept so that nothing the server sends is lost.</summary>
@@ -424,15 +426,15 @@ public enum Priority : long
 [global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public partial class Shapes
 {
-    [global::System.Text.Json.Serialization.JsonPropertyName("any_shape")]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [__Json.JsonPropertyName("any_shape")]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public global::System.Text.Json.JsonElement? AnyShape { get; set; }
 
-    [global::System.Text.Json.Serialization.JsonPropertyName("maybe_circle")]
+    [__Json.JsonPropertyName("maybe_circle")]
     public Circle? MaybeCircle { get; set; }
 
-    [global::System.Text.Json.Serialization.JsonPropertyName("id_or_name")]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [__Json.JsonPropertyName("id_or_name")]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public string? IdOrName { get; set; }
 
     /// <summary>JSON members the document does not describe, kept so that nothing the server sends is lost.</summary>
@@ -443,7 +445,7 @@ public partial class Shapes
 [global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public partial class Square
 {
-    [global::System.Text.Json.Serialization.JsonPropertyName("side")]
+    [__Json.JsonPropertyName("side")]
     public double Side { get; set; }
 
     /// <summary>JSON members the document does not describe, kept so that nothing the server sends is lost.</summary>

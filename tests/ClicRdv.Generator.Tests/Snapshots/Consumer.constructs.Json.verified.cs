@@ -6,6 +6,7 @@
 using __Metadata = global::System.Text.Json.Serialization.Metadata;
 using __Support = global::ClicRdv.Generated.Support.JsonMetadata;
 using __Ignore = global::System.Text.Json.Serialization.JsonIgnoreCondition;
+using __Options = global::System.Text.Json.JsonSerializerOptions;
 
 namespace Consumer;
 
@@ -14,17 +15,17 @@ namespace Consumer;
 [global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public sealed partial class ApiJsonContext : global::System.Text.Json.Serialization.JsonSerializerContext, __Metadata.IJsonTypeInfoResolver
 {
-    private static readonly global::System.Text.Json.JsonSerializerOptions s_defaultOptions = new()
+    private static readonly __Options s_defaultOptions = new()
     {
         DefaultIgnoreCondition = __Ignore.WhenWritingNull,
         NumberHandling = global::System.Text.Json.Serialization.JsonNumberHandling.AllowReadingFromString,
     };
 
     /// <summary>The metadata with the default options: null members are not written, numbers sent as strings are read.</summary>
-    public static ApiJsonContext Default { get; } = new(new global::System.Text.Json.JsonSerializerOptions(s_defaultOptions));
+    public static ApiJsonContext Default { get; } = new(new __Options(s_defaultOptions));
 
     /// <summary>The options this context was generated for.</summary>
-    protected override global::System.Text.Json.JsonSerializerOptions GeneratedSerializerOptions { get; } = s_defaultOptions;
+    protected override __Options GeneratedSerializerOptions { get; } = s_defaultOptions;
 
     /// <summary>Creates a context with its own default options.</summary>
     public ApiJsonContext()
@@ -33,213 +34,213 @@ public sealed partial class ApiJsonContext : global::System.Text.Json.Serializat
     }
 
     /// <summary>Creates a context bound to <paramref name="options"/>, which it becomes the resolver of.</summary>
-    public ApiJsonContext(global::System.Text.Json.JsonSerializerOptions options)
+    public ApiJsonContext(__Options options)
         : base(options)
     {
     }
 
     /// <summary>Metadata for <see cref="Calendar"/>.</summary>
-    public __Metadata.JsonTypeInfo<Calendar> Calendar => _Calendar ??= (__Metadata.JsonTypeInfo<Calendar>)Options.GetTypeInfo(typeof(Calendar));
+    public __Metadata.JsonTypeInfo<Calendar> Calendar => _Calendar ??= Get<Calendar>();
     private __Metadata.JsonTypeInfo<Calendar> _Calendar;
 
     /// <summary>Metadata for <see cref="CalendarInput"/>.</summary>
-    public __Metadata.JsonTypeInfo<CalendarInput> CalendarInput => _CalendarInput ??= (__Metadata.JsonTypeInfo<CalendarInput>)Options.GetTypeInfo(typeof(CalendarInput));
+    public __Metadata.JsonTypeInfo<CalendarInput> CalendarInput => _CalendarInput ??= Get<CalendarInput>();
     private __Metadata.JsonTypeInfo<CalendarInput> _CalendarInput;
 
     /// <summary>Metadata for <see cref="CalendarOwner"/>.</summary>
-    public __Metadata.JsonTypeInfo<CalendarOwner> CalendarOwner => _CalendarOwner ??= (__Metadata.JsonTypeInfo<CalendarOwner>)Options.GetTypeInfo(typeof(CalendarOwner));
+    public __Metadata.JsonTypeInfo<CalendarOwner> CalendarOwner => _CalendarOwner ??= Get<CalendarOwner>();
     private __Metadata.JsonTypeInfo<CalendarOwner> _CalendarOwner;
 
     /// <summary>Metadata for <see cref="CalendarOwnerRole"/>.</summary>
-    public __Metadata.JsonTypeInfo<CalendarOwnerRole> CalendarOwnerRole => _CalendarOwnerRole ??= (__Metadata.JsonTypeInfo<CalendarOwnerRole>)Options.GetTypeInfo(typeof(CalendarOwnerRole));
+    public __Metadata.JsonTypeInfo<CalendarOwnerRole> CalendarOwnerRole => _CalendarOwnerRole ??= Get<CalendarOwnerRole>();
     private __Metadata.JsonTypeInfo<CalendarOwnerRole> _CalendarOwnerRole;
 
     /// <summary>Metadata for <see cref="CalendarPage"/>.</summary>
-    public __Metadata.JsonTypeInfo<CalendarPage> CalendarPage => _CalendarPage ??= (__Metadata.JsonTypeInfo<CalendarPage>)Options.GetTypeInfo(typeof(CalendarPage));
+    public __Metadata.JsonTypeInfo<CalendarPage> CalendarPage => _CalendarPage ??= Get<CalendarPage>();
     private __Metadata.JsonTypeInfo<CalendarPage> _CalendarPage;
 
     /// <summary>Metadata for <see cref="Circle"/>.</summary>
-    public __Metadata.JsonTypeInfo<Circle> Circle => _Circle ??= (__Metadata.JsonTypeInfo<Circle>)Options.GetTypeInfo(typeof(Circle));
+    public __Metadata.JsonTypeInfo<Circle> Circle => _Circle ??= Get<Circle>();
     private __Metadata.JsonTypeInfo<Circle> _Circle;
 
     /// <summary>Metadata for <see cref="Condition"/>.</summary>
-    public __Metadata.JsonTypeInfo<Condition> Condition => _Condition ??= (__Metadata.JsonTypeInfo<Condition>)Options.GetTypeInfo(typeof(Condition));
+    public __Metadata.JsonTypeInfo<Condition> Condition => _Condition ??= Get<Condition>();
     private __Metadata.JsonTypeInfo<Condition> _Condition;
 
     /// <summary>Metadata for <see cref="ConditionOp"/>.</summary>
-    public __Metadata.JsonTypeInfo<ConditionOp> ConditionOp => _ConditionOp ??= (__Metadata.JsonTypeInfo<ConditionOp>)Options.GetTypeInfo(typeof(ConditionOp));
+    public __Metadata.JsonTypeInfo<ConditionOp> ConditionOp => _ConditionOp ??= Get<ConditionOp>();
     private __Metadata.JsonTypeInfo<ConditionOp> _ConditionOp;
 
     /// <summary>Metadata for <see cref="CreateCalendarRequest"/>.</summary>
-    public __Metadata.JsonTypeInfo<CreateCalendarRequest> CreateCalendarRequest => _CreateCalendarRequest ??= (__Metadata.JsonTypeInfo<CreateCalendarRequest>)Options.GetTypeInfo(typeof(CreateCalendarRequest));
+    public __Metadata.JsonTypeInfo<CreateCalendarRequest> CreateCalendarRequest => _CreateCalendarRequest ??= Get<CreateCalendarRequest>();
     private __Metadata.JsonTypeInfo<CreateCalendarRequest> _CreateCalendarRequest;
 
     /// <summary>Metadata for <see cref="Kind"/>.</summary>
-    public __Metadata.JsonTypeInfo<Kind> Kind => _Kind ??= (__Metadata.JsonTypeInfo<Kind>)Options.GetTypeInfo(typeof(Kind));
+    public __Metadata.JsonTypeInfo<Kind> Kind => _Kind ??= Get<Kind>();
     private __Metadata.JsonTypeInfo<Kind> _Kind;
 
     /// <summary>Metadata for <see cref="ListCalendarsFilter"/>.</summary>
-    public __Metadata.JsonTypeInfo<ListCalendarsFilter> ListCalendarsFilter => _ListCalendarsFilter ??= (__Metadata.JsonTypeInfo<ListCalendarsFilter>)Options.GetTypeInfo(typeof(ListCalendarsFilter));
+    public __Metadata.JsonTypeInfo<ListCalendarsFilter> ListCalendarsFilter => _ListCalendarsFilter ??= Get<ListCalendarsFilter>();
     private __Metadata.JsonTypeInfo<ListCalendarsFilter> _ListCalendarsFilter;
 
     /// <summary>Metadata for <see cref="LoginRequest"/>.</summary>
-    public __Metadata.JsonTypeInfo<LoginRequest> LoginRequest => _LoginRequest ??= (__Metadata.JsonTypeInfo<LoginRequest>)Options.GetTypeInfo(typeof(LoginRequest));
+    public __Metadata.JsonTypeInfo<LoginRequest> LoginRequest => _LoginRequest ??= Get<LoginRequest>();
     private __Metadata.JsonTypeInfo<LoginRequest> _LoginRequest;
 
     /// <summary>Metadata for <see cref="LoginResponse"/>.</summary>
-    public __Metadata.JsonTypeInfo<LoginResponse> LoginResponse => _LoginResponse ??= (__Metadata.JsonTypeInfo<LoginResponse>)Options.GetTypeInfo(typeof(LoginResponse));
+    public __Metadata.JsonTypeInfo<LoginResponse> LoginResponse => _LoginResponse ??= Get<LoginResponse>();
     private __Metadata.JsonTypeInfo<LoginResponse> _LoginResponse;
 
     /// <summary>Metadata for <see cref="LoginResponsePro"/>.</summary>
-    public __Metadata.JsonTypeInfo<LoginResponsePro> LoginResponsePro => _LoginResponsePro ??= (__Metadata.JsonTypeInfo<LoginResponsePro>)Options.GetTypeInfo(typeof(LoginResponsePro));
+    public __Metadata.JsonTypeInfo<LoginResponsePro> LoginResponsePro => _LoginResponsePro ??= Get<LoginResponsePro>();
     private __Metadata.JsonTypeInfo<LoginResponsePro> _LoginResponsePro;
 
     /// <summary>Metadata for <see cref="PatchCalendarRequest"/>.</summary>
-    public __Metadata.JsonTypeInfo<PatchCalendarRequest> PatchCalendarRequest => _PatchCalendarRequest ??= (__Metadata.JsonTypeInfo<PatchCalendarRequest>)Options.GetTypeInfo(typeof(PatchCalendarRequest));
+    public __Metadata.JsonTypeInfo<PatchCalendarRequest> PatchCalendarRequest => _PatchCalendarRequest ??= Get<PatchCalendarRequest>();
     private __Metadata.JsonTypeInfo<PatchCalendarRequest> _PatchCalendarRequest;
 
     /// <summary>Metadata for <see cref="Priority"/>.</summary>
-    public __Metadata.JsonTypeInfo<Priority> Priority => _Priority ??= (__Metadata.JsonTypeInfo<Priority>)Options.GetTypeInfo(typeof(Priority));
+    public __Metadata.JsonTypeInfo<Priority> Priority => _Priority ??= Get<Priority>();
     private __Metadata.JsonTypeInfo<Priority> _Priority;
 
     /// <summary>Metadata for <see cref="Shapes"/>.</summary>
-    public __Metadata.JsonTypeInfo<Shapes> Shapes => _Shapes ??= (__Metadata.JsonTypeInfo<Shapes>)Options.GetTypeInfo(typeof(Shapes));
+    public __Metadata.JsonTypeInfo<Shapes> Shapes => _Shapes ??= Get<Shapes>();
     private __Metadata.JsonTypeInfo<Shapes> _Shapes;
 
     /// <summary>Metadata for <see cref="Square"/>.</summary>
-    public __Metadata.JsonTypeInfo<Square> Square => _Square ??= (__Metadata.JsonTypeInfo<Square>)Options.GetTypeInfo(typeof(Square));
+    public __Metadata.JsonTypeInfo<Square> Square => _Square ??= Get<Square>();
     private __Metadata.JsonTypeInfo<Square> _Square;
 
     /// <summary>Metadata for <c>CalendarOwnerRole?</c>.</summary>
-    public __Metadata.JsonTypeInfo<CalendarOwnerRole?> NullableCalendarOwnerRole => _NullableCalendarOwnerRole ??= (__Metadata.JsonTypeInfo<CalendarOwnerRole?>)Options.GetTypeInfo(typeof(CalendarOwnerRole?));
+    public __Metadata.JsonTypeInfo<CalendarOwnerRole?> NullableCalendarOwnerRole => _NullableCalendarOwnerRole ??= Get<CalendarOwnerRole?>();
     private __Metadata.JsonTypeInfo<CalendarOwnerRole?> _NullableCalendarOwnerRole;
 
     /// <summary>Metadata for <c>Kind?</c>.</summary>
-    public __Metadata.JsonTypeInfo<Kind?> NullableKind => _NullableKind ??= (__Metadata.JsonTypeInfo<Kind?>)Options.GetTypeInfo(typeof(Kind?));
+    public __Metadata.JsonTypeInfo<Kind?> NullableKind => _NullableKind ??= Get<Kind?>();
     private __Metadata.JsonTypeInfo<Kind?> _NullableKind;
 
     /// <summary>Metadata for <c>Priority?</c>.</summary>
-    public __Metadata.JsonTypeInfo<Priority?> NullablePriority => _NullablePriority ??= (__Metadata.JsonTypeInfo<Priority?>)Options.GetTypeInfo(typeof(Priority?));
+    public __Metadata.JsonTypeInfo<Priority?> NullablePriority => _NullablePriority ??= Get<Priority?>();
     private __Metadata.JsonTypeInfo<Priority?> _NullablePriority;
 
     /// <summary>Metadata for <c>bool</c>.</summary>
-    public __Metadata.JsonTypeInfo<bool> Boolean => _Boolean ??= (__Metadata.JsonTypeInfo<bool>)Options.GetTypeInfo(typeof(bool));
+    public __Metadata.JsonTypeInfo<bool> Boolean => _Boolean ??= Get<bool>();
     private __Metadata.JsonTypeInfo<bool> _Boolean;
 
     /// <summary>Metadata for <c>bool?</c>.</summary>
-    public __Metadata.JsonTypeInfo<bool?> NullableBoolean => _NullableBoolean ??= (__Metadata.JsonTypeInfo<bool?>)Options.GetTypeInfo(typeof(bool?));
+    public __Metadata.JsonTypeInfo<bool?> NullableBoolean => _NullableBoolean ??= Get<bool?>();
     private __Metadata.JsonTypeInfo<bool?> _NullableBoolean;
 
     /// <summary>Metadata for <c>byte[]</c>.</summary>
-    public __Metadata.JsonTypeInfo<byte[]> ByteArray => _ByteArray ??= (__Metadata.JsonTypeInfo<byte[]>)Options.GetTypeInfo(typeof(byte[]));
+    public __Metadata.JsonTypeInfo<byte[]> ByteArray => _ByteArray ??= Get<byte[]>();
     private __Metadata.JsonTypeInfo<byte[]> _ByteArray;
 
     /// <summary>Metadata for <c>decimal</c>.</summary>
-    public __Metadata.JsonTypeInfo<decimal> Decimal => _Decimal ??= (__Metadata.JsonTypeInfo<decimal>)Options.GetTypeInfo(typeof(decimal));
+    public __Metadata.JsonTypeInfo<decimal> Decimal => _Decimal ??= Get<decimal>();
     private __Metadata.JsonTypeInfo<decimal> _Decimal;
 
     /// <summary>Metadata for <c>decimal?</c>.</summary>
-    public __Metadata.JsonTypeInfo<decimal?> NullableDecimal => _NullableDecimal ??= (__Metadata.JsonTypeInfo<decimal?>)Options.GetTypeInfo(typeof(decimal?));
+    public __Metadata.JsonTypeInfo<decimal?> NullableDecimal => _NullableDecimal ??= Get<decimal?>();
     private __Metadata.JsonTypeInfo<decimal?> _NullableDecimal;
 
     /// <summary>Metadata for <c>double</c>.</summary>
-    public __Metadata.JsonTypeInfo<double> Double => _Double ??= (__Metadata.JsonTypeInfo<double>)Options.GetTypeInfo(typeof(double));
+    public __Metadata.JsonTypeInfo<double> Double => _Double ??= Get<double>();
     private __Metadata.JsonTypeInfo<double> _Double;
 
     /// <summary>Metadata for <c>float</c>.</summary>
-    public __Metadata.JsonTypeInfo<float> Single => _Single ??= (__Metadata.JsonTypeInfo<float>)Options.GetTypeInfo(typeof(float));
+    public __Metadata.JsonTypeInfo<float> Single => _Single ??= Get<float>();
     private __Metadata.JsonTypeInfo<float> _Single;
 
     /// <summary>Metadata for <c>float?</c>.</summary>
-    public __Metadata.JsonTypeInfo<float?> NullableSingle => _NullableSingle ??= (__Metadata.JsonTypeInfo<float?>)Options.GetTypeInfo(typeof(float?));
+    public __Metadata.JsonTypeInfo<float?> NullableSingle => _NullableSingle ??= Get<float?>();
     private __Metadata.JsonTypeInfo<float?> _NullableSingle;
 
     /// <summary>Metadata for <c>System.Collections.Generic.Dictionary&lt;string, System.Text.Json.JsonElement&gt;</c>.</summary>
-    public __Metadata.JsonTypeInfo<global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>> DictionaryStringJsonElement => _DictionaryStringJsonElement ??= (__Metadata.JsonTypeInfo<global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>));
+    public __Metadata.JsonTypeInfo<global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>> DictionaryStringJsonElement => _DictionaryStringJsonElement ??= Get<global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>>();
     private __Metadata.JsonTypeInfo<global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>> _DictionaryStringJsonElement;
 
     /// <summary>Metadata for <c>System.Collections.Generic.Dictionary&lt;string, int&gt;</c>.</summary>
-    public __Metadata.JsonTypeInfo<global::System.Collections.Generic.Dictionary<string, int>> DictionaryStringInt32 => _DictionaryStringInt32 ??= (__Metadata.JsonTypeInfo<global::System.Collections.Generic.Dictionary<string, int>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.Dictionary<string, int>));
+    public __Metadata.JsonTypeInfo<global::System.Collections.Generic.Dictionary<string, int>> DictionaryStringInt32 => _DictionaryStringInt32 ??= Get<global::System.Collections.Generic.Dictionary<string, int>>();
     private __Metadata.JsonTypeInfo<global::System.Collections.Generic.Dictionary<string, int>> _DictionaryStringInt32;
 
     /// <summary>Metadata for <c>System.Collections.Generic.Dictionary&lt;string, string&gt;</c>.</summary>
-    public __Metadata.JsonTypeInfo<global::System.Collections.Generic.Dictionary<string, string>> DictionaryStringString => _DictionaryStringString ??= (__Metadata.JsonTypeInfo<global::System.Collections.Generic.Dictionary<string, string>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.Dictionary<string, string>));
+    public __Metadata.JsonTypeInfo<global::System.Collections.Generic.Dictionary<string, string>> DictionaryStringString => _DictionaryStringString ??= Get<global::System.Collections.Generic.Dictionary<string, string>>();
     private __Metadata.JsonTypeInfo<global::System.Collections.Generic.Dictionary<string, string>> _DictionaryStringString;
 
     /// <summary>Metadata for <c>System.Collections.Generic.List&lt;Calendar&gt;</c>.</summary>
-    public __Metadata.JsonTypeInfo<global::System.Collections.Generic.List<Calendar>> ListCalendar => _ListCalendar ??= (__Metadata.JsonTypeInfo<global::System.Collections.Generic.List<Calendar>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.List<Calendar>));
+    public __Metadata.JsonTypeInfo<global::System.Collections.Generic.List<Calendar>> ListCalendar => _ListCalendar ??= Get<global::System.Collections.Generic.List<Calendar>>();
     private __Metadata.JsonTypeInfo<global::System.Collections.Generic.List<Calendar>> _ListCalendar;
 
     /// <summary>Metadata for <c>System.Collections.Generic.List&lt;double&gt;</c>.</summary>
-    public __Metadata.JsonTypeInfo<global::System.Collections.Generic.List<double>> ListDouble => _ListDouble ??= (__Metadata.JsonTypeInfo<global::System.Collections.Generic.List<double>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.List<double>));
+    public __Metadata.JsonTypeInfo<global::System.Collections.Generic.List<double>> ListDouble => _ListDouble ??= Get<global::System.Collections.Generic.List<double>>();
     private __Metadata.JsonTypeInfo<global::System.Collections.Generic.List<double>> _ListDouble;
 
     /// <summary>Metadata for <c>System.Collections.Generic.List&lt;System.Collections.Generic.List&lt;double&gt;&gt;</c>.</summary>
-    public __Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::System.Collections.Generic.List<double>>> ListListDouble => _ListListDouble ??= (__Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::System.Collections.Generic.List<double>>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.List<global::System.Collections.Generic.List<double>>));
+    public __Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::System.Collections.Generic.List<double>>> ListListDouble => _ListListDouble ??= Get<global::System.Collections.Generic.List<global::System.Collections.Generic.List<double>>>();
     private __Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::System.Collections.Generic.List<double>>> _ListListDouble;
 
     /// <summary>Metadata for <c>System.Collections.Generic.List&lt;string&gt;</c>.</summary>
-    public __Metadata.JsonTypeInfo<global::System.Collections.Generic.List<string>> ListString => _ListString ??= (__Metadata.JsonTypeInfo<global::System.Collections.Generic.List<string>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.List<string>));
+    public __Metadata.JsonTypeInfo<global::System.Collections.Generic.List<string>> ListString => _ListString ??= Get<global::System.Collections.Generic.List<string>>();
     private __Metadata.JsonTypeInfo<global::System.Collections.Generic.List<string>> _ListString;
 
     /// <summary>Metadata for <c>System.DateOnly</c>.</summary>
-    public __Metadata.JsonTypeInfo<global::System.DateOnly> DateOnly => _DateOnly ??= (__Metadata.JsonTypeInfo<global::System.DateOnly>)Options.GetTypeInfo(typeof(global::System.DateOnly));
+    public __Metadata.JsonTypeInfo<global::System.DateOnly> DateOnly => _DateOnly ??= Get<global::System.DateOnly>();
     private __Metadata.JsonTypeInfo<global::System.DateOnly> _DateOnly;
 
     /// <summary>Metadata for <c>System.DateOnly?</c>.</summary>
-    public __Metadata.JsonTypeInfo<global::System.DateOnly?> NullableDateOnly => _NullableDateOnly ??= (__Metadata.JsonTypeInfo<global::System.DateOnly?>)Options.GetTypeInfo(typeof(global::System.DateOnly?));
+    public __Metadata.JsonTypeInfo<global::System.DateOnly?> NullableDateOnly => _NullableDateOnly ??= Get<global::System.DateOnly?>();
     private __Metadata.JsonTypeInfo<global::System.DateOnly?> _NullableDateOnly;
 
     /// <summary>Metadata for <c>System.DateTime</c>.</summary>
-    public __Metadata.JsonTypeInfo<global::System.DateTime> DateTime => _DateTime ??= (__Metadata.JsonTypeInfo<global::System.DateTime>)Options.GetTypeInfo(typeof(global::System.DateTime));
+    public __Metadata.JsonTypeInfo<global::System.DateTime> DateTime => _DateTime ??= Get<global::System.DateTime>();
     private __Metadata.JsonTypeInfo<global::System.DateTime> _DateTime;
 
     /// <summary>Metadata for <c>System.DateTime?</c>.</summary>
-    public __Metadata.JsonTypeInfo<global::System.DateTime?> NullableDateTime => _NullableDateTime ??= (__Metadata.JsonTypeInfo<global::System.DateTime?>)Options.GetTypeInfo(typeof(global::System.DateTime?));
+    public __Metadata.JsonTypeInfo<global::System.DateTime?> NullableDateTime => _NullableDateTime ??= Get<global::System.DateTime?>();
     private __Metadata.JsonTypeInfo<global::System.DateTime?> _NullableDateTime;
 
     /// <summary>Metadata for <c>System.DateTimeOffset</c>.</summary>
-    public __Metadata.JsonTypeInfo<global::System.DateTimeOffset> DateTimeOffset => _DateTimeOffset ??= (__Metadata.JsonTypeInfo<global::System.DateTimeOffset>)Options.GetTypeInfo(typeof(global::System.DateTimeOffset));
+    public __Metadata.JsonTypeInfo<global::System.DateTimeOffset> DateTimeOffset => _DateTimeOffset ??= Get<global::System.DateTimeOffset>();
     private __Metadata.JsonTypeInfo<global::System.DateTimeOffset> _DateTimeOffset;
 
     /// <summary>Metadata for <c>System.DateTimeOffset?</c>.</summary>
-    public __Metadata.JsonTypeInfo<global::System.DateTimeOffset?> NullableDateTimeOffset => _NullableDateTimeOffset ??= (__Metadata.JsonTypeInfo<global::System.DateTimeOffset?>)Options.GetTypeInfo(typeof(global::System.DateTimeOffset?));
+    public __Metadata.JsonTypeInfo<global::System.DateTimeOffset?> NullableDateTimeOffset => _NullableDateTimeOffset ??= Get<global::System.DateTimeOffset?>();
     private __Metadata.JsonTypeInfo<global::System.DateTimeOffset?> _NullableDateTimeOffset;
 
     /// <summary>Metadata for <c>System.Guid</c>.</summary>
-    public __Metadata.JsonTypeInfo<global::System.Guid> Guid => _Guid ??= (__Metadata.JsonTypeInfo<global::System.Guid>)Options.GetTypeInfo(typeof(global::System.Guid));
+    public __Metadata.JsonTypeInfo<global::System.Guid> Guid => _Guid ??= Get<global::System.Guid>();
     private __Metadata.JsonTypeInfo<global::System.Guid> _Guid;
 
     /// <summary>Metadata for <c>System.Guid?</c>.</summary>
-    public __Metadata.JsonTypeInfo<global::System.Guid?> NullableGuid => _NullableGuid ??= (__Metadata.JsonTypeInfo<global::System.Guid?>)Options.GetTypeInfo(typeof(global::System.Guid?));
+    public __Metadata.JsonTypeInfo<global::System.Guid?> NullableGuid => _NullableGuid ??= Get<global::System.Guid?>();
     private __Metadata.JsonTypeInfo<global::System.Guid?> _NullableGuid;
 
     /// <summary>Metadata for <c>System.Text.Json.JsonElement</c>.</summary>
-    public __Metadata.JsonTypeInfo<global::System.Text.Json.JsonElement> JsonElement => _JsonElement ??= (__Metadata.JsonTypeInfo<global::System.Text.Json.JsonElement>)Options.GetTypeInfo(typeof(global::System.Text.Json.JsonElement));
+    public __Metadata.JsonTypeInfo<global::System.Text.Json.JsonElement> JsonElement => _JsonElement ??= Get<global::System.Text.Json.JsonElement>();
     private __Metadata.JsonTypeInfo<global::System.Text.Json.JsonElement> _JsonElement;
 
     /// <summary>Metadata for <c>System.Text.Json.JsonElement?</c>.</summary>
-    public __Metadata.JsonTypeInfo<global::System.Text.Json.JsonElement?> NullableJsonElement => _NullableJsonElement ??= (__Metadata.JsonTypeInfo<global::System.Text.Json.JsonElement?>)Options.GetTypeInfo(typeof(global::System.Text.Json.JsonElement?));
+    public __Metadata.JsonTypeInfo<global::System.Text.Json.JsonElement?> NullableJsonElement => _NullableJsonElement ??= Get<global::System.Text.Json.JsonElement?>();
     private __Metadata.JsonTypeInfo<global::System.Text.Json.JsonElement?> _NullableJsonElement;
 
     /// <summary>Metadata for <c>int</c>.</summary>
-    public __Metadata.JsonTypeInfo<int> Int32 => _Int32 ??= (__Metadata.JsonTypeInfo<int>)Options.GetTypeInfo(typeof(int));
+    public __Metadata.JsonTypeInfo<int> Int32 => _Int32 ??= Get<int>();
     private __Metadata.JsonTypeInfo<int> _Int32;
 
     /// <summary>Metadata for <c>int?</c>.</summary>
-    public __Metadata.JsonTypeInfo<int?> NullableInt32 => _NullableInt32 ??= (__Metadata.JsonTypeInfo<int?>)Options.GetTypeInfo(typeof(int?));
+    public __Metadata.JsonTypeInfo<int?> NullableInt32 => _NullableInt32 ??= Get<int?>();
     private __Metadata.JsonTypeInfo<int?> _NullableInt32;
 
     /// <summary>Metadata for <c>long</c>.</summary>
-    public __Metadata.JsonTypeInfo<long> Int64 => _Int64 ??= (__Metadata.JsonTypeInfo<long>)Options.GetTypeInfo(typeof(long));
+    public __Metadata.JsonTypeInfo<long> Int64 => _Int64 ??= Get<long>();
     private __Metadata.JsonTypeInfo<long> _Int64;
 
     /// <summary>Metadata for <c>long?</c>.</summary>
-    public __Metadata.JsonTypeInfo<long?> NullableInt64 => _NullableInt64 ??= (__Metadata.JsonTypeInfo<long?>)Options.GetTypeInfo(typeof(long?));
+    public __Metadata.JsonTypeInfo<long?> NullableInt64 => _NullableInt64 ??= Get<long?>();
     private __Metadata.JsonTypeInfo<long?> _NullableInt64;
 
     /// <summary>Metadata for <c>string</c>.</summary>
-    public __Metadata.JsonTypeInfo<string> String => _String ??= (__Metadata.JsonTypeInfo<string>)Options.GetTypeInfo(typeof(string));
+    public __Metadata.JsonTypeInfo<string> String => _String ??= Get<string>();
     private __Metadata.JsonTypeInfo<string> _String;
 
     /// <inheritdoc />
@@ -249,63 +250,63 @@ public sealed partial class ApiJsonContext : global::System.Text.Json.Serializat
         return typeInfo;
     }
 
-    __Metadata.JsonTypeInfo __Metadata.IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
+    __Metadata.JsonTypeInfo __Metadata.IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, __Options options)
     {
         if (type == typeof(Calendar)) return Create_Calendar(options);
         if (type == typeof(CalendarInput)) return Create_CalendarInput(options);
         if (type == typeof(CalendarOwner)) return Create_CalendarOwner(options);
-        if (type == typeof(CalendarOwnerRole)) return Create_CalendarOwnerRole(options);
+        if (type == typeof(CalendarOwnerRole)) return Resolved(__Support.Owned<CalendarOwnerRole>(options, new CalendarOwnerRoleJsonConverter()));
         if (type == typeof(CalendarPage)) return Create_CalendarPage(options);
         if (type == typeof(Circle)) return Create_Circle(options);
         if (type == typeof(Condition)) return Create_Condition(options);
-        if (type == typeof(ConditionOp)) return Create_ConditionOp(options);
+        if (type == typeof(ConditionOp)) return Resolved(__Support.Owned<ConditionOp>(options, new ConditionOpJsonConverter()));
         if (type == typeof(CreateCalendarRequest)) return Create_CreateCalendarRequest(options);
-        if (type == typeof(Kind)) return Create_Kind(options);
+        if (type == typeof(Kind)) return Resolved(__Support.Owned<Kind>(options, new KindJsonConverter()));
         if (type == typeof(ListCalendarsFilter)) return Create_ListCalendarsFilter(options);
         if (type == typeof(LoginRequest)) return Create_LoginRequest(options);
         if (type == typeof(LoginResponse)) return Create_LoginResponse(options);
         if (type == typeof(LoginResponsePro)) return Create_LoginResponsePro(options);
         if (type == typeof(PatchCalendarRequest)) return Create_PatchCalendarRequest(options);
-        if (type == typeof(Priority)) return Create_Priority(options);
+        if (type == typeof(Priority)) return Resolved(__Support.Owned<Priority>(options, __Metadata.JsonMetadataServices.GetEnumConverter<Priority>(options)));
         if (type == typeof(Shapes)) return Create_Shapes(options);
         if (type == typeof(Square)) return Create_Square(options);
-        if (type == typeof(CalendarOwnerRole?)) return Create_NullableCalendarOwnerRole(options);
-        if (type == typeof(Kind?)) return Create_NullableKind(options);
-        if (type == typeof(Priority?)) return Create_NullablePriority(options);
-        if (type == typeof(bool)) return Create_Boolean(options);
-        if (type == typeof(bool?)) return Create_NullableBoolean(options);
-        if (type == typeof(byte[])) return Create_ByteArray(options);
-        if (type == typeof(decimal)) return Create_Decimal(options);
-        if (type == typeof(decimal?)) return Create_NullableDecimal(options);
-        if (type == typeof(double)) return Create_Double(options);
-        if (type == typeof(float)) return Create_Single(options);
-        if (type == typeof(float?)) return Create_NullableSingle(options);
-        if (type == typeof(global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>)) return Create_DictionaryStringJsonElement(options);
-        if (type == typeof(global::System.Collections.Generic.Dictionary<string, int>)) return Create_DictionaryStringInt32(options);
-        if (type == typeof(global::System.Collections.Generic.Dictionary<string, string>)) return Create_DictionaryStringString(options);
-        if (type == typeof(global::System.Collections.Generic.List<Calendar>)) return Create_ListCalendar(options);
-        if (type == typeof(global::System.Collections.Generic.List<double>)) return Create_ListDouble(options);
-        if (type == typeof(global::System.Collections.Generic.List<global::System.Collections.Generic.List<double>>)) return Create_ListListDouble(options);
-        if (type == typeof(global::System.Collections.Generic.List<string>)) return Create_ListString(options);
-        if (type == typeof(global::System.DateOnly)) return Create_DateOnly(options);
-        if (type == typeof(global::System.DateOnly?)) return Create_NullableDateOnly(options);
-        if (type == typeof(global::System.DateTime)) return Create_DateTime(options);
-        if (type == typeof(global::System.DateTime?)) return Create_NullableDateTime(options);
-        if (type == typeof(global::System.DateTimeOffset)) return Create_DateTimeOffset(options);
-        if (type == typeof(global::System.DateTimeOffset?)) return Create_NullableDateTimeOffset(options);
-        if (type == typeof(global::System.Guid)) return Create_Guid(options);
-        if (type == typeof(global::System.Guid?)) return Create_NullableGuid(options);
-        if (type == typeof(global::System.Text.Json.JsonElement)) return Create_JsonElement(options);
-        if (type == typeof(global::System.Text.Json.JsonElement?)) return Create_NullableJsonElement(options);
-        if (type == typeof(int)) return Create_Int32(options);
-        if (type == typeof(int?)) return Create_NullableInt32(options);
-        if (type == typeof(long)) return Create_Int64(options);
-        if (type == typeof(long?)) return Create_NullableInt64(options);
-        if (type == typeof(string)) return Create_String(options);
+        if (type == typeof(CalendarOwnerRole?)) return Resolved(__Support.NullableOwned<CalendarOwnerRole>(options));
+        if (type == typeof(Kind?)) return Resolved(__Support.NullableOwned<Kind>(options));
+        if (type == typeof(Priority?)) return Resolved(__Support.NullableOwned<Priority>(options));
+        if (type == typeof(bool)) return Resolved(__Support.Value<bool>(options, __Metadata.JsonMetadataServices.BooleanConverter));
+        if (type == typeof(bool?)) return Resolved(__Support.Nullable<bool>(options));
+        if (type == typeof(byte[])) return Resolved(__Support.Value<byte[]>(options, __Metadata.JsonMetadataServices.ByteArrayConverter));
+        if (type == typeof(decimal)) return Resolved(__Support.Value<decimal>(options, __Metadata.JsonMetadataServices.DecimalConverter));
+        if (type == typeof(decimal?)) return Resolved(__Support.Nullable<decimal>(options));
+        if (type == typeof(double)) return Resolved(__Support.Value<double>(options, __Metadata.JsonMetadataServices.DoubleConverter));
+        if (type == typeof(float)) return Resolved(__Support.Value<float>(options, __Metadata.JsonMetadataServices.SingleConverter));
+        if (type == typeof(float?)) return Resolved(__Support.Nullable<float>(options));
+        if (type == typeof(global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>)) return Resolved(__Support.Dictionary<global::System.Text.Json.JsonElement>(options));
+        if (type == typeof(global::System.Collections.Generic.Dictionary<string, int>)) return Resolved(__Support.Dictionary<int>(options));
+        if (type == typeof(global::System.Collections.Generic.Dictionary<string, string>)) return Resolved(__Support.Dictionary<string>(options));
+        if (type == typeof(global::System.Collections.Generic.List<Calendar>)) return Resolved(__Support.List<Calendar>(options));
+        if (type == typeof(global::System.Collections.Generic.List<double>)) return Resolved(__Support.List<double>(options));
+        if (type == typeof(global::System.Collections.Generic.List<global::System.Collections.Generic.List<double>>)) return Resolved(__Support.List<global::System.Collections.Generic.List<double>>(options));
+        if (type == typeof(global::System.Collections.Generic.List<string>)) return Resolved(__Support.List<string>(options));
+        if (type == typeof(global::System.DateOnly)) return Resolved(__Support.Value<global::System.DateOnly>(options, __Metadata.JsonMetadataServices.DateOnlyConverter));
+        if (type == typeof(global::System.DateOnly?)) return Resolved(__Support.Nullable<global::System.DateOnly>(options));
+        if (type == typeof(global::System.DateTime)) return Resolved(__Support.Owned<global::System.DateTime>(options, new DateTimeJsonConverter()));
+        if (type == typeof(global::System.DateTime?)) return Resolved(__Support.NullableOwned<global::System.DateTime>(options));
+        if (type == typeof(global::System.DateTimeOffset)) return Resolved(__Support.Value<global::System.DateTimeOffset>(options, __Metadata.JsonMetadataServices.DateTimeOffsetConverter));
+        if (type == typeof(global::System.DateTimeOffset?)) return Resolved(__Support.Nullable<global::System.DateTimeOffset>(options));
+        if (type == typeof(global::System.Guid)) return Resolved(__Support.Value<global::System.Guid>(options, __Metadata.JsonMetadataServices.GuidConverter));
+        if (type == typeof(global::System.Guid?)) return Resolved(__Support.Nullable<global::System.Guid>(options));
+        if (type == typeof(global::System.Text.Json.JsonElement)) return Resolved(__Support.Value<global::System.Text.Json.JsonElement>(options, __Metadata.JsonMetadataServices.JsonElementConverter));
+        if (type == typeof(global::System.Text.Json.JsonElement?)) return Resolved(__Support.Nullable<global::System.Text.Json.JsonElement>(options));
+        if (type == typeof(int)) return Resolved(__Support.Value<int>(options, __Metadata.JsonMetadataServices.Int32Converter));
+        if (type == typeof(int?)) return Resolved(__Support.Nullable<int>(options));
+        if (type == typeof(long)) return Resolved(__Support.Value<long>(options, __Metadata.JsonMetadataServices.Int64Converter));
+        if (type == typeof(long?)) return Resolved(__Support.Nullable<long>(options));
+        if (type == typeof(string)) return Resolved(__Support.Value<string>(options, __Metadata.JsonMetadataServices.StringConverter));
         return null;
     }
 
-    private __Metadata.JsonTypeInfo<Calendar> Create_Calendar(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Object<Calendar>(options, static () => new Calendar(), static o => new __Metadata.JsonPropertyInfo[]
+    private __Metadata.JsonTypeInfo<Calendar> Create_Calendar(__Options options) => Resolved(__Support.Object<Calendar>(options, static () => new Calendar(), static o => new __Metadata.JsonPropertyInfo[]
     {
         __Support.Property<Calendar, int>(o, "Id", "id", static x => ((Calendar)x).Id, static (x, v) => ((Calendar)x).Id = v),
         __Support.Property<Calendar, int?>(o, "GroupId", "group_id", static x => ((Calendar)x).GroupId, static (x, v) => ((Calendar)x).GroupId = v, ignore: __Ignore.WhenWritingNull),
@@ -334,7 +335,7 @@ public sealed partial class ApiJsonContext : global::System.Text.Json.Serializat
         __Support.ExtensionData<CalendarInput>(o, static x => ((CalendarInput)x).AdditionalProperties, static (x, v) => ((CalendarInput)x).AdditionalProperties = v),
     }));
 
-    private __Metadata.JsonTypeInfo<CalendarInput> Create_CalendarInput(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Object<CalendarInput>(options, static () => new CalendarInput(), static o => new __Metadata.JsonPropertyInfo[]
+    private __Metadata.JsonTypeInfo<CalendarInput> Create_CalendarInput(__Options options) => Resolved(__Support.Object<CalendarInput>(options, static () => new CalendarInput(), static o => new __Metadata.JsonPropertyInfo[]
     {
         __Support.Property<CalendarInput, string>(o, "Name", "name", static x => ((CalendarInput)x).Name, static (x, v) => ((CalendarInput)x).Name = v),
         __Support.Property<CalendarInput, string>(o, "Zipcode", "zipcode", static x => ((CalendarInput)x).Zipcode, static (x, v) => ((CalendarInput)x).Zipcode = v),
@@ -343,16 +344,14 @@ public sealed partial class ApiJsonContext : global::System.Text.Json.Serializat
         __Support.ExtensionData<CalendarInput>(o, static x => ((CalendarInput)x).AdditionalProperties, static (x, v) => ((CalendarInput)x).AdditionalProperties = v),
     }));
 
-    private __Metadata.JsonTypeInfo<CalendarOwner> Create_CalendarOwner(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Object<CalendarOwner>(options, static () => new CalendarOwner(), static o => new __Metadata.JsonPropertyInfo[]
+    private __Metadata.JsonTypeInfo<CalendarOwner> Create_CalendarOwner(__Options options) => Resolved(__Support.Object<CalendarOwner>(options, static () => new CalendarOwner(), static o => new __Metadata.JsonPropertyInfo[]
     {
         __Support.Property<CalendarOwner, string>(o, "Name", "name", static x => ((CalendarOwner)x).Name, static (x, v) => ((CalendarOwner)x).Name = v, ignore: __Ignore.WhenWritingNull),
         __Support.Property<CalendarOwner, CalendarOwnerRole?>(o, "Role", "role", static x => ((CalendarOwner)x).Role, static (x, v) => ((CalendarOwner)x).Role = v, converter: __Support.NullableOf(new CalendarOwnerRoleJsonConverter(), o), ignore: __Ignore.WhenWritingNull),
         __Support.ExtensionData<CalendarOwner>(o, static x => ((CalendarOwner)x).AdditionalProperties, static (x, v) => ((CalendarOwner)x).AdditionalProperties = v),
     }));
 
-    private __Metadata.JsonTypeInfo<CalendarOwnerRole> Create_CalendarOwnerRole(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Owned<CalendarOwnerRole>(options, new CalendarOwnerRoleJsonConverter()));
-
-    private __Metadata.JsonTypeInfo<CalendarPage> Create_CalendarPage(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Object<CalendarPage>(options, static () => new CalendarPage(), static o => new __Metadata.JsonPropertyInfo[]
+    private __Metadata.JsonTypeInfo<CalendarPage> Create_CalendarPage(__Options options) => Resolved(__Support.Object<CalendarPage>(options, static () => new CalendarPage(), static o => new __Metadata.JsonPropertyInfo[]
     {
         __Support.Property<CalendarPage, global::System.Collections.Generic.List<Calendar>>(o, "Records", "records", static x => ((CalendarPage)x).Records, static (x, v) => ((CalendarPage)x).Records = v, ignore: __Ignore.WhenWritingNull),
         __Support.Property<CalendarPage, int?>(o, "TotalRecords", "totalRecords", static x => ((CalendarPage)x).TotalRecords, static (x, v) => ((CalendarPage)x).TotalRecords = v, ignore: __Ignore.WhenWritingNull),
@@ -360,13 +359,13 @@ public sealed partial class ApiJsonContext : global::System.Text.Json.Serializat
         __Support.ExtensionData<CalendarPage>(o, static x => ((CalendarPage)x).AdditionalProperties, static (x, v) => ((CalendarPage)x).AdditionalProperties = v),
     }));
 
-    private __Metadata.JsonTypeInfo<Circle> Create_Circle(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Object<Circle>(options, static () => new Circle(), static o => new __Metadata.JsonPropertyInfo[]
+    private __Metadata.JsonTypeInfo<Circle> Create_Circle(__Options options) => Resolved(__Support.Object<Circle>(options, static () => new Circle(), static o => new __Metadata.JsonPropertyInfo[]
     {
         __Support.Property<Circle, double>(o, "Radius", "radius", static x => ((Circle)x).Radius, static (x, v) => ((Circle)x).Radius = v),
         __Support.ExtensionData<Circle>(o, static x => ((Circle)x).AdditionalProperties, static (x, v) => ((Circle)x).AdditionalProperties = v),
     }));
 
-    private __Metadata.JsonTypeInfo<Condition> Create_Condition(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Object<Condition>(options, static () => new Condition(), static o => new __Metadata.JsonPropertyInfo[]
+    private __Metadata.JsonTypeInfo<Condition> Create_Condition(__Options options) => Resolved(__Support.Object<Condition>(options, static () => new Condition(), static o => new __Metadata.JsonPropertyInfo[]
     {
         __Support.Property<Condition, string>(o, "Field", "field", static x => ((Condition)x).Field, static (x, v) => ((Condition)x).Field = v),
         __Support.Property<Condition, ConditionOp>(o, "Op", "op", static x => ((Condition)x).Op, static (x, v) => ((Condition)x).Op = v, converter: new ConditionOpJsonConverter()),
@@ -374,24 +373,20 @@ public sealed partial class ApiJsonContext : global::System.Text.Json.Serializat
         __Support.ExtensionData<Condition>(o, static x => ((Condition)x).AdditionalProperties, static (x, v) => ((Condition)x).AdditionalProperties = v),
     }));
 
-    private __Metadata.JsonTypeInfo<ConditionOp> Create_ConditionOp(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Owned<ConditionOp>(options, new ConditionOpJsonConverter()));
-
-    private __Metadata.JsonTypeInfo<CreateCalendarRequest> Create_CreateCalendarRequest(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Object<CreateCalendarRequest>(options, static () => new CreateCalendarRequest(), static o => new __Metadata.JsonPropertyInfo[]
+    private __Metadata.JsonTypeInfo<CreateCalendarRequest> Create_CreateCalendarRequest(__Options options) => Resolved(__Support.Object<CreateCalendarRequest>(options, static () => new CreateCalendarRequest(), static o => new __Metadata.JsonPropertyInfo[]
     {
         __Support.Property<CreateCalendarRequest, CalendarInput>(o, "Calendar", "calendar", static x => ((CreateCalendarRequest)x).Calendar, static (x, v) => ((CreateCalendarRequest)x).Calendar = v),
         __Support.ExtensionData<CreateCalendarRequest>(o, static x => ((CreateCalendarRequest)x).AdditionalProperties, static (x, v) => ((CreateCalendarRequest)x).AdditionalProperties = v),
     }));
 
-    private __Metadata.JsonTypeInfo<Kind> Create_Kind(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Owned<Kind>(options, new KindJsonConverter()));
-
-    private __Metadata.JsonTypeInfo<ListCalendarsFilter> Create_ListCalendarsFilter(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Object<ListCalendarsFilter>(options, static () => new ListCalendarsFilter(), static o => new __Metadata.JsonPropertyInfo[]
+    private __Metadata.JsonTypeInfo<ListCalendarsFilter> Create_ListCalendarsFilter(__Options options) => Resolved(__Support.Object<ListCalendarsFilter>(options, static () => new ListCalendarsFilter(), static o => new __Metadata.JsonPropertyInfo[]
     {
         __Support.Property<ListCalendarsFilter, string>(o, "Name", "name", static x => ((ListCalendarsFilter)x).Name, static (x, v) => ((ListCalendarsFilter)x).Name = v, ignore: __Ignore.WhenWritingNull),
         __Support.Property<ListCalendarsFilter, int?>(o, "Min", "min", static x => ((ListCalendarsFilter)x).Min, static (x, v) => ((ListCalendarsFilter)x).Min = v, ignore: __Ignore.WhenWritingNull),
         __Support.ExtensionData<ListCalendarsFilter>(o, static x => ((ListCalendarsFilter)x).AdditionalProperties, static (x, v) => ((ListCalendarsFilter)x).AdditionalProperties = v),
     }));
 
-    private __Metadata.JsonTypeInfo<LoginRequest> Create_LoginRequest(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Object<LoginRequest>(options, static () => new LoginRequest(), static o => new __Metadata.JsonPropertyInfo[]
+    private __Metadata.JsonTypeInfo<LoginRequest> Create_LoginRequest(__Options options) => Resolved(__Support.Object<LoginRequest>(options, static () => new LoginRequest(), static o => new __Metadata.JsonPropertyInfo[]
     {
         __Support.Property<LoginRequest, string>(o, "ProEmail", "pro[email]", static x => ((LoginRequest)x).ProEmail, static (x, v) => ((LoginRequest)x).ProEmail = v),
         __Support.Property<LoginRequest, string>(o, "ProPassword", "pro[password]", static x => ((LoginRequest)x).ProPassword, static (x, v) => ((LoginRequest)x).ProPassword = v),
@@ -400,30 +395,28 @@ public sealed partial class ApiJsonContext : global::System.Text.Json.Serializat
         __Support.ExtensionData<LoginRequest>(o, static x => ((LoginRequest)x).AdditionalProperties, static (x, v) => ((LoginRequest)x).AdditionalProperties = v),
     }));
 
-    private __Metadata.JsonTypeInfo<LoginResponse> Create_LoginResponse(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Object<LoginResponse>(options, static () => new LoginResponse(), static o => new __Metadata.JsonPropertyInfo[]
+    private __Metadata.JsonTypeInfo<LoginResponse> Create_LoginResponse(__Options options) => Resolved(__Support.Object<LoginResponse>(options, static () => new LoginResponse(), static o => new __Metadata.JsonPropertyInfo[]
     {
         __Support.Property<LoginResponse, LoginResponsePro>(o, "Pro", "pro", static x => ((LoginResponse)x).Pro, static (x, v) => ((LoginResponse)x).Pro = v, ignore: __Ignore.WhenWritingNull),
         __Support.Property<LoginResponse, string>(o, "Error", "error", static x => ((LoginResponse)x).Error, static (x, v) => ((LoginResponse)x).Error = v),
         __Support.ExtensionData<LoginResponse>(o, static x => ((LoginResponse)x).AdditionalProperties, static (x, v) => ((LoginResponse)x).AdditionalProperties = v),
     }));
 
-    private __Metadata.JsonTypeInfo<LoginResponsePro> Create_LoginResponsePro(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Object<LoginResponsePro>(options, static () => new LoginResponsePro(), static o => new __Metadata.JsonPropertyInfo[]
+    private __Metadata.JsonTypeInfo<LoginResponsePro> Create_LoginResponsePro(__Options options) => Resolved(__Support.Object<LoginResponsePro>(options, static () => new LoginResponsePro(), static o => new __Metadata.JsonPropertyInfo[]
     {
         __Support.Property<LoginResponsePro, int?>(o, "Id", "id", static x => ((LoginResponsePro)x).Id, static (x, v) => ((LoginResponsePro)x).Id = v, ignore: __Ignore.WhenWritingNull),
         __Support.Property<LoginResponsePro, int?>(o, "GroupId", "group_id", static x => ((LoginResponsePro)x).GroupId, static (x, v) => ((LoginResponsePro)x).GroupId = v, ignore: __Ignore.WhenWritingNull),
         __Support.ExtensionData<LoginResponsePro>(o, static x => ((LoginResponsePro)x).AdditionalProperties, static (x, v) => ((LoginResponsePro)x).AdditionalProperties = v),
     }));
 
-    private __Metadata.JsonTypeInfo<PatchCalendarRequest> Create_PatchCalendarRequest(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Object<PatchCalendarRequest>(options, static () => new PatchCalendarRequest(), static o => new __Metadata.JsonPropertyInfo[]
+    private __Metadata.JsonTypeInfo<PatchCalendarRequest> Create_PatchCalendarRequest(__Options options) => Resolved(__Support.Object<PatchCalendarRequest>(options, static () => new PatchCalendarRequest(), static o => new __Metadata.JsonPropertyInfo[]
     {
         __Support.Property<PatchCalendarRequest, string>(o, "Name", "name", static x => ((PatchCalendarRequest)x).Name, static (x, v) => ((PatchCalendarRequest)x).Name = v, ignore: __Ignore.WhenWritingNull),
         __Support.Property<PatchCalendarRequest, bool?>(o, "Deleted", "deleted", static x => ((PatchCalendarRequest)x).Deleted, static (x, v) => ((PatchCalendarRequest)x).Deleted = v, ignore: __Ignore.WhenWritingNull),
         __Support.ExtensionData<PatchCalendarRequest>(o, static x => ((PatchCalendarRequest)x).AdditionalProperties, static (x, v) => ((PatchCalendarRequest)x).AdditionalProperties = v),
     }));
 
-    private __Metadata.JsonTypeInfo<Priority> Create_Priority(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Owned<Priority>(options, __Metadata.JsonMetadataServices.GetEnumConverter<Priority>(options)));
-
-    private __Metadata.JsonTypeInfo<Shapes> Create_Shapes(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Object<Shapes>(options, static () => new Shapes(), static o => new __Metadata.JsonPropertyInfo[]
+    private __Metadata.JsonTypeInfo<Shapes> Create_Shapes(__Options options) => Resolved(__Support.Object<Shapes>(options, static () => new Shapes(), static o => new __Metadata.JsonPropertyInfo[]
     {
         __Support.Property<Shapes, global::System.Text.Json.JsonElement?>(o, "AnyShape", "any_shape", static x => ((Shapes)x).AnyShape, static (x, v) => ((Shapes)x).AnyShape = v, ignore: __Ignore.WhenWritingNull),
         __Support.Property<Shapes, Circle>(o, "MaybeCircle", "maybe_circle", static x => ((Shapes)x).MaybeCircle, static (x, v) => ((Shapes)x).MaybeCircle = v),
@@ -431,77 +424,13 @@ public sealed partial class ApiJsonContext : global::System.Text.Json.Serializat
         __Support.ExtensionData<Shapes>(o, static x => ((Shapes)x).AdditionalProperties, static (x, v) => ((Shapes)x).AdditionalProperties = v),
     }));
 
-    private __Metadata.JsonTypeInfo<Square> Create_Square(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Object<Square>(options, static () => new Square(), static o => new __Metadata.JsonPropertyInfo[]
+    private __Metadata.JsonTypeInfo<Square> Create_Square(__Options options) => Resolved(__Support.Object<Square>(options, static () => new Square(), static o => new __Metadata.JsonPropertyInfo[]
     {
         __Support.Property<Square, double>(o, "Side", "side", static x => ((Square)x).Side, static (x, v) => ((Square)x).Side = v),
         __Support.ExtensionData<Square>(o, static x => ((Square)x).AdditionalProperties, static (x, v) => ((Square)x).AdditionalProperties = v),
     }));
 
-    private __Metadata.JsonTypeInfo<CalendarOwnerRole?> Create_NullableCalendarOwnerRole(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.NullableOwned<CalendarOwnerRole>(options));
-
-    private __Metadata.JsonTypeInfo<Kind?> Create_NullableKind(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.NullableOwned<Kind>(options));
-
-    private __Metadata.JsonTypeInfo<Priority?> Create_NullablePriority(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.NullableOwned<Priority>(options));
-
-    private __Metadata.JsonTypeInfo<bool> Create_Boolean(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Value<bool>(options, __Metadata.JsonMetadataServices.BooleanConverter));
-
-    private __Metadata.JsonTypeInfo<bool?> Create_NullableBoolean(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Nullable<bool>(options));
-
-    private __Metadata.JsonTypeInfo<byte[]> Create_ByteArray(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Value<byte[]>(options, __Metadata.JsonMetadataServices.ByteArrayConverter));
-
-    private __Metadata.JsonTypeInfo<decimal> Create_Decimal(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Value<decimal>(options, __Metadata.JsonMetadataServices.DecimalConverter));
-
-    private __Metadata.JsonTypeInfo<decimal?> Create_NullableDecimal(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Nullable<decimal>(options));
-
-    private __Metadata.JsonTypeInfo<double> Create_Double(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Value<double>(options, __Metadata.JsonMetadataServices.DoubleConverter));
-
-    private __Metadata.JsonTypeInfo<float> Create_Single(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Value<float>(options, __Metadata.JsonMetadataServices.SingleConverter));
-
-    private __Metadata.JsonTypeInfo<float?> Create_NullableSingle(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Nullable<float>(options));
-
-    private __Metadata.JsonTypeInfo<global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>> Create_DictionaryStringJsonElement(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Dictionary<global::System.Text.Json.JsonElement>(options));
-
-    private __Metadata.JsonTypeInfo<global::System.Collections.Generic.Dictionary<string, int>> Create_DictionaryStringInt32(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Dictionary<int>(options));
-
-    private __Metadata.JsonTypeInfo<global::System.Collections.Generic.Dictionary<string, string>> Create_DictionaryStringString(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Dictionary<string>(options));
-
-    private __Metadata.JsonTypeInfo<global::System.Collections.Generic.List<Calendar>> Create_ListCalendar(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.List<Calendar>(options));
-
-    private __Metadata.JsonTypeInfo<global::System.Collections.Generic.List<double>> Create_ListDouble(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.List<double>(options));
-
-    private __Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::System.Collections.Generic.List<double>>> Create_ListListDouble(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.List<global::System.Collections.Generic.List<double>>(options));
-
-    private __Metadata.JsonTypeInfo<global::System.Collections.Generic.List<string>> Create_ListString(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.List<string>(options));
-
-    private __Metadata.JsonTypeInfo<global::System.DateOnly> Create_DateOnly(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Value<global::System.DateOnly>(options, __Metadata.JsonMetadataServices.DateOnlyConverter));
-
-    private __Metadata.JsonTypeInfo<global::System.DateOnly?> Create_NullableDateOnly(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Nullable<global::System.DateOnly>(options));
-
-    private __Metadata.JsonTypeInfo<global::System.DateTime> Create_DateTime(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Owned<global::System.DateTime>(options, new DateTimeJsonConverter()));
-
-    private __Metadata.JsonTypeInfo<global::System.DateTime?> Create_NullableDateTime(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.NullableOwned<global::System.DateTime>(options));
-
-    private __Metadata.JsonTypeInfo<global::System.DateTimeOffset> Create_DateTimeOffset(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Value<global::System.DateTimeOffset>(options, __Metadata.JsonMetadataServices.DateTimeOffsetConverter));
-
-    private __Metadata.JsonTypeInfo<global::System.DateTimeOffset?> Create_NullableDateTimeOffset(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Nullable<global::System.DateTimeOffset>(options));
-
-    private __Metadata.JsonTypeInfo<global::System.Guid> Create_Guid(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Value<global::System.Guid>(options, __Metadata.JsonMetadataServices.GuidConverter));
-
-    private __Metadata.JsonTypeInfo<global::System.Guid?> Create_NullableGuid(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Nullable<global::System.Guid>(options));
-
-    private __Metadata.JsonTypeInfo<global::System.Text.Json.JsonElement> Create_JsonElement(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Value<global::System.Text.Json.JsonElement>(options, __Metadata.JsonMetadataServices.JsonElementConverter));
-
-    private __Metadata.JsonTypeInfo<global::System.Text.Json.JsonElement?> Create_NullableJsonElement(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Nullable<global::System.Text.Json.JsonElement>(options));
-
-    private __Metadata.JsonTypeInfo<int> Create_Int32(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Value<int>(options, __Metadata.JsonMetadataServices.Int32Converter));
-
-    private __Metadata.JsonTypeInfo<int?> Create_NullableInt32(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Nullable<int>(options));
-
-    private __Metadata.JsonTypeInfo<long> Create_Int64(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Value<long>(options, __Metadata.JsonMetadataServices.Int64Converter));
-
-    private __Metadata.JsonTypeInfo<long?> Create_NullableInt64(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Nullable<long>(options));
-
-    private __Metadata.JsonTypeInfo<string> Create_String(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Value<string>(options, __Metadata.JsonMetadataServices.StringConverter));
+    private __Metadata.JsonTypeInfo<T> Get<T>() => (__Metadata.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
 
     private __Metadata.JsonTypeInfo<T> Resolved<T>(__Metadata.JsonTypeInfo<T> typeInfo)
     {

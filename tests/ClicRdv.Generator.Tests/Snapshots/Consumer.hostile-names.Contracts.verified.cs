@@ -3,21 +3,23 @@
 #nullable enable
 #pragma warning disable CS1591 // Not every member of a document has a description.
 
+using __Json = global::System.Text.Json.Serialization;
+
 namespace Consumer;
 
 [global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public partial class FormFieldsNamedLikeLocalsRequest
 {
-    [global::System.Text.Json.Serialization.JsonPropertyName("form")]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [__Json.JsonPropertyName("form")]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public string? Form { get; set; }
 
-    [global::System.Text.Json.Serialization.JsonPropertyName("text")]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [__Json.JsonPropertyName("text")]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public global::System.Collections.Generic.List<string>? Text { get; set; }
 
-    [global::System.Text.Json.Serialization.JsonPropertyName("item")]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [__Json.JsonPropertyName("item")]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public global::System.Collections.Generic.List<string>? Item { get; set; }
 
     /// <summary>JSON members the document does not describe, kept so that nothing the server sends is lost.</summary>
@@ -28,8 +30,8 @@ public partial class FormFieldsNamedLikeLocalsRequest
 [global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public partial class IMyItemsApi
 {
-    [global::System.Text.Json.Serialization.JsonPropertyName("clash")]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [__Json.JsonPropertyName("clash")]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public string? Clash { get; set; }
 
     /// <summary>JSON members the document does not describe, kept so that nothing the server sends is lost.</summary>
@@ -40,8 +42,8 @@ public partial class IMyItemsApi
 [global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public partial class Item
 {
-    [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [__Json.JsonPropertyName("id")]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public int? Id { get; set; }
 
     /// <summary>JSON members the document does not describe, kept so that nothing the server sends is lost.</summary>
@@ -53,65 +55,65 @@ public partial class Item
 public partial class Item2
 {
     /// <summary>Named like its class.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("item")]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [__Json.JsonPropertyName("item")]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public string? Item { get; set; }
 
-    [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [__Json.JsonPropertyName("name")]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public string? Name { get; set; }
 
-    [global::System.Text.Json.Serialization.JsonPropertyName("Name")]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [__Json.JsonPropertyName("Name")]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public string? Name2 { get; set; }
 
-    [global::System.Text.Json.Serialization.JsonPropertyName("first-name")]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [__Json.JsonPropertyName("first-name")]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public string? FirstName { get; set; }
 
-    [global::System.Text.Json.Serialization.JsonPropertyName("first_name")]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [__Json.JsonPropertyName("first_name")]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public string? FirstName2 { get; set; }
 
-    [global::System.Text.Json.Serialization.JsonPropertyName("@type")]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [__Json.JsonPropertyName("@type")]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public string? Type { get; set; }
 
-    [global::System.Text.Json.Serialization.JsonPropertyName("$ref")]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [__Json.JsonPropertyName("$ref")]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public string? Ref { get; set; }
 
-    [global::System.Text.Json.Serialization.JsonPropertyName("1st")]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [__Json.JsonPropertyName("1st")]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public int? _1st { get; set; }
 
-    [global::System.Text.Json.Serialization.JsonPropertyName("ToString")]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [__Json.JsonPropertyName("ToString")]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public string? ToString2 { get; set; }
 
-    [global::System.Text.Json.Serialization.JsonPropertyName("additionalProperties")]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [__Json.JsonPropertyName("additionalProperties")]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public string? AdditionalProperties2 { get; set; }
 
-    [global::System.Text.Json.Serialization.JsonPropertyName("")]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [__Json.JsonPropertyName("")]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public string? Value { get; set; }
 
-    [global::System.Text.Json.Serialization.JsonPropertyName("naïve")]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [__Json.JsonPropertyName("naïve")]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public string? Naïve { get; set; }
 
-    [global::System.Text.Json.Serialization.JsonPropertyName("emoji\ud83d\ude00")]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [__Json.JsonPropertyName("emoji\ud83d\ude00")]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public string? Emoji { get; set; }
 
-    [global::System.Text.Json.Serialization.JsonPropertyName("sign")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(Item2SignJsonConverter))]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [__Json.JsonPropertyName("sign")]
+    [__Json.JsonConverter(typeof(Item2SignJsonConverter))]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public Item2Sign? Sign { get; set; }
 
-    [global::System.Text.Json.Serialization.JsonPropertyName("code")]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [__Json.JsonPropertyName("code")]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public Item2Code? Code { get; set; }
 
     /// <summary>JSON members the document does not describe, kept so that nothing the server sends is lost.</summary>
@@ -194,8 +196,8 @@ public sealed class Item2SignJsonConverter : global::System.Text.Json.Serializat
 [global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public partial class ItemsApi
 {
-    [global::System.Text.Json.Serialization.JsonPropertyName("x")]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [__Json.JsonPropertyName("x")]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public string? X { get; set; }
 
     /// <summary>JSON members the document does not describe, kept so that nothing the server sends is lost.</summary>
@@ -206,12 +208,12 @@ public partial class ItemsApi
 [global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public partial class Namespace
 {
-    [global::System.Text.Json.Serialization.JsonPropertyName("event")]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [__Json.JsonPropertyName("event")]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public string? Event { get; set; }
 
-    [global::System.Text.Json.Serialization.JsonPropertyName("operator")]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [__Json.JsonPropertyName("operator")]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public string? Operator { get; set; }
 
     /// <summary>JSON members the document does not describe, kept so that nothing the server sends is lost.</summary>
@@ -222,12 +224,12 @@ public partial class Namespace
 [global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public partial class Self
 {
-    [global::System.Text.Json.Serialization.JsonPropertyName("self")]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [__Json.JsonPropertyName("self")]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public Self? Self2 { get; set; }
 
-    [global::System.Text.Json.Serialization.JsonPropertyName("children")]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [__Json.JsonPropertyName("children")]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public global::System.Collections.Generic.List<Self>? Children { get; set; }
 
     /// <summary>JSON members the document does not describe, kept so that nothing the server sends is lost.</summary>

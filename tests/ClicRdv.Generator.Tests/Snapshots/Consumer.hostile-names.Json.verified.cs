@@ -6,6 +6,7 @@
 using __Metadata = global::System.Text.Json.Serialization.Metadata;
 using __Support = global::ClicRdv.Generated.Support.JsonMetadata;
 using __Ignore = global::System.Text.Json.Serialization.JsonIgnoreCondition;
+using __Options = global::System.Text.Json.JsonSerializerOptions;
 
 namespace Consumer;
 
@@ -14,17 +15,17 @@ namespace Consumer;
 [global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public sealed partial class ApiJsonContext : global::System.Text.Json.Serialization.JsonSerializerContext, __Metadata.IJsonTypeInfoResolver
 {
-    private static readonly global::System.Text.Json.JsonSerializerOptions s_defaultOptions = new()
+    private static readonly __Options s_defaultOptions = new()
     {
         DefaultIgnoreCondition = __Ignore.WhenWritingNull,
         NumberHandling = global::System.Text.Json.Serialization.JsonNumberHandling.AllowReadingFromString,
     };
 
     /// <summary>The metadata with the default options: null members are not written, numbers sent as strings are read.</summary>
-    public static ApiJsonContext Default { get; } = new(new global::System.Text.Json.JsonSerializerOptions(s_defaultOptions));
+    public static ApiJsonContext Default { get; } = new(new __Options(s_defaultOptions));
 
     /// <summary>The options this context was generated for.</summary>
-    protected override global::System.Text.Json.JsonSerializerOptions GeneratedSerializerOptions { get; } = s_defaultOptions;
+    protected override __Options GeneratedSerializerOptions { get; } = s_defaultOptions;
 
     /// <summary>Creates a context with its own default options.</summary>
     public ApiJsonContext()
@@ -33,85 +34,85 @@ public sealed partial class ApiJsonContext : global::System.Text.Json.Serializat
     }
 
     /// <summary>Creates a context bound to <paramref name="options"/>, which it becomes the resolver of.</summary>
-    public ApiJsonContext(global::System.Text.Json.JsonSerializerOptions options)
+    public ApiJsonContext(__Options options)
         : base(options)
     {
     }
 
     /// <summary>Metadata for <see cref="FormFieldsNamedLikeLocalsRequest"/>.</summary>
-    public __Metadata.JsonTypeInfo<FormFieldsNamedLikeLocalsRequest> FormFieldsNamedLikeLocalsRequest => _FormFieldsNamedLikeLocalsRequest ??= (__Metadata.JsonTypeInfo<FormFieldsNamedLikeLocalsRequest>)Options.GetTypeInfo(typeof(FormFieldsNamedLikeLocalsRequest));
+    public __Metadata.JsonTypeInfo<FormFieldsNamedLikeLocalsRequest> FormFieldsNamedLikeLocalsRequest => _FormFieldsNamedLikeLocalsRequest ??= Get<FormFieldsNamedLikeLocalsRequest>();
     private __Metadata.JsonTypeInfo<FormFieldsNamedLikeLocalsRequest> _FormFieldsNamedLikeLocalsRequest;
 
     /// <summary>Metadata for <see cref="IMyItemsApi"/>.</summary>
-    public __Metadata.JsonTypeInfo<IMyItemsApi> IMyItemsApi => _IMyItemsApi ??= (__Metadata.JsonTypeInfo<IMyItemsApi>)Options.GetTypeInfo(typeof(IMyItemsApi));
+    public __Metadata.JsonTypeInfo<IMyItemsApi> IMyItemsApi => _IMyItemsApi ??= Get<IMyItemsApi>();
     private __Metadata.JsonTypeInfo<IMyItemsApi> _IMyItemsApi;
 
     /// <summary>Metadata for <see cref="Item"/>.</summary>
-    public __Metadata.JsonTypeInfo<Item> Item => _Item ??= (__Metadata.JsonTypeInfo<Item>)Options.GetTypeInfo(typeof(Item));
+    public __Metadata.JsonTypeInfo<Item> Item => _Item ??= Get<Item>();
     private __Metadata.JsonTypeInfo<Item> _Item;
 
     /// <summary>Metadata for <see cref="Item2"/>.</summary>
-    public __Metadata.JsonTypeInfo<Item2> Item2 => _Item2 ??= (__Metadata.JsonTypeInfo<Item2>)Options.GetTypeInfo(typeof(Item2));
+    public __Metadata.JsonTypeInfo<Item2> Item2 => _Item2 ??= Get<Item2>();
     private __Metadata.JsonTypeInfo<Item2> _Item2;
 
     /// <summary>Metadata for <see cref="Item2Code"/>.</summary>
-    public __Metadata.JsonTypeInfo<Item2Code> Item2Code => _Item2Code ??= (__Metadata.JsonTypeInfo<Item2Code>)Options.GetTypeInfo(typeof(Item2Code));
+    public __Metadata.JsonTypeInfo<Item2Code> Item2Code => _Item2Code ??= Get<Item2Code>();
     private __Metadata.JsonTypeInfo<Item2Code> _Item2Code;
 
     /// <summary>Metadata for <see cref="Item2Sign"/>.</summary>
-    public __Metadata.JsonTypeInfo<Item2Sign> Item2Sign => _Item2Sign ??= (__Metadata.JsonTypeInfo<Item2Sign>)Options.GetTypeInfo(typeof(Item2Sign));
+    public __Metadata.JsonTypeInfo<Item2Sign> Item2Sign => _Item2Sign ??= Get<Item2Sign>();
     private __Metadata.JsonTypeInfo<Item2Sign> _Item2Sign;
 
     /// <summary>Metadata for <see cref="ItemsApi"/>.</summary>
-    public __Metadata.JsonTypeInfo<ItemsApi> ItemsApi => _ItemsApi ??= (__Metadata.JsonTypeInfo<ItemsApi>)Options.GetTypeInfo(typeof(ItemsApi));
+    public __Metadata.JsonTypeInfo<ItemsApi> ItemsApi => _ItemsApi ??= Get<ItemsApi>();
     private __Metadata.JsonTypeInfo<ItemsApi> _ItemsApi;
 
     /// <summary>Metadata for <see cref="Namespace"/>.</summary>
-    public __Metadata.JsonTypeInfo<Namespace> Namespace => _Namespace ??= (__Metadata.JsonTypeInfo<Namespace>)Options.GetTypeInfo(typeof(Namespace));
+    public __Metadata.JsonTypeInfo<Namespace> Namespace => _Namespace ??= Get<Namespace>();
     private __Metadata.JsonTypeInfo<Namespace> _Namespace;
 
     /// <summary>Metadata for <see cref="Self"/>.</summary>
-    public __Metadata.JsonTypeInfo<Self> Self => _Self ??= (__Metadata.JsonTypeInfo<Self>)Options.GetTypeInfo(typeof(Self));
+    public __Metadata.JsonTypeInfo<Self> Self => _Self ??= Get<Self>();
     private __Metadata.JsonTypeInfo<Self> _Self;
 
     /// <summary>Metadata for <c>Item2Code?</c>.</summary>
-    public __Metadata.JsonTypeInfo<Item2Code?> NullableItem2Code => _NullableItem2Code ??= (__Metadata.JsonTypeInfo<Item2Code?>)Options.GetTypeInfo(typeof(Item2Code?));
+    public __Metadata.JsonTypeInfo<Item2Code?> NullableItem2Code => _NullableItem2Code ??= Get<Item2Code?>();
     private __Metadata.JsonTypeInfo<Item2Code?> _NullableItem2Code;
 
     /// <summary>Metadata for <c>Item2Sign?</c>.</summary>
-    public __Metadata.JsonTypeInfo<Item2Sign?> NullableItem2Sign => _NullableItem2Sign ??= (__Metadata.JsonTypeInfo<Item2Sign?>)Options.GetTypeInfo(typeof(Item2Sign?));
+    public __Metadata.JsonTypeInfo<Item2Sign?> NullableItem2Sign => _NullableItem2Sign ??= Get<Item2Sign?>();
     private __Metadata.JsonTypeInfo<Item2Sign?> _NullableItem2Sign;
 
     /// <summary>Metadata for <c>System.Collections.Generic.Dictionary&lt;string, System.Text.Json.JsonElement&gt;</c>.</summary>
-    public __Metadata.JsonTypeInfo<global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>> DictionaryStringJsonElement => _DictionaryStringJsonElement ??= (__Metadata.JsonTypeInfo<global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>));
+    public __Metadata.JsonTypeInfo<global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>> DictionaryStringJsonElement => _DictionaryStringJsonElement ??= Get<global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>>();
     private __Metadata.JsonTypeInfo<global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>> _DictionaryStringJsonElement;
 
     /// <summary>Metadata for <c>System.Collections.Generic.List&lt;Item&gt;</c>.</summary>
-    public __Metadata.JsonTypeInfo<global::System.Collections.Generic.List<Item>> ListItem => _ListItem ??= (__Metadata.JsonTypeInfo<global::System.Collections.Generic.List<Item>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.List<Item>));
+    public __Metadata.JsonTypeInfo<global::System.Collections.Generic.List<Item>> ListItem => _ListItem ??= Get<global::System.Collections.Generic.List<Item>>();
     private __Metadata.JsonTypeInfo<global::System.Collections.Generic.List<Item>> _ListItem;
 
     /// <summary>Metadata for <c>System.Collections.Generic.List&lt;Self&gt;</c>.</summary>
-    public __Metadata.JsonTypeInfo<global::System.Collections.Generic.List<Self>> ListSelf => _ListSelf ??= (__Metadata.JsonTypeInfo<global::System.Collections.Generic.List<Self>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.List<Self>));
+    public __Metadata.JsonTypeInfo<global::System.Collections.Generic.List<Self>> ListSelf => _ListSelf ??= Get<global::System.Collections.Generic.List<Self>>();
     private __Metadata.JsonTypeInfo<global::System.Collections.Generic.List<Self>> _ListSelf;
 
     /// <summary>Metadata for <c>System.Collections.Generic.List&lt;string&gt;</c>.</summary>
-    public __Metadata.JsonTypeInfo<global::System.Collections.Generic.List<string>> ListString => _ListString ??= (__Metadata.JsonTypeInfo<global::System.Collections.Generic.List<string>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.List<string>));
+    public __Metadata.JsonTypeInfo<global::System.Collections.Generic.List<string>> ListString => _ListString ??= Get<global::System.Collections.Generic.List<string>>();
     private __Metadata.JsonTypeInfo<global::System.Collections.Generic.List<string>> _ListString;
 
     /// <summary>Metadata for <c>System.Text.Json.JsonElement</c>.</summary>
-    public __Metadata.JsonTypeInfo<global::System.Text.Json.JsonElement> JsonElement => _JsonElement ??= (__Metadata.JsonTypeInfo<global::System.Text.Json.JsonElement>)Options.GetTypeInfo(typeof(global::System.Text.Json.JsonElement));
+    public __Metadata.JsonTypeInfo<global::System.Text.Json.JsonElement> JsonElement => _JsonElement ??= Get<global::System.Text.Json.JsonElement>();
     private __Metadata.JsonTypeInfo<global::System.Text.Json.JsonElement> _JsonElement;
 
     /// <summary>Metadata for <c>int</c>.</summary>
-    public __Metadata.JsonTypeInfo<int> Int32 => _Int32 ??= (__Metadata.JsonTypeInfo<int>)Options.GetTypeInfo(typeof(int));
+    public __Metadata.JsonTypeInfo<int> Int32 => _Int32 ??= Get<int>();
     private __Metadata.JsonTypeInfo<int> _Int32;
 
     /// <summary>Metadata for <c>int?</c>.</summary>
-    public __Metadata.JsonTypeInfo<int?> NullableInt32 => _NullableInt32 ??= (__Metadata.JsonTypeInfo<int?>)Options.GetTypeInfo(typeof(int?));
+    public __Metadata.JsonTypeInfo<int?> NullableInt32 => _NullableInt32 ??= Get<int?>();
     private __Metadata.JsonTypeInfo<int?> _NullableInt32;
 
     /// <summary>Metadata for <c>string</c>.</summary>
-    public __Metadata.JsonTypeInfo<string> String => _String ??= (__Metadata.JsonTypeInfo<string>)Options.GetTypeInfo(typeof(string));
+    public __Metadata.JsonTypeInfo<string> String => _String ??= Get<string>();
     private __Metadata.JsonTypeInfo<string> _String;
 
     /// <inheritdoc />
@@ -121,31 +122,31 @@ public sealed partial class ApiJsonContext : global::System.Text.Json.Serializat
         return typeInfo;
     }
 
-    __Metadata.JsonTypeInfo __Metadata.IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
+    __Metadata.JsonTypeInfo __Metadata.IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, __Options options)
     {
         if (type == typeof(FormFieldsNamedLikeLocalsRequest)) return Create_FormFieldsNamedLikeLocalsRequest(options);
         if (type == typeof(IMyItemsApi)) return Create_IMyItemsApi(options);
         if (type == typeof(Item)) return Create_Item(options);
         if (type == typeof(Item2)) return Create_Item2(options);
-        if (type == typeof(Item2Code)) return Create_Item2Code(options);
-        if (type == typeof(Item2Sign)) return Create_Item2Sign(options);
+        if (type == typeof(Item2Code)) return Resolved(__Support.Owned<Item2Code>(options, __Metadata.JsonMetadataServices.GetEnumConverter<Item2Code>(options)));
+        if (type == typeof(Item2Sign)) return Resolved(__Support.Owned<Item2Sign>(options, new Item2SignJsonConverter()));
         if (type == typeof(ItemsApi)) return Create_ItemsApi(options);
         if (type == typeof(Namespace)) return Create_Namespace(options);
         if (type == typeof(Self)) return Create_Self(options);
-        if (type == typeof(Item2Code?)) return Create_NullableItem2Code(options);
-        if (type == typeof(Item2Sign?)) return Create_NullableItem2Sign(options);
-        if (type == typeof(global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>)) return Create_DictionaryStringJsonElement(options);
-        if (type == typeof(global::System.Collections.Generic.List<Item>)) return Create_ListItem(options);
-        if (type == typeof(global::System.Collections.Generic.List<Self>)) return Create_ListSelf(options);
-        if (type == typeof(global::System.Collections.Generic.List<string>)) return Create_ListString(options);
-        if (type == typeof(global::System.Text.Json.JsonElement)) return Create_JsonElement(options);
-        if (type == typeof(int)) return Create_Int32(options);
-        if (type == typeof(int?)) return Create_NullableInt32(options);
-        if (type == typeof(string)) return Create_String(options);
+        if (type == typeof(Item2Code?)) return Resolved(__Support.NullableOwned<Item2Code>(options));
+        if (type == typeof(Item2Sign?)) return Resolved(__Support.NullableOwned<Item2Sign>(options));
+        if (type == typeof(global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>)) return Resolved(__Support.Dictionary<global::System.Text.Json.JsonElement>(options));
+        if (type == typeof(global::System.Collections.Generic.List<Item>)) return Resolved(__Support.List<Item>(options));
+        if (type == typeof(global::System.Collections.Generic.List<Self>)) return Resolved(__Support.List<Self>(options));
+        if (type == typeof(global::System.Collections.Generic.List<string>)) return Resolved(__Support.List<string>(options));
+        if (type == typeof(global::System.Text.Json.JsonElement)) return Resolved(__Support.Value<global::System.Text.Json.JsonElement>(options, __Metadata.JsonMetadataServices.JsonElementConverter));
+        if (type == typeof(int)) return Resolved(__Support.Value<int>(options, __Metadata.JsonMetadataServices.Int32Converter));
+        if (type == typeof(int?)) return Resolved(__Support.Nullable<int>(options));
+        if (type == typeof(string)) return Resolved(__Support.Value<string>(options, __Metadata.JsonMetadataServices.StringConverter));
         return null;
     }
 
-    private __Metadata.JsonTypeInfo<FormFieldsNamedLikeLocalsRequest> Create_FormFieldsNamedLikeLocalsRequest(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Object<FormFieldsNamedLikeLocalsRequest>(options, static () => new FormFieldsNamedLikeLocalsRequest(), static o => new __Metadata.JsonPropertyInfo[]
+    private __Metadata.JsonTypeInfo<FormFieldsNamedLikeLocalsRequest> Create_FormFieldsNamedLikeLocalsRequest(__Options options) => Resolved(__Support.Object<FormFieldsNamedLikeLocalsRequest>(options, static () => new FormFieldsNamedLikeLocalsRequest(), static o => new __Metadata.JsonPropertyInfo[]
     {
         __Support.Property<FormFieldsNamedLikeLocalsRequest, string>(o, "Form", "form", static x => ((FormFieldsNamedLikeLocalsRequest)x).Form, static (x, v) => ((FormFieldsNamedLikeLocalsRequest)x).Form = v, ignore: __Ignore.WhenWritingNull),
         __Support.Property<FormFieldsNamedLikeLocalsRequest, global::System.Collections.Generic.List<string>>(o, "Text", "text", static x => ((FormFieldsNamedLikeLocalsRequest)x).Text, static (x, v) => ((FormFieldsNamedLikeLocalsRequest)x).Text = v, ignore: __Ignore.WhenWritingNull),
@@ -153,19 +154,19 @@ public sealed partial class ApiJsonContext : global::System.Text.Json.Serializat
         __Support.ExtensionData<FormFieldsNamedLikeLocalsRequest>(o, static x => ((FormFieldsNamedLikeLocalsRequest)x).AdditionalProperties, static (x, v) => ((FormFieldsNamedLikeLocalsRequest)x).AdditionalProperties = v),
     }));
 
-    private __Metadata.JsonTypeInfo<IMyItemsApi> Create_IMyItemsApi(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Object<IMyItemsApi>(options, static () => new IMyItemsApi(), static o => new __Metadata.JsonPropertyInfo[]
+    private __Metadata.JsonTypeInfo<IMyItemsApi> Create_IMyItemsApi(__Options options) => Resolved(__Support.Object<IMyItemsApi>(options, static () => new IMyItemsApi(), static o => new __Metadata.JsonPropertyInfo[]
     {
         __Support.Property<IMyItemsApi, string>(o, "Clash", "clash", static x => ((IMyItemsApi)x).Clash, static (x, v) => ((IMyItemsApi)x).Clash = v, ignore: __Ignore.WhenWritingNull),
         __Support.ExtensionData<IMyItemsApi>(o, static x => ((IMyItemsApi)x).AdditionalProperties, static (x, v) => ((IMyItemsApi)x).AdditionalProperties = v),
     }));
 
-    private __Metadata.JsonTypeInfo<Item> Create_Item(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Object<Item>(options, static () => new Item(), static o => new __Metadata.JsonPropertyInfo[]
+    private __Metadata.JsonTypeInfo<Item> Create_Item(__Options options) => Resolved(__Support.Object<Item>(options, static () => new Item(), static o => new __Metadata.JsonPropertyInfo[]
     {
         __Support.Property<Item, int?>(o, "Id", "id", static x => ((Item)x).Id, static (x, v) => ((Item)x).Id = v, ignore: __Ignore.WhenWritingNull),
         __Support.ExtensionData<Item>(o, static x => ((Item)x).AdditionalProperties, static (x, v) => ((Item)x).AdditionalProperties = v),
     }));
 
-    private __Metadata.JsonTypeInfo<Item2> Create_Item2(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Object<Item2>(options, static () => new Item2(), static o => new __Metadata.JsonPropertyInfo[]
+    private __Metadata.JsonTypeInfo<Item2> Create_Item2(__Options options) => Resolved(__Support.Object<Item2>(options, static () => new Item2(), static o => new __Metadata.JsonPropertyInfo[]
     {
         __Support.Property<Item2, string>(o, "Item", "item", static x => ((Item2)x).Item, static (x, v) => ((Item2)x).Item = v, ignore: __Ignore.WhenWritingNull),
         __Support.Property<Item2, string>(o, "Name", "name", static x => ((Item2)x).Name, static (x, v) => ((Item2)x).Name = v, ignore: __Ignore.WhenWritingNull),
@@ -185,49 +186,27 @@ public sealed partial class ApiJsonContext : global::System.Text.Json.Serializat
         __Support.ExtensionData<Item2>(o, static x => ((Item2)x).AdditionalProperties, static (x, v) => ((Item2)x).AdditionalProperties = v),
     }));
 
-    private __Metadata.JsonTypeInfo<Item2Code> Create_Item2Code(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Owned<Item2Code>(options, __Metadata.JsonMetadataServices.GetEnumConverter<Item2Code>(options)));
-
-    private __Metadata.JsonTypeInfo<Item2Sign> Create_Item2Sign(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Owned<Item2Sign>(options, new Item2SignJsonConverter()));
-
-    private __Metadata.JsonTypeInfo<ItemsApi> Create_ItemsApi(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Object<ItemsApi>(options, static () => new ItemsApi(), static o => new __Metadata.JsonPropertyInfo[]
+    private __Metadata.JsonTypeInfo<ItemsApi> Create_ItemsApi(__Options options) => Resolved(__Support.Object<ItemsApi>(options, static () => new ItemsApi(), static o => new __Metadata.JsonPropertyInfo[]
     {
         __Support.Property<ItemsApi, string>(o, "X", "x", static x => ((ItemsApi)x).X, static (x, v) => ((ItemsApi)x).X = v, ignore: __Ignore.WhenWritingNull),
         __Support.ExtensionData<ItemsApi>(o, static x => ((ItemsApi)x).AdditionalProperties, static (x, v) => ((ItemsApi)x).AdditionalProperties = v),
     }));
 
-    private __Metadata.JsonTypeInfo<Namespace> Create_Namespace(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Object<Namespace>(options, static () => new Namespace(), static o => new __Metadata.JsonPropertyInfo[]
+    private __Metadata.JsonTypeInfo<Namespace> Create_Namespace(__Options options) => Resolved(__Support.Object<Namespace>(options, static () => new Namespace(), static o => new __Metadata.JsonPropertyInfo[]
     {
         __Support.Property<Namespace, string>(o, "Event", "event", static x => ((Namespace)x).Event, static (x, v) => ((Namespace)x).Event = v, ignore: __Ignore.WhenWritingNull),
         __Support.Property<Namespace, string>(o, "Operator", "operator", static x => ((Namespace)x).Operator, static (x, v) => ((Namespace)x).Operator = v, ignore: __Ignore.WhenWritingNull),
         __Support.ExtensionData<Namespace>(o, static x => ((Namespace)x).AdditionalProperties, static (x, v) => ((Namespace)x).AdditionalProperties = v),
     }));
 
-    private __Metadata.JsonTypeInfo<Self> Create_Self(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Object<Self>(options, static () => new Self(), static o => new __Metadata.JsonPropertyInfo[]
+    private __Metadata.JsonTypeInfo<Self> Create_Self(__Options options) => Resolved(__Support.Object<Self>(options, static () => new Self(), static o => new __Metadata.JsonPropertyInfo[]
     {
         __Support.Property<Self, Self>(o, "Self2", "self", static x => ((Self)x).Self2, static (x, v) => ((Self)x).Self2 = v, ignore: __Ignore.WhenWritingNull),
         __Support.Property<Self, global::System.Collections.Generic.List<Self>>(o, "Children", "children", static x => ((Self)x).Children, static (x, v) => ((Self)x).Children = v, ignore: __Ignore.WhenWritingNull),
         __Support.ExtensionData<Self>(o, static x => ((Self)x).AdditionalProperties, static (x, v) => ((Self)x).AdditionalProperties = v),
     }));
 
-    private __Metadata.JsonTypeInfo<Item2Code?> Create_NullableItem2Code(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.NullableOwned<Item2Code>(options));
-
-    private __Metadata.JsonTypeInfo<Item2Sign?> Create_NullableItem2Sign(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.NullableOwned<Item2Sign>(options));
-
-    private __Metadata.JsonTypeInfo<global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>> Create_DictionaryStringJsonElement(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Dictionary<global::System.Text.Json.JsonElement>(options));
-
-    private __Metadata.JsonTypeInfo<global::System.Collections.Generic.List<Item>> Create_ListItem(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.List<Item>(options));
-
-    private __Metadata.JsonTypeInfo<global::System.Collections.Generic.List<Self>> Create_ListSelf(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.List<Self>(options));
-
-    private __Metadata.JsonTypeInfo<global::System.Collections.Generic.List<string>> Create_ListString(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.List<string>(options));
-
-    private __Metadata.JsonTypeInfo<global::System.Text.Json.JsonElement> Create_JsonElement(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Value<global::System.Text.Json.JsonElement>(options, __Metadata.JsonMetadataServices.JsonElementConverter));
-
-    private __Metadata.JsonTypeInfo<int> Create_Int32(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Value<int>(options, __Metadata.JsonMetadataServices.Int32Converter));
-
-    private __Metadata.JsonTypeInfo<int?> Create_NullableInt32(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Nullable<int>(options));
-
-    private __Metadata.JsonTypeInfo<string> Create_String(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Value<string>(options, __Metadata.JsonMetadataServices.StringConverter));
+    private __Metadata.JsonTypeInfo<T> Get<T>() => (__Metadata.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
 
     private __Metadata.JsonTypeInfo<T> Resolved<T>(__Metadata.JsonTypeInfo<T> typeInfo)
     {

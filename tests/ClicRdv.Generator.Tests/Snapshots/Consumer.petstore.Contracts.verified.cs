@@ -3,15 +3,17 @@
 #nullable enable
 #pragma warning disable CS1591 // Not every member of a document has a description.
 
+using __Json = global::System.Text.Json.Serialization;
+
 namespace Consumer;
 
 [global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public partial class Error
 {
-    [global::System.Text.Json.Serialization.JsonPropertyName("code")]
+    [__Json.JsonPropertyName("code")]
     public int Code { get; set; }
 
-    [global::System.Text.Json.Serialization.JsonPropertyName("message")]
+    [__Json.JsonPropertyName("message")]
     public string Message { get; set; } = default!;
 
     /// <summary>JSON members the document does not describe, kept so that nothing the server sends is lost.</summary>
@@ -23,19 +25,19 @@ public partial class Error
 public partial class NewPet
 {
     /// <summary>The pet's name.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("name")]
+    [__Json.JsonPropertyName("name")]
     public string Name { get; set; } = default!;
 
-    [global::System.Text.Json.Serialization.JsonPropertyName("tag")]
+    [__Json.JsonPropertyName("tag")]
     public string? Tag { get; set; }
 
-    [global::System.Text.Json.Serialization.JsonPropertyName("status")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(PetStatusJsonConverter))]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [__Json.JsonPropertyName("status")]
+    [__Json.JsonConverter(typeof(PetStatusJsonConverter))]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public PetStatus? Status { get; set; }
 
-    [global::System.Text.Json.Serialization.JsonPropertyName("born_on")]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [__Json.JsonPropertyName("born_on")]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public global::System.DateOnly? BornOn { get; set; }
 
     /// <summary>JSON members the document does not describe, kept so that nothing the server sends is lost.</summary>
@@ -46,11 +48,11 @@ public partial class NewPet
 [global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public partial class Pet : NewPet
 {
-    [global::System.Text.Json.Serialization.JsonPropertyName("id")]
+    [__Json.JsonPropertyName("id")]
     public long Id { get; set; }
 
-    [global::System.Text.Json.Serialization.JsonPropertyName("created_at")]
-    [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [__Json.JsonPropertyName("created_at")]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public global::System.DateTimeOffset? CreatedAt { get; set; }
 }
 

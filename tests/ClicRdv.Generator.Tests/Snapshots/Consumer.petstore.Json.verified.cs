@@ -6,6 +6,7 @@
 using __Metadata = global::System.Text.Json.Serialization.Metadata;
 using __Support = global::ClicRdv.Generated.Support.JsonMetadata;
 using __Ignore = global::System.Text.Json.Serialization.JsonIgnoreCondition;
+using __Options = global::System.Text.Json.JsonSerializerOptions;
 
 namespace Consumer;
 
@@ -14,17 +15,17 @@ namespace Consumer;
 [global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public sealed partial class ApiJsonContext : global::System.Text.Json.Serialization.JsonSerializerContext, __Metadata.IJsonTypeInfoResolver
 {
-    private static readonly global::System.Text.Json.JsonSerializerOptions s_defaultOptions = new()
+    private static readonly __Options s_defaultOptions = new()
     {
         DefaultIgnoreCondition = __Ignore.WhenWritingNull,
         NumberHandling = global::System.Text.Json.Serialization.JsonNumberHandling.AllowReadingFromString,
     };
 
     /// <summary>The metadata with the default options: null members are not written, numbers sent as strings are read.</summary>
-    public static ApiJsonContext Default { get; } = new(new global::System.Text.Json.JsonSerializerOptions(s_defaultOptions));
+    public static ApiJsonContext Default { get; } = new(new __Options(s_defaultOptions));
 
     /// <summary>The options this context was generated for.</summary>
-    protected override global::System.Text.Json.JsonSerializerOptions GeneratedSerializerOptions { get; } = s_defaultOptions;
+    protected override __Options GeneratedSerializerOptions { get; } = s_defaultOptions;
 
     /// <summary>Creates a context with its own default options.</summary>
     public ApiJsonContext()
@@ -33,69 +34,69 @@ public sealed partial class ApiJsonContext : global::System.Text.Json.Serializat
     }
 
     /// <summary>Creates a context bound to <paramref name="options"/>, which it becomes the resolver of.</summary>
-    public ApiJsonContext(global::System.Text.Json.JsonSerializerOptions options)
+    public ApiJsonContext(__Options options)
         : base(options)
     {
     }
 
     /// <summary>Metadata for <see cref="Error"/>.</summary>
-    public __Metadata.JsonTypeInfo<Error> Error => _Error ??= (__Metadata.JsonTypeInfo<Error>)Options.GetTypeInfo(typeof(Error));
+    public __Metadata.JsonTypeInfo<Error> Error => _Error ??= Get<Error>();
     private __Metadata.JsonTypeInfo<Error> _Error;
 
     /// <summary>Metadata for <see cref="NewPet"/>.</summary>
-    public __Metadata.JsonTypeInfo<NewPet> NewPet => _NewPet ??= (__Metadata.JsonTypeInfo<NewPet>)Options.GetTypeInfo(typeof(NewPet));
+    public __Metadata.JsonTypeInfo<NewPet> NewPet => _NewPet ??= Get<NewPet>();
     private __Metadata.JsonTypeInfo<NewPet> _NewPet;
 
     /// <summary>Metadata for <see cref="Pet"/>.</summary>
-    public __Metadata.JsonTypeInfo<Pet> Pet => _Pet ??= (__Metadata.JsonTypeInfo<Pet>)Options.GetTypeInfo(typeof(Pet));
+    public __Metadata.JsonTypeInfo<Pet> Pet => _Pet ??= Get<Pet>();
     private __Metadata.JsonTypeInfo<Pet> _Pet;
 
     /// <summary>Metadata for <see cref="PetStatus"/>.</summary>
-    public __Metadata.JsonTypeInfo<PetStatus> PetStatus => _PetStatus ??= (__Metadata.JsonTypeInfo<PetStatus>)Options.GetTypeInfo(typeof(PetStatus));
+    public __Metadata.JsonTypeInfo<PetStatus> PetStatus => _PetStatus ??= Get<PetStatus>();
     private __Metadata.JsonTypeInfo<PetStatus> _PetStatus;
 
     /// <summary>Metadata for <c>PetStatus?</c>.</summary>
-    public __Metadata.JsonTypeInfo<PetStatus?> NullablePetStatus => _NullablePetStatus ??= (__Metadata.JsonTypeInfo<PetStatus?>)Options.GetTypeInfo(typeof(PetStatus?));
+    public __Metadata.JsonTypeInfo<PetStatus?> NullablePetStatus => _NullablePetStatus ??= Get<PetStatus?>();
     private __Metadata.JsonTypeInfo<PetStatus?> _NullablePetStatus;
 
     /// <summary>Metadata for <c>System.Collections.Generic.Dictionary&lt;string, System.Text.Json.JsonElement&gt;</c>.</summary>
-    public __Metadata.JsonTypeInfo<global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>> DictionaryStringJsonElement => _DictionaryStringJsonElement ??= (__Metadata.JsonTypeInfo<global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>));
+    public __Metadata.JsonTypeInfo<global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>> DictionaryStringJsonElement => _DictionaryStringJsonElement ??= Get<global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>>();
     private __Metadata.JsonTypeInfo<global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>> _DictionaryStringJsonElement;
 
     /// <summary>Metadata for <c>System.Collections.Generic.List&lt;Pet&gt;</c>.</summary>
-    public __Metadata.JsonTypeInfo<global::System.Collections.Generic.List<Pet>> ListPet => _ListPet ??= (__Metadata.JsonTypeInfo<global::System.Collections.Generic.List<Pet>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.List<Pet>));
+    public __Metadata.JsonTypeInfo<global::System.Collections.Generic.List<Pet>> ListPet => _ListPet ??= Get<global::System.Collections.Generic.List<Pet>>();
     private __Metadata.JsonTypeInfo<global::System.Collections.Generic.List<Pet>> _ListPet;
 
     /// <summary>Metadata for <c>System.DateOnly</c>.</summary>
-    public __Metadata.JsonTypeInfo<global::System.DateOnly> DateOnly => _DateOnly ??= (__Metadata.JsonTypeInfo<global::System.DateOnly>)Options.GetTypeInfo(typeof(global::System.DateOnly));
+    public __Metadata.JsonTypeInfo<global::System.DateOnly> DateOnly => _DateOnly ??= Get<global::System.DateOnly>();
     private __Metadata.JsonTypeInfo<global::System.DateOnly> _DateOnly;
 
     /// <summary>Metadata for <c>System.DateOnly?</c>.</summary>
-    public __Metadata.JsonTypeInfo<global::System.DateOnly?> NullableDateOnly => _NullableDateOnly ??= (__Metadata.JsonTypeInfo<global::System.DateOnly?>)Options.GetTypeInfo(typeof(global::System.DateOnly?));
+    public __Metadata.JsonTypeInfo<global::System.DateOnly?> NullableDateOnly => _NullableDateOnly ??= Get<global::System.DateOnly?>();
     private __Metadata.JsonTypeInfo<global::System.DateOnly?> _NullableDateOnly;
 
     /// <summary>Metadata for <c>System.DateTimeOffset</c>.</summary>
-    public __Metadata.JsonTypeInfo<global::System.DateTimeOffset> DateTimeOffset => _DateTimeOffset ??= (__Metadata.JsonTypeInfo<global::System.DateTimeOffset>)Options.GetTypeInfo(typeof(global::System.DateTimeOffset));
+    public __Metadata.JsonTypeInfo<global::System.DateTimeOffset> DateTimeOffset => _DateTimeOffset ??= Get<global::System.DateTimeOffset>();
     private __Metadata.JsonTypeInfo<global::System.DateTimeOffset> _DateTimeOffset;
 
     /// <summary>Metadata for <c>System.DateTimeOffset?</c>.</summary>
-    public __Metadata.JsonTypeInfo<global::System.DateTimeOffset?> NullableDateTimeOffset => _NullableDateTimeOffset ??= (__Metadata.JsonTypeInfo<global::System.DateTimeOffset?>)Options.GetTypeInfo(typeof(global::System.DateTimeOffset?));
+    public __Metadata.JsonTypeInfo<global::System.DateTimeOffset?> NullableDateTimeOffset => _NullableDateTimeOffset ??= Get<global::System.DateTimeOffset?>();
     private __Metadata.JsonTypeInfo<global::System.DateTimeOffset?> _NullableDateTimeOffset;
 
     /// <summary>Metadata for <c>System.Text.Json.JsonElement</c>.</summary>
-    public __Metadata.JsonTypeInfo<global::System.Text.Json.JsonElement> JsonElement => _JsonElement ??= (__Metadata.JsonTypeInfo<global::System.Text.Json.JsonElement>)Options.GetTypeInfo(typeof(global::System.Text.Json.JsonElement));
+    public __Metadata.JsonTypeInfo<global::System.Text.Json.JsonElement> JsonElement => _JsonElement ??= Get<global::System.Text.Json.JsonElement>();
     private __Metadata.JsonTypeInfo<global::System.Text.Json.JsonElement> _JsonElement;
 
     /// <summary>Metadata for <c>int</c>.</summary>
-    public __Metadata.JsonTypeInfo<int> Int32 => _Int32 ??= (__Metadata.JsonTypeInfo<int>)Options.GetTypeInfo(typeof(int));
+    public __Metadata.JsonTypeInfo<int> Int32 => _Int32 ??= Get<int>();
     private __Metadata.JsonTypeInfo<int> _Int32;
 
     /// <summary>Metadata for <c>long</c>.</summary>
-    public __Metadata.JsonTypeInfo<long> Int64 => _Int64 ??= (__Metadata.JsonTypeInfo<long>)Options.GetTypeInfo(typeof(long));
+    public __Metadata.JsonTypeInfo<long> Int64 => _Int64 ??= Get<long>();
     private __Metadata.JsonTypeInfo<long> _Int64;
 
     /// <summary>Metadata for <c>string</c>.</summary>
-    public __Metadata.JsonTypeInfo<string> String => _String ??= (__Metadata.JsonTypeInfo<string>)Options.GetTypeInfo(typeof(string));
+    public __Metadata.JsonTypeInfo<string> String => _String ??= Get<string>();
     private __Metadata.JsonTypeInfo<string> _String;
 
     /// <inheritdoc />
@@ -105,34 +106,34 @@ public sealed partial class ApiJsonContext : global::System.Text.Json.Serializat
         return typeInfo;
     }
 
-    __Metadata.JsonTypeInfo __Metadata.IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
+    __Metadata.JsonTypeInfo __Metadata.IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, __Options options)
     {
         if (type == typeof(Error)) return Create_Error(options);
         if (type == typeof(NewPet)) return Create_NewPet(options);
         if (type == typeof(Pet)) return Create_Pet(options);
-        if (type == typeof(PetStatus)) return Create_PetStatus(options);
-        if (type == typeof(PetStatus?)) return Create_NullablePetStatus(options);
-        if (type == typeof(global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>)) return Create_DictionaryStringJsonElement(options);
-        if (type == typeof(global::System.Collections.Generic.List<Pet>)) return Create_ListPet(options);
-        if (type == typeof(global::System.DateOnly)) return Create_DateOnly(options);
-        if (type == typeof(global::System.DateOnly?)) return Create_NullableDateOnly(options);
-        if (type == typeof(global::System.DateTimeOffset)) return Create_DateTimeOffset(options);
-        if (type == typeof(global::System.DateTimeOffset?)) return Create_NullableDateTimeOffset(options);
-        if (type == typeof(global::System.Text.Json.JsonElement)) return Create_JsonElement(options);
-        if (type == typeof(int)) return Create_Int32(options);
-        if (type == typeof(long)) return Create_Int64(options);
-        if (type == typeof(string)) return Create_String(options);
+        if (type == typeof(PetStatus)) return Resolved(__Support.Owned<PetStatus>(options, new PetStatusJsonConverter()));
+        if (type == typeof(PetStatus?)) return Resolved(__Support.NullableOwned<PetStatus>(options));
+        if (type == typeof(global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>)) return Resolved(__Support.Dictionary<global::System.Text.Json.JsonElement>(options));
+        if (type == typeof(global::System.Collections.Generic.List<Pet>)) return Resolved(__Support.List<Pet>(options));
+        if (type == typeof(global::System.DateOnly)) return Resolved(__Support.Value<global::System.DateOnly>(options, __Metadata.JsonMetadataServices.DateOnlyConverter));
+        if (type == typeof(global::System.DateOnly?)) return Resolved(__Support.Nullable<global::System.DateOnly>(options));
+        if (type == typeof(global::System.DateTimeOffset)) return Resolved(__Support.Value<global::System.DateTimeOffset>(options, __Metadata.JsonMetadataServices.DateTimeOffsetConverter));
+        if (type == typeof(global::System.DateTimeOffset?)) return Resolved(__Support.Nullable<global::System.DateTimeOffset>(options));
+        if (type == typeof(global::System.Text.Json.JsonElement)) return Resolved(__Support.Value<global::System.Text.Json.JsonElement>(options, __Metadata.JsonMetadataServices.JsonElementConverter));
+        if (type == typeof(int)) return Resolved(__Support.Value<int>(options, __Metadata.JsonMetadataServices.Int32Converter));
+        if (type == typeof(long)) return Resolved(__Support.Value<long>(options, __Metadata.JsonMetadataServices.Int64Converter));
+        if (type == typeof(string)) return Resolved(__Support.Value<string>(options, __Metadata.JsonMetadataServices.StringConverter));
         return null;
     }
 
-    private __Metadata.JsonTypeInfo<Error> Create_Error(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Object<Error>(options, static () => new Error(), static o => new __Metadata.JsonPropertyInfo[]
+    private __Metadata.JsonTypeInfo<Error> Create_Error(__Options options) => Resolved(__Support.Object<Error>(options, static () => new Error(), static o => new __Metadata.JsonPropertyInfo[]
     {
         __Support.Property<Error, int>(o, "Code", "code", static x => ((Error)x).Code, static (x, v) => ((Error)x).Code = v),
         __Support.Property<Error, string>(o, "Message", "message", static x => ((Error)x).Message, static (x, v) => ((Error)x).Message = v),
         __Support.ExtensionData<Error>(o, static x => ((Error)x).AdditionalProperties, static (x, v) => ((Error)x).AdditionalProperties = v),
     }));
 
-    private __Metadata.JsonTypeInfo<NewPet> Create_NewPet(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Object<NewPet>(options, static () => new NewPet(), static o => new __Metadata.JsonPropertyInfo[]
+    private __Metadata.JsonTypeInfo<NewPet> Create_NewPet(__Options options) => Resolved(__Support.Object<NewPet>(options, static () => new NewPet(), static o => new __Metadata.JsonPropertyInfo[]
     {
         __Support.Property<NewPet, string>(o, "Name", "name", static x => ((NewPet)x).Name, static (x, v) => ((NewPet)x).Name = v),
         __Support.Property<NewPet, string>(o, "Tag", "tag", static x => ((NewPet)x).Tag, static (x, v) => ((NewPet)x).Tag = v),
@@ -141,7 +142,7 @@ public sealed partial class ApiJsonContext : global::System.Text.Json.Serializat
         __Support.ExtensionData<NewPet>(o, static x => ((NewPet)x).AdditionalProperties, static (x, v) => ((NewPet)x).AdditionalProperties = v),
     }));
 
-    private __Metadata.JsonTypeInfo<Pet> Create_Pet(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Object<Pet>(options, static () => new Pet(), static o => new __Metadata.JsonPropertyInfo[]
+    private __Metadata.JsonTypeInfo<Pet> Create_Pet(__Options options) => Resolved(__Support.Object<Pet>(options, static () => new Pet(), static o => new __Metadata.JsonPropertyInfo[]
     {
         __Support.Property<Pet, long>(o, "Id", "id", static x => ((Pet)x).Id, static (x, v) => ((Pet)x).Id = v),
         __Support.Property<Pet, global::System.DateTimeOffset?>(o, "CreatedAt", "created_at", static x => ((Pet)x).CreatedAt, static (x, v) => ((Pet)x).CreatedAt = v, ignore: __Ignore.WhenWritingNull),
@@ -152,29 +153,7 @@ public sealed partial class ApiJsonContext : global::System.Text.Json.Serializat
         __Support.ExtensionData<NewPet>(o, static x => ((NewPet)x).AdditionalProperties, static (x, v) => ((NewPet)x).AdditionalProperties = v),
     }));
 
-    private __Metadata.JsonTypeInfo<PetStatus> Create_PetStatus(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Owned<PetStatus>(options, new PetStatusJsonConverter()));
-
-    private __Metadata.JsonTypeInfo<PetStatus?> Create_NullablePetStatus(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.NullableOwned<PetStatus>(options));
-
-    private __Metadata.JsonTypeInfo<global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>> Create_DictionaryStringJsonElement(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Dictionary<global::System.Text.Json.JsonElement>(options));
-
-    private __Metadata.JsonTypeInfo<global::System.Collections.Generic.List<Pet>> Create_ListPet(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.List<Pet>(options));
-
-    private __Metadata.JsonTypeInfo<global::System.DateOnly> Create_DateOnly(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Value<global::System.DateOnly>(options, __Metadata.JsonMetadataServices.DateOnlyConverter));
-
-    private __Metadata.JsonTypeInfo<global::System.DateOnly?> Create_NullableDateOnly(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Nullable<global::System.DateOnly>(options));
-
-    private __Metadata.JsonTypeInfo<global::System.DateTimeOffset> Create_DateTimeOffset(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Value<global::System.DateTimeOffset>(options, __Metadata.JsonMetadataServices.DateTimeOffsetConverter));
-
-    private __Metadata.JsonTypeInfo<global::System.DateTimeOffset?> Create_NullableDateTimeOffset(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Nullable<global::System.DateTimeOffset>(options));
-
-    private __Metadata.JsonTypeInfo<global::System.Text.Json.JsonElement> Create_JsonElement(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Value<global::System.Text.Json.JsonElement>(options, __Metadata.JsonMetadataServices.JsonElementConverter));
-
-    private __Metadata.JsonTypeInfo<int> Create_Int32(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Value<int>(options, __Metadata.JsonMetadataServices.Int32Converter));
-
-    private __Metadata.JsonTypeInfo<long> Create_Int64(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Value<long>(options, __Metadata.JsonMetadataServices.Int64Converter));
-
-    private __Metadata.JsonTypeInfo<string> Create_String(global::System.Text.Json.JsonSerializerOptions options) => Resolved(__Support.Value<string>(options, __Metadata.JsonMetadataServices.StringConverter));
+    private __Metadata.JsonTypeInfo<T> Get<T>() => (__Metadata.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
 
     private __Metadata.JsonTypeInfo<T> Resolved<T>(__Metadata.JsonTypeInfo<T> typeInfo)
     {
