@@ -39,14 +39,32 @@ cat > "$work/Consumer.csproj" <<XML
 XML
 cp "$document" "$work/api.openapi.json"
 echo 'public static class Unrelated { public static int Value => 0; } // EDIT' > "$work/Unrelated.cs"
-measure() { # $1: UseSharedCompilation
+start=$(date +%s.%N)
+dotnet build "$work" -nologo -v:q -p:UseSharedCompilation=false > /dev/null
+end=$(date +%s.%N)
+awk -v start="$start" -v end="$end" 'BEGIN { printf "First build (restore included, a new compiler process): %.1f s\n", end - start }'
+
+median() { sort -n | awk '{ values[NR] = $1 } END { m = (NR % 2) ? values[(NR + 1) / 2] : (values[NR / 2] + values[NR / 2 + 1]) / 2; printf "%s (min %s, max %s)", m, values[1], values[NR] }'; }
+
+measure() { # $1: UseSharedCompilation, $2: its description
   dotnet build "$work" -nologo -v:q -p:UseSharedCompilation="$1" > /dev/null
+  : > "$work/generator.s"; : > "$work/build.s"
   for run in $(seq 1 "$runs"); do
     sed -i "s#// EDIT.*#// EDIT $run $RANDOM#" "$work/Unrelated.cs"
-    dotnet build "$work" --no-restore -nologo -v:d -p:ReportAnalyzer=true -p:UseSharedCompilation="$1" \
-      | grep -E '^\s+[0-9.<]+ +[0-9]+ +ClicRdv\.Generator\.OpenApiClientGenerator' | head -1 | awk '{ print $1 }'
-  done | sort -n | awk -v mode="$2" '{ values[NR] = $1 } END { m = (NR % 2) ? values[(NR + 1) / 2] : (values[NR / 2] + values[NR / 2 + 1]) / 2; printf "Generator time in a warm rebuild (%s), median of %d runs: %s s (min %s, max %s)\n", mode, NR, m, values[1], values[NR] }'
+    start=$(date +%s.%N)
+    dotnet build "$work" --no-restore -nologo -v:d -p:ReportAnalyzer=true -p:UseSharedCompilation="$1" > "$work/build.log"
+    end=$(date +%s.%N)
+    awk -v start="$start" -v end="$end" 'BEGIN { print end - start }' >> "$work/build.s"
+    grep -E '^\s+[0-9.<]+ +[0-9]+ +ClicRdv\.Generator\.OpenApiClientGenerator' "$work/build.log" | head -1 | awk '{ print $1 }' >> "$work/generator.s"
+  done
+  echo "Warm rebuild ($2), medians of $runs runs: generator $(median < "$work/generator.s") s, whole build $(median < "$work/build.s") s"
 }
+
+# What the generator writes for this document (the files are emitted once, outside the measured builds).
+sed -i "s#// EDIT.*#// EDIT generated#" "$work/Unrelated.cs"
+dotnet build "$work" --no-restore -nologo -v:q -p:UseSharedCompilation=false -p:EmitCompilerGeneratedFiles=true -p:CompilerGeneratedFilesOutputPath=generated > /dev/null
+find "$work/generated" -name '*.g.cs' -path '*OpenApiClientGenerator*' -exec cat {} + | wc -lc | awk '{ printf "Generated: %d lines, %.2f MB\n", $1, $2 / 1048576 }'
+rm -rf "$work/generated"
 
 measure true "compiler server"
 measure false "a new compiler process per build"
