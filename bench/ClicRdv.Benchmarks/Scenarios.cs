@@ -50,7 +50,7 @@ internal static class Scenarios
             ClicRdv.Generator.Emitting.ContractEmitter.Emit(model);
             phases["contracts"].Add(stopwatch.Elapsed.TotalMilliseconds);
             stopwatch.Restart();
-            var json = ClicRdv.Generator.Emitting.JsonTypeCatalog.For(model, model.JsonContextClassName);
+            var json = ClicRdv.Generator.Emitting.JsonTypeCatalog.For(model);
             ClicRdv.Generator.Emitting.JsonContextEmitter.Emit(model, json);
             phases["json"].Add(stopwatch.Elapsed.TotalMilliseconds);
             stopwatch.Restart();

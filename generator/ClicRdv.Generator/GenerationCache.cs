@@ -30,11 +30,6 @@ internal static class GenerationCache
     private static readonly LinkedList<Entry> s_entries = new();
     private static long s_textLength;
 
-    /// <summary>How many documents were parsed, and how many were found here (for tests and benchmarks).</summary>
-    public static int Misses { get; private set; }
-
-    public static int Hits { get; private set; }
-
     /// <summary>Makes the generator runs of the calling thread neither read nor fill the cache, until disposed.</summary>
     public static System.IDisposable BypassOnThisThread()
     {
@@ -54,7 +49,6 @@ internal static class GenerationCache
         {
             if (Find(input) is { } entry)
             {
-                Hits++;
                 return entry.Result;
             }
         }
@@ -63,7 +57,6 @@ internal static class GenerationCache
         var result = DocumentParser.Parse(input, cancellationToken);
         lock (s_gate)
         {
-            Misses++;
             if (Find(input) is { } raced)
             {
                 return raced.Result;

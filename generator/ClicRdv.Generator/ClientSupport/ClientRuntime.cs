@@ -191,9 +191,9 @@ internal static class ClientRuntime
 
     /// <summary>Whether the content is UTF-8 text: no charset (JSON's default) or an explicit UTF-8 one.</summary>
     private static bool IsUtf8(HttpContent content) =>
-        content.Headers.ContentType?.CharSet is not { Length: > 0 } charset
-        || charset.Trim('"').Equals("utf-8", StringComparison.OrdinalIgnoreCase)
-        || charset.Trim('"').Equals("utf8", StringComparison.OrdinalIgnoreCase);
+        content.Headers.ContentType?.CharSet?.Trim('"') is not { Length: > 0 } charset
+        || charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase)
+        || charset.Equals("utf8", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>One call's arguments, passed through the deadline without a closure.</summary>
     private readonly record struct Call<T>(HttpClient Client, HttpRequestMessage Request, RefitSettings Settings, ResponseContent Content, JsonTypeInfo<T>? Json);

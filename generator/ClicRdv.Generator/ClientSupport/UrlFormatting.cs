@@ -2,6 +2,7 @@ namespace ClicRdv.Generated.Support;
 
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Reflection;
 using Refit;
 
@@ -32,7 +33,7 @@ internal sealed class UrlFormatting
             return null;
         }
 
-        return new UrlFormatting(formatter ?? new DefaultUrlParameterFormatter(), new List<KeyValuePair<Type, IUrlParameterFormatter>>(map).ToArray());
+        return new UrlFormatting(formatter ?? new DefaultUrlParameterFormatter(), map.ToArray());
     }
 
     /// <summary>

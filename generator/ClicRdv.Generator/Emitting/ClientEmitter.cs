@@ -22,7 +22,7 @@ internal static class ClientEmitter
         var writer = FileHeader.Start(document);
         writer.Separated(document.Interfaces, api => WriteClient(writer, api, document, formatter, json));
         writer.Line();
-        WriteCatalog(writer, document, json);
+        WriteCatalog(writer, document);
         writer.Line();
         WriteRegistration(writer, document);
         return writer.ToSourceText();
@@ -30,7 +30,7 @@ internal static class ClientEmitter
 
     private static void WriteClient(SourceWriter writer, ApiInterfaceModel api, DocumentModel document, ValueFormatter formatter, JsonTypeCatalog json)
     {
-        var context = json.Qualified(document.JsonContextClassName);
+        var context = TypeNames.Qualified(document.Options.Namespace, document.JsonContextClassName);
         writer.DocElement("summary", $"Implements <see cref=\"{api.Name}\"/> over an <see cref=\"global::System.Net.Http.HttpClient\"/>, with Refit's settings.", raw: true);
         writer.Line(FileHeader.GeneratedCodeAttribute);
         writer.Line($"{document.Options.Accessibility} sealed partial class {api.ClientName} : {api.Name}");
@@ -43,7 +43,7 @@ internal static class ClientEmitter
             writer.Line();
             writer.DocElement("summary", $"Creates a client with the document's default settings (<see cref=\"{context}.Default\"/>). The HttpClient's BaseAddress must be the API's root address.", raw: true);
             writer.Line($"public {api.ClientName}(global::System.Net.Http.HttpClient httpClient)");
-            writer.Line($"    : this(httpClient, {json.Qualified(document.CatalogClassName)}.DefaultSettings)");
+            writer.Line($"    : this(httpClient, {TypeNames.Qualified(document.Options.Namespace, document.CatalogClassName)}.DefaultSettings)");
             writer.Line("{");
             writer.Line("}");
             writer.Line();
@@ -76,7 +76,7 @@ internal static class ClientEmitter
     }
 
     /// <summary>Lists every client with a factory, so that a registration (ClicRdv.Runtime's AddClicRdv) needs no reflection.</summary>
-    private static void WriteCatalog(SourceWriter writer, DocumentModel document, JsonTypeCatalog json)
+    private static void WriteCatalog(SourceWriter writer, DocumentModel document)
     {
         const string FactoryType = "global::System.Func<global::System.Net.Http.HttpClient, global::Refit.RefitSettings, object>";
         writer.DocElement("summary", $"The clients generated from \"{document.Title}\": each interface with a factory of its implementation.");
@@ -96,7 +96,7 @@ internal static class ClientEmitter
             writer.Line("    });");
             writer.Line();
             writer.DocElement("summary", "The settings of a client created without any: Refit's defaults, with a content serializer over the document's default metadata.");
-            writer.Line($"internal static global::Refit.RefitSettings DefaultSettings {{ get; }} = new(new global::Refit.SystemTextJsonContentSerializer({json.Qualified(document.JsonContextClassName)}.Default.Options));");
+            writer.Line($"internal static global::Refit.RefitSettings DefaultSettings {{ get; }} = new(new global::Refit.SystemTextJsonContentSerializer({TypeNames.Qualified(document.Options.Namespace, document.JsonContextClassName)}.Default.Options));");
         }
     }
 

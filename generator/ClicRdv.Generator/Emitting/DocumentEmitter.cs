@@ -9,7 +9,7 @@ internal static class DocumentEmitter
 {
     public static IReadOnlyList<(string HintName, SourceText Text)> Emit(DocumentModel document)
     {
-        var json = JsonTypeCatalog.For(document, document.JsonContextClassName);
+        var json = JsonTypeCatalog.For(document);
         return new[]
         {
             (document.HintName + ".Contracts.g.cs", ContractEmitter.Emit(document)),

@@ -21,9 +21,7 @@ internal static class JsonContextEmitter
 
     private const string Metadata = MetadataAlias + ".";
     private const string TypeInfo = Metadata + "JsonTypeInfo";
-    private const string Options = OptionsAlias;
     private const string Services = Metadata + "JsonMetadataServices.";
-    private const string Support = SupportAlias;
     private const string WhenWritingNull = IgnoreAlias + ".WhenWritingNull";
 
     private static readonly string[] Aliases =
@@ -75,17 +73,17 @@ internal static class JsonContextEmitter
 
     private static void WriteConstruction(SourceWriter writer, string name)
     {
-        writer.Line($"private static readonly {Options} s_defaultOptions = new()");
+        writer.Line($"private static readonly {OptionsAlias} s_defaultOptions = new()");
         writer.Line("{");
         writer.Line($"    DefaultIgnoreCondition = {WhenWritingNull},");
         writer.Line("    NumberHandling = global::System.Text.Json.Serialization.JsonNumberHandling.AllowReadingFromString,");
         writer.Line("};");
         writer.Line();
         writer.DocElement("summary", "The metadata with the default options: null members are not written, numbers sent as strings are read.");
-        writer.Line($"public static {name} Default {{ get; }} = new(new {Options}(s_defaultOptions));");
+        writer.Line($"public static {name} Default {{ get; }} = new(new {OptionsAlias}(s_defaultOptions));");
         writer.Line();
         writer.DocElement("summary", "The options this context was generated for.");
-        writer.Line($"protected override {Options} GeneratedSerializerOptions {{ get; }} = s_defaultOptions;");
+        writer.Line($"protected override {OptionsAlias} GeneratedSerializerOptions {{ get; }} = s_defaultOptions;");
         writer.Line();
         writer.DocElement("summary", "Creates a context with its own default options.");
         writer.Line($"public {name}()");
@@ -94,7 +92,7 @@ internal static class JsonContextEmitter
         writer.Line("}");
         writer.Line();
         writer.DocElement("summary", "Creates a context bound to <paramref name=\"options\"/>, which it becomes the resolver of.", raw: true);
-        writer.Line($"public {name}({Options} options)");
+        writer.Line($"public {name}({OptionsAlias} options)");
         writer.Line("    : base(options)");
         writer.Line("{");
         writer.Line("}");
@@ -119,7 +117,7 @@ internal static class JsonContextEmitter
         }
 
         writer.Line();
-        writer.Line($"{TypeInfo} {Metadata}IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, {Options} options)");
+        writer.Line($"{TypeInfo} {Metadata}IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, {OptionsAlias} options)");
         using (writer.OpenBlock())
         {
             // Objects have a method of their own; any other type's metadata is one call.
@@ -135,8 +133,8 @@ internal static class JsonContextEmitter
 
     private static void WriteCreator(SourceWriter writer, JsonTypeEntry entry, JsonTypeCatalog catalog)
     {
-        var head = $"private {TypeInfo}<{entry.Spelling}> Create_{entry.PropertyName}({Options} options) => Resolved(";
-        writer.LineOf(head, Support, ".Object<", entry.Spelling, ">(options, static () => new ", entry.Spelling + "(), static o => new " + Metadata + "JsonPropertyInfo[]");
+        var head = $"private {TypeInfo}<{entry.Spelling}> Create_{entry.PropertyName}({OptionsAlias} options) => Resolved(";
+        writer.LineOf(head, SupportAlias, ".Object<", entry.Spelling, ">(options, static () => new ", entry.Spelling + "(), static o => new " + Metadata + "JsonPropertyInfo[]");
         writer.Line("{");
         WriteProperties(writer, entry.Contract!, catalog);
         writer.Line("}));");
@@ -144,11 +142,11 @@ internal static class JsonContextEmitter
 
     private static string ValueInfo(JsonTypeEntry entry, JsonTypeCatalog catalog)
     {
-        var support = Support;
+        const string support = SupportAlias;
         var spelling = entry.Spelling;
         return entry.Shape switch
         {
-            JsonShape.StringEnum => $"{support}.Owned<{spelling}>(options, new {ConverterOf(entry, catalog)}())",
+            JsonShape.StringEnum => $"{support}.Owned<{spelling}>(options, new {catalog.EnumConverter(entry.Type.Name)}())",
             JsonShape.IntegerEnum => $"{support}.Owned<{spelling}>(options, {Services}GetEnumConverter<{spelling}>(options))",
             JsonShape.FormattedDateTime => $"{support}.Owned<{spelling}>(options, new {catalog.DateTimeConverter}())",
             JsonShape.Nullable => $"{support}.{(entry.Element!.IsOwned ? "NullableOwned" : "Nullable")}<{entry.Element.Spelling}>(options)",
@@ -172,7 +170,7 @@ internal static class JsonContextEmitter
             var cast = "((" + declaring + ")x).";
             foreach (var property in current.Properties)
             {
-                writer.BeginLine().Append("    ").Append(Support).Append(".Property<").Append(declaring).Append(", ").Append(catalog.Spell(property.Type, isParameter: false))
+                writer.BeginLine().Append("    ").Append(SupportAlias).Append(".Property<").Append(declaring).Append(", ").Append(catalog.Spell(property.Type, isParameter: false))
                     .Append(">(o, ").Append(SourceWriter.Literal(property.Name)).Append(", ").Append(SourceWriter.Literal(property.WireName))
                     .Append(", static x => ").Append(cast).Append(property.Name)
                     .Append(", static (x, v) => ").Append(cast).Append(property.Name).Append(" = v");
@@ -191,7 +189,7 @@ internal static class JsonContextEmitter
 
             if (current.HasAdditionalProperties)
             {
-                writer.BeginLine().Append("    ").Append(Support).Append(".ExtensionData<").Append(declaring)
+                writer.BeginLine().Append("    ").Append(SupportAlias).Append(".ExtensionData<").Append(declaring)
                     .Append(">(o, static x => ").Append(cast).Append("AdditionalProperties, static (x, v) => ").Append(cast).Append("AdditionalProperties = v),").EndLine();
             }
         }
@@ -207,10 +205,8 @@ internal static class JsonContextEmitter
         }
 
         var instance = $"new {converter}()";
-        return type.IsNullable ? $"{Support}.NullableOf({instance}, o)" : instance;
+        return type.IsNullable ? $"{SupportAlias}.NullableOf({instance}, o)" : instance;
     }
-
-    private static string ConverterOf(JsonTypeEntry entry, JsonTypeCatalog catalog) => catalog.EnumConverter(entry.Type.Name)!;
 
     private static string PrimitiveConverter(TypeRef type) => type.Name switch
     {

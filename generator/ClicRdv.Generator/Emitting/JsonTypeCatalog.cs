@@ -38,7 +38,7 @@ internal enum JsonShape
 }
 
 /// <summary>One type of the document's JSON metadata.</summary>
-/// <param name="Spelling">The type in C#, in full and without nullable annotations on reference types (one entry per runtime type).</param>
+/// <param name="Spelling">The type in C# as the metadata file names it (see <see cref="JsonTypeCatalog.Spell"/>): one entry per runtime type.</param>
 /// <param name="PropertyName">Its property on the generated context (<c>Pet</c>, <c>ListPet</c>, <c>NullableInt32</c>...).</param>
 /// <param name="Element">The element of a collection, or the underlying type of a nullable value type.</param>
 internal sealed record JsonTypeEntry(string Spelling, string PropertyName, JsonShape Shape, TypeRef Type, JsonTypeEntry? Element, ContractModel? Contract)
@@ -66,12 +66,10 @@ internal sealed class JsonTypeCatalog
     // Spellings of the types met so far: the same few types recur across thousands of properties.
     private readonly Dictionary<TypeRef, string> _valueSpellings = new();
     private readonly Dictionary<string, ContractModel> _contracts;
-    private readonly string _namespace;
     private readonly string? _dateTimeConverter;
 
     private JsonTypeCatalog(DocumentModel document)
     {
-        _namespace = document.Options.Namespace;
         _contracts = document.Contracts.ToDictionary(contract => contract.Name, StringComparer.Ordinal);
         _dateTimeConverter = document.DateTimeFormats.Select(format => format.ConverterName).FirstOrDefault();
     }
@@ -88,10 +86,7 @@ internal sealed class JsonTypeCatalog
     /// <summary>The generated converter of a string enum.</summary>
     public string? EnumConverter(string enumName) => _contracts.TryGetValue(enumName, out var contract) ? contract.ConverterName : null;
 
-    /// <summary>The fully qualified name of a generated type.</summary>
-    public string Qualified(string generatedType) => TypeNames.Qualified(_namespace, generatedType);
-
-    public static JsonTypeCatalog For(DocumentModel document, string contextClassName)
+    public static JsonTypeCatalog For(DocumentModel document)
     {
         var catalog = new JsonTypeCatalog(document);
         var found = new Dictionary<string, (TypeRef Type, bool IsParameter)>(StringComparer.Ordinal);
@@ -122,7 +117,7 @@ internal sealed class JsonTypeCatalog
             }
         }
 
-        catalog.Name(found, contextClassName);
+        catalog.Name(found, document.JsonContextClassName);
         return catalog;
     }
 

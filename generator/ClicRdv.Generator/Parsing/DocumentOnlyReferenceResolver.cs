@@ -30,14 +30,11 @@ internal sealed class DocumentOnlyReferenceResolver : JsonReferenceResolver
         throw new ExternalReferenceRefusedException(url);
 }
 
-/// <summary>A reference outside the document that NSwag asked to open.</summary>
+/// <summary>A reference outside the document that NSwag asked to open; NSwag wraps it in the error DocumentParser reports.</summary>
 internal sealed class ExternalReferenceRefusedException : Exception
 {
     public ExternalReferenceRefusedException(string target)
         : base(ExternalReferences.Refusal(target) ?? target)
     {
-        Target = target;
     }
-
-    public string Target { get; }
 }
