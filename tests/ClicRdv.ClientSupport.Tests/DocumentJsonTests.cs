@@ -67,6 +67,8 @@ public sealed class DocumentJsonTests
     [InlineData("ignore")]
     [InlineData("converter")]
     [InlineData("resolver")]
+    [InlineData("duplicates")]
+    [InlineData("legacy null handling")]
     public void Options_that_differ_from_Refits_defaults_in_one_setting_are_not_taken_for_them(string change)
     {
         var options = SystemTextJsonContentSerializer.GetDefaultJsonSerializerOptions();
@@ -77,6 +79,10 @@ public sealed class DocumentJsonTests
             case "indented": options.WriteIndented = true; break;
             case "ignore": options.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull; break;
             case "converter": options.Converters.Add(new JsonStringEnumConverter()); break;
+            case "duplicates": options.AllowDuplicateProperties = !options.AllowDuplicateProperties; break;
+#pragma warning disable SYSLIB0020 // The obsolete setting is still one a caller may have set.
+            case "legacy null handling": options.IgnoreNullValues = !options.IgnoreNullValues; break;
+#pragma warning restore SYSLIB0020
             default: options.TypeInfoResolver = TestContext.Default; break;
         }
 

@@ -47,6 +47,12 @@ internal static class RefitDefaults
             || options.IndentSize != reference.IndentSize
             || !string.Equals(options.NewLine, reference.NewLine, StringComparison.Ordinal)
 #endif
+#if NET10_0_OR_GREATER
+            || options.AllowDuplicateProperties != reference.AllowDuplicateProperties
+#endif
+#pragma warning disable SYSLIB0020 // Obsolete, but still a setting a caller may have set.
+            || options.IgnoreNullValues != reference.IgnoreNullValues
+#pragma warning restore SYSLIB0020
             || options.Converters.Count != reference.Converters.Count)
         {
             return false;
