@@ -127,6 +127,26 @@ public sealed class DiagnosticsTests
     }
 
     [Fact]
+    public void An_x_unwrap_naming_a_member_the_answer_lacks_is_a_located_CRDV100_and_the_answer_is_read_whole()
+    {
+        var text = Document(
+            "\"/things\": { \"get\": { \"operationId\": \"getThing\", \"responses\": {\n" +
+            "  \"200\": { \"description\": \"ok\", \"x-unwrap\": \"records\",\n" +
+            "    \"content\": { \"application/json\": { \"schema\": { \"type\": \"object\", \"properties\": { \"name\": { \"type\": \"string\" } } } } } }\n" +
+            "} } }");
+
+        var run = GeneratorHarness.Run(Path, text);
+
+        var diagnostic = Assert.Single(run.GeneratorDiagnostics);
+        Assert.Equal("CRDV100", diagnostic.Id);
+        Assert.Contains("x-unwrap 'records' of GET /things", diagnostic.GetMessage());
+        Assert.Contains("the answer's schema has no member 'records', so the answer is read whole", diagnostic.GetMessage());
+        Assert.Equal(6, diagnostic.Location.GetLineSpan().StartLinePosition.Line + 1);
+        Assert.Empty(run.CompilationProblems.Select(problem => problem.ToString()));
+        Assert.Contains("Task<GetThingResponse> GetThing(", run.Source("Interfaces.g.cs"));
+    }
+
+    [Fact]
     public void A_project_without_documents_generates_and_reports_nothing()
     {
         var run = GeneratorHarness.Run(GeneratorHarness.CreateDriver(new AdditionalText[] { new InMemoryAdditionalText("/project/notes.json", "{}") }), GeneratorHarness.CreateCompilation());

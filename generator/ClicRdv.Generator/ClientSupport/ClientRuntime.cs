@@ -37,14 +37,15 @@ internal static class ClientRuntime
 
     /// <summary>
     /// Sends a request and returns its content; a non-success answer raises the exception of
-    /// <see cref="RefitSettings.ExceptionFactory"/> (an <see cref="ApiException"/> by default).
+    /// <see cref="RefitSettings.ExceptionFactory"/> (an <see cref="ApiException"/> by default). With an
+    /// <paramref name="envelope"/>, the content is the one record that member of the answer holds (<see cref="EnvelopeRecord"/>).
     /// </summary>
-    public static Task<T> SendAsync<T>(HttpClient client, HttpRequestMessage request, RefitSettings settings, ResponseContent content, JsonTypeInfo<T>? json, CancellationToken cancellationToken) =>
-        CallDeadline.RunAsync(client, new Call<T>(client, request, settings, content, json), static (call, token) => SendAndReadAsync(call, token), cancellationToken);
+    public static Task<T> SendAsync<T>(HttpClient client, HttpRequestMessage request, RefitSettings settings, ResponseContent content, JsonTypeInfo<T>? json, CancellationToken cancellationToken, string? envelope = null) =>
+        CallDeadline.RunAsync(client, new Call<T>(client, request, settings, content, json, envelope), static (call, token) => SendAndReadAsync(call, token), cancellationToken);
 
     /// <summary>Sends a request and returns the whole answer, success or not, without throwing for a non-success status.</summary>
-    public static Task<ApiResponse<T>> SendForApiResponseAsync<T>(HttpClient client, HttpRequestMessage request, RefitSettings settings, ResponseContent content, JsonTypeInfo<T>? json, CancellationToken cancellationToken) =>
-        CallDeadline.RunAsync(client, new Call<T>(client, request, settings, content, json), static (call, token) => SendAndReadForApiResponseAsync(call, token), cancellationToken);
+    public static Task<ApiResponse<T>> SendForApiResponseAsync<T>(HttpClient client, HttpRequestMessage request, RefitSettings settings, ResponseContent content, JsonTypeInfo<T>? json, CancellationToken cancellationToken, string? envelope = null) =>
+        CallDeadline.RunAsync(client, new Call<T>(client, request, settings, content, json, envelope), static (call, token) => SendAndReadForApiResponseAsync(call, token), cancellationToken);
 
     private static async ValueTask AuthorizeWithAsync(HttpRequestMessage request, Func<HttpRequestMessage, CancellationToken, ValueTask<string>> getter, CancellationToken cancellationToken) =>
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await getter(request, cancellationToken).ConfigureAwait(false));
@@ -154,12 +155,19 @@ internal static class ClientRuntime
                 // JSON (the rule) is read straight from the stream; other text goes through the charset-aware reader.
                 var direct = call.Content == ResponseContent.Json && call.Json is not null && IsUtf8(response.Content);
                 var excerpt = new ExcerptContent(response.Content, call.Client.MaxResponseContentBufferSize, withHeaders: !direct);
+                HttpContent? record = null;
                 try
                 {
                     excerpt.EnsureAnnouncedLengthFits();
+                    if (call.Envelope is { } member && call.Content == ResponseContent.Json)
+                    {
+                        record = await EnvelopeRecord.UnwrapAsync(excerpt, member, cancellationToken).ConfigureAwait(false);
+                    }
+
+                    var source = record ?? excerpt;
                     if (direct)
                     {
-                        using var stream = await excerpt.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+                        using var stream = await source.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
                         return (await JsonSerializer.DeserializeAsync(stream, call.Json!, cancellationToken).ConfigureAwait(false))!;
                     }
 
@@ -169,8 +177,8 @@ internal static class ClientRuntime
                     }
 
                     var result = call.Json is null
-                        ? await call.Settings.ContentSerializer.FromHttpContentAsync<T>(excerpt, cancellationToken).ConfigureAwait(false)
-                        : await excerpt.ReadFromJsonAsync(call.Json, cancellationToken).ConfigureAwait(false);
+                        ? await call.Settings.ContentSerializer.FromHttpContentAsync<T>(source, cancellationToken).ConfigureAwait(false)
+                        : await source.ReadFromJsonAsync(call.Json, cancellationToken).ConfigureAwait(false);
                     return result!;
                 }
                 catch (Exception) when (!cancellationToken.IsCancellationRequested)
@@ -180,6 +188,7 @@ internal static class ClientRuntime
                 }
                 finally
                 {
+                    record?.Dispose();
                     excerpt.Dispose();
                 }
             case ResponseContent.Stream:
@@ -196,5 +205,5 @@ internal static class ClientRuntime
         || charset.Equals("utf8", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>One call's arguments, passed through the deadline without a closure.</summary>
-    private readonly record struct Call<T>(HttpClient Client, HttpRequestMessage Request, RefitSettings Settings, ResponseContent Content, JsonTypeInfo<T>? Json);
+    private readonly record struct Call<T>(HttpClient Client, HttpRequestMessage Request, RefitSettings Settings, ResponseContent Content, JsonTypeInfo<T>? Json, string? Envelope);
 }

@@ -14,7 +14,7 @@ namespace ClicRdv.Generator.Emitting;
 /// </summary>
 internal static class ClientSupportSources
 {
-    private const string Namespace = "global::ClicRdv.Generated.Support.";
+    public const string Namespace = "global::ClicRdv.Generated.Support.";
 
     public const string ClientRuntime = Namespace + "ClientRuntime";
     public const string RequestUri = Namespace + "RequestUri";

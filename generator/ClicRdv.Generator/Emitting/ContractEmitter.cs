@@ -61,7 +61,7 @@ internal static class ContractEmitter
                 writer.LineOf("[", SerializationAlias, ".JsonPropertyName(", SourceWriter.Literal(property.WireName), ")]");
 
                 // The same wire format as the generated metadata, for code that serializes the contracts by reflection.
-                if ((property.Type.Kind == TypeKind.StringEnum ? converters[property.Type.Name] : property.Type.Converter) is { } converter)
+                if ((LenientConverters.For(property) ?? (property.Type.Kind == TypeKind.StringEnum ? converters[property.Type.Name] : property.Type.Converter)) is { } converter)
                 {
                     writer.LineOf("[", SerializationAlias, ".JsonConverter(typeof(", converter, "))]");
                 }

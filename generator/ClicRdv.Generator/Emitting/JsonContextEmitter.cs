@@ -174,7 +174,7 @@ internal static class JsonContextEmitter
                     .Append(">(o, ").Append(SourceWriter.Literal(property.Name)).Append(", ").Append(SourceWriter.Literal(property.WireName))
                     .Append(", static x => ").Append(cast).Append(property.Name)
                     .Append(", static (x, v) => ").Append(cast).Append(property.Name).Append(" = v");
-                if (MemberConverter(property.Type, catalog) is { } converter)
+                if (MemberConverter(property, catalog) is { } converter)
                 {
                     writer.Append(", converter: ").Append(converter);
                 }
@@ -195,9 +195,18 @@ internal static class JsonContextEmitter
         }
     }
 
-    /// <summary>The converter bound to a member whose format the document fixes: a string enum's values, a date-time's pattern.</summary>
-    private static string? MemberConverter(TypeRef type, JsonTypeCatalog catalog)
+    /// <summary>
+    /// The converter bound to a member whose format the document fixes: a string enum's values, a date-time's pattern,
+    /// the forms an <c>x-lenient</c> member is read from (its converter already handles null).
+    /// </summary>
+    private static string? MemberConverter(PropertyModel property, JsonTypeCatalog catalog)
     {
+        if (LenientConverters.For(property) is { } lenient)
+        {
+            return $"new {lenient}()";
+        }
+
+        var type = property.Type;
         var converter = type.Kind == TypeKind.StringEnum ? catalog.EnumConverter(type.Name) : type.Converter;
         if (converter is null)
         {

@@ -78,7 +78,8 @@ internal sealed class MethodBodyEmitter
         var typeArgument = MethodSignature.ContentType(_operation.Response) ?? "object";
         var sendMethod = options.UseApiResponse ? "SendForApiResponseAsync" : "SendAsync";
         var json = content == ResponseContent.Json ? "_json?." + _json.PropertyFor(_operation.Response.Type!, isParameter: false) : "null";
-        var call = $"{ClientSupportSources.ClientRuntime}.{sendMethod}<{typeArgument}>(_httpClient, {_request}, _settings, {ClientSupportSources.ResponseContent}.{content}, {json}, cancellationToken).ConfigureAwait(false)";
+        var envelope = _operation.Response.Envelope is { } member ? ", envelope: " + SourceWriter.Literal(member) : string.Empty;
+        var call = $"{ClientSupportSources.ClientRuntime}.{sendMethod}<{typeArgument}>(_httpClient, {_request}, _settings, {ClientSupportSources.ResponseContent}.{content}, {json}, cancellationToken{envelope}).ConfigureAwait(false)";
         _writer.Line(content == ResponseContent.None && !options.UseApiResponse ? $"await {call};" : $"return await {call};");
     }
 

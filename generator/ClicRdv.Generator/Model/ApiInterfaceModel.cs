@@ -80,7 +80,8 @@ internal sealed record ParameterModel(
     EquatableArray<PropertyModel> Fields);
 
 /// <param name="MediaType">The media type the document declares, sent as <c>Accept</c>.</param>
-internal sealed record ResponseModel(ResponseContent Kind, TypeRef? Type, string? MediaType, string? Documentation)
+/// <param name="Envelope">The member an <c>x-unwrap</c> answer holds its one record in; <see cref="Type"/> is the record's.</param>
+internal sealed record ResponseModel(ResponseContent Kind, TypeRef? Type, string? MediaType, string? Documentation, string? Envelope = null)
 {
     public static readonly ResponseModel None = new(ResponseContent.None, null, null, null);
 }

@@ -30,7 +30,8 @@ internal sealed record ContractModel(
 /// Whether the document allows <c>null</c> as the value. A property that is nullable in C# only because it is optional
 /// is left out of what is written when null, so that no request carries a null the document forbids.
 /// </param>
-internal sealed record PropertyModel(string Name, string WireName, TypeRef Type, string? Documentation, bool IsRequired, bool AllowsNull);
+/// <param name="IsLenient">Whether the document marks it <c>x-lenient</c>: read from each JSON form of its value, written in its type.</param>
+internal sealed record PropertyModel(string Name, string WireName, TypeRef Type, string? Documentation, bool IsRequired, bool AllowsNull, bool IsLenient);
 
 /// <param name="Name">The C# member name.</param>
 /// <param name="Value">The wire string of a string enum, or the integer literal of an integer enum.</param>

@@ -120,7 +120,7 @@ internal sealed class OperationMapper
             Trimmed(operation.Description),
             operation.IsDeprecated,
             ordered,
-            MapResponse(operation, name),
+            MapResponse(operation, name, operationName, pointer),
             acceptsBearerToken);
     }
 
@@ -251,7 +251,7 @@ internal sealed class OperationMapper
         };
     }
 
-    private ResponseModel MapResponse(OpenApiOperation operation, string methodName)
+    private ResponseModel MapResponse(OpenApiOperation operation, string methodName, string operationName, string pointer)
     {
         var responses = operation.ActualResponses;
         var successes = responses.Where(pair => pair.Key.StartsWith("2", StringComparison.Ordinal))
@@ -260,17 +260,27 @@ internal sealed class OperationMapper
         var candidates = successes.Count > 0
             ? successes
             : responses.Where(pair => pair.Key == "default").ToList();
-        var chosen = candidates.Select(pair => pair.Value.ActualResponse).FirstOrDefault(response => response.Content.Count > 0);
-        if (chosen is null)
+        var chosen = candidates.Select(pair => (Status: pair.Key, Response: pair.Value.ActualResponse)).FirstOrDefault(candidate => candidate.Response.Content.Count > 0);
+        if (chosen.Response is null)
         {
             return ResponseModel.None;
         }
 
-        var mediaType = PickMediaType(chosen.Content.Keys);
-        var schema = chosen.Content[mediaType].Schema;
-        var documentation = Trimmed(chosen.Description);
+        var mediaType = PickMediaType(chosen.Response.Content.Keys);
+        var schema = chosen.Response.Content[mediaType].Schema;
+        var documentation = Trimmed(chosen.Response.Description);
         if (IsJson(mediaType) && !SchemaMapper.IsBinary(schema))
         {
+            if (ResponseEnvelopes.MemberOf(chosen.Response) is { } member)
+            {
+                if (schema is not null && ResponseEnvelopes.RecordSchema(schema, member) is { } record)
+                {
+                    return new ResponseModel(ResponseContent.Json, _schemas.Map(record, methodName + "Response"), mediaType, documentation, member);
+                }
+
+                _diagnostics.Unsupported($"{ResponseEnvelopes.Extension} '{member}' of {operationName}", pointer + "/responses/" + EscapePointer(chosen.Status), $"the answer's schema has no member '{member}', so the answer is read whole");
+            }
+
             return new ResponseModel(ResponseContent.Json, _schemas.Map(schema, methodName + "Response"), mediaType, documentation);
         }
 
