@@ -25,7 +25,7 @@ public sealed class ApiKeyTests : IAsyncLifetime
         await factory.Create<ICalendarsApi>().ListCalendars(4, results: "all", interventionIds: new[] { 1, 2 });
 
         var request = _server.Requests.Single();
-        Assert.Equal("?results=all&intervention_ids%5B%5D=1&intervention_ids%5B%5D=2&apikey=k3y%20with%20spaces%26%3D", request.RawQuery);
+        Assert.Equal("?results=all&intervention_ids%5B%5D=1&intervention_ids%5B%5D=2&format=json&apikey=k3y%20with%20spaces%26%3D", request.RawQuery);
     }
 
     [Fact]
@@ -37,7 +37,7 @@ public sealed class ApiKeyTests : IAsyncLifetime
 
         var request = _server.Requests.Single();
         Assert.Equal("POST", request.Method);
-        Assert.Equal("?apikey=k3y%20with%20spaces%26%3D", request.RawQuery);
+        Assert.Equal("?format=json&apikey=k3y%20with%20spaces%26%3D", request.RawQuery);
         Assert.Equal("""{"calendar":{"name":"New"}}""", request.Body);
         Assert.DoesNotContain("apikey", request.Body, StringComparison.OrdinalIgnoreCase);
     }
@@ -51,7 +51,19 @@ public sealed class ApiKeyTests : IAsyncLifetime
 
         using var response = await invoker.SendAsync(request, CancellationToken.None);
 
-        Assert.Equal("?results=5&APIKEY=kept&apikey=right", response.Headers.GetValues("X-Sent-Query").Single());
+        Assert.Equal("?results=5&APIKEY=kept&format=json&apikey=right", response.Headers.GetValues("X-Sent-Query").Single());
+    }
+
+    [Fact]
+    public async Task A_format_the_caller_names_is_kept_and_json_is_not_added()
+    {
+        using var handler = new ApiKeyQueryHandler("k", new Uri("http://127.0.0.1:1/")) { InnerHandler = new RecordingTransport() };
+        using var invoker = new HttpMessageInvoker(handler);
+        using var request = new HttpRequestMessage(HttpMethod.Get, "http://127.0.0.1:1/api/v1/groups?format=xml");
+
+        using var response = await invoker.SendAsync(request, CancellationToken.None);
+
+        Assert.Equal("?format=xml&apikey=k", response.Headers.GetValues("X-Sent-Query").Single());
     }
 
     [Fact]
@@ -63,7 +75,7 @@ public sealed class ApiKeyTests : IAsyncLifetime
 
         using var response = await invoker.SendAsync(request, CancellationToken.None);
 
-        Assert.Equal("?apikey=secret-key", response.Headers.GetValues("X-Sent-Query").Single());
+        Assert.Equal("?format=json&apikey=secret-key", response.Headers.GetValues("X-Sent-Query").Single());
         Assert.DoesNotContain("secret-key", response.RequestMessage!.RequestUri!.ToString());
     }
 
@@ -90,12 +102,14 @@ public sealed class ApiKeyTests : IAsyncLifetime
     [InlineData("http://127.0.0.1:1/api/v1/x#fragment")]
     [InlineData("HTTP://127.0.0.1:1/api/v1/x?q=1")]
     [InlineData("http://127.0.0.1:1/api/v1/x\\y")]
+    [InlineData("http://127.0.0.1:1/api/v1/x?format=xml")]
+    [InlineData("http://127.0.0.1:1/api/v1/x?Format=1&apikey=a")]
     public void The_apikey_is_added_to_the_address_as_parsing_it_would_give(string address)
     {
         var apiKey = new ApiKeyQuery("k3y&=", new ApiHost(new Uri("http://127.0.0.1:1/")));
         var uri = new Uri(address);
 
-        // The parsed form, built from scratch: every apikey dropped, the key appended once.
+        // The parsed form, built from scratch: every apikey dropped, format=json unless a format is named, the key appended once.
         var expected = ApiKeyQuery.WithApiKey(new Uri(uri.AbsoluteUri), Uri.EscapeDataString("k3y&="));
 
         Assert.Equal(expected.AbsoluteUri, apiKey.AddTo(uri).AbsoluteUri);

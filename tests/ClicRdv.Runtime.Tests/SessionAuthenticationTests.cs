@@ -30,7 +30,7 @@ public sealed class SessionAuthenticationTests : IAsyncLifetime
         Assert.Equal(2, _server.Requests.Count);
         var login = _server.Requests[0];
         Assert.Equal(("POST", "/api/v1/sessions/login"), (login.Method, login.Path));
-        Assert.Equal("?apikey=k3y%20with%20spaces%26%3D", login.RawQuery);
+        Assert.Equal("?format=json&apikey=k3y%20with%20spaces%26%3D", login.RawQuery);
         Assert.StartsWith("application/x-www-form-urlencoded", login.Headers["Content-Type"]);
         Assert.Equal("pro%5Bemail%5D=pro%40example.com&pro%5Bpassword%5D=" + FakeClicRdv.PasswordSha1, login.Body);
         Assert.DoesNotContain(FakeClicRdv.Password, login.Body);
