@@ -19,6 +19,12 @@ namespace ClicRdv.Emulator.Tests;
 /// unprocessed (401), every created record exists exactly once, the only exceptions are the injected 500s, and the
 /// logins are one plus one per expiry.
 /// </summary>
+/// <remarks>
+/// The sessions expire at points of the run the workers themselves reach: after each ninth of their calls, every worker
+/// waits until all have answered as many, the last one ends the sessions, and all go on at once. An expiry then finds
+/// no request in flight, and the next one comes after every request it caused has been replayed; the counts asserted
+/// hold whatever the speed of the machine.
+/// </remarks>
 public sealed class LoadWithFaultsTests(ITestOutputHelper output)
 {
     private const int Workers = 50;
@@ -26,6 +32,9 @@ public sealed class LoadWithFaultsTests(ITestOutputHelper output)
     private const int FailOneIn = 20;
     private const int Expiries = 8;
     private const string Marker = "load-";
+
+    /// <summary>How long a worker waits at an expiry point for the others before the run counts as hung.</summary>
+    private static readonly TimeSpan HangGuard = TimeSpan.FromMinutes(2);
 
     [Fact]
     public async Task Concurrent_calls_with_injected_faults_and_expiring_sessions_lose_and_duplicate_nothing()
@@ -55,11 +64,17 @@ public sealed class LoadWithFaultsTests(ITestOutputHelper output)
         var unexpected = new ConcurrentBag<Exception>();
         var injectedFailures = 0;
         var callsDone = 0;
+        var expiries = 0;
+        var expiryPoints = Enumerable.Range(1, Expiries).ToDictionary(
+            point => CallsPerWorker * point / (Expiries + 1),
+            _ => new MeetingPoint(Workers, () =>
+            {
+                emulator.ExpireSessions();
+                expiries++;
+            }));
 
-        using var running = new CancellationTokenSource();
-        var expiring = ExpireSessionsWhileRunningAsync(emulator, () => Volatile.Read(ref callsDone), running.Token);
-
-        await Parallel.ForAsync(0, Workers, new ParallelOptions { MaxDegreeOfParallelism = Workers }, async (worker, _) =>
+        // Each worker has a task of its own: all of them must be running for the expiry points to be reached.
+        await Task.WhenAll(Enumerable.Range(0, Workers).Select(worker => Task.Run(async () =>
         {
             var fiches = provider.GetRequiredService<IFichesApi>();
             var calendars = provider.GetRequiredService<ICalendarsApi>();
@@ -100,56 +115,44 @@ public sealed class LoadWithFaultsTests(ITestOutputHelper output)
                 }
 
                 Interlocked.Increment(ref callsDone);
+                if (expiryPoints.TryGetValue(call + 1, out var point))
+                {
+                    await point.ArriveAsync().WaitAsync(HangGuard);
+                }
             }
-        });
-        running.Cancel();
-        var expiries = await expiring;
+        })));
 
+        var requests = emulator.Requests;
         var session = provider.GetRequiredService<ClicRdvSession>();
         var stored = (await provider.GetRequiredService<IFichesApi>().ListFiches(gid, results: "all", search: Marker)).Records!
             .Select(fiche => fiche.Lastname!)
             .ToList();
-        var createRequests = emulator.Requests.Where(request => request.OperationId == "createFiche").ToList();
-        var processedTwice = createRequests
-            .Where(request => request.Status != 401)
+        var processedTwice = requests
+            .Where(request => request.OperationId == "createFiche" && request.Status != 401)
             .GroupBy(request => request.Body)
             .Count(group => group.Count() > 1);
-        var faults = emulator.Requests.Count(request => request.Status == 500);
+        var faults = requests.Count(request => request.Status == 500);
+        var refusedUnprocessed = requests.Count(request => request.Status == 401);
 
-        output.WriteLine($"calls: {Workers * CallsPerWorker}, requests received: {emulator.Requests.Count}, faults injected: {faults}, sessions expired: {expiries}, logins: {session.LoginCount}, records created: {created.Count}, records lost: {created.Except(stored).Count()}, duplicates: {stored.Count - stored.Distinct().Count()}");
+        output.WriteLine($"calls: {Workers * CallsPerWorker}, requests received: {requests.Count}, faults injected: {faults}, sessions expired: {expiries}, requests refused as logged out and replayed: {refusedUnprocessed}, logins: {session.LoginCount}, records created: {created.Count}, records lost: {created.Except(stored).Count()}, duplicates: {stored.Count - stored.Distinct().Count()}");
         Assert.Empty(unexpected.Select(exception => exception.ToString()).Take(3));
         Assert.Equal(Workers * CallsPerWorker, Volatile.Read(ref callsDone));
+
+        // Every call is carried out by exactly one request that passes the session check (the first, or its one
+        // replay), so the fault hook sees each call once and picks exactly one in FailOneIn.
+        Assert.Equal(Workers * CallsPerWorker / FailOneIn, faults);
         Assert.Equal(faults, injectedFailures);
-        Assert.InRange(faults, Workers * CallsPerWorker / FailOneIn - 1, Workers * CallsPerWorker / FailOneIn + Expiries * Workers);
         Assert.Equal(0, processedTwice);
         Assert.Equal(created.OrderBy(name => name, StringComparer.Ordinal), stored.OrderBy(name => name, StringComparer.Ordinal));
         Assert.Empty(failedCreates.Intersect(stored));
         Assert.Equal(Workers * CallsPerWorker / 4, created.Count + failedCreates.Count);
         Assert.Equal(Expiries, expiries);
-        Assert.Equal(1 + expiries, session.LoginCount);
+        Assert.Equal(1 + Expiries, session.LoginCount);
         Assert.Equal(session.LoginCount, emulator.Logins);
-    }
 
-    /// <summary>
-    /// Ends every session at evenly spaced points of the run, and says how many times it did. Each expiry waits for
-    /// the login that answered the one before: when this loop is starved long enough for the calls to pass two points,
-    /// two expiries in a row could otherwise be answered by a single login.
-    /// </summary>
-    private static async Task<int> ExpireSessionsWhileRunningAsync(ClicRdvEmulator emulator, Func<int> callsDone, CancellationToken running)
-    {
-        var expiries = 0;
-        var total = Workers * CallsPerWorker;
-        while (expiries < Expiries && !running.IsCancellationRequested)
-        {
-            if (callsDone() >= total * (expiries + 1) / (Expiries + 1) && emulator.Logins > expiries)
-            {
-                emulator.ExpireSessions();
-                expiries++;
-            }
-
-            await Task.Delay(5, CancellationToken.None);
-        }
-
-        return expiries;
+        // Each expiry made at least the first call after it fail as logged out, at most every worker's; each of those
+        // requests was replayed once and only once: the requests are the calls, the refused ones, and the logins.
+        Assert.InRange(refusedUnprocessed, Expiries, Expiries * Workers);
+        Assert.Equal(Workers * CallsPerWorker + refusedUnprocessed + session.LoginCount, requests.Count);
     }
 }

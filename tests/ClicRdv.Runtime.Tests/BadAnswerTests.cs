@@ -23,7 +23,13 @@ namespace ClicRdv.Runtime.Tests;
 public sealed class BadAnswerTests(Xunit.Abstractions.ITestOutputHelper output) : IAsyncLifetime
 {
     private static readonly TimeSpan ShortTimeout = TimeSpan.FromSeconds(1);
+
+    /// <summary>How long a test waits for a signal or a call before it counts as hung.</summary>
+    private static readonly TimeSpan HangGuard = TimeSpan.FromSeconds(30);
+
     private const int MaxExcerptBytes = 16 * 1024;
+    private const string RecordJson = "{\"id\":4,\"name\":\"Salon\"},";
+    private const string EmptyPage = "{\"records\":[],\"totalRecords\":0}";
 
     private readonly System.Collections.Generic.List<ClicRdvClientFactory> _factories = new();
     private RecordingServer _server = null!;
@@ -124,15 +130,17 @@ public sealed class BadAnswerTests(Xunit.Abstractions.ITestOutputHelper output) 
         AssertClientStoppedReading();
     }
 
-    [Fact]
-    public async Task A_connection_closed_mid_body_raises_an_api_exception_with_what_arrived()
+    [Theory]
+    [InlineData(31)]
+    [InlineData(MaxExcerptBytes + 4000)]
+    public async Task A_connection_closed_mid_body_raises_an_api_exception_with_what_arrived_up_to_the_excerpt_size(int arrived)
     {
-        _answer = context => WriteThenAbortAsync(context, 200, "{\"records\":[{\"id\":4,\"name\":\"Sal");
+        var start = CollectionStart(arrived);
 
-        var exception = await Assert.ThrowsAsync<ApiException>(() => Groups().ListGroups());
+        var exception = await CallDroppedMidBodyAsync(200, start);
 
         Assert.Equal(HttpStatusCode.OK, exception.StatusCode);
-        Assert.Equal("{\"records\":[{\"id\":4,\"name\":\"Sal", exception.Content);
+        Assert.Equal(start[..Math.Min(arrived, MaxExcerptBytes)], exception.Content);
         Assert.IsAssignableFrom<System.IO.IOException>(exception.InnerException);
         Assert.StartsWith("The response could not be read", exception.Message);
     }
@@ -140,9 +148,7 @@ public sealed class BadAnswerTests(Xunit.Abstractions.ITestOutputHelper output) 
     [Fact]
     public async Task An_error_whose_connection_closes_mid_body_keeps_its_status_and_what_arrived()
     {
-        _answer = context => WriteThenAbortAsync(context, 503, "{\"error\":\"maint");
-
-        var exception = await Assert.ThrowsAsync<ApiException>(() => Groups().ListGroups());
+        var exception = await CallDroppedMidBodyAsync(503, "{\"error\":\"maint");
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, exception.StatusCode);
         Assert.Equal("{\"error\":\"maint", exception.Content);
@@ -151,13 +157,15 @@ public sealed class BadAnswerTests(Xunit.Abstractions.ITestOutputHelper output) 
     [Fact]
     public async Task A_server_that_never_answers_fails_as_a_timeout_within_the_configured_timeout()
     {
-        _answer = context => Task.Delay(Timeout.Infinite, context.RequestAborted);
+        var answer = HeldAnswer.BeforeHeaders();
+        _answer = answer.RespondAsync;
 
         var elapsed = Stopwatch.StartNew();
-        var exception = await Assert.ThrowsAsync<TaskCanceledException>(() => Groups(timeout: ShortTimeout).ListGroups());
+        var exception = await Assert.ThrowsAsync<TaskCanceledException>(() => Groups(timeout: ShortTimeout).ListGroups().WaitAsync(HangGuard));
 
         Assert.IsType<TimeoutException>(exception.InnerException);
         Assert.InRange(elapsed.Elapsed, ShortTimeout * 0.9, ShortTimeout * 10);
+        await answer.Abandoned.WaitAsync(HangGuard);
     }
 
     [Theory]
@@ -165,27 +173,31 @@ public sealed class BadAnswerTests(Xunit.Abstractions.ITestOutputHelper output) 
     [InlineData(500)]
     public async Task A_body_that_stalls_after_the_headers_fails_as_a_timeout_within_the_configured_timeout(int status)
     {
-        _answer = context => WriteThenStallAsync(context, status, "{\"records\":[");
+        var readBefore = await WarmUpAsync();
+        var groups = Groups(timeout: ShortTimeout);
+        var answer = HeldAnswer.AfterBodyStart(status, "{\"records\":[");
+        _answer = answer.RespondAsync;
 
         var elapsed = Stopwatch.StartNew();
-        var exception = await Assert.ThrowsAsync<TaskCanceledException>(() => Groups(timeout: ShortTimeout).ListGroups());
+        var exception = await Assert.ThrowsAsync<TaskCanceledException>(() => groups.ListGroups().WaitAsync(HangGuard));
 
         Assert.IsType<TimeoutException>(exception.InnerException);
         Assert.Contains("HttpClient.Timeout of 1 seconds", exception.Message);
         Assert.InRange(elapsed.Elapsed, ShortTimeout * 0.9, ShortTimeout * 10);
+
+        // The deadline ran out inside the body, not while waiting for the headers: the start had been read.
+        Assert.Equal(readBefore + answer.StartBytes, _transport.BytesRead);
+        await answer.Abandoned.WaitAsync(HangGuard);
     }
 
     [Fact]
     public async Task Calls_after_a_timeout_run_with_a_fresh_deadline()
     {
-        var stall = true;
-        _answer = context => Volatile.Read(ref stall)
-            ? Task.Delay(Timeout.Infinite, context.RequestAborted)
-            : Write(context, 200, "application/json", "{\"records\":[],\"totalRecords\":0}");
+        _answer = HeldAnswer.BeforeHeaders().RespondAsync;
         var groups = Groups(timeout: ShortTimeout);
 
-        await Assert.ThrowsAsync<TaskCanceledException>(() => groups.ListGroups());
-        Volatile.Write(ref stall, false);
+        await Assert.ThrowsAsync<TaskCanceledException>(() => groups.ListGroups().WaitAsync(HangGuard));
+        _answer = context => Write(context, 200, "application/json", EmptyPage);
 
         for (var call = 0; call < 3; call++)
         {
@@ -196,52 +208,56 @@ public sealed class BadAnswerTests(Xunit.Abstractions.ITestOutputHelper output) 
     [Fact]
     public async Task Cancelling_while_waiting_for_the_headers_cancels_the_call()
     {
-        _answer = context => Task.Delay(Timeout.Infinite, context.RequestAborted);
-        using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+        var answer = HeldAnswer.BeforeHeaders();
+        _answer = answer.RespondAsync;
+        using var cancellation = new CancellationTokenSource();
 
-        var exception = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Groups().ListGroups(cancellationToken: cancellation.Token));
+        var call = Groups().ListGroups(cancellationToken: cancellation.Token);
+        await WhileRunningAsync(call, answer.Arrived, "the request arrived");
+        cancellation.Cancel();
 
-        Assert.IsNotType<TimeoutException>(exception.InnerException);
-        Assert.True(cancellation.IsCancellationRequested);
+        await AssertCancelledByTheCallerAsync(call, answer);
     }
 
-    [Fact]
-    public async Task Cancelling_while_the_body_streams_in_cancels_the_call()
+    [Theory]
+    [InlineData(200)]
+    [InlineData(500)]
+    public async Task Cancelling_while_the_body_streams_in_cancels_the_call(int status)
     {
-        _answer = context => WriteThenStallAsync(context, 200, "{\"records\":[");
-        using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+        var answer = HeldAnswer.AfterBodyStart(status, "{\"records\":[");
+        _answer = answer.RespondAsync;
+        using var cancellation = new CancellationTokenSource();
 
-        var exception = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Groups().ListGroups(cancellationToken: cancellation.Token));
+        var call = Groups().ListGroups(cancellationToken: cancellation.Token);
+        await WhileReadingTheBodyAsync(call, answer);
+        cancellation.Cancel();
 
-        Assert.IsNotType<TimeoutException>(exception.InnerException);
-        Assert.True(cancellation.IsCancellationRequested);
-    }
-
-    [Fact]
-    public async Task Cancelling_while_an_error_body_streams_in_cancels_the_call()
-    {
-        _answer = context => WriteThenStallAsync(context, 500, "{\"error\":");
-        using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
-
-        var exception = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Groups().ListGroups(cancellationToken: cancellation.Token));
-
-        Assert.IsNotType<TimeoutException>(exception.InnerException);
+        await AssertCancelledByTheCallerAsync(call, answer);
     }
 
     [Fact]
     public async Task A_session_login_that_never_answers_fails_as_a_timeout_and_a_cancelled_one_as_cancelled()
     {
-        _answer = context => Task.Delay(Timeout.Infinite, context.RequestAborted);
+        var timedOutLogin = HeldAnswer.BeforeHeaders();
+        _answer = timedOutLogin.RespondAsync;
         using var factory = new ClicRdvClientFactory(Options(ClicRdvAuthentication.ProSession, timeout: ShortTimeout), ApiClients.Factories, ApiJsonContext.Default, transport: _transport);
-        using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+        var session = factory.Session!;
 
-        var timedOut = await Assert.ThrowsAsync<TaskCanceledException>(() => factory.Session!.GetProfileAsync());
-        var cancelled = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => factory.Session!.GetProfileAsync(cancellation.Token));
+        var timedOut = await Assert.ThrowsAsync<TaskCanceledException>(() => session.GetProfileAsync().WaitAsync(HangGuard));
 
         Assert.IsType<TimeoutException>(timedOut.InnerException);
         Assert.Contains("login", timedOut.Message);
-        Assert.IsNotType<TimeoutException>(cancelled.InnerException);
-        Assert.Equal(0, factory.Session!.LoginCount);
+        await timedOutLogin.Abandoned.WaitAsync(HangGuard);
+
+        var cancelledLogin = HeldAnswer.BeforeHeaders();
+        _answer = cancelledLogin.RespondAsync;
+        using var cancellation = new CancellationTokenSource();
+        var login = session.GetProfileAsync(cancellation.Token);
+        await WhileRunningAsync(login, cancelledLogin.Arrived, "the login arrived");
+        cancellation.Cancel();
+
+        await AssertCancelledByTheCallerAsync(login, cancelledLogin);
+        Assert.Equal(0, session.LoginCount);
     }
 
     [Fact]
@@ -319,27 +335,63 @@ public sealed class BadAnswerTests(Xunit.Abstractions.ITestOutputHelper output) 
         await context.Response.WriteAsync(body);
     }
 
-    private static async Task WriteThenAbortAsync(HttpContext context, int status, string start)
+    /// <summary>
+    /// Calls while the server sends the headers and <paramref name="start"/>, and drops the connection once the client
+    /// has read them: dropped sooner, what was sent could be lost with the connection, and the test would not be about
+    /// a body cut short.
+    /// </summary>
+    private async Task<ApiException> CallDroppedMidBodyAsync(int status, string start)
     {
-        context.Response.StatusCode = status;
-        context.Response.ContentType = "application/json";
-        context.Response.ContentLength = 10_000;
-        await context.Response.WriteAsync(start);
-        await context.Response.Body.FlushAsync();
+        var answer = HeldAnswer.AfterBodyStart(status, start);
+        _answer = answer.RespondAsync;
 
-        // Let the headers and the start reach the client before the connection drops.
-        await Task.Delay(200);
-        context.Abort();
+        var call = Groups().ListGroups();
+        await WhileReadingTheBodyAsync(call, answer);
+        answer.DropConnection();
+
+        return await Assert.ThrowsAsync<ApiException>(() => call.WaitAsync(HangGuard));
     }
 
-    private static async Task WriteThenStallAsync(HttpContext context, int status, string start)
+    /// <summary>
+    /// One call answered at once, with the default timeout and through the same transport, so that the connection is
+    /// open and the code has run before a call whose short deadline must be spent in its body rather than in starting
+    /// up (a first call in a busy test run can take longer than that deadline). Returns the bytes of bodies read so far.
+    /// </summary>
+    private async Task<long> WarmUpAsync()
     {
-        context.Response.StatusCode = status;
-        context.Response.ContentType = "application/json";
-        await context.Response.WriteAsync(start);
-        await context.Response.Body.FlushAsync();
-        await Task.Delay(Timeout.Infinite, context.RequestAborted);
+        _answer = context => Write(context, 200, "application/json", EmptyPage);
+        await Groups().ListGroups();
+        return _transport.BytesRead;
     }
+
+    /// <summary>Waits while <paramref name="call"/> runs until the client has read the start of <paramref name="answer"/>'s body.</summary>
+    private Task WhileReadingTheBodyAsync(Task call, HeldAnswer answer) =>
+        WhileRunningAsync(call, _transport.WhenBytesRead(answer.StartBytes), "the client read the start of the body");
+
+    /// <summary>Waits for <paramref name="signal"/> while <paramref name="call"/> runs; a call that ends first fails the test, saying how it ended.</summary>
+    private static async Task WhileRunningAsync(Task call, Task signal, string awaited)
+    {
+        var first = await Task.WhenAny(signal, call, Task.Delay(HangGuard));
+        Assert.True(first == signal, first == call
+            ? $"The call ended before {awaited}: {call.Exception?.GetBaseException().ToString() ?? "it succeeded"}"
+            : $"Still waiting after {HangGuard.TotalSeconds} s for {awaited}.");
+    }
+
+    /// <summary>
+    /// The call fails as the caller's cancellation (HttpClient's timeout exception is the other kind, with a
+    /// TimeoutException inside), and lets go of the request it was waiting on.
+    /// </summary>
+    private static async Task AssertCancelledByTheCallerAsync(Task call, HeldAnswer answer)
+    {
+        var exception = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call.WaitAsync(HangGuard));
+
+        Assert.IsNotType<TimeoutException>(exception.InnerException);
+        await answer.Abandoned.WaitAsync(HangGuard);
+    }
+
+    /// <summary>The start of a JSON collection, <paramref name="bytes"/> long: it never ends.</summary>
+    private static string CollectionStart(int bytes) =>
+        ("{\"records\":[" + string.Concat(Enumerable.Repeat(RecordJson, bytes / RecordJson.Length + 1)))[..bytes];
 
     /// <summary>Writes a JSON array of 64 MiB, or until the client goes away.</summary>
     private static async Task WriteEndlessJsonAsync(HttpContext context, int status, bool announceLength)
@@ -352,7 +404,7 @@ public sealed class BadAnswerTests(Xunit.Abstractions.ITestOutputHelper output) 
             context.Response.ContentLength = total;
         }
 
-        var record = Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat("{\"id\":4,\"name\":\"Salon\"},", 40)));
+        var record = Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat(RecordJson, 40)));
         try
         {
             await context.Response.Body.WriteAsync(Encoding.UTF8.GetBytes("{\"records\":["), context.RequestAborted);

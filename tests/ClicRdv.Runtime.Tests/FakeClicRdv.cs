@@ -24,7 +24,9 @@ internal sealed class FakeClicRdv : IAsyncDisposable
     public static readonly string PasswordSha1 = PasswordHash.Sha1Hex(Password);
 
     private readonly ConcurrentDictionary<string, string> _sessions = new();
+    private readonly TaskCompletionSource _firstLoginArrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private RecordingServer _server = null!;
+    private TaskCompletionSource? _heldLogins;
     private int _logins;
 
     private FakeClicRdv()
@@ -48,8 +50,8 @@ internal sealed class FakeClicRdv : IAsyncDisposable
     /// <summary>Lost sessions get a redirect to the login page instead of 401.</summary>
     public bool RedirectLostSessions { get; set; }
 
-    /// <summary>How long the login answer waits, to make concurrent first calls overlap.</summary>
-    public TimeSpan LoginDelay { get; set; }
+    /// <summary>Completes when the first login request has arrived.</summary>
+    public Task FirstLoginArrived => _firstLoginArrived.Task;
 
     public IReadOnlyCollection<string> SessionIds => _sessions.Keys.ToList();
 
@@ -59,6 +61,12 @@ internal sealed class FakeClicRdv : IAsyncDisposable
         fake._server = await RecordingServer.StartAsync(fake.RespondAsync);
         return fake;
     }
+
+    /// <summary>Holds login answers until <see cref="ReleaseLogins"/>, so that the calls made meanwhile all wait for that login.</summary>
+    public void HoldLogins() => Volatile.Write(ref _heldLogins, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+
+    /// <summary>Lets the held logins (and the later ones) be answered.</summary>
+    public void ReleaseLogins() => Volatile.Read(ref _heldLogins)?.TrySetResult();
 
     /// <summary>Forgets every session, as the server does after an hour of inactivity.</summary>
     public void ExpireSessions() => _sessions.Clear();
@@ -99,9 +107,10 @@ internal sealed class FakeClicRdv : IAsyncDisposable
     private async Task LoginAsync(RecordedRequest request, HttpContext context)
     {
         Interlocked.Increment(ref _logins);
-        if (LoginDelay > TimeSpan.Zero)
+        _firstLoginArrived.TrySetResult();
+        if (Volatile.Read(ref _heldLogins) is { } held)
         {
-            await Task.Delay(LoginDelay);
+            await held.Task.WaitAsync(context.RequestAborted);
         }
 
         var form = request.Body.Split('&').Select(pair => pair.Split('=', 2)).ToDictionary(pair => Uri.UnescapeDataString(pair[0]), pair => Uri.UnescapeDataString(pair.Length > 1 ? pair[1] : string.Empty));

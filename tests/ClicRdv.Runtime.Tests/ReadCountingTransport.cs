@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Net;
 using System.Net.Http;
@@ -10,10 +11,11 @@ namespace ClicRdv.Runtime.Tests;
 
 /// <summary>
 /// The runtime's socket handler, counting the bytes of answer bodies the client reads: what a test asserts to show
-/// that a client stopped reading a body it had no use for.
+/// that a client stopped reading a body it had no use for, and what it waits for to act while a body is being read.
 /// </summary>
 internal sealed class ReadCountingTransport : DelegatingHandler
 {
+    private readonly List<(long Bytes, TaskCompletionSource Reached)> _waiters = new();
     private long _bytesRead;
 
     public ReadCountingTransport()
@@ -23,11 +25,43 @@ internal sealed class ReadCountingTransport : DelegatingHandler
 
     public long BytesRead => Interlocked.Read(ref _bytesRead);
 
+    /// <summary>
+    /// Completes once the client has read at least <paramref name="bytes"/> bytes of answer bodies: the bytes the server
+    /// sent have arrived, and the client is inside the body, not waiting for the headers.
+    /// </summary>
+    public Task WhenBytesRead(long bytes)
+    {
+        lock (_waiters)
+        {
+            if (BytesRead >= bytes)
+            {
+                return Task.CompletedTask;
+            }
+
+            var reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _waiters.Add((bytes, reached));
+            return reached.Task;
+        }
+    }
+
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var response = await base.SendAsync(request, cancellationToken);
         response.Content = new CountingContent(response.Content, this);
         return response;
+    }
+
+    private void Add(int read)
+    {
+        var total = Interlocked.Add(ref _bytesRead, read);
+        lock (_waiters)
+        {
+            foreach (var waiter in _waiters.FindAll(waiter => waiter.Bytes <= total))
+            {
+                waiter.Reached.SetResult();
+                _waiters.Remove(waiter);
+            }
+        }
     }
 
     private sealed class CountingContent : HttpContent
@@ -119,7 +153,7 @@ internal sealed class ReadCountingTransport : DelegatingHandler
 
         private int Count(int read)
         {
-            Interlocked.Add(ref owner._bytesRead, read);
+            owner.Add(read);
             return read;
         }
     }

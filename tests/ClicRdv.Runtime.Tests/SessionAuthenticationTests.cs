@@ -14,6 +14,9 @@ namespace ClicRdv.Runtime.Tests;
 /// <summary>Sessions: lazy login, one login for many first calls, renewal when idle, one replay when lost, no loop.</summary>
 public sealed class SessionAuthenticationTests : IAsyncLifetime
 {
+    /// <summary>How long a test waits for a signal or for its calls before it counts as hung.</summary>
+    private static readonly TimeSpan HangGuard = TimeSpan.FromSeconds(30);
+
     private FakeClicRdv _server = null!;
 
     public async Task InitializeAsync() => _server = await FakeClicRdv.StartAsync();
@@ -57,11 +60,15 @@ public sealed class SessionAuthenticationTests : IAsyncLifetime
     [Fact]
     public async Task A_hundred_concurrent_first_calls_log_in_once()
     {
-        _server.LoginDelay = TimeSpan.FromMilliseconds(200);
+        _server.HoldLogins();
         using var factory = new ClicRdvClientFactory(ClientOptions.For(_server, ClicRdvAuthentication.ProSession), ApiClients.Factories, ApiJsonContext.Default);
         var groups = factory.Create<IGroupsApi>();
 
-        await Task.WhenAll(Enumerable.Range(0, 100).Select(_ => groups.ListGroups()));
+        // Every call is started while the login the first one caused is held: they all need the session at once.
+        var calls = Enumerable.Range(0, 100).Select(_ => groups.ListGroups()).ToList();
+        await _server.FirstLoginArrived.WaitAsync(HangGuard);
+        _server.ReleaseLogins();
+        await Task.WhenAll(calls).WaitAsync(HangGuard);
 
         Assert.Equal(1, _server.Logins);
         Assert.Equal(1, factory.Session!.LoginCount);
