@@ -58,13 +58,13 @@ internal static class Scenario
         }
     }
 
-    private static async Task<int> FindGroupAsync(ClicRdvClientFactory clicRdv)
+    private static async Task<long> FindGroupAsync(ClicRdvClientFactory clicRdv)
     {
         if (clicRdv.Session is { } session)
         {
             var profile = await session.GetProfileAsync();
             Console.WriteLine($"  logged in as {profile.FirstName} {profile.LastName} ({profile.Email}), group {profile.GroupId}");
-            return checked((int)profile.GroupId!.Value);
+            return profile.GroupId!.Value;
         }
 
         var groups = await clicRdv.Create<IGroupsApi>().ListGroups();

@@ -30,10 +30,10 @@ public static class EveryOperationTour
         Expect.Equal(2, (await groups.UpdateGroup(gid, new GroupRequest { Group = new GroupInput { MaxMultirdvs = 2 } })).MaxMultirdvs);
 
         var calendars = clicRdv.Create<ICalendarsApi>();
-        Expect.Equal(3, (await calendars.ListCalendars(gid, calendarsetIds: new[] { 1 })).TotalRecords);
+        Expect.Equal(3, (await calendars.ListCalendars(gid, calendarsetIds: new[] { 1L })).TotalRecords);
         var calendar = await calendars.CreateCalendar(gid, new CalendarRequest { Calendar = new CalendarInput { Name = "Dana", City = "Lyon" } });
         Expect.Equal("Dana", (await calendars.GetCalendar(gid, calendar.Id)).Name);
-        Expect.Equal("Lille", (await calendars.UpdateCalendar(gid, calendar.Id, new CalendarRequest { Calendar = new CalendarInput { City = "Lille" } })).City);
+        Expect.Equal("Lille", (await calendars.UpdateCalendar(gid, calendar.Id, new CalendarUpdateRequest { Calendar = new CalendarChanges { City = "Lille" } })).City);
         await calendars.DeleteCalendar(gid, calendar.Id);
         Expect.Equal(true, (await calendars.GetCalendar(gid, calendar.Id)).Deleted);
 
@@ -41,7 +41,7 @@ public static class EveryOperationTour
         Expect.Equal(1, (await calendarsets.ListCalendarsets(gid)).TotalRecords);
         var calendarset = await calendarsets.CreateCalendarset(gid, new CalendarsetRequest { Calendarset = new CalendarsetInput { Name = "Stylists" } });
         Expect.Equal("Stylists", (await calendarsets.GetCalendarset(gid, calendarset.Id)).Name);
-        await calendarsets.UpdateCalendarset(gid, calendarset.Id, new CalendarsetRequest { Calendarset = new CalendarsetInput { Sort = 5 } });
+        await calendarsets.UpdateCalendarset(gid, calendarset.Id, new CalendarsetUpdateRequest { Calendarset = new CalendarsetChanges { Sort = 5 } });
         await calendarsets.DeleteCalendarset(gid, calendarset.Id);
 
         var interventions = clicRdv.Create<IInterventionsApi>();
@@ -49,14 +49,14 @@ public static class EveryOperationTour
         var intervention = await interventions.CreateIntervention(gid, new InterventionRequest { Intervention = new InterventionInput { Name = "Barbe", Price = 1500 } });
         Expect.Equal((15, "#dddddd"), (intervention.Length, intervention.Colorref));
         Expect.Equal(1500, (await interventions.GetIntervention(gid, intervention.Id)).Price);
-        Expect.Equal(20, (await interventions.UpdateIntervention(gid, intervention.Id, new InterventionRequest { Intervention = new InterventionInput { Length = 20 } })).Length);
+        Expect.Equal(20, (await interventions.UpdateIntervention(gid, intervention.Id, new InterventionUpdateRequest { Intervention = new InterventionChanges { Length = 20 } })).Length);
         await interventions.DeleteIntervention(gid, intervention.Id);
 
         var interventionsets = clicRdv.Create<IInterventionsetsApi>();
         Expect.Equal(2, (await interventionsets.ListInterventionsets(gid)).TotalRecords);
         var interventionset = await interventionsets.CreateInterventionset(gid, new InterventionsetRequest { Interventionset = new InterventionsetInput { Name = "Soins" } });
         Expect.Equal("Soins", (await interventionsets.GetInterventionset(gid, interventionset.Id)).Name);
-        await interventionsets.UpdateInterventionset(gid, interventionset.Id, new InterventionsetRequest { Interventionset = new InterventionsetInput { Name = "Soins du visage" } });
+        await interventionsets.UpdateInterventionset(gid, interventionset.Id, new InterventionsetUpdateRequest { Interventionset = new InterventionsetChanges { Name = "Soins du visage" } });
         await interventionsets.DeleteInterventionset(gid, interventionset.Id);
 
         var fiches = clicRdv.Create<IFichesApi>();
@@ -69,10 +69,10 @@ public static class EveryOperationTour
         Expect.Equal(2, (await vevents.ListVevents(gid, calendarId: 11)).TotalRecords);
         var note = await vevents.CreateVevent(gid, new VeventRequest { Vevent = new VeventInput { CalendarId = 12, Start = new DateTime(2026, 3, 4, 0, 0, 0), End = new DateTime(2026, 3, 4, 0, 0, 0), Text = "Inventory", Note = 1 } });
         Expect.Equal("Inventory", (await vevents.GetVevent(gid, note.Id)).Text);
-        await vevents.UpdateVevent(gid, note.Id, new VeventRequest { Vevent = new VeventInput { CalendarId = 12, Comments = "count the shampoos" } });
+        await vevents.UpdateVevent(gid, note.Id, new VeventUpdateRequest { Vevent = new VeventChanges { Comments = "count the shampoos" } });
         await vevents.DeleteVevent(gid, note.Id);
 
-        var slots = await clicRdv.Create<IAvailabletimeslotsApi>().GetAvailableTimeSlots(gid, new[] { 22 }, calendarIds: new[] { 12 }, nDays: 2);
+        var slots = await clicRdv.Create<IAvailabletimeslotsApi>().GetAvailableTimeSlots(gid, new[] { 22L }, calendarIds: new[] { 12L }, nDays: 2);
         var slot = slots.Availabletimeslots!.First();
         var appointments = clicRdv.Create<IAppointmentsApi>();
         var appointment = await appointments.CreateAppointment(gid, new AppointmentRequest { Appointment = new AppointmentInput { Date = slot.Start, InterventionIds = new() { 22 }, Fiche = new FicheInput { Id = fiche.Id } } });
@@ -86,13 +86,13 @@ public static class EveryOperationTour
     }
 
     /// <summary>A 404 and a refused booking: two ApiExceptions, one read back as the document's BookingError.</summary>
-    public static async Task CheckErrorsAsync(ClicRdvClientFactory clicRdv, int gid)
+    public static async Task CheckErrorsAsync(ClicRdvClientFactory clicRdv, long gid)
     {
         var missing = await Expect.Throws<ApiException>(() => clicRdv.Create<ICalendarsApi>().GetCalendar(gid, 999999));
         Expect.Equal(HttpStatusCode.NotFound, missing.StatusCode);
         Expect.Contains(missing.Content ?? string.Empty, "Calendar 999999 was not found");
 
-        var slot = (await clicRdv.Create<IAvailabletimeslotsApi>().GetAvailableTimeSlots(gid, new[] { 22 }, calendarIds: new[] { 12 }, nDays: 2)).Availabletimeslots!.First();
+        var slot = (await clicRdv.Create<IAvailabletimeslotsApi>().GetAvailableTimeSlots(gid, new[] { 22L }, calendarIds: new[] { 12L }, nDays: 2)).Availabletimeslots!.First();
         var booking = new AppointmentRequest { Appointment = new AppointmentInput { Date = slot.Start, InterventionIds = new() { 22 }, CalendarId = 12, Fiche = new FicheInput { Lastname = "Twice", Email = $"twice.{Guid.NewGuid():N}@example.com" } } };
         var appointments = clicRdv.Create<IAppointmentsApi>();
         await appointments.CreateAppointment(gid, booking);

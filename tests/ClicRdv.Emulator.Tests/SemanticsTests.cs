@@ -41,7 +41,7 @@ public sealed class SemanticsTests : EmulatorTest
 
         await calendars.DeleteCalendar(4, 13);
         var deleted = await calendars.GetCalendar(4, 13);
-        var restored = await calendars.UpdateCalendar(4, 13, new CalendarRequest { Calendar = new CalendarInput { Deleted = false } });
+        var restored = await calendars.UpdateCalendar(4, 13, new CalendarUpdateRequest { Calendar = new CalendarChanges { Deleted = false } });
 
         Assert.True(deleted.Deleted);
         Assert.False(restored.Deleted);
@@ -67,7 +67,7 @@ public sealed class SemanticsTests : EmulatorTest
         var slots = clicRdv.Create<IAvailabletimeslotsApi>();
         var tuesday = new DateTime(2026, 3, 3, 0, 0, 0);
 
-        var before = await slots.GetAvailableTimeSlots(4, new[] { 22 }, calendarId: 11, start: tuesday, end: tuesday.AddDays(1));
+        var before = await slots.GetAvailableTimeSlots(4, new[] { 22L }, calendarId: 11, start: tuesday, end: tuesday.AddDays(1));
         var starts = before.Availabletimeslots!.Select(slot => slot.Start).ToList();
 
         Assert.Equal(tuesday.AddHours(9), before.FirstSlot);
@@ -77,7 +77,7 @@ public sealed class SemanticsTests : EmulatorTest
         Assert.DoesNotContain(tuesday.AddHours(12), starts);
 
         await clicRdv.Create<IAppointmentsApi>().CreateAppointment(4, Booking(tuesday.AddHours(9), calendarId: 11, ficheId: 32));
-        var after = await slots.GetAvailableTimeSlots(4, new[] { 22 }, calendarId: 11, start: tuesday, end: tuesday.AddDays(1));
+        var after = await slots.GetAvailableTimeSlots(4, new[] { 22L }, calendarId: 11, start: tuesday, end: tuesday.AddDays(1));
 
         Assert.Equal(tuesday.AddHours(9).AddMinutes(30), after.FirstSlot);
     }

@@ -223,7 +223,7 @@ internal sealed class SchemaMapper
     private TypeRef MapUnion(JsonSchema target, string nameHint)
     {
         var variants = target.OneOf.Concat(target.AnyOf)
-            .Where(variant => Dereference(variant).Type != JsonObjectType.Null)
+            .Where(variant => !IsNullOnly(Dereference(variant)))
             .ToList();
         var nullable = variants.Count < target.OneOf.Count + target.AnyOf.Count;
         if (variants.Count == 1)
@@ -241,6 +241,14 @@ internal sealed class SchemaMapper
         var mapped = variants.Select(variant => Map(variant, nameHint)).Distinct().ToList();
         return (mapped.Count == 1 ? mapped[0] : TypeRef.JsonValue).AsNullable(nullable);
     }
+
+    /// <summary>
+    /// A schema whose only value is null: <c>type: null</c> (3.1), or <c>enum: [ null ]</c>, the way a 3.0 document
+    /// offers null as an alternative (<c>oneOf: [ { $ref }, { type: object, nullable: true, enum: [ null ] } ]</c>):
+    /// "nullable" beside <c>allOf</c> does not make the referenced schema accept null under 3.0 validators.
+    /// </summary>
+    private static bool IsNullOnly(JsonSchema schema) =>
+        schema.Type == JsonObjectType.Null || (schema.Enumeration.Count > 0 && schema.Enumeration.All(value => value is null));
 
     private TypeRef MapEnum(JsonSchema target, string name)
     {

@@ -65,7 +65,7 @@ public sealed partial class AppointmentsApiClient : IAppointmentsApi
     }
 
     /// <inheritdoc />
-    public async global::System.Threading.Tasks.Task<AppointmentCollection> ListAppointments(int gid, string? results = default, int? startIndex = default, string? sort = default, SortDirection? dir = default, int? includePast = default, global::System.Collections.Generic.IEnumerable<Condition>? conditions = default, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task<AppointmentCollection> ListAppointments(long gid, string? results = default, int? startIndex = default, string? sort = default, SortDirection? dir = default, int? includePast = default, global::System.Collections.Generic.IEnumerable<Condition>? conditions = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var __path = "/api/v1/groups/" + global::ClicRdv.Generated.Support.RequestUri.EscapePathSegment(global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, gid, global::ClicRdv.Generated.Support.WireText.Format(gid))) + "/appointments";
         global::System.Text.StringBuilder? __query = null;
@@ -106,7 +106,7 @@ public sealed partial class AppointmentsApiClient : IAppointmentsApi
     }
 
     /// <inheritdoc />
-    public async global::System.Threading.Tasks.Task<Appointment> CreateAppointment(int gid, AppointmentRequest body, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task<Appointment> CreateAppointment(long gid, AppointmentRequest body, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var __path = "/api/v1/groups/" + global::ClicRdv.Generated.Support.RequestUri.EscapePathSegment(global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, gid, global::ClicRdv.Generated.Support.WireText.Format(gid))) + "/appointments";
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, global::ClicRdv.Generated.Support.RequestUri.Build(_httpClient, __path, null));
@@ -116,7 +116,7 @@ public sealed partial class AppointmentsApiClient : IAppointmentsApi
     }
 
     /// <inheritdoc />
-    public async global::System.Threading.Tasks.Task<Appointment> GetAppointment(int gid, int id, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task<Appointment> GetAppointment(long gid, long id, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var __path = "/api/v1/groups/" + global::ClicRdv.Generated.Support.RequestUri.EscapePathSegment(global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, gid, global::ClicRdv.Generated.Support.WireText.Format(gid))) + "/appointments/" + global::ClicRdv.Generated.Support.RequestUri.EscapePathSegment(global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, id, global::ClicRdv.Generated.Support.WireText.Format(id)));
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, global::ClicRdv.Generated.Support.RequestUri.Build(_httpClient, __path, null));
@@ -125,7 +125,7 @@ public sealed partial class AppointmentsApiClient : IAppointmentsApi
     }
 
     /// <inheritdoc />
-    public async global::System.Threading.Tasks.Task DeleteAppointment(int gid, int id, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task DeleteAppointment(long gid, long id, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var __path = "/api/v1/groups/" + global::ClicRdv.Generated.Support.RequestUri.EscapePathSegment(global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, gid, global::ClicRdv.Generated.Support.WireText.Format(gid))) + "/appointments/" + global::ClicRdv.Generated.Support.RequestUri.EscapePathSegment(global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, id, global::ClicRdv.Generated.Support.WireText.Format(id)));
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Delete, global::ClicRdv.Generated.Support.RequestUri.Build(_httpClient, __path, null));
@@ -158,7 +158,7 @@ public sealed partial class AvailabletimeslotsApiClient : IAvailabletimeslotsApi
     }
 
     /// <inheritdoc />
-    public async global::System.Threading.Tasks.Task<AvailableTimeSlots> GetAvailableTimeSlots(int gid, global::System.Collections.Generic.IEnumerable<int> interventionIds, int? calendarId = default, global::System.Collections.Generic.IEnumerable<int>? calendarIds = default, global::System.Collections.Generic.IEnumerable<int>? calendarsetIds = default, int? resourceId = default, global::System.DateTime? start = default, global::System.DateTime? end = default, int? nDays = default, int? calQty = default, int? minCapacity = default, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task<AvailableTimeSlots> GetAvailableTimeSlots(long gid, global::System.Collections.Generic.IEnumerable<long> interventionIds, long? calendarId = default, global::System.Collections.Generic.IEnumerable<long>? calendarIds = default, global::System.Collections.Generic.IEnumerable<long>? calendarsetIds = default, long? resourceId = default, global::System.DateTime? start = default, global::System.DateTime? end = default, int? nDays = default, int? calQty = default, int? minCapacity = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var __path = "/api/v1/groups/" + global::ClicRdv.Generated.Support.RequestUri.EscapePathSegment(global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, gid, global::ClicRdv.Generated.Support.WireText.Format(gid))) + "/availabletimeslots";
         global::System.Text.StringBuilder? __query = null;
@@ -239,7 +239,7 @@ public sealed partial class CalendarsApiClient : ICalendarsApi
     }
 
     /// <inheritdoc />
-    public async global::System.Threading.Tasks.Task<CalendarCollection> ListCalendars(int gid, string? results = default, int? startIndex = default, string? sort = default, SortDirection? dir = default, string? search = default, global::System.Collections.Generic.IEnumerable<int>? interventionIds = default, global::System.Collections.Generic.IEnumerable<int>? calendarsetIds = default, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task<CalendarCollection> ListCalendars(long gid, string? results = default, int? startIndex = default, string? sort = default, SortDirection? dir = default, string? search = default, global::System.Collections.Generic.IEnumerable<long>? interventionIds = default, global::System.Collections.Generic.IEnumerable<long>? calendarsetIds = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var __path = "/api/v1/groups/" + global::ClicRdv.Generated.Support.RequestUri.EscapePathSegment(global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, gid, global::ClicRdv.Generated.Support.WireText.Format(gid))) + "/calendars";
         global::System.Text.StringBuilder? __query = null;
@@ -283,7 +283,7 @@ public sealed partial class CalendarsApiClient : ICalendarsApi
     }
 
     /// <inheritdoc />
-    public async global::System.Threading.Tasks.Task<Calendar> CreateCalendar(int gid, CalendarRequest body, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task<Calendar> CreateCalendar(long gid, CalendarRequest body, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var __path = "/api/v1/groups/" + global::ClicRdv.Generated.Support.RequestUri.EscapePathSegment(global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, gid, global::ClicRdv.Generated.Support.WireText.Format(gid))) + "/calendars";
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, global::ClicRdv.Generated.Support.RequestUri.Build(_httpClient, __path, null));
@@ -293,7 +293,7 @@ public sealed partial class CalendarsApiClient : ICalendarsApi
     }
 
     /// <inheritdoc />
-    public async global::System.Threading.Tasks.Task<Calendar> GetCalendar(int gid, int id, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task<Calendar> GetCalendar(long gid, long id, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var __path = "/api/v1/groups/" + global::ClicRdv.Generated.Support.RequestUri.EscapePathSegment(global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, gid, global::ClicRdv.Generated.Support.WireText.Format(gid))) + "/calendars/" + global::ClicRdv.Generated.Support.RequestUri.EscapePathSegment(global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, id, global::ClicRdv.Generated.Support.WireText.Format(id)));
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, global::ClicRdv.Generated.Support.RequestUri.Build(_httpClient, __path, null));
@@ -302,17 +302,17 @@ public sealed partial class CalendarsApiClient : ICalendarsApi
     }
 
     /// <inheritdoc />
-    public async global::System.Threading.Tasks.Task<Calendar> UpdateCalendar(int gid, int id, CalendarRequest body, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task<Calendar> UpdateCalendar(long gid, long id, CalendarUpdateRequest body, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var __path = "/api/v1/groups/" + global::ClicRdv.Generated.Support.RequestUri.EscapePathSegment(global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, gid, global::ClicRdv.Generated.Support.WireText.Format(gid))) + "/calendars/" + global::ClicRdv.Generated.Support.RequestUri.EscapePathSegment(global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, id, global::ClicRdv.Generated.Support.WireText.Format(id)));
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Put, global::ClicRdv.Generated.Support.RequestUri.Build(_httpClient, __path, null));
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
-        __request.Content = global::ClicRdv.Generated.Support.ClientRuntime.JsonBody(body, _json?.CalendarRequest, _settings);
+        __request.Content = global::ClicRdv.Generated.Support.ClientRuntime.JsonBody(body, _json?.CalendarUpdateRequest, _settings);
         return await global::ClicRdv.Generated.Support.ClientRuntime.SendAsync<Calendar>(_httpClient, __request, _settings, global::ClicRdv.Generated.Support.ResponseContent.Json, _json?.Calendar, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
-    public async global::System.Threading.Tasks.Task DeleteCalendar(int gid, int id, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task DeleteCalendar(long gid, long id, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var __path = "/api/v1/groups/" + global::ClicRdv.Generated.Support.RequestUri.EscapePathSegment(global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, gid, global::ClicRdv.Generated.Support.WireText.Format(gid))) + "/calendars/" + global::ClicRdv.Generated.Support.RequestUri.EscapePathSegment(global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, id, global::ClicRdv.Generated.Support.WireText.Format(id)));
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Delete, global::ClicRdv.Generated.Support.RequestUri.Build(_httpClient, __path, null));
@@ -345,7 +345,7 @@ public sealed partial class CalendarsetsApiClient : ICalendarsetsApi
     }
 
     /// <inheritdoc />
-    public async global::System.Threading.Tasks.Task<CalendarsetCollection> ListCalendarsets(int gid, string? results = default, int? startIndex = default, string? sort = default, SortDirection? dir = default, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task<CalendarsetCollection> ListCalendarsets(long gid, string? results = default, int? startIndex = default, string? sort = default, SortDirection? dir = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var __path = "/api/v1/groups/" + global::ClicRdv.Generated.Support.RequestUri.EscapePathSegment(global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, gid, global::ClicRdv.Generated.Support.WireText.Format(gid))) + "/calendarsets";
         global::System.Text.StringBuilder? __query = null;
@@ -371,7 +371,7 @@ public sealed partial class CalendarsetsApiClient : ICalendarsetsApi
     }
 
     /// <inheritdoc />
-    public async global::System.Threading.Tasks.Task<Calendarset> CreateCalendarset(int gid, CalendarsetRequest body, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task<Calendarset> CreateCalendarset(long gid, CalendarsetRequest body, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var __path = "/api/v1/groups/" + global::ClicRdv.Generated.Support.RequestUri.EscapePathSegment(global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, gid, global::ClicRdv.Generated.Support.WireText.Format(gid))) + "/calendarsets";
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, global::ClicRdv.Generated.Support.RequestUri.Build(_httpClient, __path, null));
@@ -381,7 +381,7 @@ public sealed partial class CalendarsetsApiClient : ICalendarsetsApi
     }
 
     /// <inheritdoc />
-    public async global::System.Threading.Tasks.Task<Calendarset> GetCalendarset(int gid, int id, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task<Calendarset> GetCalendarset(long gid, long id, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var __path = "/api/v1/groups/" + global::ClicRdv.Generated.Support.RequestUri.EscapePathSegment(global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, gid, global::ClicRdv.Generated.Support.WireText.Format(gid))) + "/calendarsets/" + global::ClicRdv.Generated.Support.RequestUri.EscapePathSegment(global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, id, global::ClicRdv.Generated.Support.WireText.Format(id)));
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, global::ClicRdv.Generated.Support.RequestUri.Build(_httpClient, __path, null));
@@ -390,17 +390,17 @@ public sealed partial class CalendarsetsApiClient : ICalendarsetsApi
     }
 
     /// <inheritdoc />
-    public async global::System.Threading.Tasks.Task<Calendarset> UpdateCalendarset(int gid, int id, CalendarsetRequest body, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task<Calendarset> UpdateCalendarset(long gid, long id, CalendarsetUpdateRequest body, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var __path = "/api/v1/groups/" + global::ClicRdv.Generated.Support.RequestUri.EscapePathSegment(global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, gid, global::ClicRdv.Generated.Support.WireText.Format(gid))) + "/calendarsets/" + global::ClicRdv.Generated.Support.RequestUri.EscapePathSegment(global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, id, global::ClicRdv.Generated.Support.WireText.Format(id)));
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Put, global::ClicRdv.Generated.Support.RequestUri.Build(_httpClient, __path, null));
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
-        __request.Content = global::ClicRdv.Generated.Support.ClientRuntime.JsonBody(body, _json?.CalendarsetRequest, _settings);
+        __request.Content = global::ClicRdv.Generated.Support.ClientRuntime.JsonBody(body, _json?.CalendarsetUpdateRequest, _settings);
         return await global::ClicRdv.Generated.Support.ClientRuntime.SendAsync<Calendarset>(_httpClient, __request, _settings, global::ClicRdv.Generated.Support.ResponseContent.Json, _json?.Calendarset, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
-    public async global::System.Threading.Tasks.Task DeleteCalendarset(int gid, int id, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task DeleteCalendarset(long gid, long id, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var __path = "/api/v1/groups/" + global::ClicRdv.Generated.Support.RequestUri.EscapePathSegment(global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, gid, global::ClicRdv.Generated.Support.WireText.Format(gid))) + "/calendarsets/" + global::ClicRdv.Generated.Support.RequestUri.EscapePathSegment(global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, id, global::ClicRdv.Generated.Support.WireText.Format(id)));
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Delete, global::ClicRdv.Generated.Support.RequestUri.Build(_httpClient, __path, null));
@@ -433,7 +433,7 @@ public sealed partial class CustomfieldsApiClient : ICustomfieldsApi
     }
 
     /// <inheritdoc />
-    public async global::System.Threading.Tasks.Task<CustomfieldCollection> ListCustomfields(int gid, string? results = default, int? startIndex = default, string? sort = default, SortDirection? dir = default, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task<CustomfieldCollection> ListCustomfields(long gid, string? results = default, int? startIndex = default, string? sort = default, SortDirection? dir = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var __path = "/api/v1/groups/" + global::ClicRdv.Generated.Support.RequestUri.EscapePathSegment(global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, gid, global::ClicRdv.Generated.Support.WireText.Format(gid))) + "/customfields";
         global::System.Text.StringBuilder? __query = null;
@@ -484,7 +484,7 @@ public sealed partial class FichesApiClient : IFichesApi
     }
 
     /// <inheritdoc />
-    public async global::System.Threading.Tasks.Task<FicheCollection> ListFiches(int gid, string? results = default, int? startIndex = default, string? sort = default, SortDirection? dir = default, string? search = default, global::System.Collections.Generic.IEnumerable<Condition>? conditions = default, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task<FicheCollection> ListFiches(long gid, string? results = default, int? startIndex = default, string? sort = default, SortDirection? dir = default, string? search = default, global::System.Collections.Generic.IEnumerable<Condition>? conditions = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var __path = "/api/v1/groups/" + global::ClicRdv.Generated.Support.RequestUri.EscapePathSegment(global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, gid, global::ClicRdv.Generated.Support.WireText.Format(gid))) + "/fiches";
         global::System.Text.StringBuilder? __query = null;
@@ -525,7 +525,7 @@ public sealed partial class FichesApiClient : IFichesApi
     }
 
     /// <inheritdoc />
-    public async global::System.Threading.Tasks.Task<Fiche> CreateFiche(int gid, FicheRequest body, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task<Fiche> CreateFiche(long gid, FicheRequest body, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var __path = "/api/v1/groups/" + global::ClicRdv.Generated.Support.RequestUri.EscapePathSegment(global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, gid, global::ClicRdv.Generated.Support.WireText.Format(gid))) + "/fiches";
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, global::ClicRdv.Generated.Support.RequestUri.Build(_httpClient, __path, null));
@@ -535,7 +535,7 @@ public sealed partial class FichesApiClient : IFichesApi
     }
 
     /// <inheritdoc />
-    public async global::System.Threading.Tasks.Task<Fiche> GetFiche(int gid, int id, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task<Fiche> GetFiche(long gid, long id, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var __path = "/api/v1/groups/" + global::ClicRdv.Generated.Support.RequestUri.EscapePathSegment(global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, gid, global::ClicRdv.Generated.Support.WireText.Format(gid))) + "/fiches/" + global::ClicRdv.Generated.Support.RequestUri.EscapePathSegment(global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, id, global::ClicRdv.Generated.Support.WireText.Format(id)));
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, global::ClicRdv.Generated.Support.RequestUri.Build(_httpClient, __path, null));
@@ -544,7 +544,7 @@ public sealed partial class FichesApiClient : IFichesApi
     }
 
     /// <inheritdoc />
-    public async global::System.Threading.Tasks.Task<Fiche> UpdateFiche(int gid, int id, FicheRequest body, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task<Fiche> UpdateFiche(long gid, long id, FicheRequest body, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var __path = "/api/v1/groups/" + global::ClicRdv.Generated.Support.RequestUri.EscapePathSegment(global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, gid, global::ClicRdv.Generated.Support.WireText.Format(gid))) + "/fiches/" + global::ClicRdv.Generated.Support.RequestUri.EscapePathSegment(global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, id, global::ClicRdv.Generated.Support.WireText.Format(id)));
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Put, global::ClicRdv.Generated.Support.RequestUri.Build(_httpClient, __path, null));
@@ -609,7 +609,7 @@ public sealed partial class GroupsApiClient : IGroupsApi
     }
 
     /// <inheritdoc />
-    public async global::System.Threading.Tasks.Task<Group> GetGroup(int id, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task<Group> GetGroup(long id, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var __path = "/api/v1/groups/" + global::ClicRdv.Generated.Support.RequestUri.EscapePathSegment(global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, id, global::ClicRdv.Generated.Support.WireText.Format(id)));
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, global::ClicRdv.Generated.Support.RequestUri.Build(_httpClient, __path, null));
@@ -618,7 +618,7 @@ public sealed partial class GroupsApiClient : IGroupsApi
     }
 
     /// <inheritdoc />
-    public async global::System.Threading.Tasks.Task<Group> UpdateGroup(int id, GroupRequest body, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task<Group> UpdateGroup(long id, GroupRequest body, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var __path = "/api/v1/groups/" + global::ClicRdv.Generated.Support.RequestUri.EscapePathSegment(global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, id, global::ClicRdv.Generated.Support.WireText.Format(id)));
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Put, global::ClicRdv.Generated.Support.RequestUri.Build(_httpClient, __path, null));
@@ -653,7 +653,7 @@ public sealed partial class InterventionsApiClient : IInterventionsApi
     }
 
     /// <inheritdoc />
-    public async global::System.Threading.Tasks.Task<InterventionCollection> ListInterventions(int gid, string? results = default, int? startIndex = default, string? sort = default, SortDirection? dir = default, string? search = default, int? interventionsetId = default, global::System.Collections.Generic.IEnumerable<int>? calendarIds = default, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task<InterventionCollection> ListInterventions(long gid, string? results = default, int? startIndex = default, string? sort = default, SortDirection? dir = default, string? search = default, long? interventionsetId = default, global::System.Collections.Generic.IEnumerable<long>? calendarIds = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var __path = "/api/v1/groups/" + global::ClicRdv.Generated.Support.RequestUri.EscapePathSegment(global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, gid, global::ClicRdv.Generated.Support.WireText.Format(gid))) + "/interventions";
         global::System.Text.StringBuilder? __query = null;
@@ -694,7 +694,7 @@ public sealed partial class InterventionsApiClient : IInterventionsApi
     }
 
     /// <inheritdoc />
-    public async global::System.Threading.Tasks.Task<Intervention> CreateIntervention(int gid, InterventionRequest body, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task<Intervention> CreateIntervention(long gid, InterventionRequest body, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var __path = "/api/v1/groups/" + global::ClicRdv.Generated.Support.RequestUri.EscapePathSegment(global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, gid, global::ClicRdv.Generated.Support.WireText.Format(gid))) + "/interventions";
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, global::ClicRdv.Generated.Support.RequestUri.Build(_httpClient, __path, null));
@@ -704,7 +704,7 @@ public sealed partial class InterventionsApiClient : IInterventionsApi
     }
 
     /// <inheritdoc />
-    public async global::System.Threading.Tasks.Task<Intervention> GetIntervention(int gid, int id, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task<Intervention> GetIntervention(long gid, long id, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var __path = "/api/v1/groups/" + global::ClicRdv.Generated.Support.RequestUri.EscapePathSegment(global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, gid, global::ClicRdv.Generated.Support.WireText.Format(gid))) + "/interventions/" + global::ClicRdv.Generated.Support.RequestUri.EscapePathSegment(global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, id, global::ClicRdv.Generated.Support.WireText.Format(id)));
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, global::ClicRdv.Generated.Support.RequestUri.Build(_httpClient, __path, null));
@@ -713,17 +713,17 @@ public sealed partial class InterventionsApiClient : IInterventionsApi
     }
 
     /// <inheritdoc />
-    public async global::System.Threading.Tasks.Task<Intervention> UpdateIntervention(int gid, int id, InterventionRequest body, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task<Intervention> UpdateIntervention(long gid, long id, InterventionUpdateRequest body, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var __path = "/api/v1/groups/" + global::ClicRdv.Generated.Support.RequestUri.EscapePathSegment(global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, gid, global::ClicRdv.Generated.Support.WireText.Format(gid))) + "/interventions/" + global::ClicRdv.Generated.Support.RequestUri.EscapePathSegment(global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, id, global::ClicRdv.Generated.Support.WireText.Format(id)));
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Put, global::ClicRdv.Generated.Support.RequestUri.Build(_httpClient, __path, null));
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
-        __request.Content = global::ClicRdv.Generated.Support.ClientRuntime.JsonBody(body, _json?.InterventionRequest, _settings);
+        __request.Content = global::ClicRdv.Generated.Support.ClientRuntime.JsonBody(body, _json?.InterventionUpdateRequest, _settings);
         return await global::ClicRdv.Generated.Support.ClientRuntime.SendAsync<Intervention>(_httpClient, __request, _settings, global::ClicRdv.Generated.Support.ResponseContent.Json, _json?.Intervention, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
-    public async global::System.Threading.Tasks.Task DeleteIntervention(int gid, int id, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task DeleteIntervention(long gid, long id, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var __path = "/api/v1/groups/" + global::ClicRdv.Generated.Support.RequestUri.EscapePathSegment(global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, gid, global::ClicRdv.Generated.Support.WireText.Format(gid))) + "/interventions/" + global::ClicRdv.Generated.Support.RequestUri.EscapePathSegment(global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, id, global::ClicRdv.Generated.Support.WireText.Format(id)));
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Delete, global::ClicRdv.Generated.Support.RequestUri.Build(_httpClient, __path, null));
@@ -756,7 +756,7 @@ public sealed partial class InterventionsetsApiClient : IInterventionsetsApi
     }
 
     /// <inheritdoc />
-    public async global::System.Threading.Tasks.Task<InterventionsetCollection> ListInterventionsets(int gid, string? results = default, int? startIndex = default, string? sort = default, SortDirection? dir = default, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task<InterventionsetCollection> ListInterventionsets(long gid, string? results = default, int? startIndex = default, string? sort = default, SortDirection? dir = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var __path = "/api/v1/groups/" + global::ClicRdv.Generated.Support.RequestUri.EscapePathSegment(global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, gid, global::ClicRdv.Generated.Support.WireText.Format(gid))) + "/interventionsets";
         global::System.Text.StringBuilder? __query = null;
@@ -782,7 +782,7 @@ public sealed partial class InterventionsetsApiClient : IInterventionsetsApi
     }
 
     /// <inheritdoc />
-    public async global::System.Threading.Tasks.Task<Interventionset> CreateInterventionset(int gid, InterventionsetRequest body, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task<Interventionset> CreateInterventionset(long gid, InterventionsetRequest body, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var __path = "/api/v1/groups/" + global::ClicRdv.Generated.Support.RequestUri.EscapePathSegment(global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, gid, global::ClicRdv.Generated.Support.WireText.Format(gid))) + "/interventionsets";
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, global::ClicRdv.Generated.Support.RequestUri.Build(_httpClient, __path, null));
@@ -792,7 +792,7 @@ public sealed partial class InterventionsetsApiClient : IInterventionsetsApi
     }
 
     /// <inheritdoc />
-    public async global::System.Threading.Tasks.Task<Interventionset> GetInterventionset(int gid, int id, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task<Interventionset> GetInterventionset(long gid, long id, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var __path = "/api/v1/groups/" + global::ClicRdv.Generated.Support.RequestUri.EscapePathSegment(global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, gid, global::ClicRdv.Generated.Support.WireText.Format(gid))) + "/interventionsets/" + global::ClicRdv.Generated.Support.RequestUri.EscapePathSegment(global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, id, global::ClicRdv.Generated.Support.WireText.Format(id)));
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, global::ClicRdv.Generated.Support.RequestUri.Build(_httpClient, __path, null));
@@ -801,17 +801,17 @@ public sealed partial class InterventionsetsApiClient : IInterventionsetsApi
     }
 
     /// <inheritdoc />
-    public async global::System.Threading.Tasks.Task<Interventionset> UpdateInterventionset(int gid, int id, InterventionsetRequest body, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task<Interventionset> UpdateInterventionset(long gid, long id, InterventionsetUpdateRequest body, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var __path = "/api/v1/groups/" + global::ClicRdv.Generated.Support.RequestUri.EscapePathSegment(global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, gid, global::ClicRdv.Generated.Support.WireText.Format(gid))) + "/interventionsets/" + global::ClicRdv.Generated.Support.RequestUri.EscapePathSegment(global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, id, global::ClicRdv.Generated.Support.WireText.Format(id)));
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Put, global::ClicRdv.Generated.Support.RequestUri.Build(_httpClient, __path, null));
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
-        __request.Content = global::ClicRdv.Generated.Support.ClientRuntime.JsonBody(body, _json?.InterventionsetRequest, _settings);
+        __request.Content = global::ClicRdv.Generated.Support.ClientRuntime.JsonBody(body, _json?.InterventionsetUpdateRequest, _settings);
         return await global::ClicRdv.Generated.Support.ClientRuntime.SendAsync<Interventionset>(_httpClient, __request, _settings, global::ClicRdv.Generated.Support.ResponseContent.Json, _json?.Interventionset, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
-    public async global::System.Threading.Tasks.Task DeleteInterventionset(int gid, int id, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task DeleteInterventionset(long gid, long id, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var __path = "/api/v1/groups/" + global::ClicRdv.Generated.Support.RequestUri.EscapePathSegment(global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, gid, global::ClicRdv.Generated.Support.WireText.Format(gid))) + "/interventionsets/" + global::ClicRdv.Generated.Support.RequestUri.EscapePathSegment(global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, id, global::ClicRdv.Generated.Support.WireText.Format(id)));
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Delete, global::ClicRdv.Generated.Support.RequestUri.Build(_httpClient, __path, null));
@@ -844,7 +844,7 @@ public sealed partial class ProsApiClient : IProsApi
     }
 
     /// <inheritdoc />
-    public async global::System.Threading.Tasks.Task<ProCollection> ListPros(int gid, string? results = default, int? startIndex = default, string? sort = default, SortDirection? dir = default, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task<ProCollection> ListPros(long gid, string? results = default, int? startIndex = default, string? sort = default, SortDirection? dir = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var __path = "/api/v1/groups/" + global::ClicRdv.Generated.Support.RequestUri.EscapePathSegment(global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, gid, global::ClicRdv.Generated.Support.WireText.Format(gid))) + "/pros";
         global::System.Text.StringBuilder? __query = null;
@@ -947,7 +947,7 @@ public sealed partial class VeventsApiClient : IVeventsApi
     }
 
     /// <inheritdoc />
-    public async global::System.Threading.Tasks.Task<VeventCollection> ListVevents(int gid, string? results = default, int? startIndex = default, string? sort = default, SortDirection? dir = default, int? calendarId = default, int? ficheId = default, global::System.Collections.Generic.IEnumerable<Condition>? conditions = default, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task<VeventCollection> ListVevents(long gid, string? results = default, int? startIndex = default, string? sort = default, SortDirection? dir = default, long? calendarId = default, long? ficheId = default, global::System.Collections.Generic.IEnumerable<Condition>? conditions = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var __path = "/api/v1/groups/" + global::ClicRdv.Generated.Support.RequestUri.EscapePathSegment(global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, gid, global::ClicRdv.Generated.Support.WireText.Format(gid))) + "/vevents";
         global::System.Text.StringBuilder? __query = null;
@@ -992,7 +992,7 @@ public sealed partial class VeventsApiClient : IVeventsApi
     }
 
     /// <inheritdoc />
-    public async global::System.Threading.Tasks.Task<Vevent> CreateVevent(int gid, VeventRequest body, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task<Vevent> CreateVevent(long gid, VeventRequest body, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var __path = "/api/v1/groups/" + global::ClicRdv.Generated.Support.RequestUri.EscapePathSegment(global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, gid, global::ClicRdv.Generated.Support.WireText.Format(gid))) + "/vevents";
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, global::ClicRdv.Generated.Support.RequestUri.Build(_httpClient, __path, null));
@@ -1002,7 +1002,7 @@ public sealed partial class VeventsApiClient : IVeventsApi
     }
 
     /// <inheritdoc />
-    public async global::System.Threading.Tasks.Task<Vevent> GetVevent(int gid, int id, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task<Vevent> GetVevent(long gid, long id, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var __path = "/api/v1/groups/" + global::ClicRdv.Generated.Support.RequestUri.EscapePathSegment(global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, gid, global::ClicRdv.Generated.Support.WireText.Format(gid))) + "/vevents/" + global::ClicRdv.Generated.Support.RequestUri.EscapePathSegment(global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, id, global::ClicRdv.Generated.Support.WireText.Format(id)));
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, global::ClicRdv.Generated.Support.RequestUri.Build(_httpClient, __path, null));
@@ -1011,17 +1011,17 @@ public sealed partial class VeventsApiClient : IVeventsApi
     }
 
     /// <inheritdoc />
-    public async global::System.Threading.Tasks.Task<Vevent> UpdateVevent(int gid, int id, VeventRequest body, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task<Vevent> UpdateVevent(long gid, long id, VeventUpdateRequest body, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var __path = "/api/v1/groups/" + global::ClicRdv.Generated.Support.RequestUri.EscapePathSegment(global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, gid, global::ClicRdv.Generated.Support.WireText.Format(gid))) + "/vevents/" + global::ClicRdv.Generated.Support.RequestUri.EscapePathSegment(global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, id, global::ClicRdv.Generated.Support.WireText.Format(id)));
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Put, global::ClicRdv.Generated.Support.RequestUri.Build(_httpClient, __path, null));
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
-        __request.Content = global::ClicRdv.Generated.Support.ClientRuntime.JsonBody(body, _json?.VeventRequest, _settings);
+        __request.Content = global::ClicRdv.Generated.Support.ClientRuntime.JsonBody(body, _json?.VeventUpdateRequest, _settings);
         return await global::ClicRdv.Generated.Support.ClientRuntime.SendAsync<Vevent>(_httpClient, __request, _settings, global::ClicRdv.Generated.Support.ResponseContent.Json, _json?.Vevent, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
-    public async global::System.Threading.Tasks.Task DeleteVevent(int gid, int id, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task DeleteVevent(long gid, long id, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var __path = "/api/v1/groups/" + global::ClicRdv.Generated.Support.RequestUri.EscapePathSegment(global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, gid, global::ClicRdv.Generated.Support.WireText.Format(gid))) + "/vevents/" + global::ClicRdv.Generated.Support.RequestUri.EscapePathSegment(global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, id, global::ClicRdv.Generated.Support.WireText.Format(id)));
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Delete, global::ClicRdv.Generated.Support.RequestUri.Build(_httpClient, __path, null));

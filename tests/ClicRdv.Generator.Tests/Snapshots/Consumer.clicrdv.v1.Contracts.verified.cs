@@ -13,7 +13,7 @@ public partial class Account
 {
     /// <summary>The account's id.</summary>
     [__Json.JsonPropertyName("id")]
-    public int Id { get; set; }
+    public long Id { get; set; }
 
     /// <summary>Email address (the login).</summary>
     [__Json.JsonPropertyName("email")]
@@ -22,7 +22,7 @@ public partial class Account
 
     /// <summary>The group the account was created in.</summary>
     [__Json.JsonPropertyName("group_id")]
-    public int? GroupId { get; set; }
+    public long? GroupId { get; set; }
 
     /// <summary>First name.</summary>
     [__Json.JsonPropertyName("firstname")]
@@ -37,7 +37,7 @@ public partial class Account
     public global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
-/// <summary>A new end-customer account.</summary>
+/// <summary>A new end-customer account. [guess] `email` and `group_id`, the members of the documented body, are required; `pendingRdv` is not.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public partial class AccountInput
 {
@@ -47,7 +47,7 @@ public partial class AccountInput
 
     /// <summary>The group the account belongs to.</summary>
     [__Json.JsonPropertyName("group_id")]
-    public int GroupId { get; set; }
+    public long GroupId { get; set; }
 
     /// <summary>[guess] A pending appointment to attach to the new account, as the documentation names it without describing it.</summary>
     [__Json.JsonPropertyName("pendingRdv")]
@@ -76,7 +76,7 @@ public partial class Appointment
 {
     /// <summary>The appointment's id.</summary>
     [__Json.JsonPropertyName("id")]
-    public int Id { get; set; }
+    public long Id { get; set; }
 
     /// <summary>When it starts.</summary>
     [__Json.JsonPropertyName("start")]
@@ -93,17 +93,17 @@ public partial class Appointment
     /// <summary>The customer.</summary>
     [__Json.JsonPropertyName("fiche_id")]
     [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
-    public int? FicheId { get; set; }
+    public long? FicheId { get; set; }
 
     /// <summary>The calendar.</summary>
     [__Json.JsonPropertyName("calendar_id")]
     [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
-    public int? CalendarId { get; set; }
+    public long? CalendarId { get; set; }
 
     /// <summary>The service.</summary>
     [__Json.JsonPropertyName("intervention_id")]
     [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
-    public int? InterventionId { get; set; }
+    public long? InterventionId { get; set; }
 
     /// <summary>Free notes.</summary>
     [__Json.JsonPropertyName("comments")]
@@ -139,7 +139,7 @@ public partial class AppointmentCollection : CollectionEnvelope
     public global::System.Collections.Generic.List<Appointment>? Records { get; set; }
 }
 
-/// <summary>A booking request. The API applies the group's booking rules (availability, limits per customer) and answers 400 with a `BookingErrorCode` when one is broken.</summary>
+/// <summary>A booking request. The API applies the group's booking rules (availability, limits per customer) and answers 400 with a `BookingErrorCode` when one is broken. `date` and `intervention_ids` are required [doc] (the documentation marks only `calendar_id` as optional); `fiche` is required too [guess]: a booking is for a customer.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public partial class AppointmentInput
 {
@@ -148,13 +148,13 @@ public partial class AppointmentInput
     [__Json.JsonConverter(typeof(DateTimeJsonConverter))]
     public global::System.DateTime Date { get; set; }
 
-    /// <summary>The services booked, in order.</summary>
+    /// <summary>The services booked, in order. [guess] At most 50.</summary>
     [__Json.JsonPropertyName("intervention_ids")]
-    public global::System.Collections.Generic.List<int> InterventionIds { get; set; } = default!;
+    public global::System.Collections.Generic.List<long> InterventionIds { get; set; } = default!;
 
     /// <summary>The calendar; leave it out and ClicRDV picks a free one.</summary>
     [__Json.JsonPropertyName("calendar_id")]
-    public int? CalendarId { get; set; }
+    public long? CalendarId { get; set; }
 
     /// <summary>Free notes.</summary>
     [__Json.JsonPropertyName("comments")]
@@ -197,7 +197,7 @@ public partial class AvailableTimeSlots
     /// <summary>The group.</summary>
     [__Json.JsonPropertyName("group_id")]
     [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
-    public int? GroupId { get; set; }
+    public long? GroupId { get; set; }
 
     /// <summary>The first free slot in the window, or null.</summary>
     [__Json.JsonPropertyName("firstSlot")]
@@ -207,15 +207,15 @@ public partial class AvailableTimeSlots
     /// <summary>The services asked for.</summary>
     [__Json.JsonPropertyName("intervention_ids")]
     [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
-    public global::System.Collections.Generic.List<int>? InterventionIds { get; set; }
+    public global::System.Collections.Generic.List<long>? InterventionIds { get; set; }
 
     /// <summary>The calendar asked for, if any.</summary>
     [__Json.JsonPropertyName("calendar_id")]
-    public int? CalendarId { get; set; }
+    public long? CalendarId { get; set; }
 
     /// <summary>The calendars asked for, if any.</summary>
     [__Json.JsonPropertyName("calendar_ids")]
-    public global::System.Collections.Generic.List<int>? CalendarIds { get; set; }
+    public global::System.Collections.Generic.List<long>? CalendarIds { get; set; }
 
     /// <summary>The free slots, in time order.</summary>
     [__Json.JsonPropertyName("availabletimeslots")]
@@ -266,16 +266,16 @@ public partial class Calendar
 {
     /// <summary>The calendar's id.</summary>
     [__Json.JsonPropertyName("id")]
-    public int Id { get; set; }
+    public long Id { get; set; }
 
     /// <summary>The group it belongs to.</summary>
     [__Json.JsonPropertyName("group_id")]
     [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
-    public int? GroupId { get; set; }
+    public long? GroupId { get; set; }
 
     /// <summary>The calendar set (group of calendars) it belongs to.</summary>
     [__Json.JsonPropertyName("calendarset_id")]
-    public int? CalendarsetId { get; set; }
+    public long? CalendarsetId { get; set; }
 
     /// <summary>The internal name.</summary>
     [__Json.JsonPropertyName("name")]
@@ -324,23 +324,13 @@ public partial class Calendar
     public global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
-/// <summary>A page of calendars, in ClicRDV's collection envelope.</summary>
+/// <summary>The writable fields of a calendar. An update sends only the members it changes: none is required.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
-public partial class CalendarCollection : CollectionEnvelope
-{
-    /// <summary>The calendars of this page.</summary>
-    [__Json.JsonPropertyName("records")]
-    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
-    public global::System.Collections.Generic.List<Calendar>? Records { get; set; }
-}
-
-/// <summary>The writable fields of a calendar.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
-public partial class CalendarInput
+public partial class CalendarChanges
 {
     /// <summary>The calendar set (group of calendars) it belongs to.</summary>
     [__Json.JsonPropertyName("calendarset_id")]
-    public int? CalendarsetId { get; set; }
+    public long? CalendarsetId { get; set; }
 
     /// <summary>The internal name.</summary>
     [__Json.JsonPropertyName("name")]
@@ -378,12 +368,40 @@ public partial class CalendarInput
     public global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
-/// <summary>A calendar, wrapped in `calendar` as the API requires.</summary>
+/// <summary>A page of calendars, in ClicRDV's collection envelope.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
+public partial class CalendarCollection : CollectionEnvelope
+{
+    /// <summary>The calendars of this page.</summary>
+    [__Json.JsonPropertyName("records")]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
+    public global::System.Collections.Generic.List<Calendar>? Records { get; set; }
+}
+
+/// <summary>The members of a new calendar: its writable fields, some required. [guess] `name` is required: the documentation does not say which members a new calendar needs, and a calendar is known by its name.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
+public partial class CalendarInput : CalendarChanges
+{
+}
+
+/// <summary>A new calendar, wrapped in `calendar` as the API requires.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public partial class CalendarRequest
 {
     [__Json.JsonPropertyName("calendar")]
     public CalendarInput Calendar { get; set; } = default!;
+
+    /// <summary>JSON members the document does not describe, kept so that nothing the server sends is lost.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+}
+
+/// <summary>The changes to a calendar, wrapped in `calendar` as the API requires.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
+public partial class CalendarUpdateRequest
+{
+    [__Json.JsonPropertyName("calendar")]
+    public CalendarChanges Calendar { get; set; } = default!;
 
     /// <summary>JSON members the document does not describe, kept so that nothing the server sends is lost.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
@@ -396,12 +414,12 @@ public partial class Calendarset
 {
     /// <summary>The calendar set's id.</summary>
     [__Json.JsonPropertyName("id")]
-    public int Id { get; set; }
+    public long Id { get; set; }
 
     /// <summary>The group it belongs to.</summary>
     [__Json.JsonPropertyName("group_id")]
     [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
-    public int? GroupId { get; set; }
+    public long? GroupId { get; set; }
 
     /// <summary>Its name.</summary>
     [__Json.JsonPropertyName("name")]
@@ -422,19 +440,9 @@ public partial class Calendarset
     public global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
-/// <summary>A page of calendar sets, in ClicRDV's collection envelope.</summary>
+/// <summary>The writable fields of a calendar set. An update sends only the members it changes: none is required.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
-public partial class CalendarsetCollection : CollectionEnvelope
-{
-    /// <summary>The calendar sets of this page.</summary>
-    [__Json.JsonPropertyName("records")]
-    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
-    public global::System.Collections.Generic.List<Calendarset>? Records { get; set; }
-}
-
-/// <summary>The writable fields of a calendar set.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
-public partial class CalendarsetInput
+public partial class CalendarsetChanges
 {
     /// <summary>Its name.</summary>
     [__Json.JsonPropertyName("name")]
@@ -456,12 +464,40 @@ public partial class CalendarsetInput
     public global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
-/// <summary>A calendar set, wrapped in `calendarset`. [guess] The wrapper key follows the other resources.</summary>
+/// <summary>A page of calendar sets, in ClicRDV's collection envelope.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
+public partial class CalendarsetCollection : CollectionEnvelope
+{
+    /// <summary>The calendar sets of this page.</summary>
+    [__Json.JsonPropertyName("records")]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
+    public global::System.Collections.Generic.List<Calendarset>? Records { get; set; }
+}
+
+/// <summary>The members of a new calendar set: its writable fields, some required. [guess] `name` is required: the documentation does not describe calendar sets, and a set is known by its name.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
+public partial class CalendarsetInput : CalendarsetChanges
+{
+}
+
+/// <summary>A new calendar set, wrapped in `calendarset`. [guess] The wrapper key follows the other resources.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public partial class CalendarsetRequest
 {
     [__Json.JsonPropertyName("calendarset")]
     public CalendarsetInput Calendarset { get; set; } = default!;
+
+    /// <summary>JSON members the document does not describe, kept so that nothing the server sends is lost.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+}
+
+/// <summary>The changes to a calendar set, wrapped in `calendarset`. [guess] The wrapper key follows the other resources.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
+public partial class CalendarsetUpdateRequest
+{
+    [__Json.JsonPropertyName("calendarset")]
+    public CalendarsetChanges Calendarset { get; set; } = default!;
 
     /// <summary>JSON members the document does not describe, kept so that nothing the server sends is lost.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
@@ -609,12 +645,12 @@ public partial class Customfield
 {
     /// <summary>The definition's id.</summary>
     [__Json.JsonPropertyName("id")]
-    public int Id { get; set; }
+    public long Id { get; set; }
 
     /// <summary>The group.</summary>
     [__Json.JsonPropertyName("group_id")]
     [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
-    public int? GroupId { get; set; }
+    public long? GroupId { get; set; }
 
     /// <summary>Which records the field belongs to.</summary>
     [__Json.JsonPropertyName("model")]
@@ -762,12 +798,12 @@ public partial class Fiche
 {
     /// <summary>The customer's id.</summary>
     [__Json.JsonPropertyName("id")]
-    public int Id { get; set; }
+    public long Id { get; set; }
 
     /// <summary>The group it belongs to.</summary>
     [__Json.JsonPropertyName("group_id")]
     [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
-    public int? GroupId { get; set; }
+    public long? GroupId { get; set; }
 
     /// <summary>Last name.</summary>
     [__Json.JsonPropertyName("lastname")]
@@ -974,13 +1010,13 @@ public partial class FicheCollection : CollectionEnvelope
     public global::System.Collections.Generic.List<Fiche>? Records { get; set; }
 }
 
-/// <summary>The writable fields of a customer.</summary>
+/// <summary>The writable fields of a customer. [guess] The documentation names no member a new customer must have, so none is required, for a create as for an update (which sends only the members it changes).</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public partial class FicheInput
 {
     /// <summary>When booking: the id of an existing customer to update; leave it out to create one.</summary>
     [__Json.JsonPropertyName("id")]
-    public int? Id { get; set; }
+    public long? Id { get; set; }
 
     /// <summary>Last name.</summary>
     [__Json.JsonPropertyName("lastname")]
@@ -1172,7 +1208,7 @@ public partial class FicheInput
     public global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
-/// <summary>A customer, wrapped in `fiche` as the API requires.</summary>
+/// <summary>A customer (a new one, or the changes to one), wrapped in `fiche` as the API requires.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public partial class FicheRequest
 {
@@ -1190,7 +1226,7 @@ public partial class Group
 {
     /// <summary>The group's id (the `{gid}` of every group resource).</summary>
     [__Json.JsonPropertyName("id")]
-    public int Id { get; set; }
+    public long Id { get; set; }
 
     /// <summary>The group's name.</summary>
     [__Json.JsonPropertyName("name")]
@@ -1298,16 +1334,16 @@ public partial class Intervention
 {
     /// <summary>The service's id.</summary>
     [__Json.JsonPropertyName("id")]
-    public int Id { get; set; }
+    public long Id { get; set; }
 
     /// <summary>The group it belongs to.</summary>
     [__Json.JsonPropertyName("group_id")]
     [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
-    public int? GroupId { get; set; }
+    public long? GroupId { get; set; }
 
     /// <summary>The service category it belongs to.</summary>
     [__Json.JsonPropertyName("interventionset_id")]
-    public int? InterventionsetId { get; set; }
+    public long? InterventionsetId { get; set; }
 
     /// <summary>The internal name.</summary>
     [__Json.JsonPropertyName("name")]
@@ -1341,6 +1377,56 @@ public partial class Intervention
     public int? Price { get; set; }
 
     /// <summary>Whether it is (soft) deleted.</summary>
+    [__Json.JsonPropertyName("deleted")]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
+    public bool? Deleted { get; set; }
+
+    /// <summary>JSON members the document does not describe, kept so that nothing the server sends is lost.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+}
+
+/// <summary>The writable fields of a service. An update sends only the members it changes: none is required.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
+public partial class InterventionChanges
+{
+    /// <summary>The service category it belongs to.</summary>
+    [__Json.JsonPropertyName("interventionset_id")]
+    public long? InterventionsetId { get; set; }
+
+    /// <summary>The internal name.</summary>
+    [__Json.JsonPropertyName("name")]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
+    public string? Name { get; set; }
+
+    /// <summary>The name shown to customers.</summary>
+    [__Json.JsonPropertyName("publicname")]
+    public string? Publicname { get; set; }
+
+    /// <summary>A short name for the agenda.</summary>
+    [__Json.JsonPropertyName("abbr")]
+    public string? Abbr { get; set; }
+
+    /// <summary>Duration in minutes.</summary>
+    [__Json.JsonPropertyName("length")]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
+    public int? Length { get; set; }
+
+    /// <summary>Colour in the agenda, `#RRGGBB`.</summary>
+    [__Json.JsonPropertyName("colorref")]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
+    public string? Colorref { get; set; }
+
+    /// <summary>Display order.</summary>
+    [__Json.JsonPropertyName("sort")]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
+    public int? Sort { get; set; }
+
+    /// <summary>Price in cents (1500 is 15.00).</summary>
+    [__Json.JsonPropertyName("price")]
+    public int? Price { get; set; }
+
+    /// <summary>Set to false to restore it.</summary>
     [__Json.JsonPropertyName("deleted")]
     [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public bool? Deleted { get; set; }
@@ -1360,62 +1446,30 @@ public partial class InterventionCollection : CollectionEnvelope
     public global::System.Collections.Generic.List<Intervention>? Records { get; set; }
 }
 
-/// <summary>The writable fields of a service.</summary>
+/// <summary>The members of a new service: its writable fields, some required. [guess] `name` is required: the documentation does not say which members a new service needs, and a service is known by its name.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
-public partial class InterventionInput
+public partial class InterventionInput : InterventionChanges
 {
-    /// <summary>The service category it belongs to.</summary>
-    [__Json.JsonPropertyName("interventionset_id")]
-    public int? InterventionsetId { get; set; }
+}
 
-    /// <summary>The internal name.</summary>
-    [__Json.JsonPropertyName("name")]
-    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
-    public string? Name { get; set; }
-
-    /// <summary>The name shown to customers.</summary>
-    [__Json.JsonPropertyName("publicname")]
-    public string? Publicname { get; set; }
-
-    /// <summary>A short name for the agenda.</summary>
-    [__Json.JsonPropertyName("abbr")]
-    public string? Abbr { get; set; }
-
-    /// <summary>Duration in minutes.</summary>
-    [__Json.JsonPropertyName("length")]
-    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
-    public int? Length { get; set; }
-
-    /// <summary>Colour in the agenda, `#RRGGBB`.</summary>
-    [__Json.JsonPropertyName("colorref")]
-    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
-    public string? Colorref { get; set; }
-
-    /// <summary>Display order.</summary>
-    [__Json.JsonPropertyName("sort")]
-    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
-    public int? Sort { get; set; }
-
-    /// <summary>Price in cents (1500 is 15.00).</summary>
-    [__Json.JsonPropertyName("price")]
-    public int? Price { get; set; }
-
-    /// <summary>Set to false to restore it.</summary>
-    [__Json.JsonPropertyName("deleted")]
-    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
-    public bool? Deleted { get; set; }
+/// <summary>A new service, wrapped in `intervention` as the API requires.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
+public partial class InterventionRequest
+{
+    [__Json.JsonPropertyName("intervention")]
+    public InterventionInput Intervention { get; set; } = default!;
 
     /// <summary>JSON members the document does not describe, kept so that nothing the server sends is lost.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
     public global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
-/// <summary>A service, wrapped in `intervention` as the API requires.</summary>
+/// <summary>The changes to a service, wrapped in `intervention` as the API requires.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
-public partial class InterventionRequest
+public partial class InterventionUpdateRequest
 {
     [__Json.JsonPropertyName("intervention")]
-    public InterventionInput Intervention { get; set; } = default!;
+    public InterventionChanges Intervention { get; set; } = default!;
 
     /// <summary>JSON members the document does not describe, kept so that nothing the server sends is lost.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
@@ -1428,12 +1482,12 @@ public partial class Interventionset
 {
     /// <summary>The category's id.</summary>
     [__Json.JsonPropertyName("id")]
-    public int Id { get; set; }
+    public long Id { get; set; }
 
     /// <summary>The group it belongs to.</summary>
     [__Json.JsonPropertyName("group_id")]
     [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
-    public int? GroupId { get; set; }
+    public long? GroupId { get; set; }
 
     /// <summary>Its name.</summary>
     [__Json.JsonPropertyName("name")]
@@ -1454,19 +1508,9 @@ public partial class Interventionset
     public global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
-/// <summary>A page of service categories, in ClicRDV's collection envelope.</summary>
+/// <summary>The writable fields of a service category. An update sends only the members it changes: none is required.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
-public partial class InterventionsetCollection : CollectionEnvelope
-{
-    /// <summary>The service categories of this page.</summary>
-    [__Json.JsonPropertyName("records")]
-    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
-    public global::System.Collections.Generic.List<Interventionset>? Records { get; set; }
-}
-
-/// <summary>The writable fields of a service category.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
-public partial class InterventionsetInput
+public partial class InterventionsetChanges
 {
     /// <summary>Its name.</summary>
     [__Json.JsonPropertyName("name")]
@@ -1488,12 +1532,40 @@ public partial class InterventionsetInput
     public global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
-/// <summary>A service category, wrapped in `interventionset`. [guess] The wrapper key follows the other resources.</summary>
+/// <summary>A page of service categories, in ClicRDV's collection envelope.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
+public partial class InterventionsetCollection : CollectionEnvelope
+{
+    /// <summary>The service categories of this page.</summary>
+    [__Json.JsonPropertyName("records")]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
+    public global::System.Collections.Generic.List<Interventionset>? Records { get; set; }
+}
+
+/// <summary>The members of a new service category: its writable fields, some required. [guess] `name` is required: the documentation does not describe service categories, and a category is known by its name.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
+public partial class InterventionsetInput : InterventionsetChanges
+{
+}
+
+/// <summary>A new service category, wrapped in `interventionset`. [guess] The wrapper key follows the other resources.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public partial class InterventionsetRequest
 {
     [__Json.JsonPropertyName("interventionset")]
     public InterventionsetInput Interventionset { get; set; } = default!;
+
+    /// <summary>JSON members the document does not describe, kept so that nothing the server sends is lost.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+}
+
+/// <summary>The changes to a service category, wrapped in `interventionset`. [guess] The wrapper key follows the other resources.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
+public partial class InterventionsetUpdateRequest
+{
+    [__Json.JsonPropertyName("interventionset")]
+    public InterventionsetChanges Interventionset { get; set; } = default!;
 
     /// <summary>JSON members the document does not describe, kept so that nothing the server sends is lost.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
@@ -1556,7 +1628,7 @@ public partial class Pro
 {
     /// <summary>The professional user's id.</summary>
     [__Json.JsonPropertyName("id")]
-    public int Id { get; set; }
+    public long Id { get; set; }
 
     /// <summary>Last name.</summary>
     [__Json.JsonPropertyName("lastname")]
@@ -1593,7 +1665,7 @@ public partial class Pro
     /// <summary>The user's group: the `{gid}` to use for the group's resources. Not in the documentation's example, but sent by the API and read by real clients.</summary>
     [__Json.JsonPropertyName("group_id")]
     [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
-    public int? GroupId { get; set; }
+    public long? GroupId { get; set; }
 
     /// <summary>JSON members the document does not describe, kept so that nothing the server sends is lost.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
@@ -1672,7 +1744,7 @@ public partial class TimeSlot
     /// <summary>The calendars free then.</summary>
     [__Json.JsonPropertyName("calendar_ids")]
     [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
-    public global::System.Collections.Generic.List<int>? CalendarIds { get; set; }
+    public global::System.Collections.Generic.List<long>? CalendarIds { get; set; }
 
     /// <summary>JSON members the document does not describe, kept so that nothing the server sends is lost.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
@@ -1685,11 +1757,11 @@ public partial class Vevent
 {
     /// <summary>The event's id.</summary>
     [__Json.JsonPropertyName("id")]
-    public int Id { get; set; }
+    public long Id { get; set; }
 
     /// <summary>The calendar it is in.</summary>
     [__Json.JsonPropertyName("calendar_id")]
-    public int CalendarId { get; set; }
+    public long CalendarId { get; set; }
 
     /// <summary>When it starts.</summary>
     [__Json.JsonPropertyName("start")]
@@ -1714,12 +1786,12 @@ public partial class Vevent
     /// <summary>The booked service; 0 for a time range (plage) or a note.</summary>
     [__Json.JsonPropertyName("intervention_id")]
     [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
-    public int? InterventionId { get; set; }
+    public long? InterventionId { get; set; }
 
     /// <summary>The customer; 0 for a time range (plage) or a note.</summary>
     [__Json.JsonPropertyName("fiche_id")]
     [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
-    public int? FicheId { get; set; }
+    public long? FicheId { get; set; }
 
     /// <summary>The kind of event, such as `VfreebusyEvent`.</summary>
     [__Json.JsonPropertyName("type")]
@@ -1759,23 +1831,14 @@ public partial class Vevent
     public global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
-/// <summary>A page of events, in ClicRDV's collection envelope.</summary>
+/// <summary>The writable fields of an event. An update sends only the members it changes: none is required.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
-public partial class VeventCollection : CollectionEnvelope
-{
-    /// <summary>The events of this page.</summary>
-    [__Json.JsonPropertyName("records")]
-    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
-    public global::System.Collections.Generic.List<Vevent>? Records { get; set; }
-}
-
-/// <summary>The writable fields of an event; `calendar_id` is required.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
-public partial class VeventInput
+public partial class VeventChanges
 {
     /// <summary>The calendar it is in.</summary>
     [__Json.JsonPropertyName("calendar_id")]
-    public int CalendarId { get; set; }
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
+    public long? CalendarId { get; set; }
 
     /// <summary>When it starts.</summary>
     [__Json.JsonPropertyName("start")]
@@ -1800,12 +1863,12 @@ public partial class VeventInput
     /// <summary>The booked service; 0 for a time range (plage) or a note.</summary>
     [__Json.JsonPropertyName("intervention_id")]
     [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
-    public int? InterventionId { get; set; }
+    public long? InterventionId { get; set; }
 
     /// <summary>The customer; 0 for a time range (plage) or a note.</summary>
     [__Json.JsonPropertyName("fiche_id")]
     [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
-    public int? FicheId { get; set; }
+    public long? FicheId { get; set; }
 
     /// <summary>The kind of event, such as `VfreebusyEvent`.</summary>
     [__Json.JsonPropertyName("type")]
@@ -1839,12 +1902,40 @@ public partial class VeventInput
     public global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
-/// <summary>An event, wrapped in `vevent` as the API requires.</summary>
+/// <summary>A page of events, in ClicRDV's collection envelope.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
+public partial class VeventCollection : CollectionEnvelope
+{
+    /// <summary>The events of this page.</summary>
+    [__Json.JsonPropertyName("records")]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
+    public global::System.Collections.Generic.List<Vevent>? Records { get; set; }
+}
+
+/// <summary>The members of a new event: its writable fields, some required. `calendar_id` is required [doc]; `start` and `end` are required too [guess]: an event without them has no place in the agenda.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
+public partial class VeventInput : VeventChanges
+{
+}
+
+/// <summary>A new event, wrapped in `vevent` as the API requires.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public partial class VeventRequest
 {
     [__Json.JsonPropertyName("vevent")]
     public VeventInput Vevent { get; set; } = default!;
+
+    /// <summary>JSON members the document does not describe, kept so that nothing the server sends is lost.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+}
+
+/// <summary>The changes to an event, wrapped in `vevent` as the API requires.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
+public partial class VeventUpdateRequest
+{
+    [__Json.JsonPropertyName("vevent")]
+    public VeventChanges Vevent { get; set; } = default!;
 
     /// <summary>JSON members the document does not describe, kept so that nothing the server sends is lost.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]

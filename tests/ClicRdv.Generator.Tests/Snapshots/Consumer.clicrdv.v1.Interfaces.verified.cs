@@ -24,43 +24,43 @@ public partial interface IAppointmentsApi
 {
     /// <summary>List the appointments of a group.</summary>
     /// <remarks>Returns appointments in the collection envelope, each with its customer embedded. Past appointments are left out unless `include_past=1`.</remarks>
-    /// <param name="gid">The group's id (`group_id` of the logged-in user).</param>
-    /// <param name="results">Page size: a number, or `all` for every record. 25 by default.</param>
-    /// <param name="startIndex">Offset of the first record to return (0 by default).</param>
+    /// <param name="gid">The group's id (`group_id` of the logged-in user). [guess] A positive 64-bit integer.</param>
+    /// <param name="results">Page size: a number from 1 to 1000, or `all` for every record. 25 by default. [guess] The documentation gives no largest page; 1000 is assumed.</param>
+    /// <param name="startIndex">Offset of the first record to return (0 by default). [guess] At most 2147483647.</param>
     /// <param name="sort">The field to sort by.</param>
     /// <param name="dir">The sort direction.</param>
     /// <param name="includePast">1 to include past appointments.</param>
-    /// <param name="conditions">Filters, ANDed, sent as `conditions[i][field]=..&amp;conditions[i][op]=..&amp;conditions[i][value]=..` (i from 0). The operators `&lt;`, `=` and `&gt;` are percent-encoded like every query value.</param>
+    /// <param name="conditions">Filters, ANDed, sent as `conditions[i][field]=..&amp;conditions[i][op]=..&amp;conditions[i][value]=..` (i from 0). The operators `&lt;`, `=` and `&gt;` are percent-encoded like every query value. [guess] At most 50 conditions.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>A page of appointments.</returns>
     [global::Refit.Get("/api/v1/groups/{gid}/appointments")]
-    global::System.Threading.Tasks.Task<AppointmentCollection> ListAppointments(int gid, [global::Refit.Query] string? results = default, [global::Refit.Query] int? startIndex = default, [global::Refit.Query] string? sort = default, [global::Refit.Query] SortDirection? dir = default, [global::Refit.Query] [global::Refit.AliasAs("include_past")] int? includePast = default, [global::Refit.Query] global::System.Collections.Generic.IEnumerable<Condition>? conditions = default, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<AppointmentCollection> ListAppointments(long gid, [global::Refit.Query] string? results = default, [global::Refit.Query] int? startIndex = default, [global::Refit.Query] string? sort = default, [global::Refit.Query] SortDirection? dir = default, [global::Refit.Query] [global::Refit.AliasAs("include_past")] int? includePast = default, [global::Refit.Query] global::System.Collections.Generic.IEnumerable<Condition>? conditions = default, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Book an appointment.</summary>
     /// <remarks>Books with the group's rules: the slot must be free and the customer within the limits. A refused booking answers 400 with a `BookingError` whose `code` is a `BookingErrorCode`. `calendar_id` may be left out: ClicRDV picks a free calendar. The customer (`fiche`) is updated when it has an `id`, created otherwise.</remarks>
-    /// <param name="gid">The group's id (`group_id` of the logged-in user).</param>
+    /// <param name="gid">The group's id (`group_id` of the logged-in user). [guess] A positive 64-bit integer.</param>
     /// <param name="body">The booking, wrapped in `appointment`.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The booked appointment, bare.</returns>
     [global::Refit.Post("/api/v1/groups/{gid}/appointments")]
-    global::System.Threading.Tasks.Task<Appointment> CreateAppointment(int gid, [global::Refit.Body] AppointmentRequest body, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<Appointment> CreateAppointment(long gid, [global::Refit.Body] AppointmentRequest body, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get one appointment.</summary>
     /// <remarks>[guess] Named by an SDK skeleton only, not by the documentation.</remarks>
-    /// <param name="gid">The group's id (`group_id` of the logged-in user).</param>
-    /// <param name="id">The record's id.</param>
+    /// <param name="gid">The group's id (`group_id` of the logged-in user). [guess] A positive 64-bit integer.</param>
+    /// <param name="id">The record's id. [guess] A positive 64-bit integer.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The appointment.</returns>
     [global::Refit.Get("/api/v1/groups/{gid}/appointments/{id}")]
-    global::System.Threading.Tasks.Task<Appointment> GetAppointment(int gid, int id, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<Appointment> GetAppointment(long gid, long id, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Cancel an appointment.</summary>
     /// <remarks>[guess] Named by an SDK skeleton only. Cancels it (soft delete, as for events).</remarks>
-    /// <param name="gid">The group's id (`group_id` of the logged-in user).</param>
-    /// <param name="id">The record's id.</param>
+    /// <param name="gid">The group's id (`group_id` of the logged-in user). [guess] A positive 64-bit integer.</param>
+    /// <param name="id">The record's id. [guess] A positive 64-bit integer.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     [global::Refit.Delete("/api/v1/groups/{gid}/appointments/{id}")]
-    global::System.Threading.Tasks.Task DeleteAppointment(int gid, int id, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task DeleteAppointment(long gid, long id, global::System.Threading.CancellationToken cancellationToken = default);
 }
 
 /// <summary>Available time slots: where a booking fits.</summary>
@@ -69,21 +69,21 @@ public partial interface IAvailabletimeslotsApi
 {
     /// <summary>Find free time slots.</summary>
     /// <remarks>Free slots for the given services, in a window that starts at `start` (now by default) and ends at `end` or after `nDays` days (7 by default). The answer is not a collection.</remarks>
-    /// <param name="gid">The group's id (`group_id` of the logged-in user).</param>
-    /// <param name="interventionIds">The services to book (repeat the key for each id).</param>
+    /// <param name="gid">The group's id (`group_id` of the logged-in user). [guess] A positive 64-bit integer.</param>
+    /// <param name="interventionIds">The services to book (repeat the key for each id). [guess] At most 50 ids.</param>
     /// <param name="calendarId">Only this calendar.</param>
-    /// <param name="calendarIds">Only these calendars (repeat the key for each id).</param>
-    /// <param name="calendarsetIds">Only calendars of these sets (repeat the key for each id).</param>
+    /// <param name="calendarIds">Only these calendars (repeat the key for each id). [guess] At most 50 ids.</param>
+    /// <param name="calendarsetIds">Only calendars of these sets (repeat the key for each id). [guess] At most 50 ids.</param>
     /// <param name="resourceId">Only slots where this resource is free.</param>
     /// <param name="start">Start of the window.</param>
-    /// <param name="end">End of the window (instead of `nDays`).</param>
-    /// <param name="nDays">Length of the window in days (7 by default), instead of `end`.</param>
+    /// <param name="end">End of the window (instead of `nDays`). [guess] After `start`, and at most 31 days after it.</param>
+    /// <param name="nDays">Length of the window in days (7 by default), instead of `end`. [guess] From 1 to 31.</param>
     /// <param name="calQty">How many calendars must be free at once.</param>
     /// <param name="minCapacity">The least capacity a slot must have.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The free slots.</returns>
     [global::Refit.Get("/api/v1/groups/{gid}/availabletimeslots")]
-    global::System.Threading.Tasks.Task<AvailableTimeSlots> GetAvailableTimeSlots(int gid, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] [global::Refit.AliasAs("intervention_ids[]")] global::System.Collections.Generic.IEnumerable<int> interventionIds, [global::Refit.Query] [global::Refit.AliasAs("calendar_id")] int? calendarId = default, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] [global::Refit.AliasAs("calendar_ids[]")] global::System.Collections.Generic.IEnumerable<int>? calendarIds = default, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] [global::Refit.AliasAs("calendarset_ids[]")] global::System.Collections.Generic.IEnumerable<int>? calendarsetIds = default, [global::Refit.Query] [global::Refit.AliasAs("resource_id")] int? resourceId = default, [global::Refit.Query] global::System.DateTime? start = default, [global::Refit.Query] global::System.DateTime? end = default, [global::Refit.Query] int? nDays = default, [global::Refit.Query] [global::Refit.AliasAs("cal_qty")] int? calQty = default, [global::Refit.Query] [global::Refit.AliasAs("min_capacity")] int? minCapacity = default, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<AvailableTimeSlots> GetAvailableTimeSlots(long gid, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] [global::Refit.AliasAs("intervention_ids[]")] global::System.Collections.Generic.IEnumerable<long> interventionIds, [global::Refit.Query] [global::Refit.AliasAs("calendar_id")] long? calendarId = default, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] [global::Refit.AliasAs("calendar_ids[]")] global::System.Collections.Generic.IEnumerable<long>? calendarIds = default, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] [global::Refit.AliasAs("calendarset_ids[]")] global::System.Collections.Generic.IEnumerable<long>? calendarsetIds = default, [global::Refit.Query] [global::Refit.AliasAs("resource_id")] long? resourceId = default, [global::Refit.Query] global::System.DateTime? start = default, [global::Refit.Query] global::System.DateTime? end = default, [global::Refit.Query] int? nDays = default, [global::Refit.Query] [global::Refit.AliasAs("cal_qty")] int? calQty = default, [global::Refit.Query] [global::Refit.AliasAs("min_capacity")] int? minCapacity = default, global::System.Threading.CancellationToken cancellationToken = default);
 }
 
 /// <summary>Calendars: the agenda of each person or resource of a group.</summary>
@@ -92,54 +92,54 @@ public partial interface ICalendarsApi
 {
     /// <summary>List the calendars of a group.</summary>
     /// <remarks>Returns the calendars in the collection envelope, deleted ones included (see `deleted`).</remarks>
-    /// <param name="gid">The group's id (`group_id` of the logged-in user).</param>
-    /// <param name="results">Page size: a number, or `all` for every record. 25 by default.</param>
-    /// <param name="startIndex">Offset of the first record to return (0 by default).</param>
+    /// <param name="gid">The group's id (`group_id` of the logged-in user). [guess] A positive 64-bit integer.</param>
+    /// <param name="results">Page size: a number from 1 to 1000, or `all` for every record. 25 by default. [guess] The documentation gives no largest page; 1000 is assumed.</param>
+    /// <param name="startIndex">Offset of the first record to return (0 by default). [guess] At most 2147483647.</param>
     /// <param name="sort">The field to sort by.</param>
     /// <param name="dir">The sort direction.</param>
     /// <param name="search">Text to search for.</param>
-    /// <param name="interventionIds">Only calendars that offer these services (repeat the key for each id).</param>
-    /// <param name="calendarsetIds">Only calendars of these calendar sets (repeat the key for each id).</param>
+    /// <param name="interventionIds">Only calendars that offer these services (repeat the key for each id). [guess] At most 50 ids.</param>
+    /// <param name="calendarsetIds">Only calendars of these calendar sets (repeat the key for each id). [guess] At most 50 ids.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>A page of calendars.</returns>
     [global::Refit.Get("/api/v1/groups/{gid}/calendars")]
-    global::System.Threading.Tasks.Task<CalendarCollection> ListCalendars(int gid, [global::Refit.Query] string? results = default, [global::Refit.Query] int? startIndex = default, [global::Refit.Query] string? sort = default, [global::Refit.Query] SortDirection? dir = default, [global::Refit.Query] string? search = default, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] [global::Refit.AliasAs("intervention_ids[]")] global::System.Collections.Generic.IEnumerable<int>? interventionIds = default, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] [global::Refit.AliasAs("calendarset_ids[]")] global::System.Collections.Generic.IEnumerable<int>? calendarsetIds = default, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<CalendarCollection> ListCalendars(long gid, [global::Refit.Query] string? results = default, [global::Refit.Query] int? startIndex = default, [global::Refit.Query] string? sort = default, [global::Refit.Query] SortDirection? dir = default, [global::Refit.Query] string? search = default, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] [global::Refit.AliasAs("intervention_ids[]")] global::System.Collections.Generic.IEnumerable<long>? interventionIds = default, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] [global::Refit.AliasAs("calendarset_ids[]")] global::System.Collections.Generic.IEnumerable<long>? calendarsetIds = default, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Create a calendar.</summary>
     /// <remarks>Creates it and answers 201 with the new record, bare (not wrapped).</remarks>
-    /// <param name="gid">The group's id (`group_id` of the logged-in user).</param>
+    /// <param name="gid">The group's id (`group_id` of the logged-in user). [guess] A positive 64-bit integer.</param>
     /// <param name="body">The new calendar, wrapped in `calendar`.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The created calendar.</returns>
     [global::Refit.Post("/api/v1/groups/{gid}/calendars")]
-    global::System.Threading.Tasks.Task<Calendar> CreateCalendar(int gid, [global::Refit.Body] CalendarRequest body, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<Calendar> CreateCalendar(long gid, [global::Refit.Body] CalendarRequest body, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get one calendar.</summary>
     /// <remarks>Returns it, bare.</remarks>
-    /// <param name="gid">The group's id (`group_id` of the logged-in user).</param>
-    /// <param name="id">The record's id.</param>
+    /// <param name="gid">The group's id (`group_id` of the logged-in user). [guess] A positive 64-bit integer.</param>
+    /// <param name="id">The record's id. [guess] A positive 64-bit integer.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The calendar.</returns>
     [global::Refit.Get("/api/v1/groups/{gid}/calendars/{id}")]
-    global::System.Threading.Tasks.Task<Calendar> GetCalendar(int gid, int id, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<Calendar> GetCalendar(long gid, long id, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Change a calendar.</summary>
     /// <remarks>Changes the fields sent and returns the whole record, bare.</remarks>
-    /// <param name="gid">The group's id (`group_id` of the logged-in user).</param>
-    /// <param name="id">The record's id.</param>
+    /// <param name="gid">The group's id (`group_id` of the logged-in user). [guess] A positive 64-bit integer.</param>
+    /// <param name="id">The record's id. [guess] A positive 64-bit integer.</param>
     /// <param name="body">The changes, wrapped in `calendar`.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The whole calendar after the change.</returns>
     [global::Refit.Put("/api/v1/groups/{gid}/calendars/{id}")]
-    global::System.Threading.Tasks.Task<Calendar> UpdateCalendar(int gid, int id, [global::Refit.Body] CalendarRequest body, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<Calendar> UpdateCalendar(long gid, long id, [global::Refit.Body] CalendarUpdateRequest body, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Delete a calendar.</summary>
     /// <remarks>The record is not erased: it is marked `deleted: true` and can be restored with a PUT of `deleted: false`.</remarks>
-    /// <param name="gid">The group's id (`group_id` of the logged-in user).</param>
-    /// <param name="id">The record's id.</param>
+    /// <param name="gid">The group's id (`group_id` of the logged-in user). [guess] A positive 64-bit integer.</param>
+    /// <param name="id">The record's id. [guess] A positive 64-bit integer.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     [global::Refit.Delete("/api/v1/groups/{gid}/calendars/{id}")]
-    global::System.Threading.Tasks.Task DeleteCalendar(int gid, int id, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task DeleteCalendar(long gid, long id, global::System.Threading.CancellationToken cancellationToken = default);
 }
 
 /// <summary>Calendar sets: named groups of calendars.</summary>
@@ -148,51 +148,51 @@ public partial interface ICalendarsetsApi
 {
     /// <summary>List the calendar sets of a group.</summary>
     /// <remarks>Returns the calendar sets in the collection envelope.</remarks>
-    /// <param name="gid">The group's id (`group_id` of the logged-in user).</param>
-    /// <param name="results">Page size: a number, or `all` for every record. 25 by default.</param>
-    /// <param name="startIndex">Offset of the first record to return (0 by default).</param>
+    /// <param name="gid">The group's id (`group_id` of the logged-in user). [guess] A positive 64-bit integer.</param>
+    /// <param name="results">Page size: a number from 1 to 1000, or `all` for every record. 25 by default. [guess] The documentation gives no largest page; 1000 is assumed.</param>
+    /// <param name="startIndex">Offset of the first record to return (0 by default). [guess] At most 2147483647.</param>
     /// <param name="sort">The field to sort by.</param>
     /// <param name="dir">The sort direction.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>A page of calendar sets.</returns>
     [global::Refit.Get("/api/v1/groups/{gid}/calendarsets")]
-    global::System.Threading.Tasks.Task<CalendarsetCollection> ListCalendarsets(int gid, [global::Refit.Query] string? results = default, [global::Refit.Query] int? startIndex = default, [global::Refit.Query] string? sort = default, [global::Refit.Query] SortDirection? dir = default, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<CalendarsetCollection> ListCalendarsets(long gid, [global::Refit.Query] string? results = default, [global::Refit.Query] int? startIndex = default, [global::Refit.Query] string? sort = default, [global::Refit.Query] SortDirection? dir = default, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Create a calendar set.</summary>
     /// <remarks>Creates it and answers 201 with the new record, bare (not wrapped).</remarks>
-    /// <param name="gid">The group's id (`group_id` of the logged-in user).</param>
+    /// <param name="gid">The group's id (`group_id` of the logged-in user). [guess] A positive 64-bit integer.</param>
     /// <param name="body">The new calendar set, wrapped in `calendarset`.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The created calendar set.</returns>
     [global::Refit.Post("/api/v1/groups/{gid}/calendarsets")]
-    global::System.Threading.Tasks.Task<Calendarset> CreateCalendarset(int gid, [global::Refit.Body] CalendarsetRequest body, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<Calendarset> CreateCalendarset(long gid, [global::Refit.Body] CalendarsetRequest body, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get one calendar set.</summary>
     /// <remarks>Returns it, bare.</remarks>
-    /// <param name="gid">The group's id (`group_id` of the logged-in user).</param>
-    /// <param name="id">The record's id.</param>
+    /// <param name="gid">The group's id (`group_id` of the logged-in user). [guess] A positive 64-bit integer.</param>
+    /// <param name="id">The record's id. [guess] A positive 64-bit integer.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The calendar set.</returns>
     [global::Refit.Get("/api/v1/groups/{gid}/calendarsets/{id}")]
-    global::System.Threading.Tasks.Task<Calendarset> GetCalendarset(int gid, int id, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<Calendarset> GetCalendarset(long gid, long id, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Change a calendar set.</summary>
     /// <remarks>Changes the fields sent and returns the whole record, bare.</remarks>
-    /// <param name="gid">The group's id (`group_id` of the logged-in user).</param>
-    /// <param name="id">The record's id.</param>
+    /// <param name="gid">The group's id (`group_id` of the logged-in user). [guess] A positive 64-bit integer.</param>
+    /// <param name="id">The record's id. [guess] A positive 64-bit integer.</param>
     /// <param name="body">The changes, wrapped in `calendarset`.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The whole calendar set after the change.</returns>
     [global::Refit.Put("/api/v1/groups/{gid}/calendarsets/{id}")]
-    global::System.Threading.Tasks.Task<Calendarset> UpdateCalendarset(int gid, int id, [global::Refit.Body] CalendarsetRequest body, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<Calendarset> UpdateCalendarset(long gid, long id, [global::Refit.Body] CalendarsetUpdateRequest body, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Delete a calendar set.</summary>
     /// <remarks>The record is not erased: it is marked `deleted: true` and can be restored with a PUT of `deleted: false`.</remarks>
-    /// <param name="gid">The group's id (`group_id` of the logged-in user).</param>
-    /// <param name="id">The record's id.</param>
+    /// <param name="gid">The group's id (`group_id` of the logged-in user). [guess] A positive 64-bit integer.</param>
+    /// <param name="id">The record's id. [guess] A positive 64-bit integer.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     [global::Refit.Delete("/api/v1/groups/{gid}/calendarsets/{id}")]
-    global::System.Threading.Tasks.Task DeleteCalendarset(int gid, int id, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task DeleteCalendarset(long gid, long id, global::System.Threading.CancellationToken cancellationToken = default);
 }
 
 /// <summary>Custom fields: the extra fields of customers and events.</summary>
@@ -201,15 +201,15 @@ public partial interface ICustomfieldsApi
 {
     /// <summary>List the custom field definitions of a group.</summary>
     /// <remarks>Returns the definitions of the group's custom fields of customers (`model` Fiche) and events (`model` Vevent). Their values are in the `bool0`..`txt2` members of the records.</remarks>
-    /// <param name="gid">The group's id (`group_id` of the logged-in user).</param>
-    /// <param name="results">Page size: a number, or `all` for every record. 25 by default.</param>
-    /// <param name="startIndex">Offset of the first record to return (0 by default).</param>
+    /// <param name="gid">The group's id (`group_id` of the logged-in user). [guess] A positive 64-bit integer.</param>
+    /// <param name="results">Page size: a number from 1 to 1000, or `all` for every record. 25 by default. [guess] The documentation gives no largest page; 1000 is assumed.</param>
+    /// <param name="startIndex">Offset of the first record to return (0 by default). [guess] At most 2147483647.</param>
     /// <param name="sort">The field to sort by.</param>
     /// <param name="dir">The sort direction.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>A page of definitions.</returns>
     [global::Refit.Get("/api/v1/groups/{gid}/customfields")]
-    global::System.Threading.Tasks.Task<CustomfieldCollection> ListCustomfields(int gid, [global::Refit.Query] string? results = default, [global::Refit.Query] int? startIndex = default, [global::Refit.Query] string? sort = default, [global::Refit.Query] SortDirection? dir = default, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<CustomfieldCollection> ListCustomfields(long gid, [global::Refit.Query] string? results = default, [global::Refit.Query] int? startIndex = default, [global::Refit.Query] string? sort = default, [global::Refit.Query] SortDirection? dir = default, global::System.Threading.CancellationToken cancellationToken = default);
 }
 
 /// <summary>Fiches: the customers of a group.</summary>
@@ -218,45 +218,45 @@ public partial interface IFichesApi
 {
     /// <summary>List the customers of a group.</summary>
     /// <remarks>Returns the customers (fiches) in the collection envelope. `search` looks in names, phones and email; `conditions` filters on any field.</remarks>
-    /// <param name="gid">The group's id (`group_id` of the logged-in user).</param>
-    /// <param name="results">Page size: a number, or `all` for every record. 25 by default.</param>
-    /// <param name="startIndex">Offset of the first record to return (0 by default).</param>
+    /// <param name="gid">The group's id (`group_id` of the logged-in user). [guess] A positive 64-bit integer.</param>
+    /// <param name="results">Page size: a number from 1 to 1000, or `all` for every record. 25 by default. [guess] The documentation gives no largest page; 1000 is assumed.</param>
+    /// <param name="startIndex">Offset of the first record to return (0 by default). [guess] At most 2147483647.</param>
     /// <param name="sort">The field to sort by.</param>
     /// <param name="dir">The sort direction.</param>
     /// <param name="search">Text to search for.</param>
-    /// <param name="conditions">Filters, ANDed, sent as `conditions[i][field]=..&amp;conditions[i][op]=..&amp;conditions[i][value]=..` (i from 0). The operators `&lt;`, `=` and `&gt;` are percent-encoded like every query value.</param>
+    /// <param name="conditions">Filters, ANDed, sent as `conditions[i][field]=..&amp;conditions[i][op]=..&amp;conditions[i][value]=..` (i from 0). The operators `&lt;`, `=` and `&gt;` are percent-encoded like every query value. [guess] At most 50 conditions.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>A page of customers.</returns>
     [global::Refit.Get("/api/v1/groups/{gid}/fiches")]
-    global::System.Threading.Tasks.Task<FicheCollection> ListFiches(int gid, [global::Refit.Query] string? results = default, [global::Refit.Query] int? startIndex = default, [global::Refit.Query] string? sort = default, [global::Refit.Query] SortDirection? dir = default, [global::Refit.Query] string? search = default, [global::Refit.Query] global::System.Collections.Generic.IEnumerable<Condition>? conditions = default, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<FicheCollection> ListFiches(long gid, [global::Refit.Query] string? results = default, [global::Refit.Query] int? startIndex = default, [global::Refit.Query] string? sort = default, [global::Refit.Query] SortDirection? dir = default, [global::Refit.Query] string? search = default, [global::Refit.Query] global::System.Collections.Generic.IEnumerable<Condition>? conditions = default, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Create a customer.</summary>
     /// <remarks>Creates it and answers 201 with the new record, bare (not wrapped).</remarks>
-    /// <param name="gid">The group's id (`group_id` of the logged-in user).</param>
+    /// <param name="gid">The group's id (`group_id` of the logged-in user). [guess] A positive 64-bit integer.</param>
     /// <param name="body">The new customer, wrapped in `fiche`.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The created customer.</returns>
     [global::Refit.Post("/api/v1/groups/{gid}/fiches")]
-    global::System.Threading.Tasks.Task<Fiche> CreateFiche(int gid, [global::Refit.Body] FicheRequest body, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<Fiche> CreateFiche(long gid, [global::Refit.Body] FicheRequest body, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get one customer.</summary>
     /// <remarks>Returns it, bare.</remarks>
-    /// <param name="gid">The group's id (`group_id` of the logged-in user).</param>
-    /// <param name="id">The record's id.</param>
+    /// <param name="gid">The group's id (`group_id` of the logged-in user). [guess] A positive 64-bit integer.</param>
+    /// <param name="id">The record's id. [guess] A positive 64-bit integer.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The customer.</returns>
     [global::Refit.Get("/api/v1/groups/{gid}/fiches/{id}")]
-    global::System.Threading.Tasks.Task<Fiche> GetFiche(int gid, int id, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<Fiche> GetFiche(long gid, long id, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Change a customer.</summary>
     /// <remarks>Changes the fields sent and returns the whole record, bare.</remarks>
-    /// <param name="gid">The group's id (`group_id` of the logged-in user).</param>
-    /// <param name="id">The record's id.</param>
+    /// <param name="gid">The group's id (`group_id` of the logged-in user). [guess] A positive 64-bit integer.</param>
+    /// <param name="id">The record's id. [guess] A positive 64-bit integer.</param>
     /// <param name="body">The changes, wrapped in `fiche`.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The whole customer after the change.</returns>
     [global::Refit.Put("/api/v1/groups/{gid}/fiches/{id}")]
-    global::System.Threading.Tasks.Task<Fiche> UpdateFiche(int gid, int id, [global::Refit.Body] FicheRequest body, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<Fiche> UpdateFiche(long gid, long id, [global::Refit.Body] FicheRequest body, global::System.Threading.CancellationToken cancellationToken = default);
 }
 
 /// <summary>Groups: the businesses a user works for.</summary>
@@ -265,8 +265,8 @@ public partial interface IGroupsApi
 {
     /// <summary>List the groups the user can see.</summary>
     /// <remarks>Returns the groups in the collection envelope.</remarks>
-    /// <param name="results">Page size: a number, or `all` for every record. 25 by default.</param>
-    /// <param name="startIndex">Offset of the first record to return (0 by default).</param>
+    /// <param name="results">Page size: a number from 1 to 1000, or `all` for every record. 25 by default. [guess] The documentation gives no largest page; 1000 is assumed.</param>
+    /// <param name="startIndex">Offset of the first record to return (0 by default). [guess] At most 2147483647.</param>
     /// <param name="sort">The field to sort by.</param>
     /// <param name="dir">The sort direction.</param>
     /// <param name="search">Text to search for.</param>
@@ -277,20 +277,20 @@ public partial interface IGroupsApi
 
     /// <summary>Get one group.</summary>
     /// <remarks>Returns the group, bare.</remarks>
-    /// <param name="id">The record's id.</param>
+    /// <param name="id">The record's id. [guess] A positive 64-bit integer.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The group.</returns>
     [global::Refit.Get("/api/v1/groups/{id}")]
-    global::System.Threading.Tasks.Task<Group> GetGroup(int id, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<Group> GetGroup(long id, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Change a group.</summary>
     /// <remarks>Changes the fields sent and returns the whole group, bare.</remarks>
-    /// <param name="id">The record's id.</param>
+    /// <param name="id">The record's id. [guess] A positive 64-bit integer.</param>
     /// <param name="body">The changes, wrapped in `group`.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The whole group after the change.</returns>
     [global::Refit.Put("/api/v1/groups/{id}")]
-    global::System.Threading.Tasks.Task<Group> UpdateGroup(int id, [global::Refit.Body] GroupRequest body, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<Group> UpdateGroup(long id, [global::Refit.Body] GroupRequest body, global::System.Threading.CancellationToken cancellationToken = default);
 }
 
 /// <summary>Interventions: the services customers book.</summary>
@@ -299,54 +299,54 @@ public partial interface IInterventionsApi
 {
     /// <summary>List the services of a group.</summary>
     /// <remarks>Returns the services (interventions) in the collection envelope.</remarks>
-    /// <param name="gid">The group's id (`group_id` of the logged-in user).</param>
-    /// <param name="results">Page size: a number, or `all` for every record. 25 by default.</param>
-    /// <param name="startIndex">Offset of the first record to return (0 by default).</param>
+    /// <param name="gid">The group's id (`group_id` of the logged-in user). [guess] A positive 64-bit integer.</param>
+    /// <param name="results">Page size: a number from 1 to 1000, or `all` for every record. 25 by default. [guess] The documentation gives no largest page; 1000 is assumed.</param>
+    /// <param name="startIndex">Offset of the first record to return (0 by default). [guess] At most 2147483647.</param>
     /// <param name="sort">The field to sort by.</param>
     /// <param name="dir">The sort direction.</param>
     /// <param name="search">Text to search for.</param>
     /// <param name="interventionsetId">Only services of this category.</param>
-    /// <param name="calendarIds">Only services offered by these calendars (repeat the key for each id).</param>
+    /// <param name="calendarIds">Only services offered by these calendars (repeat the key for each id). [guess] At most 50 ids.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>A page of services.</returns>
     [global::Refit.Get("/api/v1/groups/{gid}/interventions")]
-    global::System.Threading.Tasks.Task<InterventionCollection> ListInterventions(int gid, [global::Refit.Query] string? results = default, [global::Refit.Query] int? startIndex = default, [global::Refit.Query] string? sort = default, [global::Refit.Query] SortDirection? dir = default, [global::Refit.Query] string? search = default, [global::Refit.Query] [global::Refit.AliasAs("interventionset_id")] int? interventionsetId = default, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] [global::Refit.AliasAs("calendar_ids[]")] global::System.Collections.Generic.IEnumerable<int>? calendarIds = default, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<InterventionCollection> ListInterventions(long gid, [global::Refit.Query] string? results = default, [global::Refit.Query] int? startIndex = default, [global::Refit.Query] string? sort = default, [global::Refit.Query] SortDirection? dir = default, [global::Refit.Query] string? search = default, [global::Refit.Query] [global::Refit.AliasAs("interventionset_id")] long? interventionsetId = default, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] [global::Refit.AliasAs("calendar_ids[]")] global::System.Collections.Generic.IEnumerable<long>? calendarIds = default, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Create a service.</summary>
     /// <remarks>Creates it and answers 201 with the new record, bare (not wrapped).</remarks>
-    /// <param name="gid">The group's id (`group_id` of the logged-in user).</param>
+    /// <param name="gid">The group's id (`group_id` of the logged-in user). [guess] A positive 64-bit integer.</param>
     /// <param name="body">The new service, wrapped in `intervention`.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The created service.</returns>
     [global::Refit.Post("/api/v1/groups/{gid}/interventions")]
-    global::System.Threading.Tasks.Task<Intervention> CreateIntervention(int gid, [global::Refit.Body] InterventionRequest body, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<Intervention> CreateIntervention(long gid, [global::Refit.Body] InterventionRequest body, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get one service.</summary>
     /// <remarks>Returns it, bare.</remarks>
-    /// <param name="gid">The group's id (`group_id` of the logged-in user).</param>
-    /// <param name="id">The record's id.</param>
+    /// <param name="gid">The group's id (`group_id` of the logged-in user). [guess] A positive 64-bit integer.</param>
+    /// <param name="id">The record's id. [guess] A positive 64-bit integer.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The service.</returns>
     [global::Refit.Get("/api/v1/groups/{gid}/interventions/{id}")]
-    global::System.Threading.Tasks.Task<Intervention> GetIntervention(int gid, int id, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<Intervention> GetIntervention(long gid, long id, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Change a service.</summary>
     /// <remarks>Changes the fields sent and returns the whole record, bare.</remarks>
-    /// <param name="gid">The group's id (`group_id` of the logged-in user).</param>
-    /// <param name="id">The record's id.</param>
+    /// <param name="gid">The group's id (`group_id` of the logged-in user). [guess] A positive 64-bit integer.</param>
+    /// <param name="id">The record's id. [guess] A positive 64-bit integer.</param>
     /// <param name="body">The changes, wrapped in `intervention`.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The whole service after the change.</returns>
     [global::Refit.Put("/api/v1/groups/{gid}/interventions/{id}")]
-    global::System.Threading.Tasks.Task<Intervention> UpdateIntervention(int gid, int id, [global::Refit.Body] InterventionRequest body, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<Intervention> UpdateIntervention(long gid, long id, [global::Refit.Body] InterventionUpdateRequest body, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Delete a service.</summary>
     /// <remarks>The record is not erased: it is marked `deleted: true` and can be restored with a PUT of `deleted: false`.</remarks>
-    /// <param name="gid">The group's id (`group_id` of the logged-in user).</param>
-    /// <param name="id">The record's id.</param>
+    /// <param name="gid">The group's id (`group_id` of the logged-in user). [guess] A positive 64-bit integer.</param>
+    /// <param name="id">The record's id. [guess] A positive 64-bit integer.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     [global::Refit.Delete("/api/v1/groups/{gid}/interventions/{id}")]
-    global::System.Threading.Tasks.Task DeleteIntervention(int gid, int id, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task DeleteIntervention(long gid, long id, global::System.Threading.CancellationToken cancellationToken = default);
 }
 
 /// <summary>Intervention sets: categories of services.</summary>
@@ -355,51 +355,51 @@ public partial interface IInterventionsetsApi
 {
     /// <summary>List the service categories of a group.</summary>
     /// <remarks>Returns the service categories in the collection envelope.</remarks>
-    /// <param name="gid">The group's id (`group_id` of the logged-in user).</param>
-    /// <param name="results">Page size: a number, or `all` for every record. 25 by default.</param>
-    /// <param name="startIndex">Offset of the first record to return (0 by default).</param>
+    /// <param name="gid">The group's id (`group_id` of the logged-in user). [guess] A positive 64-bit integer.</param>
+    /// <param name="results">Page size: a number from 1 to 1000, or `all` for every record. 25 by default. [guess] The documentation gives no largest page; 1000 is assumed.</param>
+    /// <param name="startIndex">Offset of the first record to return (0 by default). [guess] At most 2147483647.</param>
     /// <param name="sort">The field to sort by.</param>
     /// <param name="dir">The sort direction.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>A page of service categories.</returns>
     [global::Refit.Get("/api/v1/groups/{gid}/interventionsets")]
-    global::System.Threading.Tasks.Task<InterventionsetCollection> ListInterventionsets(int gid, [global::Refit.Query] string? results = default, [global::Refit.Query] int? startIndex = default, [global::Refit.Query] string? sort = default, [global::Refit.Query] SortDirection? dir = default, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<InterventionsetCollection> ListInterventionsets(long gid, [global::Refit.Query] string? results = default, [global::Refit.Query] int? startIndex = default, [global::Refit.Query] string? sort = default, [global::Refit.Query] SortDirection? dir = default, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Create a service category.</summary>
     /// <remarks>Creates it and answers 201 with the new record, bare (not wrapped).</remarks>
-    /// <param name="gid">The group's id (`group_id` of the logged-in user).</param>
+    /// <param name="gid">The group's id (`group_id` of the logged-in user). [guess] A positive 64-bit integer.</param>
     /// <param name="body">The new service category, wrapped in `interventionset`.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The created service category.</returns>
     [global::Refit.Post("/api/v1/groups/{gid}/interventionsets")]
-    global::System.Threading.Tasks.Task<Interventionset> CreateInterventionset(int gid, [global::Refit.Body] InterventionsetRequest body, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<Interventionset> CreateInterventionset(long gid, [global::Refit.Body] InterventionsetRequest body, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get one service category.</summary>
     /// <remarks>Returns it, bare.</remarks>
-    /// <param name="gid">The group's id (`group_id` of the logged-in user).</param>
-    /// <param name="id">The record's id.</param>
+    /// <param name="gid">The group's id (`group_id` of the logged-in user). [guess] A positive 64-bit integer.</param>
+    /// <param name="id">The record's id. [guess] A positive 64-bit integer.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The service category.</returns>
     [global::Refit.Get("/api/v1/groups/{gid}/interventionsets/{id}")]
-    global::System.Threading.Tasks.Task<Interventionset> GetInterventionset(int gid, int id, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<Interventionset> GetInterventionset(long gid, long id, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Change a service category.</summary>
     /// <remarks>Changes the fields sent and returns the whole record, bare.</remarks>
-    /// <param name="gid">The group's id (`group_id` of the logged-in user).</param>
-    /// <param name="id">The record's id.</param>
+    /// <param name="gid">The group's id (`group_id` of the logged-in user). [guess] A positive 64-bit integer.</param>
+    /// <param name="id">The record's id. [guess] A positive 64-bit integer.</param>
     /// <param name="body">The changes, wrapped in `interventionset`.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The whole service category after the change.</returns>
     [global::Refit.Put("/api/v1/groups/{gid}/interventionsets/{id}")]
-    global::System.Threading.Tasks.Task<Interventionset> UpdateInterventionset(int gid, int id, [global::Refit.Body] InterventionsetRequest body, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<Interventionset> UpdateInterventionset(long gid, long id, [global::Refit.Body] InterventionsetUpdateRequest body, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Delete a service category.</summary>
     /// <remarks>The record is not erased: it is marked `deleted: true` and can be restored with a PUT of `deleted: false`.</remarks>
-    /// <param name="gid">The group's id (`group_id` of the logged-in user).</param>
-    /// <param name="id">The record's id.</param>
+    /// <param name="gid">The group's id (`group_id` of the logged-in user). [guess] A positive 64-bit integer.</param>
+    /// <param name="id">The record's id. [guess] A positive 64-bit integer.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     [global::Refit.Delete("/api/v1/groups/{gid}/interventionsets/{id}")]
-    global::System.Threading.Tasks.Task DeleteInterventionset(int gid, int id, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task DeleteInterventionset(long gid, long id, global::System.Threading.CancellationToken cancellationToken = default);
 }
 
 /// <summary>Pros: the professional users of a group.</summary>
@@ -408,15 +408,15 @@ public partial interface IProsApi
 {
     /// <summary>List the professional users of a group.</summary>
     /// <remarks>Returns the group's professional users in the collection envelope.</remarks>
-    /// <param name="gid">The group's id (`group_id` of the logged-in user).</param>
-    /// <param name="results">Page size: a number, or `all` for every record. 25 by default.</param>
-    /// <param name="startIndex">Offset of the first record to return (0 by default).</param>
+    /// <param name="gid">The group's id (`group_id` of the logged-in user). [guess] A positive 64-bit integer.</param>
+    /// <param name="results">Page size: a number from 1 to 1000, or `all` for every record. 25 by default. [guess] The documentation gives no largest page; 1000 is assumed.</param>
+    /// <param name="startIndex">Offset of the first record to return (0 by default). [guess] At most 2147483647.</param>
     /// <param name="sort">The field to sort by.</param>
     /// <param name="dir">The sort direction.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>A page of professional users.</returns>
     [global::Refit.Get("/api/v1/groups/{gid}/pros")]
-    global::System.Threading.Tasks.Task<ProCollection> ListPros(int gid, [global::Refit.Query] string? results = default, [global::Refit.Query] int? startIndex = default, [global::Refit.Query] string? sort = default, [global::Refit.Query] SortDirection? dir = default, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ProCollection> ListPros(long gid, [global::Refit.Query] string? results = default, [global::Refit.Query] int? startIndex = default, [global::Refit.Query] string? sort = default, [global::Refit.Query] SortDirection? dir = default, global::System.Threading.CancellationToken cancellationToken = default);
 }
 
 /// <summary>Log in with a session (for professional users or end customers).</summary>
@@ -438,52 +438,52 @@ public partial interface IVeventsApi
 {
     /// <summary>List the events of a group.</summary>
     /// <remarks>Returns the calendar events in the collection envelope.</remarks>
-    /// <param name="gid">The group's id (`group_id` of the logged-in user).</param>
-    /// <param name="results">Page size: a number, or `all` for every record. 25 by default.</param>
-    /// <param name="startIndex">Offset of the first record to return (0 by default).</param>
+    /// <param name="gid">The group's id (`group_id` of the logged-in user). [guess] A positive 64-bit integer.</param>
+    /// <param name="results">Page size: a number from 1 to 1000, or `all` for every record. 25 by default. [guess] The documentation gives no largest page; 1000 is assumed.</param>
+    /// <param name="startIndex">Offset of the first record to return (0 by default). [guess] At most 2147483647.</param>
     /// <param name="sort">The field to sort by.</param>
     /// <param name="dir">The sort direction.</param>
     /// <param name="calendarId">Only events of this calendar.</param>
     /// <param name="ficheId">Only events of this customer.</param>
-    /// <param name="conditions">Filters, ANDed, sent as `conditions[i][field]=..&amp;conditions[i][op]=..&amp;conditions[i][value]=..` (i from 0). The operators `&lt;`, `=` and `&gt;` are percent-encoded like every query value.</param>
+    /// <param name="conditions">Filters, ANDed, sent as `conditions[i][field]=..&amp;conditions[i][op]=..&amp;conditions[i][value]=..` (i from 0). The operators `&lt;`, `=` and `&gt;` are percent-encoded like every query value. [guess] At most 50 conditions.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>A page of events.</returns>
     [global::Refit.Get("/api/v1/groups/{gid}/vevents")]
-    global::System.Threading.Tasks.Task<VeventCollection> ListVevents(int gid, [global::Refit.Query] string? results = default, [global::Refit.Query] int? startIndex = default, [global::Refit.Query] string? sort = default, [global::Refit.Query] SortDirection? dir = default, [global::Refit.Query] [global::Refit.AliasAs("calendar_id")] int? calendarId = default, [global::Refit.Query] [global::Refit.AliasAs("fiche_id")] int? ficheId = default, [global::Refit.Query] global::System.Collections.Generic.IEnumerable<Condition>? conditions = default, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<VeventCollection> ListVevents(long gid, [global::Refit.Query] string? results = default, [global::Refit.Query] int? startIndex = default, [global::Refit.Query] string? sort = default, [global::Refit.Query] SortDirection? dir = default, [global::Refit.Query] [global::Refit.AliasAs("calendar_id")] long? calendarId = default, [global::Refit.Query] [global::Refit.AliasAs("fiche_id")] long? ficheId = default, [global::Refit.Query] global::System.Collections.Generic.IEnumerable<Condition>? conditions = default, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Create a event.</summary>
     /// <remarks>Creates it and answers 201 with the new record, bare (not wrapped).</remarks>
-    /// <param name="gid">The group's id (`group_id` of the logged-in user).</param>
+    /// <param name="gid">The group's id (`group_id` of the logged-in user). [guess] A positive 64-bit integer.</param>
     /// <param name="body">The new event, wrapped in `vevent`.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The created event.</returns>
     [global::Refit.Post("/api/v1/groups/{gid}/vevents")]
-    global::System.Threading.Tasks.Task<Vevent> CreateVevent(int gid, [global::Refit.Body] VeventRequest body, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<Vevent> CreateVevent(long gid, [global::Refit.Body] VeventRequest body, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get one event.</summary>
     /// <remarks>Returns it, bare.</remarks>
-    /// <param name="gid">The group's id (`group_id` of the logged-in user).</param>
-    /// <param name="id">The record's id.</param>
+    /// <param name="gid">The group's id (`group_id` of the logged-in user). [guess] A positive 64-bit integer.</param>
+    /// <param name="id">The record's id. [guess] A positive 64-bit integer.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The event.</returns>
     [global::Refit.Get("/api/v1/groups/{gid}/vevents/{id}")]
-    global::System.Threading.Tasks.Task<Vevent> GetVevent(int gid, int id, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<Vevent> GetVevent(long gid, long id, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Change a event.</summary>
     /// <remarks>Changes the fields sent and returns the whole record, bare.</remarks>
-    /// <param name="gid">The group's id (`group_id` of the logged-in user).</param>
-    /// <param name="id">The record's id.</param>
+    /// <param name="gid">The group's id (`group_id` of the logged-in user). [guess] A positive 64-bit integer.</param>
+    /// <param name="id">The record's id. [guess] A positive 64-bit integer.</param>
     /// <param name="body">The changes, wrapped in `vevent`.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The whole event after the change.</returns>
     [global::Refit.Put("/api/v1/groups/{gid}/vevents/{id}")]
-    global::System.Threading.Tasks.Task<Vevent> UpdateVevent(int gid, int id, [global::Refit.Body] VeventRequest body, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<Vevent> UpdateVevent(long gid, long id, [global::Refit.Body] VeventUpdateRequest body, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Delete a event.</summary>
     /// <remarks>The record is not erased: it is marked `deleted: true` and can be restored with a PUT of `deleted: false`.</remarks>
-    /// <param name="gid">The group's id (`group_id` of the logged-in user).</param>
-    /// <param name="id">The record's id.</param>
+    /// <param name="gid">The group's id (`group_id` of the logged-in user). [guess] A positive 64-bit integer.</param>
+    /// <param name="id">The record's id. [guess] A positive 64-bit integer.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     [global::Refit.Delete("/api/v1/groups/{gid}/vevents/{id}")]
-    global::System.Threading.Tasks.Task DeleteVevent(int gid, int id, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task DeleteVevent(long gid, long id, global::System.Threading.CancellationToken cancellationToken = default);
 }

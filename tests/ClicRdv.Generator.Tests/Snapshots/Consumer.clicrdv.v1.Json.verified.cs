@@ -83,6 +83,10 @@ public sealed partial class ApiJsonContext : global::System.Text.Json.Serializat
     public __Metadata.JsonTypeInfo<Calendar> Calendar => _Calendar ??= Get<Calendar>();
     private __Metadata.JsonTypeInfo<Calendar> _Calendar;
 
+    /// <summary>Metadata for <see cref="CalendarChanges"/>.</summary>
+    public __Metadata.JsonTypeInfo<CalendarChanges> CalendarChanges => _CalendarChanges ??= Get<CalendarChanges>();
+    private __Metadata.JsonTypeInfo<CalendarChanges> _CalendarChanges;
+
     /// <summary>Metadata for <see cref="CalendarCollection"/>.</summary>
     public __Metadata.JsonTypeInfo<CalendarCollection> CalendarCollection => _CalendarCollection ??= Get<CalendarCollection>();
     private __Metadata.JsonTypeInfo<CalendarCollection> _CalendarCollection;
@@ -95,9 +99,17 @@ public sealed partial class ApiJsonContext : global::System.Text.Json.Serializat
     public __Metadata.JsonTypeInfo<CalendarRequest> CalendarRequest => _CalendarRequest ??= Get<CalendarRequest>();
     private __Metadata.JsonTypeInfo<CalendarRequest> _CalendarRequest;
 
+    /// <summary>Metadata for <see cref="CalendarUpdateRequest"/>.</summary>
+    public __Metadata.JsonTypeInfo<CalendarUpdateRequest> CalendarUpdateRequest => _CalendarUpdateRequest ??= Get<CalendarUpdateRequest>();
+    private __Metadata.JsonTypeInfo<CalendarUpdateRequest> _CalendarUpdateRequest;
+
     /// <summary>Metadata for <see cref="Calendarset"/>.</summary>
     public __Metadata.JsonTypeInfo<Calendarset> Calendarset => _Calendarset ??= Get<Calendarset>();
     private __Metadata.JsonTypeInfo<Calendarset> _Calendarset;
+
+    /// <summary>Metadata for <see cref="CalendarsetChanges"/>.</summary>
+    public __Metadata.JsonTypeInfo<CalendarsetChanges> CalendarsetChanges => _CalendarsetChanges ??= Get<CalendarsetChanges>();
+    private __Metadata.JsonTypeInfo<CalendarsetChanges> _CalendarsetChanges;
 
     /// <summary>Metadata for <see cref="CalendarsetCollection"/>.</summary>
     public __Metadata.JsonTypeInfo<CalendarsetCollection> CalendarsetCollection => _CalendarsetCollection ??= Get<CalendarsetCollection>();
@@ -110,6 +122,10 @@ public sealed partial class ApiJsonContext : global::System.Text.Json.Serializat
     /// <summary>Metadata for <see cref="CalendarsetRequest"/>.</summary>
     public __Metadata.JsonTypeInfo<CalendarsetRequest> CalendarsetRequest => _CalendarsetRequest ??= Get<CalendarsetRequest>();
     private __Metadata.JsonTypeInfo<CalendarsetRequest> _CalendarsetRequest;
+
+    /// <summary>Metadata for <see cref="CalendarsetUpdateRequest"/>.</summary>
+    public __Metadata.JsonTypeInfo<CalendarsetUpdateRequest> CalendarsetUpdateRequest => _CalendarsetUpdateRequest ??= Get<CalendarsetUpdateRequest>();
+    private __Metadata.JsonTypeInfo<CalendarsetUpdateRequest> _CalendarsetUpdateRequest;
 
     /// <summary>Metadata for <see cref="CollectionEnvelope"/>.</summary>
     public __Metadata.JsonTypeInfo<CollectionEnvelope> CollectionEnvelope => _CollectionEnvelope ??= Get<CollectionEnvelope>();
@@ -175,6 +191,10 @@ public sealed partial class ApiJsonContext : global::System.Text.Json.Serializat
     public __Metadata.JsonTypeInfo<Intervention> Intervention => _Intervention ??= Get<Intervention>();
     private __Metadata.JsonTypeInfo<Intervention> _Intervention;
 
+    /// <summary>Metadata for <see cref="InterventionChanges"/>.</summary>
+    public __Metadata.JsonTypeInfo<InterventionChanges> InterventionChanges => _InterventionChanges ??= Get<InterventionChanges>();
+    private __Metadata.JsonTypeInfo<InterventionChanges> _InterventionChanges;
+
     /// <summary>Metadata for <see cref="InterventionCollection"/>.</summary>
     public __Metadata.JsonTypeInfo<InterventionCollection> InterventionCollection => _InterventionCollection ??= Get<InterventionCollection>();
     private __Metadata.JsonTypeInfo<InterventionCollection> _InterventionCollection;
@@ -187,9 +207,17 @@ public sealed partial class ApiJsonContext : global::System.Text.Json.Serializat
     public __Metadata.JsonTypeInfo<InterventionRequest> InterventionRequest => _InterventionRequest ??= Get<InterventionRequest>();
     private __Metadata.JsonTypeInfo<InterventionRequest> _InterventionRequest;
 
+    /// <summary>Metadata for <see cref="InterventionUpdateRequest"/>.</summary>
+    public __Metadata.JsonTypeInfo<InterventionUpdateRequest> InterventionUpdateRequest => _InterventionUpdateRequest ??= Get<InterventionUpdateRequest>();
+    private __Metadata.JsonTypeInfo<InterventionUpdateRequest> _InterventionUpdateRequest;
+
     /// <summary>Metadata for <see cref="Interventionset"/>.</summary>
     public __Metadata.JsonTypeInfo<Interventionset> Interventionset => _Interventionset ??= Get<Interventionset>();
     private __Metadata.JsonTypeInfo<Interventionset> _Interventionset;
+
+    /// <summary>Metadata for <see cref="InterventionsetChanges"/>.</summary>
+    public __Metadata.JsonTypeInfo<InterventionsetChanges> InterventionsetChanges => _InterventionsetChanges ??= Get<InterventionsetChanges>();
+    private __Metadata.JsonTypeInfo<InterventionsetChanges> _InterventionsetChanges;
 
     /// <summary>Metadata for <see cref="InterventionsetCollection"/>.</summary>
     public __Metadata.JsonTypeInfo<InterventionsetCollection> InterventionsetCollection => _InterventionsetCollection ??= Get<InterventionsetCollection>();
@@ -202,6 +230,10 @@ public sealed partial class ApiJsonContext : global::System.Text.Json.Serializat
     /// <summary>Metadata for <see cref="InterventionsetRequest"/>.</summary>
     public __Metadata.JsonTypeInfo<InterventionsetRequest> InterventionsetRequest => _InterventionsetRequest ??= Get<InterventionsetRequest>();
     private __Metadata.JsonTypeInfo<InterventionsetRequest> _InterventionsetRequest;
+
+    /// <summary>Metadata for <see cref="InterventionsetUpdateRequest"/>.</summary>
+    public __Metadata.JsonTypeInfo<InterventionsetUpdateRequest> InterventionsetUpdateRequest => _InterventionsetUpdateRequest ??= Get<InterventionsetUpdateRequest>();
+    private __Metadata.JsonTypeInfo<InterventionsetUpdateRequest> _InterventionsetUpdateRequest;
 
     /// <summary>Metadata for <see cref="LoginRequest"/>.</summary>
     public __Metadata.JsonTypeInfo<LoginRequest> LoginRequest => _LoginRequest ??= Get<LoginRequest>();
@@ -231,6 +263,10 @@ public sealed partial class ApiJsonContext : global::System.Text.Json.Serializat
     public __Metadata.JsonTypeInfo<Vevent> Vevent => _Vevent ??= Get<Vevent>();
     private __Metadata.JsonTypeInfo<Vevent> _Vevent;
 
+    /// <summary>Metadata for <see cref="VeventChanges"/>.</summary>
+    public __Metadata.JsonTypeInfo<VeventChanges> VeventChanges => _VeventChanges ??= Get<VeventChanges>();
+    private __Metadata.JsonTypeInfo<VeventChanges> _VeventChanges;
+
     /// <summary>Metadata for <see cref="VeventCollection"/>.</summary>
     public __Metadata.JsonTypeInfo<VeventCollection> VeventCollection => _VeventCollection ??= Get<VeventCollection>();
     private __Metadata.JsonTypeInfo<VeventCollection> _VeventCollection;
@@ -242,6 +278,10 @@ public sealed partial class ApiJsonContext : global::System.Text.Json.Serializat
     /// <summary>Metadata for <see cref="VeventRequest"/>.</summary>
     public __Metadata.JsonTypeInfo<VeventRequest> VeventRequest => _VeventRequest ??= Get<VeventRequest>();
     private __Metadata.JsonTypeInfo<VeventRequest> _VeventRequest;
+
+    /// <summary>Metadata for <see cref="VeventUpdateRequest"/>.</summary>
+    public __Metadata.JsonTypeInfo<VeventUpdateRequest> VeventUpdateRequest => _VeventUpdateRequest ??= Get<VeventUpdateRequest>();
+    private __Metadata.JsonTypeInfo<VeventUpdateRequest> _VeventUpdateRequest;
 
     /// <summary>Metadata for <c>BookingErrorCode?</c>.</summary>
     public __Metadata.JsonTypeInfo<BookingErrorCode?> NullableBookingErrorCode => _NullableBookingErrorCode ??= Get<BookingErrorCode?>();
@@ -311,9 +351,9 @@ public sealed partial class ApiJsonContext : global::System.Text.Json.Serializat
     public __Metadata.JsonTypeInfo<global::System.Collections.Generic.List<Vevent>> ListVevent => _ListVevent ??= Get<global::System.Collections.Generic.List<Vevent>>();
     private __Metadata.JsonTypeInfo<global::System.Collections.Generic.List<Vevent>> _ListVevent;
 
-    /// <summary>Metadata for <c>System.Collections.Generic.List&lt;int&gt;</c>.</summary>
-    public __Metadata.JsonTypeInfo<global::System.Collections.Generic.List<int>> ListInt32 => _ListInt32 ??= Get<global::System.Collections.Generic.List<int>>();
-    private __Metadata.JsonTypeInfo<global::System.Collections.Generic.List<int>> _ListInt32;
+    /// <summary>Metadata for <c>System.Collections.Generic.List&lt;long&gt;</c>.</summary>
+    public __Metadata.JsonTypeInfo<global::System.Collections.Generic.List<long>> ListInt64 => _ListInt64 ??= Get<global::System.Collections.Generic.List<long>>();
+    private __Metadata.JsonTypeInfo<global::System.Collections.Generic.List<long>> _ListInt64;
 
     /// <summary>Metadata for <c>System.DateOnly</c>.</summary>
     public __Metadata.JsonTypeInfo<global::System.DateOnly> DateOnly => _DateOnly ??= Get<global::System.DateOnly>();
@@ -347,6 +387,14 @@ public sealed partial class ApiJsonContext : global::System.Text.Json.Serializat
     public __Metadata.JsonTypeInfo<int?> NullableInt32 => _NullableInt32 ??= Get<int?>();
     private __Metadata.JsonTypeInfo<int?> _NullableInt32;
 
+    /// <summary>Metadata for <c>long</c>.</summary>
+    public __Metadata.JsonTypeInfo<long> Int64 => _Int64 ??= Get<long>();
+    private __Metadata.JsonTypeInfo<long> _Int64;
+
+    /// <summary>Metadata for <c>long?</c>.</summary>
+    public __Metadata.JsonTypeInfo<long?> NullableInt64 => _NullableInt64 ??= Get<long?>();
+    private __Metadata.JsonTypeInfo<long?> _NullableInt64;
+
     /// <summary>Metadata for <c>string</c>.</summary>
     public __Metadata.JsonTypeInfo<string> String => _String ??= Get<string>();
     private __Metadata.JsonTypeInfo<string> _String;
@@ -371,13 +419,17 @@ public sealed partial class ApiJsonContext : global::System.Text.Json.Serializat
         if (type == typeof(BookingError)) return Create_BookingError(options);
         if (type == typeof(BookingErrorCode)) return Resolved(__Support.Owned<BookingErrorCode>(options, __Metadata.JsonMetadataServices.GetEnumConverter<BookingErrorCode>(options)));
         if (type == typeof(Calendar)) return Create_Calendar(options);
+        if (type == typeof(CalendarChanges)) return Create_CalendarChanges(options);
         if (type == typeof(CalendarCollection)) return Create_CalendarCollection(options);
         if (type == typeof(CalendarInput)) return Create_CalendarInput(options);
         if (type == typeof(CalendarRequest)) return Create_CalendarRequest(options);
+        if (type == typeof(CalendarUpdateRequest)) return Create_CalendarUpdateRequest(options);
         if (type == typeof(Calendarset)) return Create_Calendarset(options);
+        if (type == typeof(CalendarsetChanges)) return Create_CalendarsetChanges(options);
         if (type == typeof(CalendarsetCollection)) return Create_CalendarsetCollection(options);
         if (type == typeof(CalendarsetInput)) return Create_CalendarsetInput(options);
         if (type == typeof(CalendarsetRequest)) return Create_CalendarsetRequest(options);
+        if (type == typeof(CalendarsetUpdateRequest)) return Create_CalendarsetUpdateRequest(options);
         if (type == typeof(CollectionEnvelope)) return Create_CollectionEnvelope(options);
         if (type == typeof(Condition)) return Create_Condition(options);
         if (type == typeof(ConditionOperator)) return Resolved(__Support.Owned<ConditionOperator>(options, new ConditionOperatorJsonConverter()));
@@ -394,13 +446,17 @@ public sealed partial class ApiJsonContext : global::System.Text.Json.Serializat
         if (type == typeof(GroupInput)) return Create_GroupInput(options);
         if (type == typeof(GroupRequest)) return Create_GroupRequest(options);
         if (type == typeof(Intervention)) return Create_Intervention(options);
+        if (type == typeof(InterventionChanges)) return Create_InterventionChanges(options);
         if (type == typeof(InterventionCollection)) return Create_InterventionCollection(options);
         if (type == typeof(InterventionInput)) return Create_InterventionInput(options);
         if (type == typeof(InterventionRequest)) return Create_InterventionRequest(options);
+        if (type == typeof(InterventionUpdateRequest)) return Create_InterventionUpdateRequest(options);
         if (type == typeof(Interventionset)) return Create_Interventionset(options);
+        if (type == typeof(InterventionsetChanges)) return Create_InterventionsetChanges(options);
         if (type == typeof(InterventionsetCollection)) return Create_InterventionsetCollection(options);
         if (type == typeof(InterventionsetInput)) return Create_InterventionsetInput(options);
         if (type == typeof(InterventionsetRequest)) return Create_InterventionsetRequest(options);
+        if (type == typeof(InterventionsetUpdateRequest)) return Create_InterventionsetUpdateRequest(options);
         if (type == typeof(LoginRequest)) return Create_LoginRequest(options);
         if (type == typeof(LoginResponse)) return Create_LoginResponse(options);
         if (type == typeof(Pro)) return Create_Pro(options);
@@ -408,9 +464,11 @@ public sealed partial class ApiJsonContext : global::System.Text.Json.Serializat
         if (type == typeof(SortDirection)) return Resolved(__Support.Owned<SortDirection>(options, new SortDirectionJsonConverter()));
         if (type == typeof(TimeSlot)) return Create_TimeSlot(options);
         if (type == typeof(Vevent)) return Create_Vevent(options);
+        if (type == typeof(VeventChanges)) return Create_VeventChanges(options);
         if (type == typeof(VeventCollection)) return Create_VeventCollection(options);
         if (type == typeof(VeventInput)) return Create_VeventInput(options);
         if (type == typeof(VeventRequest)) return Create_VeventRequest(options);
+        if (type == typeof(VeventUpdateRequest)) return Create_VeventUpdateRequest(options);
         if (type == typeof(BookingErrorCode?)) return Resolved(__Support.NullableOwned<BookingErrorCode>(options));
         if (type == typeof(bool)) return Resolved(__Support.Value<bool>(options, __Metadata.JsonMetadataServices.BooleanConverter));
         if (type == typeof(bool?)) return Resolved(__Support.Nullable<bool>(options));
@@ -428,7 +486,7 @@ public sealed partial class ApiJsonContext : global::System.Text.Json.Serializat
         if (type == typeof(global::System.Collections.Generic.List<Pro>)) return Resolved(__Support.List<Pro>(options));
         if (type == typeof(global::System.Collections.Generic.List<TimeSlot>)) return Resolved(__Support.List<TimeSlot>(options));
         if (type == typeof(global::System.Collections.Generic.List<Vevent>)) return Resolved(__Support.List<Vevent>(options));
-        if (type == typeof(global::System.Collections.Generic.List<int>)) return Resolved(__Support.List<int>(options));
+        if (type == typeof(global::System.Collections.Generic.List<long>)) return Resolved(__Support.List<long>(options));
         if (type == typeof(global::System.DateOnly)) return Resolved(__Support.Value<global::System.DateOnly>(options, __Metadata.JsonMetadataServices.DateOnlyConverter));
         if (type == typeof(global::System.DateOnly?)) return Resolved(__Support.Nullable<global::System.DateOnly>(options));
         if (type == typeof(global::System.DateTime)) return Resolved(__Support.Owned<global::System.DateTime>(options, new DateTimeJsonConverter()));
@@ -437,15 +495,17 @@ public sealed partial class ApiJsonContext : global::System.Text.Json.Serializat
         if (type == typeof(global::System.Text.Json.JsonElement?)) return Resolved(__Support.Nullable<global::System.Text.Json.JsonElement>(options));
         if (type == typeof(int)) return Resolved(__Support.Value<int>(options, __Metadata.JsonMetadataServices.Int32Converter));
         if (type == typeof(int?)) return Resolved(__Support.Nullable<int>(options));
+        if (type == typeof(long)) return Resolved(__Support.Value<long>(options, __Metadata.JsonMetadataServices.Int64Converter));
+        if (type == typeof(long?)) return Resolved(__Support.Nullable<long>(options));
         if (type == typeof(string)) return Resolved(__Support.Value<string>(options, __Metadata.JsonMetadataServices.StringConverter));
         return null;
     }
 
     private __Metadata.JsonTypeInfo<Account> Create_Account(__Options options) => Resolved(__Support.Object<Account>(options, static () => new Account(), static o => new __Metadata.JsonPropertyInfo[]
     {
-        __Support.Property<Account, int>(o, "Id", "id", static x => ((Account)x).Id, static (x, v) => ((Account)x).Id = v),
+        __Support.Property<Account, long>(o, "Id", "id", static x => ((Account)x).Id, static (x, v) => ((Account)x).Id = v),
         __Support.Property<Account, string>(o, "Email", "email", static x => ((Account)x).Email, static (x, v) => ((Account)x).Email = v, ignore: __Ignore.WhenWritingNull),
-        __Support.Property<Account, int?>(o, "GroupId", "group_id", static x => ((Account)x).GroupId, static (x, v) => ((Account)x).GroupId = v),
+        __Support.Property<Account, long?>(o, "GroupId", "group_id", static x => ((Account)x).GroupId, static (x, v) => ((Account)x).GroupId = v),
         __Support.Property<Account, string>(o, "Firstname", "firstname", static x => ((Account)x).Firstname, static (x, v) => ((Account)x).Firstname = v),
         __Support.Property<Account, string>(o, "Lastname", "lastname", static x => ((Account)x).Lastname, static (x, v) => ((Account)x).Lastname = v),
         __Support.ExtensionData<Account>(o, static x => ((Account)x).AdditionalProperties, static (x, v) => ((Account)x).AdditionalProperties = v),
@@ -454,7 +514,7 @@ public sealed partial class ApiJsonContext : global::System.Text.Json.Serializat
     private __Metadata.JsonTypeInfo<AccountInput> Create_AccountInput(__Options options) => Resolved(__Support.Object<AccountInput>(options, static () => new AccountInput(), static o => new __Metadata.JsonPropertyInfo[]
     {
         __Support.Property<AccountInput, string>(o, "Email", "email", static x => ((AccountInput)x).Email, static (x, v) => ((AccountInput)x).Email = v),
-        __Support.Property<AccountInput, int>(o, "GroupId", "group_id", static x => ((AccountInput)x).GroupId, static (x, v) => ((AccountInput)x).GroupId = v),
+        __Support.Property<AccountInput, long>(o, "GroupId", "group_id", static x => ((AccountInput)x).GroupId, static (x, v) => ((AccountInput)x).GroupId = v),
         __Support.Property<AccountInput, string>(o, "PendingRdv", "pendingRdv", static x => ((AccountInput)x).PendingRdv, static (x, v) => ((AccountInput)x).PendingRdv = v),
         __Support.ExtensionData<AccountInput>(o, static x => ((AccountInput)x).AdditionalProperties, static (x, v) => ((AccountInput)x).AdditionalProperties = v),
     }));
@@ -467,12 +527,12 @@ public sealed partial class ApiJsonContext : global::System.Text.Json.Serializat
 
     private __Metadata.JsonTypeInfo<Appointment> Create_Appointment(__Options options) => Resolved(__Support.Object<Appointment>(options, static () => new Appointment(), static o => new __Metadata.JsonPropertyInfo[]
     {
-        __Support.Property<Appointment, int>(o, "Id", "id", static x => ((Appointment)x).Id, static (x, v) => ((Appointment)x).Id = v),
+        __Support.Property<Appointment, long>(o, "Id", "id", static x => ((Appointment)x).Id, static (x, v) => ((Appointment)x).Id = v),
         __Support.Property<Appointment, global::System.DateTime?>(o, "Start", "start", static x => ((Appointment)x).Start, static (x, v) => ((Appointment)x).Start = v, converter: __Support.NullableOf(new DateTimeJsonConverter(), o), ignore: __Ignore.WhenWritingNull),
         __Support.Property<Appointment, global::System.DateTime?>(o, "End", "end", static x => ((Appointment)x).End, static (x, v) => ((Appointment)x).End = v, converter: __Support.NullableOf(new DateTimeJsonConverter(), o), ignore: __Ignore.WhenWritingNull),
-        __Support.Property<Appointment, int?>(o, "FicheId", "fiche_id", static x => ((Appointment)x).FicheId, static (x, v) => ((Appointment)x).FicheId = v, ignore: __Ignore.WhenWritingNull),
-        __Support.Property<Appointment, int?>(o, "CalendarId", "calendar_id", static x => ((Appointment)x).CalendarId, static (x, v) => ((Appointment)x).CalendarId = v, ignore: __Ignore.WhenWritingNull),
-        __Support.Property<Appointment, int?>(o, "InterventionId", "intervention_id", static x => ((Appointment)x).InterventionId, static (x, v) => ((Appointment)x).InterventionId = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<Appointment, long?>(o, "FicheId", "fiche_id", static x => ((Appointment)x).FicheId, static (x, v) => ((Appointment)x).FicheId = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<Appointment, long?>(o, "CalendarId", "calendar_id", static x => ((Appointment)x).CalendarId, static (x, v) => ((Appointment)x).CalendarId = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<Appointment, long?>(o, "InterventionId", "intervention_id", static x => ((Appointment)x).InterventionId, static (x, v) => ((Appointment)x).InterventionId = v, ignore: __Ignore.WhenWritingNull),
         __Support.Property<Appointment, string>(o, "Comments", "comments", static x => ((Appointment)x).Comments, static (x, v) => ((Appointment)x).Comments = v),
         __Support.Property<Appointment, bool?>(o, "Deleted", "deleted", static x => ((Appointment)x).Deleted, static (x, v) => ((Appointment)x).Deleted = v, ignore: __Ignore.WhenWritingNull),
         __Support.Property<Appointment, global::System.DateTime?>(o, "UpdatedAt", "updated_at", static x => ((Appointment)x).UpdatedAt, static (x, v) => ((Appointment)x).UpdatedAt = v, converter: __Support.NullableOf(new DateTimeJsonConverter(), o), ignore: __Ignore.WhenWritingNull),
@@ -495,8 +555,8 @@ public sealed partial class ApiJsonContext : global::System.Text.Json.Serializat
     private __Metadata.JsonTypeInfo<AppointmentInput> Create_AppointmentInput(__Options options) => Resolved(__Support.Object<AppointmentInput>(options, static () => new AppointmentInput(), static o => new __Metadata.JsonPropertyInfo[]
     {
         __Support.Property<AppointmentInput, global::System.DateTime>(o, "Date", "date", static x => ((AppointmentInput)x).Date, static (x, v) => ((AppointmentInput)x).Date = v, converter: new DateTimeJsonConverter()),
-        __Support.Property<AppointmentInput, global::System.Collections.Generic.List<int>>(o, "InterventionIds", "intervention_ids", static x => ((AppointmentInput)x).InterventionIds, static (x, v) => ((AppointmentInput)x).InterventionIds = v),
-        __Support.Property<AppointmentInput, int?>(o, "CalendarId", "calendar_id", static x => ((AppointmentInput)x).CalendarId, static (x, v) => ((AppointmentInput)x).CalendarId = v),
+        __Support.Property<AppointmentInput, global::System.Collections.Generic.List<long>>(o, "InterventionIds", "intervention_ids", static x => ((AppointmentInput)x).InterventionIds, static (x, v) => ((AppointmentInput)x).InterventionIds = v),
+        __Support.Property<AppointmentInput, long?>(o, "CalendarId", "calendar_id", static x => ((AppointmentInput)x).CalendarId, static (x, v) => ((AppointmentInput)x).CalendarId = v),
         __Support.Property<AppointmentInput, string>(o, "Comments", "comments", static x => ((AppointmentInput)x).Comments, static (x, v) => ((AppointmentInput)x).Comments = v),
         __Support.Property<AppointmentInput, string>(o, "Websource", "websource", static x => ((AppointmentInput)x).Websource, static (x, v) => ((AppointmentInput)x).Websource = v),
         __Support.Property<AppointmentInput, int?>(o, "FromWeb", "from_web", static x => ((AppointmentInput)x).FromWeb, static (x, v) => ((AppointmentInput)x).FromWeb = v, ignore: __Ignore.WhenWritingNull),
@@ -512,11 +572,11 @@ public sealed partial class ApiJsonContext : global::System.Text.Json.Serializat
 
     private __Metadata.JsonTypeInfo<AvailableTimeSlots> Create_AvailableTimeSlots(__Options options) => Resolved(__Support.Object<AvailableTimeSlots>(options, static () => new AvailableTimeSlots(), static o => new __Metadata.JsonPropertyInfo[]
     {
-        __Support.Property<AvailableTimeSlots, int?>(o, "GroupId", "group_id", static x => ((AvailableTimeSlots)x).GroupId, static (x, v) => ((AvailableTimeSlots)x).GroupId = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<AvailableTimeSlots, long?>(o, "GroupId", "group_id", static x => ((AvailableTimeSlots)x).GroupId, static (x, v) => ((AvailableTimeSlots)x).GroupId = v, ignore: __Ignore.WhenWritingNull),
         __Support.Property<AvailableTimeSlots, global::System.DateTime?>(o, "FirstSlot", "firstSlot", static x => ((AvailableTimeSlots)x).FirstSlot, static (x, v) => ((AvailableTimeSlots)x).FirstSlot = v, converter: __Support.NullableOf(new DateTimeJsonConverter(), o)),
-        __Support.Property<AvailableTimeSlots, global::System.Collections.Generic.List<int>>(o, "InterventionIds", "intervention_ids", static x => ((AvailableTimeSlots)x).InterventionIds, static (x, v) => ((AvailableTimeSlots)x).InterventionIds = v, ignore: __Ignore.WhenWritingNull),
-        __Support.Property<AvailableTimeSlots, int?>(o, "CalendarId", "calendar_id", static x => ((AvailableTimeSlots)x).CalendarId, static (x, v) => ((AvailableTimeSlots)x).CalendarId = v),
-        __Support.Property<AvailableTimeSlots, global::System.Collections.Generic.List<int>>(o, "CalendarIds", "calendar_ids", static x => ((AvailableTimeSlots)x).CalendarIds, static (x, v) => ((AvailableTimeSlots)x).CalendarIds = v),
+        __Support.Property<AvailableTimeSlots, global::System.Collections.Generic.List<long>>(o, "InterventionIds", "intervention_ids", static x => ((AvailableTimeSlots)x).InterventionIds, static (x, v) => ((AvailableTimeSlots)x).InterventionIds = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<AvailableTimeSlots, long?>(o, "CalendarId", "calendar_id", static x => ((AvailableTimeSlots)x).CalendarId, static (x, v) => ((AvailableTimeSlots)x).CalendarId = v),
+        __Support.Property<AvailableTimeSlots, global::System.Collections.Generic.List<long>>(o, "CalendarIds", "calendar_ids", static x => ((AvailableTimeSlots)x).CalendarIds, static (x, v) => ((AvailableTimeSlots)x).CalendarIds = v),
         __Support.Property<AvailableTimeSlots, global::System.Collections.Generic.List<TimeSlot>>(o, "Availabletimeslots", "availabletimeslots", static x => ((AvailableTimeSlots)x).Availabletimeslots, static (x, v) => ((AvailableTimeSlots)x).Availabletimeslots = v, ignore: __Ignore.WhenWritingNull),
         __Support.ExtensionData<AvailableTimeSlots>(o, static x => ((AvailableTimeSlots)x).AdditionalProperties, static (x, v) => ((AvailableTimeSlots)x).AdditionalProperties = v),
     }));
@@ -530,9 +590,9 @@ public sealed partial class ApiJsonContext : global::System.Text.Json.Serializat
 
     private __Metadata.JsonTypeInfo<Calendar> Create_Calendar(__Options options) => Resolved(__Support.Object<Calendar>(options, static () => new Calendar(), static o => new __Metadata.JsonPropertyInfo[]
     {
-        __Support.Property<Calendar, int>(o, "Id", "id", static x => ((Calendar)x).Id, static (x, v) => ((Calendar)x).Id = v),
-        __Support.Property<Calendar, int?>(o, "GroupId", "group_id", static x => ((Calendar)x).GroupId, static (x, v) => ((Calendar)x).GroupId = v, ignore: __Ignore.WhenWritingNull),
-        __Support.Property<Calendar, int?>(o, "CalendarsetId", "calendarset_id", static x => ((Calendar)x).CalendarsetId, static (x, v) => ((Calendar)x).CalendarsetId = v),
+        __Support.Property<Calendar, long>(o, "Id", "id", static x => ((Calendar)x).Id, static (x, v) => ((Calendar)x).Id = v),
+        __Support.Property<Calendar, long?>(o, "GroupId", "group_id", static x => ((Calendar)x).GroupId, static (x, v) => ((Calendar)x).GroupId = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<Calendar, long?>(o, "CalendarsetId", "calendarset_id", static x => ((Calendar)x).CalendarsetId, static (x, v) => ((Calendar)x).CalendarsetId = v),
         __Support.Property<Calendar, string>(o, "Name", "name", static x => ((Calendar)x).Name, static (x, v) => ((Calendar)x).Name = v),
         __Support.Property<Calendar, string>(o, "Publicname", "publicname", static x => ((Calendar)x).Publicname, static (x, v) => ((Calendar)x).Publicname = v),
         __Support.Property<Calendar, string>(o, "Address", "address", static x => ((Calendar)x).Address, static (x, v) => ((Calendar)x).Address = v),
@@ -543,6 +603,19 @@ public sealed partial class ApiJsonContext : global::System.Text.Json.Serializat
         __Support.Property<Calendar, global::System.DateTime?>(o, "CreatedAt", "created_at", static x => ((Calendar)x).CreatedAt, static (x, v) => ((Calendar)x).CreatedAt = v, converter: __Support.NullableOf(new DateTimeJsonConverter(), o), ignore: __Ignore.WhenWritingNull),
         __Support.Property<Calendar, global::System.DateTime?>(o, "UpdatedAt", "updated_at", static x => ((Calendar)x).UpdatedAt, static (x, v) => ((Calendar)x).UpdatedAt = v, converter: __Support.NullableOf(new DateTimeJsonConverter(), o), ignore: __Ignore.WhenWritingNull),
         __Support.ExtensionData<Calendar>(o, static x => ((Calendar)x).AdditionalProperties, static (x, v) => ((Calendar)x).AdditionalProperties = v),
+    }));
+
+    private __Metadata.JsonTypeInfo<CalendarChanges> Create_CalendarChanges(__Options options) => Resolved(__Support.Object<CalendarChanges>(options, static () => new CalendarChanges(), static o => new __Metadata.JsonPropertyInfo[]
+    {
+        __Support.Property<CalendarChanges, long?>(o, "CalendarsetId", "calendarset_id", static x => ((CalendarChanges)x).CalendarsetId, static (x, v) => ((CalendarChanges)x).CalendarsetId = v),
+        __Support.Property<CalendarChanges, string>(o, "Name", "name", static x => ((CalendarChanges)x).Name, static (x, v) => ((CalendarChanges)x).Name = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<CalendarChanges, string>(o, "Publicname", "publicname", static x => ((CalendarChanges)x).Publicname, static (x, v) => ((CalendarChanges)x).Publicname = v),
+        __Support.Property<CalendarChanges, string>(o, "Address", "address", static x => ((CalendarChanges)x).Address, static (x, v) => ((CalendarChanges)x).Address = v),
+        __Support.Property<CalendarChanges, string>(o, "Zipcode", "zipcode", static x => ((CalendarChanges)x).Zipcode, static (x, v) => ((CalendarChanges)x).Zipcode = v),
+        __Support.Property<CalendarChanges, string>(o, "City", "city", static x => ((CalendarChanges)x).City, static (x, v) => ((CalendarChanges)x).City = v),
+        __Support.Property<CalendarChanges, int?>(o, "Sort", "sort", static x => ((CalendarChanges)x).Sort, static (x, v) => ((CalendarChanges)x).Sort = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<CalendarChanges, bool?>(o, "Deleted", "deleted", static x => ((CalendarChanges)x).Deleted, static (x, v) => ((CalendarChanges)x).Deleted = v, ignore: __Ignore.WhenWritingNull),
+        __Support.ExtensionData<CalendarChanges>(o, static x => ((CalendarChanges)x).AdditionalProperties, static (x, v) => ((CalendarChanges)x).AdditionalProperties = v),
     }));
 
     private __Metadata.JsonTypeInfo<CalendarCollection> Create_CalendarCollection(__Options options) => Resolved(__Support.Object<CalendarCollection>(options, static () => new CalendarCollection(), static o => new __Metadata.JsonPropertyInfo[]
@@ -559,15 +632,15 @@ public sealed partial class ApiJsonContext : global::System.Text.Json.Serializat
 
     private __Metadata.JsonTypeInfo<CalendarInput> Create_CalendarInput(__Options options) => Resolved(__Support.Object<CalendarInput>(options, static () => new CalendarInput(), static o => new __Metadata.JsonPropertyInfo[]
     {
-        __Support.Property<CalendarInput, int?>(o, "CalendarsetId", "calendarset_id", static x => ((CalendarInput)x).CalendarsetId, static (x, v) => ((CalendarInput)x).CalendarsetId = v),
-        __Support.Property<CalendarInput, string>(o, "Name", "name", static x => ((CalendarInput)x).Name, static (x, v) => ((CalendarInput)x).Name = v, ignore: __Ignore.WhenWritingNull),
-        __Support.Property<CalendarInput, string>(o, "Publicname", "publicname", static x => ((CalendarInput)x).Publicname, static (x, v) => ((CalendarInput)x).Publicname = v),
-        __Support.Property<CalendarInput, string>(o, "Address", "address", static x => ((CalendarInput)x).Address, static (x, v) => ((CalendarInput)x).Address = v),
-        __Support.Property<CalendarInput, string>(o, "Zipcode", "zipcode", static x => ((CalendarInput)x).Zipcode, static (x, v) => ((CalendarInput)x).Zipcode = v),
-        __Support.Property<CalendarInput, string>(o, "City", "city", static x => ((CalendarInput)x).City, static (x, v) => ((CalendarInput)x).City = v),
-        __Support.Property<CalendarInput, int?>(o, "Sort", "sort", static x => ((CalendarInput)x).Sort, static (x, v) => ((CalendarInput)x).Sort = v, ignore: __Ignore.WhenWritingNull),
-        __Support.Property<CalendarInput, bool?>(o, "Deleted", "deleted", static x => ((CalendarInput)x).Deleted, static (x, v) => ((CalendarInput)x).Deleted = v, ignore: __Ignore.WhenWritingNull),
-        __Support.ExtensionData<CalendarInput>(o, static x => ((CalendarInput)x).AdditionalProperties, static (x, v) => ((CalendarInput)x).AdditionalProperties = v),
+        __Support.Property<CalendarChanges, long?>(o, "CalendarsetId", "calendarset_id", static x => ((CalendarChanges)x).CalendarsetId, static (x, v) => ((CalendarChanges)x).CalendarsetId = v),
+        __Support.Property<CalendarChanges, string>(o, "Name", "name", static x => ((CalendarChanges)x).Name, static (x, v) => ((CalendarChanges)x).Name = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<CalendarChanges, string>(o, "Publicname", "publicname", static x => ((CalendarChanges)x).Publicname, static (x, v) => ((CalendarChanges)x).Publicname = v),
+        __Support.Property<CalendarChanges, string>(o, "Address", "address", static x => ((CalendarChanges)x).Address, static (x, v) => ((CalendarChanges)x).Address = v),
+        __Support.Property<CalendarChanges, string>(o, "Zipcode", "zipcode", static x => ((CalendarChanges)x).Zipcode, static (x, v) => ((CalendarChanges)x).Zipcode = v),
+        __Support.Property<CalendarChanges, string>(o, "City", "city", static x => ((CalendarChanges)x).City, static (x, v) => ((CalendarChanges)x).City = v),
+        __Support.Property<CalendarChanges, int?>(o, "Sort", "sort", static x => ((CalendarChanges)x).Sort, static (x, v) => ((CalendarChanges)x).Sort = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<CalendarChanges, bool?>(o, "Deleted", "deleted", static x => ((CalendarChanges)x).Deleted, static (x, v) => ((CalendarChanges)x).Deleted = v, ignore: __Ignore.WhenWritingNull),
+        __Support.ExtensionData<CalendarChanges>(o, static x => ((CalendarChanges)x).AdditionalProperties, static (x, v) => ((CalendarChanges)x).AdditionalProperties = v),
     }));
 
     private __Metadata.JsonTypeInfo<CalendarRequest> Create_CalendarRequest(__Options options) => Resolved(__Support.Object<CalendarRequest>(options, static () => new CalendarRequest(), static o => new __Metadata.JsonPropertyInfo[]
@@ -576,14 +649,28 @@ public sealed partial class ApiJsonContext : global::System.Text.Json.Serializat
         __Support.ExtensionData<CalendarRequest>(o, static x => ((CalendarRequest)x).AdditionalProperties, static (x, v) => ((CalendarRequest)x).AdditionalProperties = v),
     }));
 
+    private __Metadata.JsonTypeInfo<CalendarUpdateRequest> Create_CalendarUpdateRequest(__Options options) => Resolved(__Support.Object<CalendarUpdateRequest>(options, static () => new CalendarUpdateRequest(), static o => new __Metadata.JsonPropertyInfo[]
+    {
+        __Support.Property<CalendarUpdateRequest, CalendarChanges>(o, "Calendar", "calendar", static x => ((CalendarUpdateRequest)x).Calendar, static (x, v) => ((CalendarUpdateRequest)x).Calendar = v),
+        __Support.ExtensionData<CalendarUpdateRequest>(o, static x => ((CalendarUpdateRequest)x).AdditionalProperties, static (x, v) => ((CalendarUpdateRequest)x).AdditionalProperties = v),
+    }));
+
     private __Metadata.JsonTypeInfo<Calendarset> Create_Calendarset(__Options options) => Resolved(__Support.Object<Calendarset>(options, static () => new Calendarset(), static o => new __Metadata.JsonPropertyInfo[]
     {
-        __Support.Property<Calendarset, int>(o, "Id", "id", static x => ((Calendarset)x).Id, static (x, v) => ((Calendarset)x).Id = v),
-        __Support.Property<Calendarset, int?>(o, "GroupId", "group_id", static x => ((Calendarset)x).GroupId, static (x, v) => ((Calendarset)x).GroupId = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<Calendarset, long>(o, "Id", "id", static x => ((Calendarset)x).Id, static (x, v) => ((Calendarset)x).Id = v),
+        __Support.Property<Calendarset, long?>(o, "GroupId", "group_id", static x => ((Calendarset)x).GroupId, static (x, v) => ((Calendarset)x).GroupId = v, ignore: __Ignore.WhenWritingNull),
         __Support.Property<Calendarset, string>(o, "Name", "name", static x => ((Calendarset)x).Name, static (x, v) => ((Calendarset)x).Name = v),
         __Support.Property<Calendarset, int?>(o, "Sort", "sort", static x => ((Calendarset)x).Sort, static (x, v) => ((Calendarset)x).Sort = v, ignore: __Ignore.WhenWritingNull),
         __Support.Property<Calendarset, bool?>(o, "Deleted", "deleted", static x => ((Calendarset)x).Deleted, static (x, v) => ((Calendarset)x).Deleted = v, ignore: __Ignore.WhenWritingNull),
         __Support.ExtensionData<Calendarset>(o, static x => ((Calendarset)x).AdditionalProperties, static (x, v) => ((Calendarset)x).AdditionalProperties = v),
+    }));
+
+    private __Metadata.JsonTypeInfo<CalendarsetChanges> Create_CalendarsetChanges(__Options options) => Resolved(__Support.Object<CalendarsetChanges>(options, static () => new CalendarsetChanges(), static o => new __Metadata.JsonPropertyInfo[]
+    {
+        __Support.Property<CalendarsetChanges, string>(o, "Name", "name", static x => ((CalendarsetChanges)x).Name, static (x, v) => ((CalendarsetChanges)x).Name = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<CalendarsetChanges, int?>(o, "Sort", "sort", static x => ((CalendarsetChanges)x).Sort, static (x, v) => ((CalendarsetChanges)x).Sort = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<CalendarsetChanges, bool?>(o, "Deleted", "deleted", static x => ((CalendarsetChanges)x).Deleted, static (x, v) => ((CalendarsetChanges)x).Deleted = v, ignore: __Ignore.WhenWritingNull),
+        __Support.ExtensionData<CalendarsetChanges>(o, static x => ((CalendarsetChanges)x).AdditionalProperties, static (x, v) => ((CalendarsetChanges)x).AdditionalProperties = v),
     }));
 
     private __Metadata.JsonTypeInfo<CalendarsetCollection> Create_CalendarsetCollection(__Options options) => Resolved(__Support.Object<CalendarsetCollection>(options, static () => new CalendarsetCollection(), static o => new __Metadata.JsonPropertyInfo[]
@@ -600,16 +687,22 @@ public sealed partial class ApiJsonContext : global::System.Text.Json.Serializat
 
     private __Metadata.JsonTypeInfo<CalendarsetInput> Create_CalendarsetInput(__Options options) => Resolved(__Support.Object<CalendarsetInput>(options, static () => new CalendarsetInput(), static o => new __Metadata.JsonPropertyInfo[]
     {
-        __Support.Property<CalendarsetInput, string>(o, "Name", "name", static x => ((CalendarsetInput)x).Name, static (x, v) => ((CalendarsetInput)x).Name = v, ignore: __Ignore.WhenWritingNull),
-        __Support.Property<CalendarsetInput, int?>(o, "Sort", "sort", static x => ((CalendarsetInput)x).Sort, static (x, v) => ((CalendarsetInput)x).Sort = v, ignore: __Ignore.WhenWritingNull),
-        __Support.Property<CalendarsetInput, bool?>(o, "Deleted", "deleted", static x => ((CalendarsetInput)x).Deleted, static (x, v) => ((CalendarsetInput)x).Deleted = v, ignore: __Ignore.WhenWritingNull),
-        __Support.ExtensionData<CalendarsetInput>(o, static x => ((CalendarsetInput)x).AdditionalProperties, static (x, v) => ((CalendarsetInput)x).AdditionalProperties = v),
+        __Support.Property<CalendarsetChanges, string>(o, "Name", "name", static x => ((CalendarsetChanges)x).Name, static (x, v) => ((CalendarsetChanges)x).Name = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<CalendarsetChanges, int?>(o, "Sort", "sort", static x => ((CalendarsetChanges)x).Sort, static (x, v) => ((CalendarsetChanges)x).Sort = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<CalendarsetChanges, bool?>(o, "Deleted", "deleted", static x => ((CalendarsetChanges)x).Deleted, static (x, v) => ((CalendarsetChanges)x).Deleted = v, ignore: __Ignore.WhenWritingNull),
+        __Support.ExtensionData<CalendarsetChanges>(o, static x => ((CalendarsetChanges)x).AdditionalProperties, static (x, v) => ((CalendarsetChanges)x).AdditionalProperties = v),
     }));
 
     private __Metadata.JsonTypeInfo<CalendarsetRequest> Create_CalendarsetRequest(__Options options) => Resolved(__Support.Object<CalendarsetRequest>(options, static () => new CalendarsetRequest(), static o => new __Metadata.JsonPropertyInfo[]
     {
         __Support.Property<CalendarsetRequest, CalendarsetInput>(o, "Calendarset", "calendarset", static x => ((CalendarsetRequest)x).Calendarset, static (x, v) => ((CalendarsetRequest)x).Calendarset = v),
         __Support.ExtensionData<CalendarsetRequest>(o, static x => ((CalendarsetRequest)x).AdditionalProperties, static (x, v) => ((CalendarsetRequest)x).AdditionalProperties = v),
+    }));
+
+    private __Metadata.JsonTypeInfo<CalendarsetUpdateRequest> Create_CalendarsetUpdateRequest(__Options options) => Resolved(__Support.Object<CalendarsetUpdateRequest>(options, static () => new CalendarsetUpdateRequest(), static o => new __Metadata.JsonPropertyInfo[]
+    {
+        __Support.Property<CalendarsetUpdateRequest, CalendarsetChanges>(o, "Calendarset", "calendarset", static x => ((CalendarsetUpdateRequest)x).Calendarset, static (x, v) => ((CalendarsetUpdateRequest)x).Calendarset = v),
+        __Support.ExtensionData<CalendarsetUpdateRequest>(o, static x => ((CalendarsetUpdateRequest)x).AdditionalProperties, static (x, v) => ((CalendarsetUpdateRequest)x).AdditionalProperties = v),
     }));
 
     private __Metadata.JsonTypeInfo<CollectionEnvelope> Create_CollectionEnvelope(__Options options) => Resolved(__Support.Object<CollectionEnvelope>(options, static () => new CollectionEnvelope(), static o => new __Metadata.JsonPropertyInfo[]
@@ -633,8 +726,8 @@ public sealed partial class ApiJsonContext : global::System.Text.Json.Serializat
 
     private __Metadata.JsonTypeInfo<Customfield> Create_Customfield(__Options options) => Resolved(__Support.Object<Customfield>(options, static () => new Customfield(), static o => new __Metadata.JsonPropertyInfo[]
     {
-        __Support.Property<Customfield, int>(o, "Id", "id", static x => ((Customfield)x).Id, static (x, v) => ((Customfield)x).Id = v),
-        __Support.Property<Customfield, int?>(o, "GroupId", "group_id", static x => ((Customfield)x).GroupId, static (x, v) => ((Customfield)x).GroupId = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<Customfield, long>(o, "Id", "id", static x => ((Customfield)x).Id, static (x, v) => ((Customfield)x).Id = v),
+        __Support.Property<Customfield, long?>(o, "GroupId", "group_id", static x => ((Customfield)x).GroupId, static (x, v) => ((Customfield)x).GroupId = v, ignore: __Ignore.WhenWritingNull),
         __Support.Property<Customfield, CustomfieldModel>(o, "Model", "model", static x => ((Customfield)x).Model, static (x, v) => ((Customfield)x).Model = v, converter: new CustomfieldModelJsonConverter()),
         __Support.Property<Customfield, string>(o, "Name", "name", static x => ((Customfield)x).Name, static (x, v) => ((Customfield)x).Name = v),
         __Support.Property<Customfield, string>(o, "ProLabel", "pro_label", static x => ((Customfield)x).ProLabel, static (x, v) => ((Customfield)x).ProLabel = v),
@@ -673,8 +766,8 @@ public sealed partial class ApiJsonContext : global::System.Text.Json.Serializat
 
     private __Metadata.JsonTypeInfo<Fiche> Create_Fiche(__Options options) => Resolved(__Support.Object<Fiche>(options, static () => new Fiche(), static o => new __Metadata.JsonPropertyInfo[]
     {
-        __Support.Property<Fiche, int>(o, "Id", "id", static x => ((Fiche)x).Id, static (x, v) => ((Fiche)x).Id = v),
-        __Support.Property<Fiche, int?>(o, "GroupId", "group_id", static x => ((Fiche)x).GroupId, static (x, v) => ((Fiche)x).GroupId = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<Fiche, long>(o, "Id", "id", static x => ((Fiche)x).Id, static (x, v) => ((Fiche)x).Id = v),
+        __Support.Property<Fiche, long?>(o, "GroupId", "group_id", static x => ((Fiche)x).GroupId, static (x, v) => ((Fiche)x).GroupId = v, ignore: __Ignore.WhenWritingNull),
         __Support.Property<Fiche, string>(o, "Lastname", "lastname", static x => ((Fiche)x).Lastname, static (x, v) => ((Fiche)x).Lastname = v),
         __Support.Property<Fiche, string>(o, "Firstname", "firstname", static x => ((Fiche)x).Firstname, static (x, v) => ((Fiche)x).Firstname = v),
         __Support.Property<Fiche, string>(o, "Firstphone", "firstphone", static x => ((Fiche)x).Firstphone, static (x, v) => ((Fiche)x).Firstphone = v),
@@ -738,7 +831,7 @@ public sealed partial class ApiJsonContext : global::System.Text.Json.Serializat
 
     private __Metadata.JsonTypeInfo<FicheInput> Create_FicheInput(__Options options) => Resolved(__Support.Object<FicheInput>(options, static () => new FicheInput(), static o => new __Metadata.JsonPropertyInfo[]
     {
-        __Support.Property<FicheInput, int?>(o, "Id", "id", static x => ((FicheInput)x).Id, static (x, v) => ((FicheInput)x).Id = v),
+        __Support.Property<FicheInput, long?>(o, "Id", "id", static x => ((FicheInput)x).Id, static (x, v) => ((FicheInput)x).Id = v),
         __Support.Property<FicheInput, string>(o, "Lastname", "lastname", static x => ((FicheInput)x).Lastname, static (x, v) => ((FicheInput)x).Lastname = v),
         __Support.Property<FicheInput, string>(o, "Firstname", "firstname", static x => ((FicheInput)x).Firstname, static (x, v) => ((FicheInput)x).Firstname = v),
         __Support.Property<FicheInput, string>(o, "Firstphone", "firstphone", static x => ((FicheInput)x).Firstphone, static (x, v) => ((FicheInput)x).Firstphone = v),
@@ -795,7 +888,7 @@ public sealed partial class ApiJsonContext : global::System.Text.Json.Serializat
 
     private __Metadata.JsonTypeInfo<Group> Create_Group(__Options options) => Resolved(__Support.Object<Group>(options, static () => new Group(), static o => new __Metadata.JsonPropertyInfo[]
     {
-        __Support.Property<Group, int>(o, "Id", "id", static x => ((Group)x).Id, static (x, v) => ((Group)x).Id = v),
+        __Support.Property<Group, long>(o, "Id", "id", static x => ((Group)x).Id, static (x, v) => ((Group)x).Id = v),
         __Support.Property<Group, string>(o, "Name", "name", static x => ((Group)x).Name, static (x, v) => ((Group)x).Name = v),
         __Support.Property<Group, bool?>(o, "Inactive", "inactive", static x => ((Group)x).Inactive, static (x, v) => ((Group)x).Inactive = v, ignore: __Ignore.WhenWritingNull),
         __Support.Property<Group, bool?>(o, "Open", "open", static x => ((Group)x).Open, static (x, v) => ((Group)x).Open = v, ignore: __Ignore.WhenWritingNull),
@@ -837,9 +930,9 @@ public sealed partial class ApiJsonContext : global::System.Text.Json.Serializat
 
     private __Metadata.JsonTypeInfo<Intervention> Create_Intervention(__Options options) => Resolved(__Support.Object<Intervention>(options, static () => new Intervention(), static o => new __Metadata.JsonPropertyInfo[]
     {
-        __Support.Property<Intervention, int>(o, "Id", "id", static x => ((Intervention)x).Id, static (x, v) => ((Intervention)x).Id = v),
-        __Support.Property<Intervention, int?>(o, "GroupId", "group_id", static x => ((Intervention)x).GroupId, static (x, v) => ((Intervention)x).GroupId = v, ignore: __Ignore.WhenWritingNull),
-        __Support.Property<Intervention, int?>(o, "InterventionsetId", "interventionset_id", static x => ((Intervention)x).InterventionsetId, static (x, v) => ((Intervention)x).InterventionsetId = v),
+        __Support.Property<Intervention, long>(o, "Id", "id", static x => ((Intervention)x).Id, static (x, v) => ((Intervention)x).Id = v),
+        __Support.Property<Intervention, long?>(o, "GroupId", "group_id", static x => ((Intervention)x).GroupId, static (x, v) => ((Intervention)x).GroupId = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<Intervention, long?>(o, "InterventionsetId", "interventionset_id", static x => ((Intervention)x).InterventionsetId, static (x, v) => ((Intervention)x).InterventionsetId = v),
         __Support.Property<Intervention, string>(o, "Name", "name", static x => ((Intervention)x).Name, static (x, v) => ((Intervention)x).Name = v),
         __Support.Property<Intervention, string>(o, "Publicname", "publicname", static x => ((Intervention)x).Publicname, static (x, v) => ((Intervention)x).Publicname = v),
         __Support.Property<Intervention, string>(o, "Abbr", "abbr", static x => ((Intervention)x).Abbr, static (x, v) => ((Intervention)x).Abbr = v),
@@ -849,6 +942,20 @@ public sealed partial class ApiJsonContext : global::System.Text.Json.Serializat
         __Support.Property<Intervention, int?>(o, "Price", "price", static x => ((Intervention)x).Price, static (x, v) => ((Intervention)x).Price = v),
         __Support.Property<Intervention, bool?>(o, "Deleted", "deleted", static x => ((Intervention)x).Deleted, static (x, v) => ((Intervention)x).Deleted = v, ignore: __Ignore.WhenWritingNull),
         __Support.ExtensionData<Intervention>(o, static x => ((Intervention)x).AdditionalProperties, static (x, v) => ((Intervention)x).AdditionalProperties = v),
+    }));
+
+    private __Metadata.JsonTypeInfo<InterventionChanges> Create_InterventionChanges(__Options options) => Resolved(__Support.Object<InterventionChanges>(options, static () => new InterventionChanges(), static o => new __Metadata.JsonPropertyInfo[]
+    {
+        __Support.Property<InterventionChanges, long?>(o, "InterventionsetId", "interventionset_id", static x => ((InterventionChanges)x).InterventionsetId, static (x, v) => ((InterventionChanges)x).InterventionsetId = v),
+        __Support.Property<InterventionChanges, string>(o, "Name", "name", static x => ((InterventionChanges)x).Name, static (x, v) => ((InterventionChanges)x).Name = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<InterventionChanges, string>(o, "Publicname", "publicname", static x => ((InterventionChanges)x).Publicname, static (x, v) => ((InterventionChanges)x).Publicname = v),
+        __Support.Property<InterventionChanges, string>(o, "Abbr", "abbr", static x => ((InterventionChanges)x).Abbr, static (x, v) => ((InterventionChanges)x).Abbr = v),
+        __Support.Property<InterventionChanges, int?>(o, "Length", "length", static x => ((InterventionChanges)x).Length, static (x, v) => ((InterventionChanges)x).Length = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<InterventionChanges, string>(o, "Colorref", "colorref", static x => ((InterventionChanges)x).Colorref, static (x, v) => ((InterventionChanges)x).Colorref = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<InterventionChanges, int?>(o, "Sort", "sort", static x => ((InterventionChanges)x).Sort, static (x, v) => ((InterventionChanges)x).Sort = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<InterventionChanges, int?>(o, "Price", "price", static x => ((InterventionChanges)x).Price, static (x, v) => ((InterventionChanges)x).Price = v),
+        __Support.Property<InterventionChanges, bool?>(o, "Deleted", "deleted", static x => ((InterventionChanges)x).Deleted, static (x, v) => ((InterventionChanges)x).Deleted = v, ignore: __Ignore.WhenWritingNull),
+        __Support.ExtensionData<InterventionChanges>(o, static x => ((InterventionChanges)x).AdditionalProperties, static (x, v) => ((InterventionChanges)x).AdditionalProperties = v),
     }));
 
     private __Metadata.JsonTypeInfo<InterventionCollection> Create_InterventionCollection(__Options options) => Resolved(__Support.Object<InterventionCollection>(options, static () => new InterventionCollection(), static o => new __Metadata.JsonPropertyInfo[]
@@ -865,16 +972,16 @@ public sealed partial class ApiJsonContext : global::System.Text.Json.Serializat
 
     private __Metadata.JsonTypeInfo<InterventionInput> Create_InterventionInput(__Options options) => Resolved(__Support.Object<InterventionInput>(options, static () => new InterventionInput(), static o => new __Metadata.JsonPropertyInfo[]
     {
-        __Support.Property<InterventionInput, int?>(o, "InterventionsetId", "interventionset_id", static x => ((InterventionInput)x).InterventionsetId, static (x, v) => ((InterventionInput)x).InterventionsetId = v),
-        __Support.Property<InterventionInput, string>(o, "Name", "name", static x => ((InterventionInput)x).Name, static (x, v) => ((InterventionInput)x).Name = v, ignore: __Ignore.WhenWritingNull),
-        __Support.Property<InterventionInput, string>(o, "Publicname", "publicname", static x => ((InterventionInput)x).Publicname, static (x, v) => ((InterventionInput)x).Publicname = v),
-        __Support.Property<InterventionInput, string>(o, "Abbr", "abbr", static x => ((InterventionInput)x).Abbr, static (x, v) => ((InterventionInput)x).Abbr = v),
-        __Support.Property<InterventionInput, int?>(o, "Length", "length", static x => ((InterventionInput)x).Length, static (x, v) => ((InterventionInput)x).Length = v, ignore: __Ignore.WhenWritingNull),
-        __Support.Property<InterventionInput, string>(o, "Colorref", "colorref", static x => ((InterventionInput)x).Colorref, static (x, v) => ((InterventionInput)x).Colorref = v, ignore: __Ignore.WhenWritingNull),
-        __Support.Property<InterventionInput, int?>(o, "Sort", "sort", static x => ((InterventionInput)x).Sort, static (x, v) => ((InterventionInput)x).Sort = v, ignore: __Ignore.WhenWritingNull),
-        __Support.Property<InterventionInput, int?>(o, "Price", "price", static x => ((InterventionInput)x).Price, static (x, v) => ((InterventionInput)x).Price = v),
-        __Support.Property<InterventionInput, bool?>(o, "Deleted", "deleted", static x => ((InterventionInput)x).Deleted, static (x, v) => ((InterventionInput)x).Deleted = v, ignore: __Ignore.WhenWritingNull),
-        __Support.ExtensionData<InterventionInput>(o, static x => ((InterventionInput)x).AdditionalProperties, static (x, v) => ((InterventionInput)x).AdditionalProperties = v),
+        __Support.Property<InterventionChanges, long?>(o, "InterventionsetId", "interventionset_id", static x => ((InterventionChanges)x).InterventionsetId, static (x, v) => ((InterventionChanges)x).InterventionsetId = v),
+        __Support.Property<InterventionChanges, string>(o, "Name", "name", static x => ((InterventionChanges)x).Name, static (x, v) => ((InterventionChanges)x).Name = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<InterventionChanges, string>(o, "Publicname", "publicname", static x => ((InterventionChanges)x).Publicname, static (x, v) => ((InterventionChanges)x).Publicname = v),
+        __Support.Property<InterventionChanges, string>(o, "Abbr", "abbr", static x => ((InterventionChanges)x).Abbr, static (x, v) => ((InterventionChanges)x).Abbr = v),
+        __Support.Property<InterventionChanges, int?>(o, "Length", "length", static x => ((InterventionChanges)x).Length, static (x, v) => ((InterventionChanges)x).Length = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<InterventionChanges, string>(o, "Colorref", "colorref", static x => ((InterventionChanges)x).Colorref, static (x, v) => ((InterventionChanges)x).Colorref = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<InterventionChanges, int?>(o, "Sort", "sort", static x => ((InterventionChanges)x).Sort, static (x, v) => ((InterventionChanges)x).Sort = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<InterventionChanges, int?>(o, "Price", "price", static x => ((InterventionChanges)x).Price, static (x, v) => ((InterventionChanges)x).Price = v),
+        __Support.Property<InterventionChanges, bool?>(o, "Deleted", "deleted", static x => ((InterventionChanges)x).Deleted, static (x, v) => ((InterventionChanges)x).Deleted = v, ignore: __Ignore.WhenWritingNull),
+        __Support.ExtensionData<InterventionChanges>(o, static x => ((InterventionChanges)x).AdditionalProperties, static (x, v) => ((InterventionChanges)x).AdditionalProperties = v),
     }));
 
     private __Metadata.JsonTypeInfo<InterventionRequest> Create_InterventionRequest(__Options options) => Resolved(__Support.Object<InterventionRequest>(options, static () => new InterventionRequest(), static o => new __Metadata.JsonPropertyInfo[]
@@ -883,14 +990,28 @@ public sealed partial class ApiJsonContext : global::System.Text.Json.Serializat
         __Support.ExtensionData<InterventionRequest>(o, static x => ((InterventionRequest)x).AdditionalProperties, static (x, v) => ((InterventionRequest)x).AdditionalProperties = v),
     }));
 
+    private __Metadata.JsonTypeInfo<InterventionUpdateRequest> Create_InterventionUpdateRequest(__Options options) => Resolved(__Support.Object<InterventionUpdateRequest>(options, static () => new InterventionUpdateRequest(), static o => new __Metadata.JsonPropertyInfo[]
+    {
+        __Support.Property<InterventionUpdateRequest, InterventionChanges>(o, "Intervention", "intervention", static x => ((InterventionUpdateRequest)x).Intervention, static (x, v) => ((InterventionUpdateRequest)x).Intervention = v),
+        __Support.ExtensionData<InterventionUpdateRequest>(o, static x => ((InterventionUpdateRequest)x).AdditionalProperties, static (x, v) => ((InterventionUpdateRequest)x).AdditionalProperties = v),
+    }));
+
     private __Metadata.JsonTypeInfo<Interventionset> Create_Interventionset(__Options options) => Resolved(__Support.Object<Interventionset>(options, static () => new Interventionset(), static o => new __Metadata.JsonPropertyInfo[]
     {
-        __Support.Property<Interventionset, int>(o, "Id", "id", static x => ((Interventionset)x).Id, static (x, v) => ((Interventionset)x).Id = v),
-        __Support.Property<Interventionset, int?>(o, "GroupId", "group_id", static x => ((Interventionset)x).GroupId, static (x, v) => ((Interventionset)x).GroupId = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<Interventionset, long>(o, "Id", "id", static x => ((Interventionset)x).Id, static (x, v) => ((Interventionset)x).Id = v),
+        __Support.Property<Interventionset, long?>(o, "GroupId", "group_id", static x => ((Interventionset)x).GroupId, static (x, v) => ((Interventionset)x).GroupId = v, ignore: __Ignore.WhenWritingNull),
         __Support.Property<Interventionset, string>(o, "Name", "name", static x => ((Interventionset)x).Name, static (x, v) => ((Interventionset)x).Name = v),
         __Support.Property<Interventionset, int?>(o, "Sort", "sort", static x => ((Interventionset)x).Sort, static (x, v) => ((Interventionset)x).Sort = v, ignore: __Ignore.WhenWritingNull),
         __Support.Property<Interventionset, bool?>(o, "Deleted", "deleted", static x => ((Interventionset)x).Deleted, static (x, v) => ((Interventionset)x).Deleted = v, ignore: __Ignore.WhenWritingNull),
         __Support.ExtensionData<Interventionset>(o, static x => ((Interventionset)x).AdditionalProperties, static (x, v) => ((Interventionset)x).AdditionalProperties = v),
+    }));
+
+    private __Metadata.JsonTypeInfo<InterventionsetChanges> Create_InterventionsetChanges(__Options options) => Resolved(__Support.Object<InterventionsetChanges>(options, static () => new InterventionsetChanges(), static o => new __Metadata.JsonPropertyInfo[]
+    {
+        __Support.Property<InterventionsetChanges, string>(o, "Name", "name", static x => ((InterventionsetChanges)x).Name, static (x, v) => ((InterventionsetChanges)x).Name = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<InterventionsetChanges, int?>(o, "Sort", "sort", static x => ((InterventionsetChanges)x).Sort, static (x, v) => ((InterventionsetChanges)x).Sort = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<InterventionsetChanges, bool?>(o, "Deleted", "deleted", static x => ((InterventionsetChanges)x).Deleted, static (x, v) => ((InterventionsetChanges)x).Deleted = v, ignore: __Ignore.WhenWritingNull),
+        __Support.ExtensionData<InterventionsetChanges>(o, static x => ((InterventionsetChanges)x).AdditionalProperties, static (x, v) => ((InterventionsetChanges)x).AdditionalProperties = v),
     }));
 
     private __Metadata.JsonTypeInfo<InterventionsetCollection> Create_InterventionsetCollection(__Options options) => Resolved(__Support.Object<InterventionsetCollection>(options, static () => new InterventionsetCollection(), static o => new __Metadata.JsonPropertyInfo[]
@@ -907,16 +1028,22 @@ public sealed partial class ApiJsonContext : global::System.Text.Json.Serializat
 
     private __Metadata.JsonTypeInfo<InterventionsetInput> Create_InterventionsetInput(__Options options) => Resolved(__Support.Object<InterventionsetInput>(options, static () => new InterventionsetInput(), static o => new __Metadata.JsonPropertyInfo[]
     {
-        __Support.Property<InterventionsetInput, string>(o, "Name", "name", static x => ((InterventionsetInput)x).Name, static (x, v) => ((InterventionsetInput)x).Name = v, ignore: __Ignore.WhenWritingNull),
-        __Support.Property<InterventionsetInput, int?>(o, "Sort", "sort", static x => ((InterventionsetInput)x).Sort, static (x, v) => ((InterventionsetInput)x).Sort = v, ignore: __Ignore.WhenWritingNull),
-        __Support.Property<InterventionsetInput, bool?>(o, "Deleted", "deleted", static x => ((InterventionsetInput)x).Deleted, static (x, v) => ((InterventionsetInput)x).Deleted = v, ignore: __Ignore.WhenWritingNull),
-        __Support.ExtensionData<InterventionsetInput>(o, static x => ((InterventionsetInput)x).AdditionalProperties, static (x, v) => ((InterventionsetInput)x).AdditionalProperties = v),
+        __Support.Property<InterventionsetChanges, string>(o, "Name", "name", static x => ((InterventionsetChanges)x).Name, static (x, v) => ((InterventionsetChanges)x).Name = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<InterventionsetChanges, int?>(o, "Sort", "sort", static x => ((InterventionsetChanges)x).Sort, static (x, v) => ((InterventionsetChanges)x).Sort = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<InterventionsetChanges, bool?>(o, "Deleted", "deleted", static x => ((InterventionsetChanges)x).Deleted, static (x, v) => ((InterventionsetChanges)x).Deleted = v, ignore: __Ignore.WhenWritingNull),
+        __Support.ExtensionData<InterventionsetChanges>(o, static x => ((InterventionsetChanges)x).AdditionalProperties, static (x, v) => ((InterventionsetChanges)x).AdditionalProperties = v),
     }));
 
     private __Metadata.JsonTypeInfo<InterventionsetRequest> Create_InterventionsetRequest(__Options options) => Resolved(__Support.Object<InterventionsetRequest>(options, static () => new InterventionsetRequest(), static o => new __Metadata.JsonPropertyInfo[]
     {
         __Support.Property<InterventionsetRequest, InterventionsetInput>(o, "Interventionset", "interventionset", static x => ((InterventionsetRequest)x).Interventionset, static (x, v) => ((InterventionsetRequest)x).Interventionset = v),
         __Support.ExtensionData<InterventionsetRequest>(o, static x => ((InterventionsetRequest)x).AdditionalProperties, static (x, v) => ((InterventionsetRequest)x).AdditionalProperties = v),
+    }));
+
+    private __Metadata.JsonTypeInfo<InterventionsetUpdateRequest> Create_InterventionsetUpdateRequest(__Options options) => Resolved(__Support.Object<InterventionsetUpdateRequest>(options, static () => new InterventionsetUpdateRequest(), static o => new __Metadata.JsonPropertyInfo[]
+    {
+        __Support.Property<InterventionsetUpdateRequest, InterventionsetChanges>(o, "Interventionset", "interventionset", static x => ((InterventionsetUpdateRequest)x).Interventionset, static (x, v) => ((InterventionsetUpdateRequest)x).Interventionset = v),
+        __Support.ExtensionData<InterventionsetUpdateRequest>(o, static x => ((InterventionsetUpdateRequest)x).AdditionalProperties, static (x, v) => ((InterventionsetUpdateRequest)x).AdditionalProperties = v),
     }));
 
     private __Metadata.JsonTypeInfo<LoginRequest> Create_LoginRequest(__Options options) => Resolved(__Support.Object<LoginRequest>(options, static () => new LoginRequest(), static o => new __Metadata.JsonPropertyInfo[]
@@ -938,7 +1065,7 @@ public sealed partial class ApiJsonContext : global::System.Text.Json.Serializat
 
     private __Metadata.JsonTypeInfo<Pro> Create_Pro(__Options options) => Resolved(__Support.Object<Pro>(options, static () => new Pro(), static o => new __Metadata.JsonPropertyInfo[]
     {
-        __Support.Property<Pro, int>(o, "Id", "id", static x => ((Pro)x).Id, static (x, v) => ((Pro)x).Id = v),
+        __Support.Property<Pro, long>(o, "Id", "id", static x => ((Pro)x).Id, static (x, v) => ((Pro)x).Id = v),
         __Support.Property<Pro, string>(o, "Lastname", "lastname", static x => ((Pro)x).Lastname, static (x, v) => ((Pro)x).Lastname = v),
         __Support.Property<Pro, string>(o, "Firstname", "firstname", static x => ((Pro)x).Firstname, static (x, v) => ((Pro)x).Firstname = v),
         __Support.Property<Pro, string>(o, "Email", "email", static x => ((Pro)x).Email, static (x, v) => ((Pro)x).Email = v, ignore: __Ignore.WhenWritingNull),
@@ -946,7 +1073,7 @@ public sealed partial class ApiJsonContext : global::System.Text.Json.Serializat
         __Support.Property<Pro, global::System.DateTime?>(o, "CreatedAt", "created_at", static x => ((Pro)x).CreatedAt, static (x, v) => ((Pro)x).CreatedAt = v, converter: __Support.NullableOf(new DateTimeJsonConverter(), o)),
         __Support.Property<Pro, global::System.DateTime?>(o, "UpdatedAt", "updated_at", static x => ((Pro)x).UpdatedAt, static (x, v) => ((Pro)x).UpdatedAt = v, converter: __Support.NullableOf(new DateTimeJsonConverter(), o)),
         __Support.Property<Pro, global::System.DateTime?>(o, "SynchedAt", "synched_at", static x => ((Pro)x).SynchedAt, static (x, v) => ((Pro)x).SynchedAt = v, converter: __Support.NullableOf(new DateTimeJsonConverter(), o)),
-        __Support.Property<Pro, int?>(o, "GroupId", "group_id", static x => ((Pro)x).GroupId, static (x, v) => ((Pro)x).GroupId = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<Pro, long?>(o, "GroupId", "group_id", static x => ((Pro)x).GroupId, static (x, v) => ((Pro)x).GroupId = v, ignore: __Ignore.WhenWritingNull),
         __Support.ExtensionData<Pro>(o, static x => ((Pro)x).AdditionalProperties, static (x, v) => ((Pro)x).AdditionalProperties = v),
     }));
 
@@ -966,20 +1093,20 @@ public sealed partial class ApiJsonContext : global::System.Text.Json.Serializat
     {
         __Support.Property<TimeSlot, global::System.DateTime>(o, "Start", "start", static x => ((TimeSlot)x).Start, static (x, v) => ((TimeSlot)x).Start = v, converter: new DateTimeJsonConverter()),
         __Support.Property<TimeSlot, int?>(o, "Capacity", "capacity", static x => ((TimeSlot)x).Capacity, static (x, v) => ((TimeSlot)x).Capacity = v, ignore: __Ignore.WhenWritingNull),
-        __Support.Property<TimeSlot, global::System.Collections.Generic.List<int>>(o, "CalendarIds", "calendar_ids", static x => ((TimeSlot)x).CalendarIds, static (x, v) => ((TimeSlot)x).CalendarIds = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<TimeSlot, global::System.Collections.Generic.List<long>>(o, "CalendarIds", "calendar_ids", static x => ((TimeSlot)x).CalendarIds, static (x, v) => ((TimeSlot)x).CalendarIds = v, ignore: __Ignore.WhenWritingNull),
         __Support.ExtensionData<TimeSlot>(o, static x => ((TimeSlot)x).AdditionalProperties, static (x, v) => ((TimeSlot)x).AdditionalProperties = v),
     }));
 
     private __Metadata.JsonTypeInfo<Vevent> Create_Vevent(__Options options) => Resolved(__Support.Object<Vevent>(options, static () => new Vevent(), static o => new __Metadata.JsonPropertyInfo[]
     {
-        __Support.Property<Vevent, int>(o, "Id", "id", static x => ((Vevent)x).Id, static (x, v) => ((Vevent)x).Id = v),
-        __Support.Property<Vevent, int>(o, "CalendarId", "calendar_id", static x => ((Vevent)x).CalendarId, static (x, v) => ((Vevent)x).CalendarId = v),
+        __Support.Property<Vevent, long>(o, "Id", "id", static x => ((Vevent)x).Id, static (x, v) => ((Vevent)x).Id = v),
+        __Support.Property<Vevent, long>(o, "CalendarId", "calendar_id", static x => ((Vevent)x).CalendarId, static (x, v) => ((Vevent)x).CalendarId = v),
         __Support.Property<Vevent, global::System.DateTime?>(o, "Start", "start", static x => ((Vevent)x).Start, static (x, v) => ((Vevent)x).Start = v, converter: __Support.NullableOf(new DateTimeJsonConverter(), o), ignore: __Ignore.WhenWritingNull),
         __Support.Property<Vevent, global::System.DateTime?>(o, "End", "end", static x => ((Vevent)x).End, static (x, v) => ((Vevent)x).End = v, converter: __Support.NullableOf(new DateTimeJsonConverter(), o), ignore: __Ignore.WhenWritingNull),
         __Support.Property<Vevent, string>(o, "Text", "text", static x => ((Vevent)x).Text, static (x, v) => ((Vevent)x).Text = v),
         __Support.Property<Vevent, string>(o, "Comments", "comments", static x => ((Vevent)x).Comments, static (x, v) => ((Vevent)x).Comments = v),
-        __Support.Property<Vevent, int?>(o, "InterventionId", "intervention_id", static x => ((Vevent)x).InterventionId, static (x, v) => ((Vevent)x).InterventionId = v, ignore: __Ignore.WhenWritingNull),
-        __Support.Property<Vevent, int?>(o, "FicheId", "fiche_id", static x => ((Vevent)x).FicheId, static (x, v) => ((Vevent)x).FicheId = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<Vevent, long?>(o, "InterventionId", "intervention_id", static x => ((Vevent)x).InterventionId, static (x, v) => ((Vevent)x).InterventionId = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<Vevent, long?>(o, "FicheId", "fiche_id", static x => ((Vevent)x).FicheId, static (x, v) => ((Vevent)x).FicheId = v, ignore: __Ignore.WhenWritingNull),
         __Support.Property<Vevent, string>(o, "Type", "type", static x => ((Vevent)x).Type, static (x, v) => ((Vevent)x).Type = v),
         __Support.Property<Vevent, string>(o, "Taker", "taker", static x => ((Vevent)x).Taker, static (x, v) => ((Vevent)x).Taker = v),
         __Support.Property<Vevent, string>(o, "Colorref", "colorref", static x => ((Vevent)x).Colorref, static (x, v) => ((Vevent)x).Colorref = v),
@@ -988,6 +1115,24 @@ public sealed partial class ApiJsonContext : global::System.Text.Json.Serializat
         __Support.Property<Vevent, bool?>(o, "Deleted", "deleted", static x => ((Vevent)x).Deleted, static (x, v) => ((Vevent)x).Deleted = v, ignore: __Ignore.WhenWritingNull),
         __Support.Property<Vevent, global::System.DateTime?>(o, "UpdatedAt", "updated_at", static x => ((Vevent)x).UpdatedAt, static (x, v) => ((Vevent)x).UpdatedAt = v, converter: __Support.NullableOf(new DateTimeJsonConverter(), o), ignore: __Ignore.WhenWritingNull),
         __Support.ExtensionData<Vevent>(o, static x => ((Vevent)x).AdditionalProperties, static (x, v) => ((Vevent)x).AdditionalProperties = v),
+    }));
+
+    private __Metadata.JsonTypeInfo<VeventChanges> Create_VeventChanges(__Options options) => Resolved(__Support.Object<VeventChanges>(options, static () => new VeventChanges(), static o => new __Metadata.JsonPropertyInfo[]
+    {
+        __Support.Property<VeventChanges, long?>(o, "CalendarId", "calendar_id", static x => ((VeventChanges)x).CalendarId, static (x, v) => ((VeventChanges)x).CalendarId = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<VeventChanges, global::System.DateTime?>(o, "Start", "start", static x => ((VeventChanges)x).Start, static (x, v) => ((VeventChanges)x).Start = v, converter: __Support.NullableOf(new DateTimeJsonConverter(), o), ignore: __Ignore.WhenWritingNull),
+        __Support.Property<VeventChanges, global::System.DateTime?>(o, "End", "end", static x => ((VeventChanges)x).End, static (x, v) => ((VeventChanges)x).End = v, converter: __Support.NullableOf(new DateTimeJsonConverter(), o), ignore: __Ignore.WhenWritingNull),
+        __Support.Property<VeventChanges, string>(o, "Text", "text", static x => ((VeventChanges)x).Text, static (x, v) => ((VeventChanges)x).Text = v),
+        __Support.Property<VeventChanges, string>(o, "Comments", "comments", static x => ((VeventChanges)x).Comments, static (x, v) => ((VeventChanges)x).Comments = v),
+        __Support.Property<VeventChanges, long?>(o, "InterventionId", "intervention_id", static x => ((VeventChanges)x).InterventionId, static (x, v) => ((VeventChanges)x).InterventionId = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<VeventChanges, long?>(o, "FicheId", "fiche_id", static x => ((VeventChanges)x).FicheId, static (x, v) => ((VeventChanges)x).FicheId = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<VeventChanges, string>(o, "Type", "type", static x => ((VeventChanges)x).Type, static (x, v) => ((VeventChanges)x).Type = v),
+        __Support.Property<VeventChanges, string>(o, "Taker", "taker", static x => ((VeventChanges)x).Taker, static (x, v) => ((VeventChanges)x).Taker = v),
+        __Support.Property<VeventChanges, string>(o, "Colorref", "colorref", static x => ((VeventChanges)x).Colorref, static (x, v) => ((VeventChanges)x).Colorref = v),
+        __Support.Property<VeventChanges, int?>(o, "FromWeb", "from_web", static x => ((VeventChanges)x).FromWeb, static (x, v) => ((VeventChanges)x).FromWeb = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<VeventChanges, int?>(o, "Note", "note", static x => ((VeventChanges)x).Note, static (x, v) => ((VeventChanges)x).Note = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<VeventChanges, bool?>(o, "Deleted", "deleted", static x => ((VeventChanges)x).Deleted, static (x, v) => ((VeventChanges)x).Deleted = v, ignore: __Ignore.WhenWritingNull),
+        __Support.ExtensionData<VeventChanges>(o, static x => ((VeventChanges)x).AdditionalProperties, static (x, v) => ((VeventChanges)x).AdditionalProperties = v),
     }));
 
     private __Metadata.JsonTypeInfo<VeventCollection> Create_VeventCollection(__Options options) => Resolved(__Support.Object<VeventCollection>(options, static () => new VeventCollection(), static o => new __Metadata.JsonPropertyInfo[]
@@ -1004,26 +1149,32 @@ public sealed partial class ApiJsonContext : global::System.Text.Json.Serializat
 
     private __Metadata.JsonTypeInfo<VeventInput> Create_VeventInput(__Options options) => Resolved(__Support.Object<VeventInput>(options, static () => new VeventInput(), static o => new __Metadata.JsonPropertyInfo[]
     {
-        __Support.Property<VeventInput, int>(o, "CalendarId", "calendar_id", static x => ((VeventInput)x).CalendarId, static (x, v) => ((VeventInput)x).CalendarId = v),
-        __Support.Property<VeventInput, global::System.DateTime?>(o, "Start", "start", static x => ((VeventInput)x).Start, static (x, v) => ((VeventInput)x).Start = v, converter: __Support.NullableOf(new DateTimeJsonConverter(), o), ignore: __Ignore.WhenWritingNull),
-        __Support.Property<VeventInput, global::System.DateTime?>(o, "End", "end", static x => ((VeventInput)x).End, static (x, v) => ((VeventInput)x).End = v, converter: __Support.NullableOf(new DateTimeJsonConverter(), o), ignore: __Ignore.WhenWritingNull),
-        __Support.Property<VeventInput, string>(o, "Text", "text", static x => ((VeventInput)x).Text, static (x, v) => ((VeventInput)x).Text = v),
-        __Support.Property<VeventInput, string>(o, "Comments", "comments", static x => ((VeventInput)x).Comments, static (x, v) => ((VeventInput)x).Comments = v),
-        __Support.Property<VeventInput, int?>(o, "InterventionId", "intervention_id", static x => ((VeventInput)x).InterventionId, static (x, v) => ((VeventInput)x).InterventionId = v, ignore: __Ignore.WhenWritingNull),
-        __Support.Property<VeventInput, int?>(o, "FicheId", "fiche_id", static x => ((VeventInput)x).FicheId, static (x, v) => ((VeventInput)x).FicheId = v, ignore: __Ignore.WhenWritingNull),
-        __Support.Property<VeventInput, string>(o, "Type", "type", static x => ((VeventInput)x).Type, static (x, v) => ((VeventInput)x).Type = v),
-        __Support.Property<VeventInput, string>(o, "Taker", "taker", static x => ((VeventInput)x).Taker, static (x, v) => ((VeventInput)x).Taker = v),
-        __Support.Property<VeventInput, string>(o, "Colorref", "colorref", static x => ((VeventInput)x).Colorref, static (x, v) => ((VeventInput)x).Colorref = v),
-        __Support.Property<VeventInput, int?>(o, "FromWeb", "from_web", static x => ((VeventInput)x).FromWeb, static (x, v) => ((VeventInput)x).FromWeb = v, ignore: __Ignore.WhenWritingNull),
-        __Support.Property<VeventInput, int?>(o, "Note", "note", static x => ((VeventInput)x).Note, static (x, v) => ((VeventInput)x).Note = v, ignore: __Ignore.WhenWritingNull),
-        __Support.Property<VeventInput, bool?>(o, "Deleted", "deleted", static x => ((VeventInput)x).Deleted, static (x, v) => ((VeventInput)x).Deleted = v, ignore: __Ignore.WhenWritingNull),
-        __Support.ExtensionData<VeventInput>(o, static x => ((VeventInput)x).AdditionalProperties, static (x, v) => ((VeventInput)x).AdditionalProperties = v),
+        __Support.Property<VeventChanges, long?>(o, "CalendarId", "calendar_id", static x => ((VeventChanges)x).CalendarId, static (x, v) => ((VeventChanges)x).CalendarId = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<VeventChanges, global::System.DateTime?>(o, "Start", "start", static x => ((VeventChanges)x).Start, static (x, v) => ((VeventChanges)x).Start = v, converter: __Support.NullableOf(new DateTimeJsonConverter(), o), ignore: __Ignore.WhenWritingNull),
+        __Support.Property<VeventChanges, global::System.DateTime?>(o, "End", "end", static x => ((VeventChanges)x).End, static (x, v) => ((VeventChanges)x).End = v, converter: __Support.NullableOf(new DateTimeJsonConverter(), o), ignore: __Ignore.WhenWritingNull),
+        __Support.Property<VeventChanges, string>(o, "Text", "text", static x => ((VeventChanges)x).Text, static (x, v) => ((VeventChanges)x).Text = v),
+        __Support.Property<VeventChanges, string>(o, "Comments", "comments", static x => ((VeventChanges)x).Comments, static (x, v) => ((VeventChanges)x).Comments = v),
+        __Support.Property<VeventChanges, long?>(o, "InterventionId", "intervention_id", static x => ((VeventChanges)x).InterventionId, static (x, v) => ((VeventChanges)x).InterventionId = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<VeventChanges, long?>(o, "FicheId", "fiche_id", static x => ((VeventChanges)x).FicheId, static (x, v) => ((VeventChanges)x).FicheId = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<VeventChanges, string>(o, "Type", "type", static x => ((VeventChanges)x).Type, static (x, v) => ((VeventChanges)x).Type = v),
+        __Support.Property<VeventChanges, string>(o, "Taker", "taker", static x => ((VeventChanges)x).Taker, static (x, v) => ((VeventChanges)x).Taker = v),
+        __Support.Property<VeventChanges, string>(o, "Colorref", "colorref", static x => ((VeventChanges)x).Colorref, static (x, v) => ((VeventChanges)x).Colorref = v),
+        __Support.Property<VeventChanges, int?>(o, "FromWeb", "from_web", static x => ((VeventChanges)x).FromWeb, static (x, v) => ((VeventChanges)x).FromWeb = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<VeventChanges, int?>(o, "Note", "note", static x => ((VeventChanges)x).Note, static (x, v) => ((VeventChanges)x).Note = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<VeventChanges, bool?>(o, "Deleted", "deleted", static x => ((VeventChanges)x).Deleted, static (x, v) => ((VeventChanges)x).Deleted = v, ignore: __Ignore.WhenWritingNull),
+        __Support.ExtensionData<VeventChanges>(o, static x => ((VeventChanges)x).AdditionalProperties, static (x, v) => ((VeventChanges)x).AdditionalProperties = v),
     }));
 
     private __Metadata.JsonTypeInfo<VeventRequest> Create_VeventRequest(__Options options) => Resolved(__Support.Object<VeventRequest>(options, static () => new VeventRequest(), static o => new __Metadata.JsonPropertyInfo[]
     {
         __Support.Property<VeventRequest, VeventInput>(o, "Vevent", "vevent", static x => ((VeventRequest)x).Vevent, static (x, v) => ((VeventRequest)x).Vevent = v),
         __Support.ExtensionData<VeventRequest>(o, static x => ((VeventRequest)x).AdditionalProperties, static (x, v) => ((VeventRequest)x).AdditionalProperties = v),
+    }));
+
+    private __Metadata.JsonTypeInfo<VeventUpdateRequest> Create_VeventUpdateRequest(__Options options) => Resolved(__Support.Object<VeventUpdateRequest>(options, static () => new VeventUpdateRequest(), static o => new __Metadata.JsonPropertyInfo[]
+    {
+        __Support.Property<VeventUpdateRequest, VeventChanges>(o, "Vevent", "vevent", static x => ((VeventUpdateRequest)x).Vevent, static (x, v) => ((VeventUpdateRequest)x).Vevent = v),
+        __Support.ExtensionData<VeventUpdateRequest>(o, static x => ((VeventUpdateRequest)x).AdditionalProperties, static (x, v) => ((VeventUpdateRequest)x).AdditionalProperties = v),
     }));
 
     private __Metadata.JsonTypeInfo<T> Get<T>() => (__Metadata.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));

@@ -437,6 +437,15 @@ public partial class Shapes
     [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public string? IdOrName { get; set; }
 
+    /// <summary>A circle, or null.</summary>
+    [__Json.JsonPropertyName("circle_or_null")]
+    public Circle? CircleOrNull { get; set; }
+
+    /// <summary>When it was last seen, or null.</summary>
+    [__Json.JsonPropertyName("seen_at")]
+    [__Json.JsonConverter(typeof(DateTimeJsonConverter))]
+    public global::System.DateTime? SeenAt { get; set; }
+
     /// <summary>JSON members the document does not describe, kept so that nothing the server sends is lost.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
     public global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }

@@ -421,6 +421,8 @@ public sealed partial class ApiJsonContext : global::System.Text.Json.Serializat
         __Support.Property<Shapes, global::System.Text.Json.JsonElement?>(o, "AnyShape", "any_shape", static x => ((Shapes)x).AnyShape, static (x, v) => ((Shapes)x).AnyShape = v, ignore: __Ignore.WhenWritingNull),
         __Support.Property<Shapes, Circle>(o, "MaybeCircle", "maybe_circle", static x => ((Shapes)x).MaybeCircle, static (x, v) => ((Shapes)x).MaybeCircle = v),
         __Support.Property<Shapes, string>(o, "IdOrName", "id_or_name", static x => ((Shapes)x).IdOrName, static (x, v) => ((Shapes)x).IdOrName = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<Shapes, Circle>(o, "CircleOrNull", "circle_or_null", static x => ((Shapes)x).CircleOrNull, static (x, v) => ((Shapes)x).CircleOrNull = v),
+        __Support.Property<Shapes, global::System.DateTime?>(o, "SeenAt", "seen_at", static x => ((Shapes)x).SeenAt, static (x, v) => ((Shapes)x).SeenAt = v, converter: __Support.NullableOf(new DateTimeJsonConverter(), o)),
         __Support.ExtensionData<Shapes>(o, static x => ((Shapes)x).AdditionalProperties, static (x, v) => ((Shapes)x).AdditionalProperties = v),
     }));
 
