@@ -112,7 +112,7 @@ public sealed partial class AppointmentsApiClient : IAppointmentsApi
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, global::ClicRdv.Generated.Support.RequestUri.Build(_httpClient, __path, null));
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
         __request.Content = global::ClicRdv.Generated.Support.ClientRuntime.JsonBody(body, _json?.AppointmentRequest, _settings);
-        return await global::ClicRdv.Generated.Support.ClientRuntime.SendAsync<Appointment>(_httpClient, __request, _settings, global::ClicRdv.Generated.Support.ResponseContent.Json, _json?.Appointment, cancellationToken).ConfigureAwait(false);
+        return await global::ClicRdv.Generated.Support.ClientRuntime.SendAsync<Appointment>(_httpClient, __request, _settings, global::ClicRdv.Generated.Support.ResponseContent.Json, _json?.Appointment, cancellationToken, envelope: "records").ConfigureAwait(false);
     }
 
     /// <inheritdoc />

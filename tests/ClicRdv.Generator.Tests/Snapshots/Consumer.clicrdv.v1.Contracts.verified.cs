@@ -111,6 +111,7 @@ public partial class Appointment
 
     /// <summary>Whether it is cancelled (soft deleted).</summary>
     [__Json.JsonPropertyName("deleted")]
+    [__Json.JsonConverter(typeof(global::ClicRdv.Generated.Support.LenientNullableConverter<bool, global::ClicRdv.Generated.Support.LenientBooleanConverter>))]
     [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public bool? Deleted { get; set; }
 
@@ -123,6 +124,104 @@ public partial class Appointment
     /// <summary>The customer, embedded.</summary>
     [__Json.JsonPropertyName("fiche")]
     public Fiche? Fiche { get; set; }
+
+    /// <summary>A key that identifies the appointment in links sent to the customer [code]; its use is a [guess].</summary>
+    [__Json.JsonPropertyName("key")]
+    public string? Key { get; set; }
+
+    /// <summary>How long ago it was booked, as the API words it [code]; the format is a [guess].</summary>
+    [__Json.JsonPropertyName("created_since")]
+    public string? CreatedSince { get; set; }
+
+    /// <summary>The appointment's state [code]; its values are not documented [guess].</summary>
+    [__Json.JsonPropertyName("state")]
+    [__Json.JsonConverter(typeof(global::ClicRdv.Generated.Support.LenientNullableConverter<long, global::ClicRdv.Generated.Support.LenientNumberConverter<long>>))]
+    public long? State { get; set; }
+
+    /// <summary>Where it takes place [code].</summary>
+    [__Json.JsonPropertyName("location")]
+    public string? Location { get; set; }
+
+    /// <summary>The group [code].</summary>
+    [__Json.JsonPropertyName("group_id")]
+    [__Json.JsonConverter(typeof(global::ClicRdv.Generated.Support.LenientNullableConverter<long, global::ClicRdv.Generated.Support.LenientNumberConverter<long>>))]
+    public long? GroupId { get; set; }
+
+    /// <summary>The group, embedded [code].</summary>
+    [__Json.JsonPropertyName("group")]
+    public AppointmentGroup? Group { get; set; }
+
+    /// <summary>The calendar, embedded [code].</summary>
+    [__Json.JsonPropertyName("calendar")]
+    public AppointmentCalendar? Calendar { get; set; }
+
+    /// <summary>The service, embedded [code].</summary>
+    [__Json.JsonPropertyName("intervention")]
+    public AppointmentIntervention? Intervention { get; set; }
+
+    /// <summary>How many places the slot had [code].</summary>
+    [__Json.JsonPropertyName("capacity")]
+    [__Json.JsonConverter(typeof(global::ClicRdv.Generated.Support.LenientNullableConverter<long, global::ClicRdv.Generated.Support.LenientNumberConverter<long>>))]
+    public long? Capacity { get; set; }
+
+    /// <summary>The resource booked, if any [code].</summary>
+    [__Json.JsonPropertyName("resource_id")]
+    [__Json.JsonConverter(typeof(global::ClicRdv.Generated.Support.LenientNullableConverter<long, global::ClicRdv.Generated.Support.LenientNumberConverter<long>>))]
+    public long? ResourceId { get; set; }
+
+    /// <summary>Which booking page it came from [code].</summary>
+    [__Json.JsonPropertyName("websource")]
+    public string? Websource { get; set; }
+
+    /// <summary>Whether it was booked online: `false` in the captured answer [code]; also read from 0/1 and their strings.</summary>
+    [__Json.JsonPropertyName("from_web")]
+    [__Json.JsonConverter(typeof(global::ClicRdv.Generated.Support.LenientNullableConverter<bool, global::ClicRdv.Generated.Support.LenientBooleanConverter>))]
+    public bool? FromWeb { get; set; }
+
+    /// <summary>The service's name [code].</summary>
+    [__Json.JsonPropertyName("intervention_name")]
+    public string? InterventionName { get; set; }
+
+    /// <summary>The service's duration in minutes [code].</summary>
+    [__Json.JsonPropertyName("intervention_length")]
+    [__Json.JsonConverter(typeof(global::ClicRdv.Generated.Support.LenientNullableConverter<long, global::ClicRdv.Generated.Support.LenientNumberConverter<long>>))]
+    public long? InterventionLength { get; set; }
+
+    /// <summary>The calendar's name [code].</summary>
+    [__Json.JsonPropertyName("calendar_name")]
+    public string? CalendarName { get; set; }
+
+    /// <summary>The group's name [code].</summary>
+    [__Json.JsonPropertyName("group_name")]
+    public string? GroupName { get; set; }
+
+    /// <summary>Whether an SMS reminder is sent [code]; boolean is a [guess], also read from 0/1 and their strings.</summary>
+    [__Json.JsonPropertyName("smsreminder")]
+    [__Json.JsonConverter(typeof(global::ClicRdv.Generated.Support.LenientNullableConverter<bool, global::ClicRdv.Generated.Support.LenientBooleanConverter>))]
+    public bool? Smsreminder { get; set; }
+
+    /// <summary>JSON members the document does not describe, kept so that nothing the server sends is lost.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+}
+
+/// <summary>The calendar, embedded [code].</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
+public partial class AppointmentCalendar
+{
+    /// <summary>The calendar's id.</summary>
+    [__Json.JsonPropertyName("id")]
+    [__Json.JsonConverter(typeof(global::ClicRdv.Generated.Support.LenientNullableConverter<long, global::ClicRdv.Generated.Support.LenientNumberConverter<long>>))]
+    public long? Id { get; set; }
+
+    /// <summary>The name shown to customers.</summary>
+    [__Json.JsonPropertyName("publicname")]
+    public string? Publicname { get; set; }
+
+    /// <summary>Not documented [guess].</summary>
+    [__Json.JsonPropertyName("epj")]
+    [__Json.JsonConverter(typeof(global::ClicRdv.Generated.Support.LenientNullableConverter<long, global::ClicRdv.Generated.Support.LenientNumberConverter<long>>))]
+    public long? Epj { get; set; }
 
     /// <summary>JSON members the document does not describe, kept so that nothing the server sends is lost.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
@@ -137,6 +236,28 @@ public partial class AppointmentCollection : CollectionEnvelope
     [__Json.JsonPropertyName("records")]
     [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public global::System.Collections.Generic.List<Appointment>? Records { get; set; }
+}
+
+/// <summary>The group, embedded [code].</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
+public partial class AppointmentGroup
+{
+    /// <summary>The group's id.</summary>
+    [__Json.JsonPropertyName("id")]
+    [__Json.JsonConverter(typeof(global::ClicRdv.Generated.Support.LenientNullableConverter<long, global::ClicRdv.Generated.Support.LenientNumberConverter<long>>))]
+    public long? Id { get; set; }
+
+    /// <summary>The group's name.</summary>
+    [__Json.JsonPropertyName("name")]
+    public string? Name { get; set; }
+
+    /// <summary>The group's name in booking-page URLs.</summary>
+    [__Json.JsonPropertyName("urlname")]
+    public string? Urlname { get; set; }
+
+    /// <summary>JSON members the document does not describe, kept so that nothing the server sends is lost.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>A booking request. The API applies the group's booking rules (availability, limits per customer) and answers 400 with a `BookingErrorCode` when one is broken. `date` and `intervention_ids` are required [doc] (the documentation marks only `calendar_id` as optional); `fiche` is required too [guess]: a booking is for a customer.</summary>
@@ -164,14 +285,43 @@ public partial class AppointmentInput
     [__Json.JsonPropertyName("websource")]
     public string? Websource { get; set; }
 
-    /// <summary>Whether it is an online booking (the API's default is 1). 1 means yes, 0 means no.</summary>
+    /// <summary>Whether it is an online booking; the API's default is 1 [doc]. Sent as a boolean, like the captured answer's `from_web` [code].</summary>
     [__Json.JsonPropertyName("from_web")]
+    [__Json.JsonConverter(typeof(global::ClicRdv.Generated.Support.LenientNullableConverter<bool, global::ClicRdv.Generated.Support.LenientBooleanConverter>))]
     [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
-    public int? FromWeb { get; set; }
+    public bool? FromWeb { get; set; }
 
     /// <summary>The customer: with `id` the customer is updated, without it one is created.</summary>
     [__Json.JsonPropertyName("fiche")]
     public FicheInput Fiche { get; set; } = default!;
+
+    /// <summary>JSON members the document does not describe, kept so that nothing the server sends is lost.</summary>
+    [global::System.Text.Json.Serialization.JsonExtensionData]
+    public global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+}
+
+/// <summary>The service, embedded [code].</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
+public partial class AppointmentIntervention
+{
+    /// <summary>The service's id.</summary>
+    [__Json.JsonPropertyName("id")]
+    [__Json.JsonConverter(typeof(global::ClicRdv.Generated.Support.LenientNullableConverter<long, global::ClicRdv.Generated.Support.LenientNumberConverter<long>>))]
+    public long? Id { get; set; }
+
+    /// <summary>The name shown to customers.</summary>
+    [__Json.JsonPropertyName("publicname")]
+    public string? Publicname { get; set; }
+
+    /// <summary>The service category.</summary>
+    [__Json.JsonPropertyName("interventionset_id")]
+    [__Json.JsonConverter(typeof(global::ClicRdv.Generated.Support.LenientNullableConverter<long, global::ClicRdv.Generated.Support.LenientNumberConverter<long>>))]
+    public long? InterventionsetId { get; set; }
+
+    /// <summary>Duration in minutes.</summary>
+    [__Json.JsonPropertyName("length")]
+    [__Json.JsonConverter(typeof(global::ClicRdv.Generated.Support.LenientNullableConverter<long, global::ClicRdv.Generated.Support.LenientNumberConverter<long>>))]
+    public long? Length { get; set; }
 
     /// <summary>JSON members the document does not describe, kept so that nothing the server sends is lost.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
@@ -209,8 +359,9 @@ public partial class AvailableTimeSlots
     [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public global::System.Collections.Generic.List<long>? InterventionIds { get; set; }
 
-    /// <summary>The calendar asked for, if any.</summary>
+    /// <summary>The calendar asked for; empty (`""`) or null if no preference [doc], both read as null.</summary>
     [__Json.JsonPropertyName("calendar_id")]
+    [__Json.JsonConverter(typeof(global::ClicRdv.Generated.Support.LenientNullableConverter<long, global::ClicRdv.Generated.Support.LenientNumberConverter<long>>))]
     public long? CalendarId { get; set; }
 
     /// <summary>The calendars asked for, if any.</summary>
@@ -304,6 +455,7 @@ public partial class Calendar
 
     /// <summary>Whether it is (soft) deleted; a deleted calendar can be restored by a PUT with `deleted: false`.</summary>
     [__Json.JsonPropertyName("deleted")]
+    [__Json.JsonConverter(typeof(global::ClicRdv.Generated.Support.LenientNullableConverter<bool, global::ClicRdv.Generated.Support.LenientBooleanConverter>))]
     [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public bool? Deleted { get; set; }
 
@@ -432,6 +584,7 @@ public partial class Calendarset
 
     /// <summary>Whether it is (soft) deleted.</summary>
     [__Json.JsonPropertyName("deleted")]
+    [__Json.JsonConverter(typeof(global::ClicRdv.Generated.Support.LenientNullableConverter<bool, global::ClicRdv.Generated.Support.LenientBooleanConverter>))]
     [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public bool? Deleted { get; set; }
 
@@ -671,6 +824,7 @@ public partial class Customfield
 
     /// <summary>Whether professionals must fill it.</summary>
     [__Json.JsonPropertyName("pro_required")]
+    [__Json.JsonConverter(typeof(global::ClicRdv.Generated.Support.LenientNullableConverter<bool, global::ClicRdv.Generated.Support.LenientBooleanConverter>))]
     public bool? ProRequired { get; set; }
 
     /// <summary>Label for customers.</summary>
@@ -683,10 +837,12 @@ public partial class Customfield
 
     /// <summary>Whether customers must fill it.</summary>
     [__Json.JsonPropertyName("user_required")]
+    [__Json.JsonConverter(typeof(global::ClicRdv.Generated.Support.LenientNullableConverter<bool, global::ClicRdv.Generated.Support.LenientBooleanConverter>))]
     public bool? UserRequired { get; set; }
 
     /// <summary>Whether customers see it.</summary>
     [__Json.JsonPropertyName("user_visible")]
+    [__Json.JsonConverter(typeof(global::ClicRdv.Generated.Support.LenientNullableConverter<bool, global::ClicRdv.Generated.Support.LenientBooleanConverter>))]
     public bool? UserVisible { get; set; }
 
     /// <summary>Input widget settings for professionals (free-form).</summary>
@@ -701,6 +857,7 @@ public partial class Customfield
 
     /// <summary>Whether it is deleted.</summary>
     [__Json.JsonPropertyName("deleted")]
+    [__Json.JsonConverter(typeof(global::ClicRdv.Generated.Support.LenientNullableConverter<bool, global::ClicRdv.Generated.Support.LenientBooleanConverter>))]
     [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public bool? Deleted { get; set; }
 
@@ -805,7 +962,7 @@ public partial class Fiche
     [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public long? GroupId { get; set; }
 
-    /// <summary>Last name.</summary>
+    /// <summary>Last name. A deleted customer is listed with `$` before it (`$Martin`) [doc][code].</summary>
     [__Json.JsonPropertyName("lastname")]
     public string? Lastname { get; set; }
 
@@ -833,20 +990,23 @@ public partial class Fiche
     [__Json.JsonPropertyName("comments")]
     public string? Comments { get; set; }
 
-    /// <summary>Whether the customer was created by online booking. 1 means yes, 0 means no.</summary>
+    /// <summary>Whether the customer was created by online booking. Sent as a JSON boolean by the API (`"from_web":false` in a captured answer [code]); the fiche page types it boolean [doc]; clients send `0` or `"1"` [code], so it is also read from 0/1 and their strings.</summary>
     [__Json.JsonPropertyName("from_web")]
+    [__Json.JsonConverter(typeof(global::ClicRdv.Generated.Support.LenientNullableConverter<bool, global::ClicRdv.Generated.Support.LenientBooleanConverter>))]
     [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
-    public int? FromWeb { get; set; }
+    public bool? FromWeb { get; set; }
 
-    /// <summary>Whether the customer gets email reminders. 1 means yes, 0 means no.</summary>
+    /// <summary>Whether the customer gets email reminders. Sent as a JSON boolean by the API (`"from_web":false` in a captured answer [code]); the fiche page types it boolean [doc]; clients send `0` or `"1"` [code], so it is also read from 0/1 and their strings.</summary>
     [__Json.JsonPropertyName("rappel_email")]
+    [__Json.JsonConverter(typeof(global::ClicRdv.Generated.Support.LenientNullableConverter<bool, global::ClicRdv.Generated.Support.LenientBooleanConverter>))]
     [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
-    public int? RappelEmail { get; set; }
+    public bool? RappelEmail { get; set; }
 
-    /// <summary>Whether the customer gets SMS reminders. 1 means yes, 0 means no.</summary>
+    /// <summary>Whether the customer gets SMS reminders. Sent as a JSON boolean by the API (`"from_web":false` in a captured answer [code]); the fiche page types it boolean [doc]; clients send `0` or `"1"` [code], so it is also read from 0/1 and their strings.</summary>
     [__Json.JsonPropertyName("rappel_sms")]
+    [__Json.JsonConverter(typeof(global::ClicRdv.Generated.Support.LenientNullableConverter<bool, global::ClicRdv.Generated.Support.LenientBooleanConverter>))]
     [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
-    public int? RappelSms { get; set; }
+    public bool? RappelSms { get; set; }
 
     /// <summary>An id in another system.</summary>
     [__Json.JsonPropertyName("externid")]
@@ -854,47 +1014,58 @@ public partial class Fiche
 
     /// <summary>Whether it is (soft) deleted.</summary>
     [__Json.JsonPropertyName("deleted")]
+    [__Json.JsonConverter(typeof(global::ClicRdv.Generated.Support.LenientNullableConverter<bool, global::ClicRdv.Generated.Support.LenientBooleanConverter>))]
     [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public bool? Deleted { get; set; }
 
     /// <summary>Custom yes/no field 0 (see customfields).</summary>
     [__Json.JsonPropertyName("bool0")]
+    [__Json.JsonConverter(typeof(global::ClicRdv.Generated.Support.LenientNullableConverter<bool, global::ClicRdv.Generated.Support.LenientBooleanConverter>))]
     public bool? Bool0 { get; set; }
 
     /// <summary>Custom yes/no field 1 (see customfields).</summary>
     [__Json.JsonPropertyName("bool1")]
+    [__Json.JsonConverter(typeof(global::ClicRdv.Generated.Support.LenientNullableConverter<bool, global::ClicRdv.Generated.Support.LenientBooleanConverter>))]
     public bool? Bool1 { get; set; }
 
     /// <summary>Custom yes/no field 2 (see customfields).</summary>
     [__Json.JsonPropertyName("bool2")]
+    [__Json.JsonConverter(typeof(global::ClicRdv.Generated.Support.LenientNullableConverter<bool, global::ClicRdv.Generated.Support.LenientBooleanConverter>))]
     public bool? Bool2 { get; set; }
 
     /// <summary>Custom yes/no field 3 (see customfields).</summary>
     [__Json.JsonPropertyName("bool3")]
+    [__Json.JsonConverter(typeof(global::ClicRdv.Generated.Support.LenientNullableConverter<bool, global::ClicRdv.Generated.Support.LenientBooleanConverter>))]
     public bool? Bool3 { get; set; }
 
     /// <summary>Custom yes/no field 4 (see customfields).</summary>
     [__Json.JsonPropertyName("bool4")]
+    [__Json.JsonConverter(typeof(global::ClicRdv.Generated.Support.LenientNullableConverter<bool, global::ClicRdv.Generated.Support.LenientBooleanConverter>))]
     public bool? Bool4 { get; set; }
 
     /// <summary>Custom yes/no field 5 (see customfields).</summary>
     [__Json.JsonPropertyName("bool5")]
+    [__Json.JsonConverter(typeof(global::ClicRdv.Generated.Support.LenientNullableConverter<bool, global::ClicRdv.Generated.Support.LenientBooleanConverter>))]
     public bool? Bool5 { get; set; }
 
     /// <summary>Custom yes/no field 6 (see customfields).</summary>
     [__Json.JsonPropertyName("bool6")]
+    [__Json.JsonConverter(typeof(global::ClicRdv.Generated.Support.LenientNullableConverter<bool, global::ClicRdv.Generated.Support.LenientBooleanConverter>))]
     public bool? Bool6 { get; set; }
 
     /// <summary>Custom yes/no field 7 (see customfields).</summary>
     [__Json.JsonPropertyName("bool7")]
+    [__Json.JsonConverter(typeof(global::ClicRdv.Generated.Support.LenientNullableConverter<bool, global::ClicRdv.Generated.Support.LenientBooleanConverter>))]
     public bool? Bool7 { get; set; }
 
     /// <summary>Custom yes/no field 8 (see customfields).</summary>
     [__Json.JsonPropertyName("bool8")]
+    [__Json.JsonConverter(typeof(global::ClicRdv.Generated.Support.LenientNullableConverter<bool, global::ClicRdv.Generated.Support.LenientBooleanConverter>))]
     public bool? Bool8 { get; set; }
 
     /// <summary>Custom yes/no field 9 (see customfields).</summary>
     [__Json.JsonPropertyName("bool9")]
+    [__Json.JsonConverter(typeof(global::ClicRdv.Generated.Support.LenientNullableConverter<bool, global::ClicRdv.Generated.Support.LenientBooleanConverter>))]
     public bool? Bool9 { get; set; }
 
     /// <summary>Custom date field 0 (see customfields).</summary>
@@ -1046,20 +1217,23 @@ public partial class FicheInput
     [__Json.JsonPropertyName("comments")]
     public string? Comments { get; set; }
 
-    /// <summary>Whether the customer was created by online booking. 1 means yes, 0 means no.</summary>
+    /// <summary>Whether the customer was created by online booking. Sent as a JSON boolean by the API (`"from_web":false` in a captured answer [code]); the fiche page types it boolean [doc]; clients send `0` or `"1"` [code], so it is also read from 0/1 and their strings.</summary>
     [__Json.JsonPropertyName("from_web")]
+    [__Json.JsonConverter(typeof(global::ClicRdv.Generated.Support.LenientNullableConverter<bool, global::ClicRdv.Generated.Support.LenientBooleanConverter>))]
     [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
-    public int? FromWeb { get; set; }
+    public bool? FromWeb { get; set; }
 
-    /// <summary>Whether the customer gets email reminders. 1 means yes, 0 means no.</summary>
+    /// <summary>Whether the customer gets email reminders. Sent as a JSON boolean by the API (`"from_web":false` in a captured answer [code]); the fiche page types it boolean [doc]; clients send `0` or `"1"` [code], so it is also read from 0/1 and their strings.</summary>
     [__Json.JsonPropertyName("rappel_email")]
+    [__Json.JsonConverter(typeof(global::ClicRdv.Generated.Support.LenientNullableConverter<bool, global::ClicRdv.Generated.Support.LenientBooleanConverter>))]
     [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
-    public int? RappelEmail { get; set; }
+    public bool? RappelEmail { get; set; }
 
-    /// <summary>Whether the customer gets SMS reminders. 1 means yes, 0 means no.</summary>
+    /// <summary>Whether the customer gets SMS reminders. Sent as a JSON boolean by the API (`"from_web":false` in a captured answer [code]); the fiche page types it boolean [doc]; clients send `0` or `"1"` [code], so it is also read from 0/1 and their strings.</summary>
     [__Json.JsonPropertyName("rappel_sms")]
+    [__Json.JsonConverter(typeof(global::ClicRdv.Generated.Support.LenientNullableConverter<bool, global::ClicRdv.Generated.Support.LenientBooleanConverter>))]
     [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
-    public int? RappelSms { get; set; }
+    public bool? RappelSms { get; set; }
 
     /// <summary>An id in another system.</summary>
     [__Json.JsonPropertyName("externid")]
@@ -1234,26 +1408,31 @@ public partial class Group
 
     /// <summary>Whether the group is deactivated.</summary>
     [__Json.JsonPropertyName("inactive")]
+    [__Json.JsonConverter(typeof(global::ClicRdv.Generated.Support.LenientNullableConverter<bool, global::ClicRdv.Generated.Support.LenientBooleanConverter>))]
     [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public bool? Inactive { get; set; }
 
     /// <summary>Whether online booking is open.</summary>
     [__Json.JsonPropertyName("open")]
+    [__Json.JsonConverter(typeof(global::ClicRdv.Generated.Support.LenientNullableConverter<bool, global::ClicRdv.Generated.Support.LenientBooleanConverter>))]
     [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public bool? Open { get; set; }
 
-    /// <summary>Whether customers choose the calendar (the person) when they book.</summary>
+    /// <summary>How customers choose the calendar when they book: an integer (ClicRDV's custom-module page compares it with 2 [code]; the meaning of each value is a [guess]: 0 no choice, 1 a choice, 2 a choice among the calendars of the chosen service).</summary>
     [__Json.JsonPropertyName("calendarChoice")]
+    [__Json.JsonConverter(typeof(global::ClicRdv.Generated.Support.LenientNullableConverter<int, global::ClicRdv.Generated.Support.LenientNumberConverter<int>>))]
     [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
-    public bool? CalendarChoice { get; set; }
+    public int? CalendarChoice { get; set; }
 
     /// <summary>Whether customers may ask for any calendar.</summary>
     [__Json.JsonPropertyName("anyCalendar")]
+    [__Json.JsonConverter(typeof(global::ClicRdv.Generated.Support.LenientNullableConverter<bool, global::ClicRdv.Generated.Support.LenientBooleanConverter>))]
     [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public bool? AnyCalendar { get; set; }
 
     /// <summary>Whether customers must confirm their email address.</summary>
     [__Json.JsonPropertyName("validateEmail")]
+    [__Json.JsonConverter(typeof(global::ClicRdv.Generated.Support.LenientNullableConverter<bool, global::ClicRdv.Generated.Support.LenientBooleanConverter>))]
     [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public bool? ValidateEmail { get; set; }
 
@@ -1261,6 +1440,21 @@ public partial class Group
     [__Json.JsonPropertyName("max_multirdvs")]
     [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public int? MaxMultirdvs { get; set; }
+
+    /// <summary>Group settings exposed to booking pages; read by ClicRDV's custom-module page [doc], its shape is not documented (kept as raw JSON) [guess].</summary>
+    [__Json.JsonPropertyName("openData")]
+    [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
+    public global::System.Text.Json.JsonElement? OpenData { get; set; }
+
+    /// <summary>Whether booking pages show each service's duration [doc]; boolean is a [guess].</summary>
+    [__Json.JsonPropertyName("display_intervention_length")]
+    [__Json.JsonConverter(typeof(global::ClicRdv.Generated.Support.LenientNullableConverter<bool, global::ClicRdv.Generated.Support.LenientBooleanConverter>))]
+    public bool? DisplayInterventionLength { get; set; }
+
+    /// <summary>Whether booking pages show each service's price [doc]; boolean is a [guess].</summary>
+    [__Json.JsonPropertyName("display_intervention_price")]
+    [__Json.JsonConverter(typeof(global::ClicRdv.Generated.Support.LenientNullableConverter<bool, global::ClicRdv.Generated.Support.LenientBooleanConverter>))]
+    public bool? DisplayInterventionPrice { get; set; }
 
     /// <summary>JSON members the document does not describe, kept so that nothing the server sends is lost.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
@@ -1291,10 +1485,11 @@ public partial class GroupInput
     [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public bool? Open { get; set; }
 
-    /// <summary>Whether customers choose the calendar when they book.</summary>
+    /// <summary>How customers choose the calendar when they book: an integer (ClicRDV's custom-module page compares it with 2 [code]; the meaning of each value is a [guess]: 0 no choice, 1 a choice, 2 a choice among the calendars of the chosen service).</summary>
     [__Json.JsonPropertyName("calendarChoice")]
+    [__Json.JsonConverter(typeof(global::ClicRdv.Generated.Support.LenientNullableConverter<int, global::ClicRdv.Generated.Support.LenientNumberConverter<int>>))]
     [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
-    public bool? CalendarChoice { get; set; }
+    public int? CalendarChoice { get; set; }
 
     /// <summary>Whether customers may ask for any calendar.</summary>
     [__Json.JsonPropertyName("anyCalendar")]
@@ -1378,6 +1573,7 @@ public partial class Intervention
 
     /// <summary>Whether it is (soft) deleted.</summary>
     [__Json.JsonPropertyName("deleted")]
+    [__Json.JsonConverter(typeof(global::ClicRdv.Generated.Support.LenientNullableConverter<bool, global::ClicRdv.Generated.Support.LenientBooleanConverter>))]
     [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public bool? Deleted { get; set; }
 
@@ -1500,6 +1696,7 @@ public partial class Interventionset
 
     /// <summary>Whether it is (soft) deleted.</summary>
     [__Json.JsonPropertyName("deleted")]
+    [__Json.JsonConverter(typeof(global::ClicRdv.Generated.Support.LenientNullableConverter<bool, global::ClicRdv.Generated.Support.LenientBooleanConverter>))]
     [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public bool? Deleted { get; set; }
 
@@ -1805,18 +2002,21 @@ public partial class Vevent
     [__Json.JsonPropertyName("colorref")]
     public string? Colorref { get; set; }
 
-    /// <summary>Whether it was booked online. 1 means yes, 0 means no.</summary>
+    /// <summary>Whether it was booked online. Sent as a JSON boolean by the API (`"from_web":false` in a captured answer [code]); the fiche page types it boolean [doc]; clients send `0` or `"1"` [code], so it is also read from 0/1 and their strings.</summary>
     [__Json.JsonPropertyName("from_web")]
+    [__Json.JsonConverter(typeof(global::ClicRdv.Generated.Support.LenientNullableConverter<bool, global::ClicRdv.Generated.Support.LenientBooleanConverter>))]
     [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
-    public int? FromWeb { get; set; }
+    public bool? FromWeb { get; set; }
 
-    /// <summary>Whether it is a note (a note has start = end = midnight). 1 means yes, 0 means no.</summary>
+    /// <summary>Whether it is a note (a note has start = end = midnight). Booleans in real answers are a [guess] from the other flags; also read from 0/1 and their strings.</summary>
     [__Json.JsonPropertyName("note")]
+    [__Json.JsonConverter(typeof(global::ClicRdv.Generated.Support.LenientNullableConverter<bool, global::ClicRdv.Generated.Support.LenientBooleanConverter>))]
     [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
-    public int? Note { get; set; }
+    public bool? Note { get; set; }
 
     /// <summary>Whether it is (soft) deleted.</summary>
     [__Json.JsonPropertyName("deleted")]
+    [__Json.JsonConverter(typeof(global::ClicRdv.Generated.Support.LenientNullableConverter<bool, global::ClicRdv.Generated.Support.LenientBooleanConverter>))]
     [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public bool? Deleted { get; set; }
 
@@ -1882,15 +2082,17 @@ public partial class VeventChanges
     [__Json.JsonPropertyName("colorref")]
     public string? Colorref { get; set; }
 
-    /// <summary>Whether it was booked online. 1 means yes, 0 means no.</summary>
+    /// <summary>Whether it was booked online. Sent as a JSON boolean by the API (`"from_web":false` in a captured answer [code]); the fiche page types it boolean [doc]; clients send `0` or `"1"` [code], so it is also read from 0/1 and their strings.</summary>
     [__Json.JsonPropertyName("from_web")]
+    [__Json.JsonConverter(typeof(global::ClicRdv.Generated.Support.LenientNullableConverter<bool, global::ClicRdv.Generated.Support.LenientBooleanConverter>))]
     [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
-    public int? FromWeb { get; set; }
+    public bool? FromWeb { get; set; }
 
-    /// <summary>Whether it is a note (a note has start = end = midnight). 1 means yes, 0 means no.</summary>
+    /// <summary>Whether it is a note (a note has start = end = midnight). Booleans in real answers are a [guess] from the other flags; also read from 0/1 and their strings.</summary>
     [__Json.JsonPropertyName("note")]
+    [__Json.JsonConverter(typeof(global::ClicRdv.Generated.Support.LenientNullableConverter<bool, global::ClicRdv.Generated.Support.LenientBooleanConverter>))]
     [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
-    public int? Note { get; set; }
+    public bool? Note { get; set; }
 
     /// <summary>Set to false to restore it.</summary>
     [__Json.JsonPropertyName("deleted")]

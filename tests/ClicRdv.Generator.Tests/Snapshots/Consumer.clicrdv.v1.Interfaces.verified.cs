@@ -41,7 +41,7 @@ public partial interface IAppointmentsApi
     /// <param name="gid">The group's id (`group_id` of the logged-in user). [guess] A positive 64-bit integer.</param>
     /// <param name="body">The booking, wrapped in `appointment`.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
-    /// <returns>The booked appointment, bare.</returns>
+    /// <returns>The booked appointment, in a records envelope of one: `{"records":[{...}]}`, as a captured answer shows (MedShake EHR reads `records[0].id`) [code]; other creates answer bare. `x-unwrap` gives the caller the appointment, and reads a bare answer too.</returns>
     [global::Refit.Post("/api/v1/groups/{gid}/appointments")]
     global::System.Threading.Tasks.Task<Appointment> CreateAppointment(long gid, [global::Refit.Body] AppointmentRequest body, global::System.Threading.CancellationToken cancellationToken = default);
 
@@ -217,7 +217,7 @@ public partial interface ICustomfieldsApi
 public partial interface IFichesApi
 {
     /// <summary>List the customers of a group.</summary>
-    /// <remarks>Returns the customers (fiches) in the collection envelope. `search` looks in names, phones and email; `conditions` filters on any field.</remarks>
+    /// <remarks>Returns the customers (fiches) in the collection envelope. `search` looks in names, phones and email; `conditions` filters on any field. Deleted customers are listed too, with `deleted: true` and `$` before their `lastname` [doc][code]. Missing strings come as `""` (`"email":""`) [code].</remarks>
     /// <param name="gid">The group's id (`group_id` of the logged-in user). [guess] A positive 64-bit integer.</param>
     /// <param name="results">Page size: a number from 1 to 1000, or `all` for every record. 25 by default. [guess] The documentation gives no largest page; 1000 is assumed.</param>
     /// <param name="startIndex">Offset of the first record to return (0 by default). [guess] At most 2147483647.</param>

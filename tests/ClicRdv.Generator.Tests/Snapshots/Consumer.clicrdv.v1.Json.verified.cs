@@ -55,13 +55,25 @@ public sealed partial class ApiJsonContext : global::System.Text.Json.Serializat
     public __Metadata.JsonTypeInfo<Appointment> Appointment => _Appointment ??= Get<Appointment>();
     private __Metadata.JsonTypeInfo<Appointment> _Appointment;
 
+    /// <summary>Metadata for <see cref="AppointmentCalendar"/>.</summary>
+    public __Metadata.JsonTypeInfo<AppointmentCalendar> AppointmentCalendar => _AppointmentCalendar ??= Get<AppointmentCalendar>();
+    private __Metadata.JsonTypeInfo<AppointmentCalendar> _AppointmentCalendar;
+
     /// <summary>Metadata for <see cref="AppointmentCollection"/>.</summary>
     public __Metadata.JsonTypeInfo<AppointmentCollection> AppointmentCollection => _AppointmentCollection ??= Get<AppointmentCollection>();
     private __Metadata.JsonTypeInfo<AppointmentCollection> _AppointmentCollection;
 
+    /// <summary>Metadata for <see cref="AppointmentGroup"/>.</summary>
+    public __Metadata.JsonTypeInfo<AppointmentGroup> AppointmentGroup => _AppointmentGroup ??= Get<AppointmentGroup>();
+    private __Metadata.JsonTypeInfo<AppointmentGroup> _AppointmentGroup;
+
     /// <summary>Metadata for <see cref="AppointmentInput"/>.</summary>
     public __Metadata.JsonTypeInfo<AppointmentInput> AppointmentInput => _AppointmentInput ??= Get<AppointmentInput>();
     private __Metadata.JsonTypeInfo<AppointmentInput> _AppointmentInput;
+
+    /// <summary>Metadata for <see cref="AppointmentIntervention"/>.</summary>
+    public __Metadata.JsonTypeInfo<AppointmentIntervention> AppointmentIntervention => _AppointmentIntervention ??= Get<AppointmentIntervention>();
+    private __Metadata.JsonTypeInfo<AppointmentIntervention> _AppointmentIntervention;
 
     /// <summary>Metadata for <see cref="AppointmentRequest"/>.</summary>
     public __Metadata.JsonTypeInfo<AppointmentRequest> AppointmentRequest => _AppointmentRequest ??= Get<AppointmentRequest>();
@@ -412,8 +424,11 @@ public sealed partial class ApiJsonContext : global::System.Text.Json.Serializat
         if (type == typeof(AccountInput)) return Create_AccountInput(options);
         if (type == typeof(AccountRequest)) return Create_AccountRequest(options);
         if (type == typeof(Appointment)) return Create_Appointment(options);
+        if (type == typeof(AppointmentCalendar)) return Create_AppointmentCalendar(options);
         if (type == typeof(AppointmentCollection)) return Create_AppointmentCollection(options);
+        if (type == typeof(AppointmentGroup)) return Create_AppointmentGroup(options);
         if (type == typeof(AppointmentInput)) return Create_AppointmentInput(options);
+        if (type == typeof(AppointmentIntervention)) return Create_AppointmentIntervention(options);
         if (type == typeof(AppointmentRequest)) return Create_AppointmentRequest(options);
         if (type == typeof(AvailableTimeSlots)) return Create_AvailableTimeSlots(options);
         if (type == typeof(BookingError)) return Create_BookingError(options);
@@ -534,10 +549,35 @@ public sealed partial class ApiJsonContext : global::System.Text.Json.Serializat
         __Support.Property<Appointment, long?>(o, "CalendarId", "calendar_id", static x => ((Appointment)x).CalendarId, static (x, v) => ((Appointment)x).CalendarId = v, ignore: __Ignore.WhenWritingNull),
         __Support.Property<Appointment, long?>(o, "InterventionId", "intervention_id", static x => ((Appointment)x).InterventionId, static (x, v) => ((Appointment)x).InterventionId = v, ignore: __Ignore.WhenWritingNull),
         __Support.Property<Appointment, string>(o, "Comments", "comments", static x => ((Appointment)x).Comments, static (x, v) => ((Appointment)x).Comments = v),
-        __Support.Property<Appointment, bool?>(o, "Deleted", "deleted", static x => ((Appointment)x).Deleted, static (x, v) => ((Appointment)x).Deleted = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<Appointment, bool?>(o, "Deleted", "deleted", static x => ((Appointment)x).Deleted, static (x, v) => ((Appointment)x).Deleted = v, converter: new global::ClicRdv.Generated.Support.LenientNullableConverter<bool, global::ClicRdv.Generated.Support.LenientBooleanConverter>(), ignore: __Ignore.WhenWritingNull),
         __Support.Property<Appointment, global::System.DateTime?>(o, "UpdatedAt", "updated_at", static x => ((Appointment)x).UpdatedAt, static (x, v) => ((Appointment)x).UpdatedAt = v, converter: __Support.NullableOf(new DateTimeJsonConverter(), o), ignore: __Ignore.WhenWritingNull),
         __Support.Property<Appointment, Fiche>(o, "Fiche", "fiche", static x => ((Appointment)x).Fiche, static (x, v) => ((Appointment)x).Fiche = v),
+        __Support.Property<Appointment, string>(o, "Key", "key", static x => ((Appointment)x).Key, static (x, v) => ((Appointment)x).Key = v),
+        __Support.Property<Appointment, string>(o, "CreatedSince", "created_since", static x => ((Appointment)x).CreatedSince, static (x, v) => ((Appointment)x).CreatedSince = v),
+        __Support.Property<Appointment, long?>(o, "State", "state", static x => ((Appointment)x).State, static (x, v) => ((Appointment)x).State = v, converter: new global::ClicRdv.Generated.Support.LenientNullableConverter<long, global::ClicRdv.Generated.Support.LenientNumberConverter<long>>()),
+        __Support.Property<Appointment, string>(o, "Location", "location", static x => ((Appointment)x).Location, static (x, v) => ((Appointment)x).Location = v),
+        __Support.Property<Appointment, long?>(o, "GroupId", "group_id", static x => ((Appointment)x).GroupId, static (x, v) => ((Appointment)x).GroupId = v, converter: new global::ClicRdv.Generated.Support.LenientNullableConverter<long, global::ClicRdv.Generated.Support.LenientNumberConverter<long>>()),
+        __Support.Property<Appointment, AppointmentGroup>(o, "Group", "group", static x => ((Appointment)x).Group, static (x, v) => ((Appointment)x).Group = v),
+        __Support.Property<Appointment, AppointmentCalendar>(o, "Calendar", "calendar", static x => ((Appointment)x).Calendar, static (x, v) => ((Appointment)x).Calendar = v),
+        __Support.Property<Appointment, AppointmentIntervention>(o, "Intervention", "intervention", static x => ((Appointment)x).Intervention, static (x, v) => ((Appointment)x).Intervention = v),
+        __Support.Property<Appointment, long?>(o, "Capacity", "capacity", static x => ((Appointment)x).Capacity, static (x, v) => ((Appointment)x).Capacity = v, converter: new global::ClicRdv.Generated.Support.LenientNullableConverter<long, global::ClicRdv.Generated.Support.LenientNumberConverter<long>>()),
+        __Support.Property<Appointment, long?>(o, "ResourceId", "resource_id", static x => ((Appointment)x).ResourceId, static (x, v) => ((Appointment)x).ResourceId = v, converter: new global::ClicRdv.Generated.Support.LenientNullableConverter<long, global::ClicRdv.Generated.Support.LenientNumberConverter<long>>()),
+        __Support.Property<Appointment, string>(o, "Websource", "websource", static x => ((Appointment)x).Websource, static (x, v) => ((Appointment)x).Websource = v),
+        __Support.Property<Appointment, bool?>(o, "FromWeb", "from_web", static x => ((Appointment)x).FromWeb, static (x, v) => ((Appointment)x).FromWeb = v, converter: new global::ClicRdv.Generated.Support.LenientNullableConverter<bool, global::ClicRdv.Generated.Support.LenientBooleanConverter>()),
+        __Support.Property<Appointment, string>(o, "InterventionName", "intervention_name", static x => ((Appointment)x).InterventionName, static (x, v) => ((Appointment)x).InterventionName = v),
+        __Support.Property<Appointment, long?>(o, "InterventionLength", "intervention_length", static x => ((Appointment)x).InterventionLength, static (x, v) => ((Appointment)x).InterventionLength = v, converter: new global::ClicRdv.Generated.Support.LenientNullableConverter<long, global::ClicRdv.Generated.Support.LenientNumberConverter<long>>()),
+        __Support.Property<Appointment, string>(o, "CalendarName", "calendar_name", static x => ((Appointment)x).CalendarName, static (x, v) => ((Appointment)x).CalendarName = v),
+        __Support.Property<Appointment, string>(o, "GroupName", "group_name", static x => ((Appointment)x).GroupName, static (x, v) => ((Appointment)x).GroupName = v),
+        __Support.Property<Appointment, bool?>(o, "Smsreminder", "smsreminder", static x => ((Appointment)x).Smsreminder, static (x, v) => ((Appointment)x).Smsreminder = v, converter: new global::ClicRdv.Generated.Support.LenientNullableConverter<bool, global::ClicRdv.Generated.Support.LenientBooleanConverter>()),
         __Support.ExtensionData<Appointment>(o, static x => ((Appointment)x).AdditionalProperties, static (x, v) => ((Appointment)x).AdditionalProperties = v),
+    }));
+
+    private __Metadata.JsonTypeInfo<AppointmentCalendar> Create_AppointmentCalendar(__Options options) => Resolved(__Support.Object<AppointmentCalendar>(options, static () => new AppointmentCalendar(), static o => new __Metadata.JsonPropertyInfo[]
+    {
+        __Support.Property<AppointmentCalendar, long?>(o, "Id", "id", static x => ((AppointmentCalendar)x).Id, static (x, v) => ((AppointmentCalendar)x).Id = v, converter: new global::ClicRdv.Generated.Support.LenientNullableConverter<long, global::ClicRdv.Generated.Support.LenientNumberConverter<long>>()),
+        __Support.Property<AppointmentCalendar, string>(o, "Publicname", "publicname", static x => ((AppointmentCalendar)x).Publicname, static (x, v) => ((AppointmentCalendar)x).Publicname = v),
+        __Support.Property<AppointmentCalendar, long?>(o, "Epj", "epj", static x => ((AppointmentCalendar)x).Epj, static (x, v) => ((AppointmentCalendar)x).Epj = v, converter: new global::ClicRdv.Generated.Support.LenientNullableConverter<long, global::ClicRdv.Generated.Support.LenientNumberConverter<long>>()),
+        __Support.ExtensionData<AppointmentCalendar>(o, static x => ((AppointmentCalendar)x).AdditionalProperties, static (x, v) => ((AppointmentCalendar)x).AdditionalProperties = v),
     }));
 
     private __Metadata.JsonTypeInfo<AppointmentCollection> Create_AppointmentCollection(__Options options) => Resolved(__Support.Object<AppointmentCollection>(options, static () => new AppointmentCollection(), static o => new __Metadata.JsonPropertyInfo[]
@@ -552,6 +592,14 @@ public sealed partial class ApiJsonContext : global::System.Text.Json.Serializat
         __Support.ExtensionData<CollectionEnvelope>(o, static x => ((CollectionEnvelope)x).AdditionalProperties, static (x, v) => ((CollectionEnvelope)x).AdditionalProperties = v),
     }));
 
+    private __Metadata.JsonTypeInfo<AppointmentGroup> Create_AppointmentGroup(__Options options) => Resolved(__Support.Object<AppointmentGroup>(options, static () => new AppointmentGroup(), static o => new __Metadata.JsonPropertyInfo[]
+    {
+        __Support.Property<AppointmentGroup, long?>(o, "Id", "id", static x => ((AppointmentGroup)x).Id, static (x, v) => ((AppointmentGroup)x).Id = v, converter: new global::ClicRdv.Generated.Support.LenientNullableConverter<long, global::ClicRdv.Generated.Support.LenientNumberConverter<long>>()),
+        __Support.Property<AppointmentGroup, string>(o, "Name", "name", static x => ((AppointmentGroup)x).Name, static (x, v) => ((AppointmentGroup)x).Name = v),
+        __Support.Property<AppointmentGroup, string>(o, "Urlname", "urlname", static x => ((AppointmentGroup)x).Urlname, static (x, v) => ((AppointmentGroup)x).Urlname = v),
+        __Support.ExtensionData<AppointmentGroup>(o, static x => ((AppointmentGroup)x).AdditionalProperties, static (x, v) => ((AppointmentGroup)x).AdditionalProperties = v),
+    }));
+
     private __Metadata.JsonTypeInfo<AppointmentInput> Create_AppointmentInput(__Options options) => Resolved(__Support.Object<AppointmentInput>(options, static () => new AppointmentInput(), static o => new __Metadata.JsonPropertyInfo[]
     {
         __Support.Property<AppointmentInput, global::System.DateTime>(o, "Date", "date", static x => ((AppointmentInput)x).Date, static (x, v) => ((AppointmentInput)x).Date = v, converter: new DateTimeJsonConverter()),
@@ -559,9 +607,18 @@ public sealed partial class ApiJsonContext : global::System.Text.Json.Serializat
         __Support.Property<AppointmentInput, long?>(o, "CalendarId", "calendar_id", static x => ((AppointmentInput)x).CalendarId, static (x, v) => ((AppointmentInput)x).CalendarId = v),
         __Support.Property<AppointmentInput, string>(o, "Comments", "comments", static x => ((AppointmentInput)x).Comments, static (x, v) => ((AppointmentInput)x).Comments = v),
         __Support.Property<AppointmentInput, string>(o, "Websource", "websource", static x => ((AppointmentInput)x).Websource, static (x, v) => ((AppointmentInput)x).Websource = v),
-        __Support.Property<AppointmentInput, int?>(o, "FromWeb", "from_web", static x => ((AppointmentInput)x).FromWeb, static (x, v) => ((AppointmentInput)x).FromWeb = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<AppointmentInput, bool?>(o, "FromWeb", "from_web", static x => ((AppointmentInput)x).FromWeb, static (x, v) => ((AppointmentInput)x).FromWeb = v, converter: new global::ClicRdv.Generated.Support.LenientNullableConverter<bool, global::ClicRdv.Generated.Support.LenientBooleanConverter>(), ignore: __Ignore.WhenWritingNull),
         __Support.Property<AppointmentInput, FicheInput>(o, "Fiche", "fiche", static x => ((AppointmentInput)x).Fiche, static (x, v) => ((AppointmentInput)x).Fiche = v),
         __Support.ExtensionData<AppointmentInput>(o, static x => ((AppointmentInput)x).AdditionalProperties, static (x, v) => ((AppointmentInput)x).AdditionalProperties = v),
+    }));
+
+    private __Metadata.JsonTypeInfo<AppointmentIntervention> Create_AppointmentIntervention(__Options options) => Resolved(__Support.Object<AppointmentIntervention>(options, static () => new AppointmentIntervention(), static o => new __Metadata.JsonPropertyInfo[]
+    {
+        __Support.Property<AppointmentIntervention, long?>(o, "Id", "id", static x => ((AppointmentIntervention)x).Id, static (x, v) => ((AppointmentIntervention)x).Id = v, converter: new global::ClicRdv.Generated.Support.LenientNullableConverter<long, global::ClicRdv.Generated.Support.LenientNumberConverter<long>>()),
+        __Support.Property<AppointmentIntervention, string>(o, "Publicname", "publicname", static x => ((AppointmentIntervention)x).Publicname, static (x, v) => ((AppointmentIntervention)x).Publicname = v),
+        __Support.Property<AppointmentIntervention, long?>(o, "InterventionsetId", "interventionset_id", static x => ((AppointmentIntervention)x).InterventionsetId, static (x, v) => ((AppointmentIntervention)x).InterventionsetId = v, converter: new global::ClicRdv.Generated.Support.LenientNullableConverter<long, global::ClicRdv.Generated.Support.LenientNumberConverter<long>>()),
+        __Support.Property<AppointmentIntervention, long?>(o, "Length", "length", static x => ((AppointmentIntervention)x).Length, static (x, v) => ((AppointmentIntervention)x).Length = v, converter: new global::ClicRdv.Generated.Support.LenientNullableConverter<long, global::ClicRdv.Generated.Support.LenientNumberConverter<long>>()),
+        __Support.ExtensionData<AppointmentIntervention>(o, static x => ((AppointmentIntervention)x).AdditionalProperties, static (x, v) => ((AppointmentIntervention)x).AdditionalProperties = v),
     }));
 
     private __Metadata.JsonTypeInfo<AppointmentRequest> Create_AppointmentRequest(__Options options) => Resolved(__Support.Object<AppointmentRequest>(options, static () => new AppointmentRequest(), static o => new __Metadata.JsonPropertyInfo[]
@@ -575,7 +632,7 @@ public sealed partial class ApiJsonContext : global::System.Text.Json.Serializat
         __Support.Property<AvailableTimeSlots, long?>(o, "GroupId", "group_id", static x => ((AvailableTimeSlots)x).GroupId, static (x, v) => ((AvailableTimeSlots)x).GroupId = v, ignore: __Ignore.WhenWritingNull),
         __Support.Property<AvailableTimeSlots, global::System.DateTime?>(o, "FirstSlot", "firstSlot", static x => ((AvailableTimeSlots)x).FirstSlot, static (x, v) => ((AvailableTimeSlots)x).FirstSlot = v, converter: __Support.NullableOf(new DateTimeJsonConverter(), o)),
         __Support.Property<AvailableTimeSlots, global::System.Collections.Generic.List<long>>(o, "InterventionIds", "intervention_ids", static x => ((AvailableTimeSlots)x).InterventionIds, static (x, v) => ((AvailableTimeSlots)x).InterventionIds = v, ignore: __Ignore.WhenWritingNull),
-        __Support.Property<AvailableTimeSlots, long?>(o, "CalendarId", "calendar_id", static x => ((AvailableTimeSlots)x).CalendarId, static (x, v) => ((AvailableTimeSlots)x).CalendarId = v),
+        __Support.Property<AvailableTimeSlots, long?>(o, "CalendarId", "calendar_id", static x => ((AvailableTimeSlots)x).CalendarId, static (x, v) => ((AvailableTimeSlots)x).CalendarId = v, converter: new global::ClicRdv.Generated.Support.LenientNullableConverter<long, global::ClicRdv.Generated.Support.LenientNumberConverter<long>>()),
         __Support.Property<AvailableTimeSlots, global::System.Collections.Generic.List<long>>(o, "CalendarIds", "calendar_ids", static x => ((AvailableTimeSlots)x).CalendarIds, static (x, v) => ((AvailableTimeSlots)x).CalendarIds = v),
         __Support.Property<AvailableTimeSlots, global::System.Collections.Generic.List<TimeSlot>>(o, "Availabletimeslots", "availabletimeslots", static x => ((AvailableTimeSlots)x).Availabletimeslots, static (x, v) => ((AvailableTimeSlots)x).Availabletimeslots = v, ignore: __Ignore.WhenWritingNull),
         __Support.ExtensionData<AvailableTimeSlots>(o, static x => ((AvailableTimeSlots)x).AdditionalProperties, static (x, v) => ((AvailableTimeSlots)x).AdditionalProperties = v),
@@ -599,7 +656,7 @@ public sealed partial class ApiJsonContext : global::System.Text.Json.Serializat
         __Support.Property<Calendar, string>(o, "Zipcode", "zipcode", static x => ((Calendar)x).Zipcode, static (x, v) => ((Calendar)x).Zipcode = v),
         __Support.Property<Calendar, string>(o, "City", "city", static x => ((Calendar)x).City, static (x, v) => ((Calendar)x).City = v),
         __Support.Property<Calendar, int?>(o, "Sort", "sort", static x => ((Calendar)x).Sort, static (x, v) => ((Calendar)x).Sort = v, ignore: __Ignore.WhenWritingNull),
-        __Support.Property<Calendar, bool?>(o, "Deleted", "deleted", static x => ((Calendar)x).Deleted, static (x, v) => ((Calendar)x).Deleted = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<Calendar, bool?>(o, "Deleted", "deleted", static x => ((Calendar)x).Deleted, static (x, v) => ((Calendar)x).Deleted = v, converter: new global::ClicRdv.Generated.Support.LenientNullableConverter<bool, global::ClicRdv.Generated.Support.LenientBooleanConverter>(), ignore: __Ignore.WhenWritingNull),
         __Support.Property<Calendar, global::System.DateTime?>(o, "CreatedAt", "created_at", static x => ((Calendar)x).CreatedAt, static (x, v) => ((Calendar)x).CreatedAt = v, converter: __Support.NullableOf(new DateTimeJsonConverter(), o), ignore: __Ignore.WhenWritingNull),
         __Support.Property<Calendar, global::System.DateTime?>(o, "UpdatedAt", "updated_at", static x => ((Calendar)x).UpdatedAt, static (x, v) => ((Calendar)x).UpdatedAt = v, converter: __Support.NullableOf(new DateTimeJsonConverter(), o), ignore: __Ignore.WhenWritingNull),
         __Support.ExtensionData<Calendar>(o, static x => ((Calendar)x).AdditionalProperties, static (x, v) => ((Calendar)x).AdditionalProperties = v),
@@ -661,7 +718,7 @@ public sealed partial class ApiJsonContext : global::System.Text.Json.Serializat
         __Support.Property<Calendarset, long?>(o, "GroupId", "group_id", static x => ((Calendarset)x).GroupId, static (x, v) => ((Calendarset)x).GroupId = v, ignore: __Ignore.WhenWritingNull),
         __Support.Property<Calendarset, string>(o, "Name", "name", static x => ((Calendarset)x).Name, static (x, v) => ((Calendarset)x).Name = v),
         __Support.Property<Calendarset, int?>(o, "Sort", "sort", static x => ((Calendarset)x).Sort, static (x, v) => ((Calendarset)x).Sort = v, ignore: __Ignore.WhenWritingNull),
-        __Support.Property<Calendarset, bool?>(o, "Deleted", "deleted", static x => ((Calendarset)x).Deleted, static (x, v) => ((Calendarset)x).Deleted = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<Calendarset, bool?>(o, "Deleted", "deleted", static x => ((Calendarset)x).Deleted, static (x, v) => ((Calendarset)x).Deleted = v, converter: new global::ClicRdv.Generated.Support.LenientNullableConverter<bool, global::ClicRdv.Generated.Support.LenientBooleanConverter>(), ignore: __Ignore.WhenWritingNull),
         __Support.ExtensionData<Calendarset>(o, static x => ((Calendarset)x).AdditionalProperties, static (x, v) => ((Calendarset)x).AdditionalProperties = v),
     }));
 
@@ -732,14 +789,14 @@ public sealed partial class ApiJsonContext : global::System.Text.Json.Serializat
         __Support.Property<Customfield, string>(o, "Name", "name", static x => ((Customfield)x).Name, static (x, v) => ((Customfield)x).Name = v),
         __Support.Property<Customfield, string>(o, "ProLabel", "pro_label", static x => ((Customfield)x).ProLabel, static (x, v) => ((Customfield)x).ProLabel = v),
         __Support.Property<Customfield, int?>(o, "ProPosition", "pro_position", static x => ((Customfield)x).ProPosition, static (x, v) => ((Customfield)x).ProPosition = v),
-        __Support.Property<Customfield, bool?>(o, "ProRequired", "pro_required", static x => ((Customfield)x).ProRequired, static (x, v) => ((Customfield)x).ProRequired = v),
+        __Support.Property<Customfield, bool?>(o, "ProRequired", "pro_required", static x => ((Customfield)x).ProRequired, static (x, v) => ((Customfield)x).ProRequired = v, converter: new global::ClicRdv.Generated.Support.LenientNullableConverter<bool, global::ClicRdv.Generated.Support.LenientBooleanConverter>()),
         __Support.Property<Customfield, string>(o, "UserLabel", "user_label", static x => ((Customfield)x).UserLabel, static (x, v) => ((Customfield)x).UserLabel = v),
         __Support.Property<Customfield, int?>(o, "UserPosition", "user_position", static x => ((Customfield)x).UserPosition, static (x, v) => ((Customfield)x).UserPosition = v),
-        __Support.Property<Customfield, bool?>(o, "UserRequired", "user_required", static x => ((Customfield)x).UserRequired, static (x, v) => ((Customfield)x).UserRequired = v),
-        __Support.Property<Customfield, bool?>(o, "UserVisible", "user_visible", static x => ((Customfield)x).UserVisible, static (x, v) => ((Customfield)x).UserVisible = v),
+        __Support.Property<Customfield, bool?>(o, "UserRequired", "user_required", static x => ((Customfield)x).UserRequired, static (x, v) => ((Customfield)x).UserRequired = v, converter: new global::ClicRdv.Generated.Support.LenientNullableConverter<bool, global::ClicRdv.Generated.Support.LenientBooleanConverter>()),
+        __Support.Property<Customfield, bool?>(o, "UserVisible", "user_visible", static x => ((Customfield)x).UserVisible, static (x, v) => ((Customfield)x).UserVisible = v, converter: new global::ClicRdv.Generated.Support.LenientNullableConverter<bool, global::ClicRdv.Generated.Support.LenientBooleanConverter>()),
         __Support.Property<Customfield, global::System.Text.Json.JsonElement?>(o, "ProInputex", "pro_inputex", static x => ((Customfield)x).ProInputex, static (x, v) => ((Customfield)x).ProInputex = v, ignore: __Ignore.WhenWritingNull),
         __Support.Property<Customfield, global::System.Text.Json.JsonElement?>(o, "UserInputex", "user_inputex", static x => ((Customfield)x).UserInputex, static (x, v) => ((Customfield)x).UserInputex = v, ignore: __Ignore.WhenWritingNull),
-        __Support.Property<Customfield, bool?>(o, "Deleted", "deleted", static x => ((Customfield)x).Deleted, static (x, v) => ((Customfield)x).Deleted = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<Customfield, bool?>(o, "Deleted", "deleted", static x => ((Customfield)x).Deleted, static (x, v) => ((Customfield)x).Deleted = v, converter: new global::ClicRdv.Generated.Support.LenientNullableConverter<bool, global::ClicRdv.Generated.Support.LenientBooleanConverter>(), ignore: __Ignore.WhenWritingNull),
         __Support.Property<Customfield, global::System.DateTime?>(o, "CreatedAt", "created_at", static x => ((Customfield)x).CreatedAt, static (x, v) => ((Customfield)x).CreatedAt = v, converter: __Support.NullableOf(new DateTimeJsonConverter(), o)),
         __Support.Property<Customfield, global::System.DateTime?>(o, "UpdatedAt", "updated_at", static x => ((Customfield)x).UpdatedAt, static (x, v) => ((Customfield)x).UpdatedAt = v, converter: __Support.NullableOf(new DateTimeJsonConverter(), o)),
         __Support.ExtensionData<Customfield>(o, static x => ((Customfield)x).AdditionalProperties, static (x, v) => ((Customfield)x).AdditionalProperties = v),
@@ -775,21 +832,21 @@ public sealed partial class ApiJsonContext : global::System.Text.Json.Serializat
         __Support.Property<Fiche, string>(o, "Email", "email", static x => ((Fiche)x).Email, static (x, v) => ((Fiche)x).Email = v),
         __Support.Property<Fiche, global::System.DateOnly?>(o, "Birthdate", "birthdate", static x => ((Fiche)x).Birthdate, static (x, v) => ((Fiche)x).Birthdate = v),
         __Support.Property<Fiche, string>(o, "Comments", "comments", static x => ((Fiche)x).Comments, static (x, v) => ((Fiche)x).Comments = v),
-        __Support.Property<Fiche, int?>(o, "FromWeb", "from_web", static x => ((Fiche)x).FromWeb, static (x, v) => ((Fiche)x).FromWeb = v, ignore: __Ignore.WhenWritingNull),
-        __Support.Property<Fiche, int?>(o, "RappelEmail", "rappel_email", static x => ((Fiche)x).RappelEmail, static (x, v) => ((Fiche)x).RappelEmail = v, ignore: __Ignore.WhenWritingNull),
-        __Support.Property<Fiche, int?>(o, "RappelSms", "rappel_sms", static x => ((Fiche)x).RappelSms, static (x, v) => ((Fiche)x).RappelSms = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<Fiche, bool?>(o, "FromWeb", "from_web", static x => ((Fiche)x).FromWeb, static (x, v) => ((Fiche)x).FromWeb = v, converter: new global::ClicRdv.Generated.Support.LenientNullableConverter<bool, global::ClicRdv.Generated.Support.LenientBooleanConverter>(), ignore: __Ignore.WhenWritingNull),
+        __Support.Property<Fiche, bool?>(o, "RappelEmail", "rappel_email", static x => ((Fiche)x).RappelEmail, static (x, v) => ((Fiche)x).RappelEmail = v, converter: new global::ClicRdv.Generated.Support.LenientNullableConverter<bool, global::ClicRdv.Generated.Support.LenientBooleanConverter>(), ignore: __Ignore.WhenWritingNull),
+        __Support.Property<Fiche, bool?>(o, "RappelSms", "rappel_sms", static x => ((Fiche)x).RappelSms, static (x, v) => ((Fiche)x).RappelSms = v, converter: new global::ClicRdv.Generated.Support.LenientNullableConverter<bool, global::ClicRdv.Generated.Support.LenientBooleanConverter>(), ignore: __Ignore.WhenWritingNull),
         __Support.Property<Fiche, int?>(o, "Externid", "externid", static x => ((Fiche)x).Externid, static (x, v) => ((Fiche)x).Externid = v),
-        __Support.Property<Fiche, bool?>(o, "Deleted", "deleted", static x => ((Fiche)x).Deleted, static (x, v) => ((Fiche)x).Deleted = v, ignore: __Ignore.WhenWritingNull),
-        __Support.Property<Fiche, bool?>(o, "Bool0", "bool0", static x => ((Fiche)x).Bool0, static (x, v) => ((Fiche)x).Bool0 = v),
-        __Support.Property<Fiche, bool?>(o, "Bool1", "bool1", static x => ((Fiche)x).Bool1, static (x, v) => ((Fiche)x).Bool1 = v),
-        __Support.Property<Fiche, bool?>(o, "Bool2", "bool2", static x => ((Fiche)x).Bool2, static (x, v) => ((Fiche)x).Bool2 = v),
-        __Support.Property<Fiche, bool?>(o, "Bool3", "bool3", static x => ((Fiche)x).Bool3, static (x, v) => ((Fiche)x).Bool3 = v),
-        __Support.Property<Fiche, bool?>(o, "Bool4", "bool4", static x => ((Fiche)x).Bool4, static (x, v) => ((Fiche)x).Bool4 = v),
-        __Support.Property<Fiche, bool?>(o, "Bool5", "bool5", static x => ((Fiche)x).Bool5, static (x, v) => ((Fiche)x).Bool5 = v),
-        __Support.Property<Fiche, bool?>(o, "Bool6", "bool6", static x => ((Fiche)x).Bool6, static (x, v) => ((Fiche)x).Bool6 = v),
-        __Support.Property<Fiche, bool?>(o, "Bool7", "bool7", static x => ((Fiche)x).Bool7, static (x, v) => ((Fiche)x).Bool7 = v),
-        __Support.Property<Fiche, bool?>(o, "Bool8", "bool8", static x => ((Fiche)x).Bool8, static (x, v) => ((Fiche)x).Bool8 = v),
-        __Support.Property<Fiche, bool?>(o, "Bool9", "bool9", static x => ((Fiche)x).Bool9, static (x, v) => ((Fiche)x).Bool9 = v),
+        __Support.Property<Fiche, bool?>(o, "Deleted", "deleted", static x => ((Fiche)x).Deleted, static (x, v) => ((Fiche)x).Deleted = v, converter: new global::ClicRdv.Generated.Support.LenientNullableConverter<bool, global::ClicRdv.Generated.Support.LenientBooleanConverter>(), ignore: __Ignore.WhenWritingNull),
+        __Support.Property<Fiche, bool?>(o, "Bool0", "bool0", static x => ((Fiche)x).Bool0, static (x, v) => ((Fiche)x).Bool0 = v, converter: new global::ClicRdv.Generated.Support.LenientNullableConverter<bool, global::ClicRdv.Generated.Support.LenientBooleanConverter>()),
+        __Support.Property<Fiche, bool?>(o, "Bool1", "bool1", static x => ((Fiche)x).Bool1, static (x, v) => ((Fiche)x).Bool1 = v, converter: new global::ClicRdv.Generated.Support.LenientNullableConverter<bool, global::ClicRdv.Generated.Support.LenientBooleanConverter>()),
+        __Support.Property<Fiche, bool?>(o, "Bool2", "bool2", static x => ((Fiche)x).Bool2, static (x, v) => ((Fiche)x).Bool2 = v, converter: new global::ClicRdv.Generated.Support.LenientNullableConverter<bool, global::ClicRdv.Generated.Support.LenientBooleanConverter>()),
+        __Support.Property<Fiche, bool?>(o, "Bool3", "bool3", static x => ((Fiche)x).Bool3, static (x, v) => ((Fiche)x).Bool3 = v, converter: new global::ClicRdv.Generated.Support.LenientNullableConverter<bool, global::ClicRdv.Generated.Support.LenientBooleanConverter>()),
+        __Support.Property<Fiche, bool?>(o, "Bool4", "bool4", static x => ((Fiche)x).Bool4, static (x, v) => ((Fiche)x).Bool4 = v, converter: new global::ClicRdv.Generated.Support.LenientNullableConverter<bool, global::ClicRdv.Generated.Support.LenientBooleanConverter>()),
+        __Support.Property<Fiche, bool?>(o, "Bool5", "bool5", static x => ((Fiche)x).Bool5, static (x, v) => ((Fiche)x).Bool5 = v, converter: new global::ClicRdv.Generated.Support.LenientNullableConverter<bool, global::ClicRdv.Generated.Support.LenientBooleanConverter>()),
+        __Support.Property<Fiche, bool?>(o, "Bool6", "bool6", static x => ((Fiche)x).Bool6, static (x, v) => ((Fiche)x).Bool6 = v, converter: new global::ClicRdv.Generated.Support.LenientNullableConverter<bool, global::ClicRdv.Generated.Support.LenientBooleanConverter>()),
+        __Support.Property<Fiche, bool?>(o, "Bool7", "bool7", static x => ((Fiche)x).Bool7, static (x, v) => ((Fiche)x).Bool7 = v, converter: new global::ClicRdv.Generated.Support.LenientNullableConverter<bool, global::ClicRdv.Generated.Support.LenientBooleanConverter>()),
+        __Support.Property<Fiche, bool?>(o, "Bool8", "bool8", static x => ((Fiche)x).Bool8, static (x, v) => ((Fiche)x).Bool8 = v, converter: new global::ClicRdv.Generated.Support.LenientNullableConverter<bool, global::ClicRdv.Generated.Support.LenientBooleanConverter>()),
+        __Support.Property<Fiche, bool?>(o, "Bool9", "bool9", static x => ((Fiche)x).Bool9, static (x, v) => ((Fiche)x).Bool9 = v, converter: new global::ClicRdv.Generated.Support.LenientNullableConverter<bool, global::ClicRdv.Generated.Support.LenientBooleanConverter>()),
         __Support.Property<Fiche, global::System.DateTime?>(o, "Dt0", "dt0", static x => ((Fiche)x).Dt0, static (x, v) => ((Fiche)x).Dt0 = v, converter: __Support.NullableOf(new DateTimeJsonConverter(), o)),
         __Support.Property<Fiche, global::System.DateTime?>(o, "Dt1", "dt1", static x => ((Fiche)x).Dt1, static (x, v) => ((Fiche)x).Dt1 = v, converter: __Support.NullableOf(new DateTimeJsonConverter(), o)),
         __Support.Property<Fiche, double?>(o, "Num0", "num0", static x => ((Fiche)x).Num0, static (x, v) => ((Fiche)x).Num0 = v),
@@ -839,9 +896,9 @@ public sealed partial class ApiJsonContext : global::System.Text.Json.Serializat
         __Support.Property<FicheInput, string>(o, "Email", "email", static x => ((FicheInput)x).Email, static (x, v) => ((FicheInput)x).Email = v),
         __Support.Property<FicheInput, global::System.DateOnly?>(o, "Birthdate", "birthdate", static x => ((FicheInput)x).Birthdate, static (x, v) => ((FicheInput)x).Birthdate = v),
         __Support.Property<FicheInput, string>(o, "Comments", "comments", static x => ((FicheInput)x).Comments, static (x, v) => ((FicheInput)x).Comments = v),
-        __Support.Property<FicheInput, int?>(o, "FromWeb", "from_web", static x => ((FicheInput)x).FromWeb, static (x, v) => ((FicheInput)x).FromWeb = v, ignore: __Ignore.WhenWritingNull),
-        __Support.Property<FicheInput, int?>(o, "RappelEmail", "rappel_email", static x => ((FicheInput)x).RappelEmail, static (x, v) => ((FicheInput)x).RappelEmail = v, ignore: __Ignore.WhenWritingNull),
-        __Support.Property<FicheInput, int?>(o, "RappelSms", "rappel_sms", static x => ((FicheInput)x).RappelSms, static (x, v) => ((FicheInput)x).RappelSms = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<FicheInput, bool?>(o, "FromWeb", "from_web", static x => ((FicheInput)x).FromWeb, static (x, v) => ((FicheInput)x).FromWeb = v, converter: new global::ClicRdv.Generated.Support.LenientNullableConverter<bool, global::ClicRdv.Generated.Support.LenientBooleanConverter>(), ignore: __Ignore.WhenWritingNull),
+        __Support.Property<FicheInput, bool?>(o, "RappelEmail", "rappel_email", static x => ((FicheInput)x).RappelEmail, static (x, v) => ((FicheInput)x).RappelEmail = v, converter: new global::ClicRdv.Generated.Support.LenientNullableConverter<bool, global::ClicRdv.Generated.Support.LenientBooleanConverter>(), ignore: __Ignore.WhenWritingNull),
+        __Support.Property<FicheInput, bool?>(o, "RappelSms", "rappel_sms", static x => ((FicheInput)x).RappelSms, static (x, v) => ((FicheInput)x).RappelSms = v, converter: new global::ClicRdv.Generated.Support.LenientNullableConverter<bool, global::ClicRdv.Generated.Support.LenientBooleanConverter>(), ignore: __Ignore.WhenWritingNull),
         __Support.Property<FicheInput, int?>(o, "Externid", "externid", static x => ((FicheInput)x).Externid, static (x, v) => ((FicheInput)x).Externid = v),
         __Support.Property<FicheInput, bool?>(o, "Bool0", "bool0", static x => ((FicheInput)x).Bool0, static (x, v) => ((FicheInput)x).Bool0 = v),
         __Support.Property<FicheInput, bool?>(o, "Bool1", "bool1", static x => ((FicheInput)x).Bool1, static (x, v) => ((FicheInput)x).Bool1 = v),
@@ -890,12 +947,15 @@ public sealed partial class ApiJsonContext : global::System.Text.Json.Serializat
     {
         __Support.Property<Group, long>(o, "Id", "id", static x => ((Group)x).Id, static (x, v) => ((Group)x).Id = v),
         __Support.Property<Group, string>(o, "Name", "name", static x => ((Group)x).Name, static (x, v) => ((Group)x).Name = v),
-        __Support.Property<Group, bool?>(o, "Inactive", "inactive", static x => ((Group)x).Inactive, static (x, v) => ((Group)x).Inactive = v, ignore: __Ignore.WhenWritingNull),
-        __Support.Property<Group, bool?>(o, "Open", "open", static x => ((Group)x).Open, static (x, v) => ((Group)x).Open = v, ignore: __Ignore.WhenWritingNull),
-        __Support.Property<Group, bool?>(o, "CalendarChoice", "calendarChoice", static x => ((Group)x).CalendarChoice, static (x, v) => ((Group)x).CalendarChoice = v, ignore: __Ignore.WhenWritingNull),
-        __Support.Property<Group, bool?>(o, "AnyCalendar", "anyCalendar", static x => ((Group)x).AnyCalendar, static (x, v) => ((Group)x).AnyCalendar = v, ignore: __Ignore.WhenWritingNull),
-        __Support.Property<Group, bool?>(o, "ValidateEmail", "validateEmail", static x => ((Group)x).ValidateEmail, static (x, v) => ((Group)x).ValidateEmail = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<Group, bool?>(o, "Inactive", "inactive", static x => ((Group)x).Inactive, static (x, v) => ((Group)x).Inactive = v, converter: new global::ClicRdv.Generated.Support.LenientNullableConverter<bool, global::ClicRdv.Generated.Support.LenientBooleanConverter>(), ignore: __Ignore.WhenWritingNull),
+        __Support.Property<Group, bool?>(o, "Open", "open", static x => ((Group)x).Open, static (x, v) => ((Group)x).Open = v, converter: new global::ClicRdv.Generated.Support.LenientNullableConverter<bool, global::ClicRdv.Generated.Support.LenientBooleanConverter>(), ignore: __Ignore.WhenWritingNull),
+        __Support.Property<Group, int?>(o, "CalendarChoice", "calendarChoice", static x => ((Group)x).CalendarChoice, static (x, v) => ((Group)x).CalendarChoice = v, converter: new global::ClicRdv.Generated.Support.LenientNullableConverter<int, global::ClicRdv.Generated.Support.LenientNumberConverter<int>>(), ignore: __Ignore.WhenWritingNull),
+        __Support.Property<Group, bool?>(o, "AnyCalendar", "anyCalendar", static x => ((Group)x).AnyCalendar, static (x, v) => ((Group)x).AnyCalendar = v, converter: new global::ClicRdv.Generated.Support.LenientNullableConverter<bool, global::ClicRdv.Generated.Support.LenientBooleanConverter>(), ignore: __Ignore.WhenWritingNull),
+        __Support.Property<Group, bool?>(o, "ValidateEmail", "validateEmail", static x => ((Group)x).ValidateEmail, static (x, v) => ((Group)x).ValidateEmail = v, converter: new global::ClicRdv.Generated.Support.LenientNullableConverter<bool, global::ClicRdv.Generated.Support.LenientBooleanConverter>(), ignore: __Ignore.WhenWritingNull),
         __Support.Property<Group, int?>(o, "MaxMultirdvs", "max_multirdvs", static x => ((Group)x).MaxMultirdvs, static (x, v) => ((Group)x).MaxMultirdvs = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<Group, global::System.Text.Json.JsonElement?>(o, "OpenData", "openData", static x => ((Group)x).OpenData, static (x, v) => ((Group)x).OpenData = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<Group, bool?>(o, "DisplayInterventionLength", "display_intervention_length", static x => ((Group)x).DisplayInterventionLength, static (x, v) => ((Group)x).DisplayInterventionLength = v, converter: new global::ClicRdv.Generated.Support.LenientNullableConverter<bool, global::ClicRdv.Generated.Support.LenientBooleanConverter>()),
+        __Support.Property<Group, bool?>(o, "DisplayInterventionPrice", "display_intervention_price", static x => ((Group)x).DisplayInterventionPrice, static (x, v) => ((Group)x).DisplayInterventionPrice = v, converter: new global::ClicRdv.Generated.Support.LenientNullableConverter<bool, global::ClicRdv.Generated.Support.LenientBooleanConverter>()),
         __Support.ExtensionData<Group>(o, static x => ((Group)x).AdditionalProperties, static (x, v) => ((Group)x).AdditionalProperties = v),
     }));
 
@@ -915,7 +975,7 @@ public sealed partial class ApiJsonContext : global::System.Text.Json.Serializat
     {
         __Support.Property<GroupInput, string>(o, "Name", "name", static x => ((GroupInput)x).Name, static (x, v) => ((GroupInput)x).Name = v, ignore: __Ignore.WhenWritingNull),
         __Support.Property<GroupInput, bool?>(o, "Open", "open", static x => ((GroupInput)x).Open, static (x, v) => ((GroupInput)x).Open = v, ignore: __Ignore.WhenWritingNull),
-        __Support.Property<GroupInput, bool?>(o, "CalendarChoice", "calendarChoice", static x => ((GroupInput)x).CalendarChoice, static (x, v) => ((GroupInput)x).CalendarChoice = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<GroupInput, int?>(o, "CalendarChoice", "calendarChoice", static x => ((GroupInput)x).CalendarChoice, static (x, v) => ((GroupInput)x).CalendarChoice = v, converter: new global::ClicRdv.Generated.Support.LenientNullableConverter<int, global::ClicRdv.Generated.Support.LenientNumberConverter<int>>(), ignore: __Ignore.WhenWritingNull),
         __Support.Property<GroupInput, bool?>(o, "AnyCalendar", "anyCalendar", static x => ((GroupInput)x).AnyCalendar, static (x, v) => ((GroupInput)x).AnyCalendar = v, ignore: __Ignore.WhenWritingNull),
         __Support.Property<GroupInput, bool?>(o, "ValidateEmail", "validateEmail", static x => ((GroupInput)x).ValidateEmail, static (x, v) => ((GroupInput)x).ValidateEmail = v, ignore: __Ignore.WhenWritingNull),
         __Support.Property<GroupInput, int?>(o, "MaxMultirdvs", "max_multirdvs", static x => ((GroupInput)x).MaxMultirdvs, static (x, v) => ((GroupInput)x).MaxMultirdvs = v, ignore: __Ignore.WhenWritingNull),
@@ -940,7 +1000,7 @@ public sealed partial class ApiJsonContext : global::System.Text.Json.Serializat
         __Support.Property<Intervention, string>(o, "Colorref", "colorref", static x => ((Intervention)x).Colorref, static (x, v) => ((Intervention)x).Colorref = v, ignore: __Ignore.WhenWritingNull),
         __Support.Property<Intervention, int?>(o, "Sort", "sort", static x => ((Intervention)x).Sort, static (x, v) => ((Intervention)x).Sort = v, ignore: __Ignore.WhenWritingNull),
         __Support.Property<Intervention, int?>(o, "Price", "price", static x => ((Intervention)x).Price, static (x, v) => ((Intervention)x).Price = v),
-        __Support.Property<Intervention, bool?>(o, "Deleted", "deleted", static x => ((Intervention)x).Deleted, static (x, v) => ((Intervention)x).Deleted = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<Intervention, bool?>(o, "Deleted", "deleted", static x => ((Intervention)x).Deleted, static (x, v) => ((Intervention)x).Deleted = v, converter: new global::ClicRdv.Generated.Support.LenientNullableConverter<bool, global::ClicRdv.Generated.Support.LenientBooleanConverter>(), ignore: __Ignore.WhenWritingNull),
         __Support.ExtensionData<Intervention>(o, static x => ((Intervention)x).AdditionalProperties, static (x, v) => ((Intervention)x).AdditionalProperties = v),
     }));
 
@@ -1002,7 +1062,7 @@ public sealed partial class ApiJsonContext : global::System.Text.Json.Serializat
         __Support.Property<Interventionset, long?>(o, "GroupId", "group_id", static x => ((Interventionset)x).GroupId, static (x, v) => ((Interventionset)x).GroupId = v, ignore: __Ignore.WhenWritingNull),
         __Support.Property<Interventionset, string>(o, "Name", "name", static x => ((Interventionset)x).Name, static (x, v) => ((Interventionset)x).Name = v),
         __Support.Property<Interventionset, int?>(o, "Sort", "sort", static x => ((Interventionset)x).Sort, static (x, v) => ((Interventionset)x).Sort = v, ignore: __Ignore.WhenWritingNull),
-        __Support.Property<Interventionset, bool?>(o, "Deleted", "deleted", static x => ((Interventionset)x).Deleted, static (x, v) => ((Interventionset)x).Deleted = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<Interventionset, bool?>(o, "Deleted", "deleted", static x => ((Interventionset)x).Deleted, static (x, v) => ((Interventionset)x).Deleted = v, converter: new global::ClicRdv.Generated.Support.LenientNullableConverter<bool, global::ClicRdv.Generated.Support.LenientBooleanConverter>(), ignore: __Ignore.WhenWritingNull),
         __Support.ExtensionData<Interventionset>(o, static x => ((Interventionset)x).AdditionalProperties, static (x, v) => ((Interventionset)x).AdditionalProperties = v),
     }));
 
@@ -1110,9 +1170,9 @@ public sealed partial class ApiJsonContext : global::System.Text.Json.Serializat
         __Support.Property<Vevent, string>(o, "Type", "type", static x => ((Vevent)x).Type, static (x, v) => ((Vevent)x).Type = v),
         __Support.Property<Vevent, string>(o, "Taker", "taker", static x => ((Vevent)x).Taker, static (x, v) => ((Vevent)x).Taker = v),
         __Support.Property<Vevent, string>(o, "Colorref", "colorref", static x => ((Vevent)x).Colorref, static (x, v) => ((Vevent)x).Colorref = v),
-        __Support.Property<Vevent, int?>(o, "FromWeb", "from_web", static x => ((Vevent)x).FromWeb, static (x, v) => ((Vevent)x).FromWeb = v, ignore: __Ignore.WhenWritingNull),
-        __Support.Property<Vevent, int?>(o, "Note", "note", static x => ((Vevent)x).Note, static (x, v) => ((Vevent)x).Note = v, ignore: __Ignore.WhenWritingNull),
-        __Support.Property<Vevent, bool?>(o, "Deleted", "deleted", static x => ((Vevent)x).Deleted, static (x, v) => ((Vevent)x).Deleted = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<Vevent, bool?>(o, "FromWeb", "from_web", static x => ((Vevent)x).FromWeb, static (x, v) => ((Vevent)x).FromWeb = v, converter: new global::ClicRdv.Generated.Support.LenientNullableConverter<bool, global::ClicRdv.Generated.Support.LenientBooleanConverter>(), ignore: __Ignore.WhenWritingNull),
+        __Support.Property<Vevent, bool?>(o, "Note", "note", static x => ((Vevent)x).Note, static (x, v) => ((Vevent)x).Note = v, converter: new global::ClicRdv.Generated.Support.LenientNullableConverter<bool, global::ClicRdv.Generated.Support.LenientBooleanConverter>(), ignore: __Ignore.WhenWritingNull),
+        __Support.Property<Vevent, bool?>(o, "Deleted", "deleted", static x => ((Vevent)x).Deleted, static (x, v) => ((Vevent)x).Deleted = v, converter: new global::ClicRdv.Generated.Support.LenientNullableConverter<bool, global::ClicRdv.Generated.Support.LenientBooleanConverter>(), ignore: __Ignore.WhenWritingNull),
         __Support.Property<Vevent, global::System.DateTime?>(o, "UpdatedAt", "updated_at", static x => ((Vevent)x).UpdatedAt, static (x, v) => ((Vevent)x).UpdatedAt = v, converter: __Support.NullableOf(new DateTimeJsonConverter(), o), ignore: __Ignore.WhenWritingNull),
         __Support.ExtensionData<Vevent>(o, static x => ((Vevent)x).AdditionalProperties, static (x, v) => ((Vevent)x).AdditionalProperties = v),
     }));
@@ -1129,8 +1189,8 @@ public sealed partial class ApiJsonContext : global::System.Text.Json.Serializat
         __Support.Property<VeventChanges, string>(o, "Type", "type", static x => ((VeventChanges)x).Type, static (x, v) => ((VeventChanges)x).Type = v),
         __Support.Property<VeventChanges, string>(o, "Taker", "taker", static x => ((VeventChanges)x).Taker, static (x, v) => ((VeventChanges)x).Taker = v),
         __Support.Property<VeventChanges, string>(o, "Colorref", "colorref", static x => ((VeventChanges)x).Colorref, static (x, v) => ((VeventChanges)x).Colorref = v),
-        __Support.Property<VeventChanges, int?>(o, "FromWeb", "from_web", static x => ((VeventChanges)x).FromWeb, static (x, v) => ((VeventChanges)x).FromWeb = v, ignore: __Ignore.WhenWritingNull),
-        __Support.Property<VeventChanges, int?>(o, "Note", "note", static x => ((VeventChanges)x).Note, static (x, v) => ((VeventChanges)x).Note = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<VeventChanges, bool?>(o, "FromWeb", "from_web", static x => ((VeventChanges)x).FromWeb, static (x, v) => ((VeventChanges)x).FromWeb = v, converter: new global::ClicRdv.Generated.Support.LenientNullableConverter<bool, global::ClicRdv.Generated.Support.LenientBooleanConverter>(), ignore: __Ignore.WhenWritingNull),
+        __Support.Property<VeventChanges, bool?>(o, "Note", "note", static x => ((VeventChanges)x).Note, static (x, v) => ((VeventChanges)x).Note = v, converter: new global::ClicRdv.Generated.Support.LenientNullableConverter<bool, global::ClicRdv.Generated.Support.LenientBooleanConverter>(), ignore: __Ignore.WhenWritingNull),
         __Support.Property<VeventChanges, bool?>(o, "Deleted", "deleted", static x => ((VeventChanges)x).Deleted, static (x, v) => ((VeventChanges)x).Deleted = v, ignore: __Ignore.WhenWritingNull),
         __Support.ExtensionData<VeventChanges>(o, static x => ((VeventChanges)x).AdditionalProperties, static (x, v) => ((VeventChanges)x).AdditionalProperties = v),
     }));
@@ -1159,8 +1219,8 @@ public sealed partial class ApiJsonContext : global::System.Text.Json.Serializat
         __Support.Property<VeventChanges, string>(o, "Type", "type", static x => ((VeventChanges)x).Type, static (x, v) => ((VeventChanges)x).Type = v),
         __Support.Property<VeventChanges, string>(o, "Taker", "taker", static x => ((VeventChanges)x).Taker, static (x, v) => ((VeventChanges)x).Taker = v),
         __Support.Property<VeventChanges, string>(o, "Colorref", "colorref", static x => ((VeventChanges)x).Colorref, static (x, v) => ((VeventChanges)x).Colorref = v),
-        __Support.Property<VeventChanges, int?>(o, "FromWeb", "from_web", static x => ((VeventChanges)x).FromWeb, static (x, v) => ((VeventChanges)x).FromWeb = v, ignore: __Ignore.WhenWritingNull),
-        __Support.Property<VeventChanges, int?>(o, "Note", "note", static x => ((VeventChanges)x).Note, static (x, v) => ((VeventChanges)x).Note = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<VeventChanges, bool?>(o, "FromWeb", "from_web", static x => ((VeventChanges)x).FromWeb, static (x, v) => ((VeventChanges)x).FromWeb = v, converter: new global::ClicRdv.Generated.Support.LenientNullableConverter<bool, global::ClicRdv.Generated.Support.LenientBooleanConverter>(), ignore: __Ignore.WhenWritingNull),
+        __Support.Property<VeventChanges, bool?>(o, "Note", "note", static x => ((VeventChanges)x).Note, static (x, v) => ((VeventChanges)x).Note = v, converter: new global::ClicRdv.Generated.Support.LenientNullableConverter<bool, global::ClicRdv.Generated.Support.LenientBooleanConverter>(), ignore: __Ignore.WhenWritingNull),
         __Support.Property<VeventChanges, bool?>(o, "Deleted", "deleted", static x => ((VeventChanges)x).Deleted, static (x, v) => ((VeventChanges)x).Deleted = v, ignore: __Ignore.WhenWritingNull),
         __Support.ExtensionData<VeventChanges>(o, static x => ((VeventChanges)x).AdditionalProperties, static (x, v) => ((VeventChanges)x).AdditionalProperties = v),
     }));
