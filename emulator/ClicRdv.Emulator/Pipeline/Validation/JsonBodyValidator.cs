@@ -95,6 +95,9 @@ internal static class JsonBodyValidator
                     ? (ValueRules.CheckInteger(facets, number) is { } integerProblem ? ValueRules.Describe(Subject(path), raw, integerProblem) : null)
                     : raw.All(character => char.IsAsciiDigit(character) || character == '-') ? ValueRules.Describe(Subject(path), raw, ValueRules.OutsideInt64)
                     : null;
+            case JsonValueKind.Number when facets is not null && facets.Type.HasFlag(JsonObjectType.Number):
+                // Past double's range (1e999), a number would reach NJsonSchema as an infinity.
+                return element.TryGetDouble(out var real) && double.IsFinite(real) ? null : ValueRules.Describe(Subject(path), element.GetRawText(), "too large");
             default:
                 return null;
         }
