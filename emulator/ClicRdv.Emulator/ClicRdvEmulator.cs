@@ -147,7 +147,7 @@ public sealed class ClicRdvEmulator : IAsyncDisposable
         {
             json = result.Body?.ToJsonString(ResponseJson);
         }
-        catch (Exception exception) when (exception is InvalidOperationException or ArgumentException)
+        catch (Exception exception)
         {
             result = ApiResult.Error(500, "The emulator failed to write its answer: " + exception.Message);
             json = result.Body!.ToJsonString(ResponseJson);

@@ -6,6 +6,8 @@ using System.Net;
 using System.Net.Http;
 using System.Text;
 using System.Threading.Tasks;
+using ClicRdv.Emulator.Pipeline.Validation;
+using NJsonSchema;
 using Xunit;
 
 namespace ClicRdv.Emulator.Tests;
@@ -113,6 +115,44 @@ public sealed class EmulatorBoundsTests : EmulatorTest
 
         Assert.Contains(bad.Reason, (await refused).AssertError(HttpStatusCode.BadRequest), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await meanwhile).Status);
+    }
+
+    /// <summary>The keywords the document may state on a query, path or form value, checked generically (the document of today states few).</summary>
+    [Theory]
+    [InlineData("""{"type":"integer","maximum":1000}""", "1000", "1001", "above its maximum 1000")]
+    [InlineData("""{"type":"integer","minimum":1}""", "1", "0", "below its minimum 1")]
+    [InlineData("""{"type":"integer","minimum":0,"exclusiveMinimum":true}""", "1", "0", "below its minimum (exclusive) 0")]
+    [InlineData("""{"type":"integer","exclusiveMaximum":10}""", "9", "10", "above its maximum (exclusive) 10")]
+    [InlineData("""{"type":"integer","multipleOf":15}""", "45", "50", "not a multiple of 15")]
+    [InlineData("""{"type":"integer","format":"int64"}""", "9223372036854775807", "9223372036854775808", "outside the 64-bit integer range")]
+    [InlineData("""{"type":"number","maximum":1.5}""", "1.5", "1.6", "above its maximum 1.5")]
+    [InlineData("""{"type":"string","maxLength":3}""", "abc", "abcd", "more than its maximum of 3")]
+    [InlineData("""{"type":"string","minLength":2}""", "ab", "a", "shorter than its minimum of 2")]
+    [InlineData("""{"type":"string","pattern":"^(all|[1-9][0-9]{0,2}|1000)$"}""", "1000", "1001", "not matching")]
+    [InlineData("""{"type":"string","enum":["asc","desc"]}""", "desc", "up", "not one of asc, desc")]
+    [InlineData("""{"type":"integer","enum":[6,7]}""", "7", "8", "not one of 6, 7")]
+    [InlineData("""{"type":"string","format":"date"}""", "2024-02-29", "2026-02-29", "not a real date")]
+    [InlineData("""{"type":"string","format":"date-time"}""", "2026-03-29T02:30:00Z", "2100-01-01T00:00:00Z", "outside the years")]
+    [InlineData("""{"type":"boolean"}""", "true", "1", "not a boolean")]
+    [InlineData("""{"allOf":[{"$ref":"#/definitions/Small"}],"definitions":{"Small":{"type":"integer","maximum":9}}}""", "9", "10", "above its maximum 9")]
+    public async Task A_bound_the_document_states_is_enforced_on_a_value_sent_as_text(string schema, string inside, string outside, string reason)
+    {
+        var parsed = await JsonSchema.FromJsonAsync(schema);
+
+        Assert.Null(ValueRules.CheckText(parsed, inside));
+        Assert.Contains(reason, ValueRules.CheckText(parsed, outside), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("""{"type":"array","maxItems":2,"items":{"type":"integer"}}""", 2, 3, "3 items, more than its maximum of 2")]
+    [InlineData("""{"type":"array","minItems":1,"items":{"type":"integer"}}""", 1, 0, "0 items, fewer than its minimum of 1")]
+    [InlineData("""{"type":"array","items":{"type":"integer"}}""", 50, 51, "51 items, more than its maximum of 50")]
+    public async Task An_item_count_the_document_states_is_enforced_and_50_is_the_default(string schema, int inside, int outside, string reason)
+    {
+        var facets = SchemaFacets.Of(await JsonSchema.FromJsonAsync(schema));
+
+        Assert.Null(ValueRules.CheckItemCount(facets, inside));
+        Assert.Contains(reason, ValueRules.CheckItemCount(facets, outside), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -14,10 +14,14 @@ internal sealed class Agenda
 {
     private readonly Dictionary<long, List<(DateTime Start, DateTime End)>> _busy;
 
-    private Agenda(Dictionary<long, List<(DateTime Start, DateTime End)>> busy) => _busy = busy;
+    private Agenda(IReadOnlyList<long> calendarIds, Dictionary<long, List<(DateTime Start, DateTime End)>> busy)
+    {
+        CalendarIds = calendarIds;
+        _busy = busy;
+    }
 
     /// <summary>The calendars, in the order given.</summary>
-    public IReadOnlyList<long> CalendarIds { get; private init; } = Array.Empty<long>();
+    public IReadOnlyList<long> CalendarIds { get; }
 
     /// <summary>Copies the events of <paramref name="calendarIds"/> that are not deleted and overlap [from, to) (call under the store's lock).</summary>
     public static Agenda Of(Store tables, IReadOnlyList<long> calendarIds, DateTime from, DateTime to)
@@ -33,7 +37,7 @@ internal sealed class Agenda
             }
         }
 
-        return new Agenda(busy.ToDictionary(pair => pair.Key, pair => Merge(pair.Value))) { CalendarIds = calendarIds };
+        return new Agenda(calendarIds, busy.ToDictionary(pair => pair.Key, pair => Merge(pair.Value)));
     }
 
     /// <summary>Whether the calendar is one of this agenda's, open for the whole of [start, end), and has no event then.</summary>

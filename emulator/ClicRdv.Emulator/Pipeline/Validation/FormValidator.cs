@@ -17,9 +17,9 @@ internal static class FormValidator
         foreach (var field in fields)
         {
             var subject = $"the form field '{field.Key}'";
-            if (field.Key == "apikey")
+            if (field.Key == ApiKeyRule.Name)
             {
-                return "the apikey goes in the query string, never in the body";
+                return ApiKeyRule.InBody;
             }
 
             if (!facets.Properties.TryGetValue(field.Key, out var property))

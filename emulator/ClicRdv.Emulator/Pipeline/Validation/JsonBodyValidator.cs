@@ -54,7 +54,7 @@ internal static class JsonBodyValidator
                     }
 
                     var memberPath = path.Length == 0 ? name : path + "." + name;
-                    var problem = name == "apikey" ? "the apikey goes in the query string, never in the body"
+                    var problem = name == ApiKeyRule.Name ? ApiKeyRule.InBody
                         : !names.Add(name) ? $"{Subject(memberPath)} is given twice"
                         : Walk(member.Value, facets?.Properties.GetValueOrDefault(name), memberPath);
                     if (problem is not null)

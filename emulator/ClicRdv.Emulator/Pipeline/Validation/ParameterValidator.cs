@@ -13,8 +13,6 @@ namespace ClicRdv.Emulator.Pipeline.Validation;
 /// </summary>
 internal static class ParameterValidator
 {
-    private const string ApiKey = "apikey";
-
     public static string? CheckPath(IEnumerable<OpenApiParameter> parameters, IReadOnlyDictionary<string, string> pathValues)
     {
         foreach (var parameter in parameters)
@@ -37,7 +35,7 @@ internal static class ParameterValidator
     {
         foreach (var key in query.Select(pair => pair.Key).Distinct(StringComparer.Ordinal))
         {
-            if (key != ApiKey && !parameters.Any(parameter => parameter.Name == key || (parameter.Style == OpenApiParameterStyle.DeepObject && key.StartsWith(parameter.Name + "[", StringComparison.Ordinal))))
+            if (key != ApiKeyRule.Name && !parameters.Any(parameter => parameter.Name == key || (parameter.Style == OpenApiParameterStyle.DeepObject && key.StartsWith(parameter.Name + "[", StringComparison.Ordinal))))
             {
                 return $"the document has no query parameter '{key}'";
             }
@@ -74,6 +72,11 @@ internal static class ParameterValidator
             if (ValueRules.CheckItemCount(facets, values.Count) is { } countProblem)
             {
                 return $"{subject} has {countProblem}";
+            }
+
+            if (facets.UniqueItems && values.Distinct(StringComparer.Ordinal).Count() < values.Count)
+            {
+                return $"{subject} repeats an item, but its items must be unique";
             }
 
             return values.Select(value => ValueRules.CheckText(facets.Item, value) is { } problem ? ValueRules.Describe($"an item of {subject}", value, problem) : null)
@@ -126,7 +129,7 @@ internal static class ParameterValidator
             fields.Add(match.Groups["field"].Value);
         }
 
-        if (isArray && ValueRules.CheckItemCount(facets, items.Count) is { } countProblem && items.Count > 0)
+        if (isArray && items.Count > 0 && ValueRules.CheckItemCount(facets, items.Count) is { } countProblem)
         {
             return $"the query parameter '{parameter.Name}' has {countProblem}";
         }

@@ -30,6 +30,8 @@ internal sealed class SchemaFacets
         Enumeration = chain.Select(member => member.Enumeration).FirstOrDefault(values => values.Count > 0)?.ToList() ?? new List<object?>();
         MaxItems = chain.Select(member => member.MaxItems).FirstOrDefault(count => count > 0);
         MinItems = chain.Select(member => member.MinItems).FirstOrDefault(count => count > 0);
+        MultipleOf = chain.Select(member => member.MultipleOf).FirstOrDefault(factor => factor is not null);
+        UniqueItems = chain.Any(member => member.UniqueItems);
         Item = chain.Select(member => member.Item).FirstOrDefault(item => item is not null);
         Properties = new Dictionary<string, JsonSchema>();
         foreach (var property in chain.SelectMany(member => member.Properties))
@@ -68,6 +70,10 @@ internal sealed class SchemaFacets
     public int MaxItems { get; }
 
     public int MinItems { get; }
+
+    public decimal? MultipleOf { get; }
+
+    public bool UniqueItems { get; }
 
     public JsonSchema? Item { get; }
 

@@ -9,8 +9,8 @@ namespace ClicRdv.Emulator.Pipeline.Validation;
 
 /// <summary>
 /// The schema keywords that apply to one value, wherever it comes from (path, query, form, JSON body): type, int64
-/// range, minimum and maximum, length, item count, enum, pattern, and date formats with real dates in the years the
-/// emulator takes. Each check returns what is wrong, phrased to follow "is 'value', ", or null.
+/// range, minimum and maximum, multiples, length, item count, enum, pattern, and date formats with real dates in the
+/// years the emulator takes. Each check returns what is wrong, phrased to follow "is 'value', ", or null.
 /// </summary>
 internal static class ValueRules
 {
@@ -110,6 +110,7 @@ internal static class ValueRules
     private static string? CheckRange(SchemaFacets facets, decimal value) =>
         facets.Minimum is { } minimum && (facets.MinimumIsExclusive ? value <= minimum : value < minimum) ? $"below its minimum {(facets.MinimumIsExclusive ? "(exclusive) " : string.Empty)}{minimum}"
         : facets.Maximum is { } maximum && (facets.MaximumIsExclusive ? value >= maximum : value > maximum) ? $"above its maximum {(facets.MaximumIsExclusive ? "(exclusive) " : string.Empty)}{maximum}"
+        : facets.MultipleOf is { } factor and not 0 && value % factor != 0 ? $"not a multiple of {factor}"
         : null;
 
     private static string? CheckDate(string value, string format) =>
