@@ -53,6 +53,7 @@ public sealed class EmulatorBoundsTests : EmulatorTest
         // Numbers in a JSON body.
         new("an integer beyond int64 in a body", "POST", "/api/v1/groups/4/calendars", Json("""{"calendar":{"name":"x","sort":9223372036854775808}}"""), "outside the 64-bit integer range"),
         new("a negative integer beyond int64 in a body", "POST", "/api/v1/groups/4/vevents", Json("""{"vevent":{"calendar_id":-9223372036854775809}}"""), "outside the 64-bit integer range"),
+        new("an integer beyond int64 where text is expected", "POST", "/api/v1/groups/4/vevents", Json("""{"vevent":{"calendar_id":11,"text":10000000000000000000}}"""), "outside the 64-bit integer range"),
         new("a fraction for an integer", "POST", "/api/v1/groups/4/calendars", Json("""{"calendar":{"name":"x","sort":1.5}}"""), "calendar.sort"),
         new("an exponent past double", "POST", "/api/v1/groups/4/calendars", Json("""{"calendar":{"name":"x","sort":1e999}}"""), "calendar.sort"),
         new("a flag out of its range", "POST", "/api/v1/groups/4/fiches", Json("""{"fiche":{"lastname":"X","rappel_sms":2}}"""), "above its maximum 1"),

@@ -89,18 +89,30 @@ internal static class JsonBodyValidator
                 return facets is not null && facets.Allows(JsonObjectType.String) && ValueRules.CheckString(facets, text) is { } textProblem
                     ? ValueRules.Describe(Subject(path), text, textProblem, ValueRules.IsSecret(path))
                     : null;
-            case JsonValueKind.Number when facets is not null && facets.Type.HasFlag(JsonObjectType.Integer):
-                var raw = element.GetRawText();
-                return element.TryGetInt64(out var number)
-                    ? (ValueRules.CheckInteger(facets, number) is { } integerProblem ? ValueRules.Describe(Subject(path), raw, integerProblem) : null)
-                    : raw.All(character => char.IsAsciiDigit(character) || character == '-') ? ValueRules.Describe(Subject(path), raw, ValueRules.OutsideInt64)
-                    : null;
-            case JsonValueKind.Number when facets is not null && facets.Type.HasFlag(JsonObjectType.Number):
-                // Past double's range (1e999), a number would reach NJsonSchema as an infinity.
-                return element.TryGetDouble(out var real) && double.IsFinite(real) ? null : ValueRules.Describe(Subject(path), element.GetRawText(), "too large");
+            case JsonValueKind.Number:
+                return CheckNumber(element, facets, path);
             default:
                 return null;
         }
+    }
+
+    /// <summary>
+    /// An integer literal beyond int64 is refused wherever it stands: the store cannot hold it, and NJsonSchema throws on
+    /// one whatever type the schema wants. Past double's range (1e999), a number would reach NJsonSchema as an infinity.
+    /// </summary>
+    private static string? CheckNumber(JsonElement element, SchemaFacets? facets, string path)
+    {
+        var raw = element.GetRawText();
+        if (element.TryGetInt64(out var number))
+        {
+            return facets is not null && facets.Type.HasFlag(JsonObjectType.Integer) && ValueRules.CheckInteger(facets, number) is { } problem
+                ? ValueRules.Describe(Subject(path), raw, problem)
+                : null;
+        }
+
+        return raw.All(character => char.IsAsciiDigit(character) || character == '-') ? ValueRules.Describe(Subject(path), raw, ValueRules.OutsideInt64)
+            : facets is not null && facets.Type.HasFlag(JsonObjectType.Number) && !(element.TryGetDouble(out var real) && double.IsFinite(real)) ? ValueRules.Describe(Subject(path), raw, "too large")
+            : null;
     }
 
     private static string Subject(string path) => path.Length == 0 ? "the body" : $"the member '{path}'";
