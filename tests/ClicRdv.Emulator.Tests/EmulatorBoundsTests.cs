@@ -42,7 +42,7 @@ public sealed class EmulatorBoundsTests : EmulatorTest
         new("a start in 1899", "GET", Slots + "&start=1899-12-31%2023:59:59", Reason: "outside the years 1900 to 2099"),
         new("February 30", "GET", Slots + "&start=2026-02-30%2010:00:00", Reason: "not a real date"),
         new("hour 24", "GET", Slots + "&start=2026-03-03%2024:00:00", Reason: "not a real date"),
-        new("Arabic-Indic digits", "GET", Slots + "&start=٢٠٢٦-٠٣-٠٣ ١٠:٠٠:٠٠", Reason: "not matching"),
+        new("Arabic-Indic digits", "GET", Slots + "&start=٢٠٢٦-٠٣-٠٣ ١٠:٠٠:٠٠", Reason: "not a real date"),
         new("an end before the start", "GET", Slots + "&start=2026-03-05%2000:00:00&end=2026-03-04%2000:00:00", Reason: "is not after start"),
         new("an end before now", "GET", Slots + "&end=2026-03-01%2000:00:00", Reason: "is not after start"),
         new("a window over 31 days", "GET", Slots + "&start=2026-03-03%2000:00:00&end=2026-04-03%2000:00:01", Reason: "more than 31 days"),
@@ -59,7 +59,7 @@ public sealed class EmulatorBoundsTests : EmulatorTest
         new("a flag out of its range", "POST", "/api/v1/groups/4/fiches", Json("""{"fiche":{"lastname":"X","rappel_sms":2}}"""), "above its maximum 1"),
 
         // Long strings: the documented maxLength, else 10000 characters.
-        new("a search of 10001 characters", "GET", "/api/v1/groups/4/fiches?search=" + new string('a', 10_001), Reason: "10001 characters long, more than its maximum of 10000"),
+        new("a search of 10001 characters", "GET", "/api/v1/groups/4/fiches?search=" + new string('a', 10_001), Reason: "10001 characters long"),
         new("a condition value of 10001 characters", "GET", "/api/v1/groups/4/fiches?conditions[0][field]=lastname&conditions[0][op]=like&conditions[0][value]=" + new string('a', 10_001), Reason: "10001 characters long"),
         new("a name past its maxLength", "POST", "/api/v1/groups/4/calendars", Json("{\"calendar\":{\"name\":\"" + new string('n', 256) + "\"}}"), "more than its maximum of 255"),
         new("comments of 10001 characters", "POST", "/api/v1/groups/4/fiches", Json("{\"fiche\":{\"lastname\":\"X\",\"comments\":\"" + new string('c', 10_001) + "\"}}"), "10001 characters long"),
@@ -130,6 +130,7 @@ public sealed class EmulatorBoundsTests : EmulatorTest
     [InlineData("""{"type":"string","maxLength":3}""", "abc", "abcd", "more than its maximum of 3")]
     [InlineData("""{"type":"string","minLength":2}""", "ab", "a", "shorter than its minimum of 2")]
     [InlineData("""{"type":"string","pattern":"^(all|[1-9][0-9]{0,2}|1000)$"}""", "1000", "1001", "not matching")]
+    [InlineData("""{"type":"string","pattern":"^\\d+$"}""", "123", "١٢٣", "not matching")] // ECMA-262: \d is an ASCII digit
     [InlineData("""{"type":"string","enum":["asc","desc"]}""", "desc", "up", "not one of asc, desc")]
     [InlineData("""{"type":"integer","enum":[6,7]}""", "7", "8", "not one of 6, 7")]
     [InlineData("""{"type":"string","format":"date"}""", "2024-02-29", "2026-02-29", "not a real date")]

@@ -75,15 +75,12 @@ internal static class ValueRules
             return notListed;
         }
 
-        if (facets.Pattern is { } pattern && !Pattern(pattern).IsMatch(value))
-        {
-            return $"not matching {pattern}";
-        }
-
-        return facets.DateTimeFormat is { } format ? CheckDate(value, format)
+        // A date's own rules first: they say more than a pattern that only shapes its digits.
+        var dateProblem = facets.DateTimeFormat is { } format ? CheckDate(value, format)
             : facets.Format == JsonFormatStrings.Date ? CheckDate(value, "yyyy-MM-dd")
             : facets.Format == JsonFormatStrings.DateTime ? CheckDateTimeOffset(value)
             : null;
+        return dateProblem ?? (facets.Pattern is { } pattern && !Pattern(pattern).IsMatch(value) ? $"not matching {pattern}" : null);
     }
 
     public static string? CheckItemCount(SchemaFacets facets, int count)
