@@ -77,6 +77,7 @@ public sealed class ClicRdvEmulator : IAsyncDisposable
         options ??= new EmulatorOptions();
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls(options.Url);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestLineSize = RequestBounds.MaxRequestLineBytes);
         builder.Logging.ClearProviders();
         var app = builder.Build();
         var emulator = new ClicRdvEmulator(app, options);
@@ -102,35 +103,75 @@ public sealed class ClicRdvEmulator : IAsyncDisposable
 
     private async Task HandleAsync(HttpContext context)
     {
-        using var reader = new StreamReader(context.Request.Body);
-        var body = await reader.ReadToEndAsync(context.RequestAborted).ConfigureAwait(false);
-        var query = context.Request.Query.SelectMany(pair => pair.Value.Select(value => new KeyValuePair<string, string>(pair.Key, value ?? string.Empty))).ToList();
+        RecordedRequest? recorded = null;
+        ApiResult result;
+        try
+        {
+            var body = await RequestBody.ReadAsync(context.Request, context.RequestAborted).ConfigureAwait(false);
+            recorded = Record(context.Request, body.Text);
+            result = Answer(context, recorded, body.Problem);
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            return;
+        }
+        catch (Exception exception)
+        {
+            // Whatever fails, the answer is still the documented JSON error, never an empty 500.
+            result = ApiResult.Error(500, "The emulator failed: " + exception.Message);
+        }
+
+        await WriteAsync(context, recorded, result).ConfigureAwait(false);
+    }
+
+    private RecordedRequest Record(HttpRequest request, string body)
+    {
+        var rawQuery = request.QueryString.Value ?? string.Empty;
         var recorded = new RecordedRequest(
-            context.Request.Method,
-            context.Request.Path.Value ?? string.Empty,
-            context.Request.QueryString.Value ?? string.Empty,
-            query,
-            context.Request.Headers.ToDictionary(header => header.Key, header => header.Value.ToString(), StringComparer.OrdinalIgnoreCase),
-            context.Request.Cookies.ToDictionary(cookie => cookie.Key, cookie => cookie.Value, StringComparer.Ordinal),
+            request.Method,
+            request.Path.Value ?? string.Empty,
+            rawQuery,
+            UrlEncodedPairs.Parse(rawQuery),
+            request.Headers.ToDictionary(header => header.Key, header => header.Value.ToString(), StringComparer.OrdinalIgnoreCase),
+            request.Cookies.ToDictionary(cookie => cookie.Key, cookie => cookie.Value, StringComparer.Ordinal),
             body);
         _requests.Enqueue(recorded);
+        return recorded;
+    }
 
-        var result = Answer(context, recorded);
-        recorded.Status = result.Status;
+    /// <summary>Serializes before anything is sent, so that a body that cannot be written still turns into a JSON 500.</summary>
+    private static async Task WriteAsync(HttpContext context, RecordedRequest? recorded, ApiResult result)
+    {
+        string? json;
+        try
+        {
+            json = result.Body?.ToJsonString(ResponseJson);
+        }
+        catch (Exception exception)
+        {
+            result = ApiResult.Error(500, "The emulator failed to write its answer: " + exception.Message);
+            json = result.Body!.ToJsonString(ResponseJson);
+        }
+
+        if (recorded is not null)
+        {
+            recorded.Status = result.Status;
+        }
+
         context.Response.StatusCode = result.Status;
         foreach (var header in result.Headers ?? Array.Empty<KeyValuePair<string, string>>())
         {
             context.Response.Headers.Append(header.Key, header.Value);
         }
 
-        if (result.Body is not null)
+        if (json is not null)
         {
             context.Response.ContentType = "application/json; charset=utf-8";
-            await context.Response.WriteAsync(result.Body.ToJsonString(ResponseJson), context.RequestAborted).ConfigureAwait(false);
+            await context.Response.WriteAsync(json, context.RequestAborted).ConfigureAwait(false);
         }
     }
 
-    private ApiResult Answer(HttpContext context, RecordedRequest request)
+    private ApiResult Answer(HttpContext context, RecordedRequest request, string? bodyProblem)
     {
         var apiKeys = request.Query.Where(pair => pair.Key == "apikey").ToList();
         if (apiKeys.Count != 1 || apiKeys[0].Value != _options.ApiKey)
@@ -138,16 +179,17 @@ public sealed class ClicRdvEmulator : IAsyncDisposable
             return ApiResult.Error(401, apiKeys.Count > 1 ? "The apikey is given more than once." : "Invalid or missing apikey (it goes in the query string).");
         }
 
-        var (operation, pathValues, status, routeError) = _api.Route(request.Method, request.Path);
-        if (operation is null)
+        var route = _api.Route(request.Method, request.Path);
+        if (route.Operation is not { } operation)
         {
-            return ApiResult.Error(status, routeError!);
+            var refused = ApiResult.Error(route.Status, route.Error!);
+            return route.AllowedMethods.Count > 0 ? refused with { Headers = new[] { KeyValuePair.Create("Allow", string.Join(", ", route.AllowedMethods)) } } : refused;
         }
 
         request.OperationId = operation.OperationId;
-        if (RequestValidator.Validate(operation, pathValues, request.Query, context.Request.ContentType, request.Body) is { } problem)
+        if (bodyProblem is not null)
         {
-            return ApiResult.Error(400, "The request does not match the OpenAPI document: " + problem);
+            return ApiResult.Error(400, $"The request body is refused: {bodyProblem}.");
         }
 
         EmulatorUser? user = null;
@@ -161,6 +203,17 @@ public sealed class ClicRdvEmulator : IAsyncDisposable
             }
         }
 
+        // A user reaches only its own group, whatever the body: another group is "not found", as GET /groups/{id} answers.
+        if (GroupAccess.Refusal(operation, route.PathValues, user) is { } outsider)
+        {
+            return outsider;
+        }
+
+        if (RequestValidator.Validate(operation, route.PathValues, request.Query, context.Request.ContentType, request.Body) is { } problem)
+        {
+            return ApiResult.Error(400, "The request does not match the OpenAPI document: " + problem);
+        }
+
         if (_options.FailRequest?.Invoke(request) == true)
         {
             return ApiResult.Error(500, "Injected fault: the request was not carried out.");
@@ -168,11 +221,11 @@ public sealed class ClicRdvEmulator : IAsyncDisposable
 
         try
         {
-            return _handlers.Find(operation.OperationId)!(new ApiCall(operation, pathValues, request.Query, request.Body, user));
+            return _handlers.Find(operation.OperationId)!(new ApiCall(operation, route.PathValues, request.Query, request.Body, user));
         }
-        catch (Exception exception) when (exception is not OperationCanceledException)
+        catch (RequestRefusedException refusal)
         {
-            return ApiResult.Error(500, "The emulator failed: " + exception.Message);
+            return ApiResult.Error(400, $"The request is refused: {refusal.Message}.");
         }
     }
 }

@@ -6,7 +6,8 @@ namespace ClicRdv.Emulator;
 
 /// <summary>
 /// The demo the emulator starts with: a hair salon (group 4) with three calendars, services in two categories,
-/// customers and a few appointments from tomorrow on; and another business (group 5) its users cannot see.
+/// customers and a few appointments from tomorrow on; and another business (group 5) its users cannot see, with one
+/// record of each kind (so that isolation can be checked against records that exist).
 /// </summary>
 public static class DemoData
 {
@@ -31,7 +32,11 @@ public static class DemoData
                 tables.Insert("calendars", Record(("id", id), ("group_id", GroupId), ("calendarset_id", 1), ("name", name), ("publicname", publicName), ("address", "12 rue de la Paix"), ("zipcode", "75002"), ("city", "Paris"), ("sort", sort), ("deleted", false), ("created_at", created), ("updated_at", created)));
             }
 
-            tables.Insert("calendars", Record(("id", 19), ("group_id", OtherGroupId), ("name", "Not yours"), ("sort", 1), ("deleted", false), ("created_at", created), ("updated_at", created)));
+            tables.Insert("calendarsets", Record(("id", 9), ("group_id", OtherGroupId), ("name", "Not yours"), ("sort", 1), ("deleted", false)));
+            tables.Insert("calendars", Record(("id", 19), ("group_id", OtherGroupId), ("calendarset_id", 9), ("name", "Not yours"), ("sort", 1), ("deleted", false), ("created_at", created), ("updated_at", created)));
+            tables.Insert("interventionsets", Record(("id", 9), ("group_id", OtherGroupId), ("name", "Not yours"), ("sort", 1), ("deleted", false)));
+            tables.Insert("interventions", Record(("id", 29), ("group_id", OtherGroupId), ("interventionset_id", 9), ("name", "Not yours"), ("publicname", "Not yours"), ("abbr", "NOT"), ("length", 30), ("colorref", "#dddddd"), ("sort", 1), ("price", 1000), ("deleted", false)));
+            tables.Insert("fiches", Record(("id", 39), ("group_id", OtherGroupId), ("lastname", "Other"), ("firstname", "Customer"), ("email", "other.customer@example.com"), ("from_web", 0), ("rappel_email", 1), ("rappel_sms", 0), ("deleted", false)));
 
             tables.Insert("interventionsets", Record(("id", 1), ("group_id", GroupId), ("name", "Coupes"), ("sort", 1), ("deleted", false)));
             tables.Insert("interventionsets", Record(("id", 2), ("group_id", GroupId), ("name", "Couleurs"), ("sort", 2), ("deleted", false)));
@@ -55,9 +60,12 @@ public static class DemoData
             Appointment(tables, 41, 11, 31, 21, tomorrow.AddHours(10), 45);
             Appointment(tables, 42, 12, 32, 22, tomorrow.AddHours(10), 30);
             Appointment(tables, 43, 11, 33, 24, tomorrow.AddHours(14), 90);
+            Appointment(tables, 49, 19, 39, 29, tomorrow.AddHours(10), 30);
             tables.Insert("vevents", Record(("id", 44), ("calendar_id", 13), ("start", ClicRdvTime.Write(tomorrow.AddHours(12))), ("end", ClicRdvTime.Write(tomorrow.AddHours(14))), ("text", "Lunch"), ("intervention_id", 0), ("fiche_id", 0), ("from_web", 0), ("note", 0), ("deleted", false), ("updated_at", created)));
 
             tables.Insert("pros", Record(("id", 9), ("group_id", GroupId), ("firstname", "Demo"), ("lastname", "Pro"), ("email", "demo@clicrdv.test"), ("cellphone", "06 00 00 00 00"), ("created_at", created), ("updated_at", created), ("synched_at", null)));
+            tables.Insert("pros", Record(("id", 19), ("group_id", OtherGroupId), ("firstname", "Other"), ("lastname", "Pro"), ("email", "other@clicrdv.test"), ("cellphone", null), ("created_at", created), ("updated_at", created), ("synched_at", null)));
+            tables.Insert("customfields", Record(("id", 69), ("group_id", OtherGroupId), ("model", "Fiche"), ("name", "str0"), ("pro_label", "Notes"), ("pro_position", 1), ("pro_required", false), ("user_label", "Notes"), ("user_position", 1), ("user_required", false), ("user_visible", true), ("deleted", false), ("created_at", created), ("updated_at", created)));
             tables.Insert("customfields", Record(("id", 61), ("group_id", GroupId), ("model", "Fiche"), ("name", "str0"), ("pro_label", "Allergies"), ("pro_position", 1), ("pro_required", false), ("user_label", "Allergies"), ("user_position", 1), ("user_required", false), ("user_visible", true), ("deleted", false), ("created_at", created), ("updated_at", created)));
             tables.Insert("customfields", Record(("id", 62), ("group_id", GroupId), ("model", "Vevent"), ("name", "bool0"), ("pro_label", "First visit"), ("pro_position", 1), ("pro_required", false), ("user_label", "First visit?"), ("user_position", 1), ("user_required", false), ("user_visible", true), ("deleted", false), ("created_at", created), ("updated_at", created)));
             return 0;

@@ -28,8 +28,9 @@ public sealed class EmulatorOptions
     public TimeSpan SessionIdleLifetime { get; init; } = TimeSpan.FromHours(1);
 
     /// <summary>
-    /// Chooses requests to fail with 500, for fault tests: it sees each request once it is routed and authenticated,
-    /// and a request it picks is answered 500 without being carried out (nothing is created or changed).
+    /// Chooses requests to fail with 500, for fault tests: it sees each request once it is routed, authenticated, within
+    /// the user's group and valid, and a request it picks is answered 500 without being carried out (nothing is created
+    /// or changed).
     /// </summary>
     public Func<RecordedRequest, bool>? FailRequest { get; init; }
 

@@ -44,6 +44,17 @@ public sealed class ContractEnforcementTests : EmulatorTest
     }
 
     [Fact]
+    public async Task A_method_the_path_does_not_allow_gets_405_with_the_methods_it_allows()
+    {
+        using var client = new RawClient(Emulator, Pro);
+
+        var answer = await client.SendAsync(HttpMethod.Delete, "/api/v1/groups/4/fiches/31");
+
+        Assert.Contains("DELETE is not allowed", answer.AssertError(HttpStatusCode.MethodNotAllowed), StringComparison.Ordinal);
+        Assert.Equal("GET, PUT", answer.Allow);
+    }
+
+    [Fact]
     public async Task A_request_without_credentials_gets_401_and_no_challenge()
     {
         using var http = new HttpClient { BaseAddress = Emulator.BaseAddress };

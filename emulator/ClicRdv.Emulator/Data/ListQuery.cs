@@ -13,16 +13,24 @@ namespace ClicRdv.Emulator.Data;
 /// ClicRDV's collection semantics: <c>search</c>, <c>conditions[i][field|op|value]</c> (ANDed), <c>sort</c>/<c>dir</c>,
 /// then paging with <c>results</c> (a number or <c>all</c>, 25 by default) and <c>startIndex</c>; the answer is the
 /// envelope with <c>records</c>, <c>totalRecords</c>, <c>startIndex</c>, <c>recordsReturned</c>, <c>pageSize</c>,
-/// <c>sort</c> and <c>dir</c>.
+/// <c>sort</c> and <c>dir</c>. It works on copies of the records, outside the store's lock.
 /// </summary>
 internal static class ListQuery
 {
     private const int DefaultPageSize = 25;
 
-    private static readonly Regex ConditionKey = new(@"^conditions\[(?<index>\d+)\]\[(?<part>field|op|value)\]$", RegexOptions.CultureInvariant);
+    private static readonly Regex ConditionKey = new(@"^conditions\[(?<index>[0-9]+)\]\[(?<part>field|op|value)\]$", RegexOptions.CultureInvariant);
 
+    /// <summary>The page of <paramref name="rows"/> (copies, which the envelope takes over) the request asks for.</summary>
     public static JsonObject Envelope(IEnumerable<JsonObject> rows, ApiCall call, params string[] searchFields)
     {
+        var pageSize = PageSize(call.QueryValue("results"));
+        var startIndex = call.QueryLong("startIndex") ?? 0;
+        if (startIndex > RequestBounds.MaxStartIndex)
+        {
+            throw new RequestRefusedException($"startIndex is {startIndex}, above its maximum {RequestBounds.MaxStartIndex}");
+        }
+
         var selected = rows.Where(row => MatchesSearch(row, call.QueryValue("search"), searchFields) && MatchesConditions(row, call)).ToList();
         var sort = call.QueryValue("sort");
         var dir = call.QueryValue("dir");
@@ -35,20 +43,37 @@ internal static class ListQuery
             }
         }
 
-        var results = call.QueryValue("results");
-        var pageSize = results == "all" ? selected.Count : results is null ? DefaultPageSize : int.Parse(results, CultureInfo.InvariantCulture);
-        var startIndex = (int)Math.Min(call.QueryLong("startIndex") ?? 0, selected.Count);
-        var page = selected.Skip(startIndex).Take(pageSize).Select(row => (JsonNode)row.Copy()).ToArray();
+        var first = (int)Math.Min(startIndex, selected.Count);
+        var size = pageSize ?? selected.Count;
+        var page = selected.Skip(first).Take(size).Select(row => (JsonNode)row).ToArray();
         return new JsonObject
         {
             ["records"] = new JsonArray(page),
             ["totalRecords"] = selected.Count,
-            ["startIndex"] = startIndex,
+            ["startIndex"] = first,
             ["recordsReturned"] = page.Length,
-            ["pageSize"] = pageSize,
+            ["pageSize"] = size,
             ["sort"] = sort,
             ["dir"] = dir,
         };
+    }
+
+    /// <summary><c>results</c>: <c>all</c> (null here), or 1 to <see cref="RequestBounds.MaxPageSize"/>; 25 when absent.</summary>
+    private static int? PageSize(string? results)
+    {
+        if (results is null)
+        {
+            return DefaultPageSize;
+        }
+
+        if (results == "all")
+        {
+            return null;
+        }
+
+        return int.TryParse(results, NumberStyles.None, CultureInfo.InvariantCulture, out var size) && size is >= 1 and <= RequestBounds.MaxPageSize
+            ? size
+            : throw new RequestRefusedException($"results is '{results}'; it takes all or a number from 1 to {RequestBounds.MaxPageSize}");
     }
 
     private static bool MatchesSearch(JsonObject row, string? search, string[] fields) =>
@@ -86,7 +111,11 @@ internal static class ListQuery
         };
     }
 
-    /// <summary>SQL LIKE: <c>%</c> is any text, case-insensitive; without <c>%</c> it is "contains".</summary>
+    /// <summary>
+    /// SQL LIKE: <c>%</c> is any text, case-insensitive; without <c>%</c> it is "contains". Matched piece by piece, each
+    /// at its first place after the one before (which is enough when <c>%</c> is the only wildcard), so that a value of
+    /// many <c>%</c> costs no more than a search, where a regular expression of as many <c>.*</c> would backtrack.
+    /// </summary>
     private static bool Like(JsonNode? actual, string pattern)
     {
         var text = TextOf(actual) ?? string.Empty;
@@ -95,8 +124,25 @@ internal static class ListQuery
             return text.Contains(pattern, StringComparison.OrdinalIgnoreCase);
         }
 
-        var regex = "^" + string.Join(".*", pattern.Split('%').Select(Regex.Escape)) + "$";
-        return Regex.IsMatch(text, regex, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+        var pieces = pattern.Split('%');
+        if (!text.StartsWith(pieces[0], StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        var position = pieces[0].Length;
+        foreach (var piece in pieces[1..^1])
+        {
+            var found = text.IndexOf(piece, position, StringComparison.OrdinalIgnoreCase);
+            if (found < 0)
+            {
+                return false;
+            }
+
+            position = found + piece.Length;
+        }
+
+        return text.Length - position >= pieces[^1].Length && text.EndsWith(pieces[^1], StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>Numbers compare as numbers, everything else as text (dates are sortable text).</summary>

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json.Nodes;
 using ClicRdv.Emulator.Data;
@@ -9,11 +10,14 @@ namespace ClicRdv.Emulator.Endpoints;
 /// <summary>
 /// Appointments: events with a customer and a service. Booking applies the rules the emulator enforces: the customer
 /// has no other appointment at that time (12 SameTimeRdv), and the calendar is free (10 NotAvailable); a missing
-/// <c>calendar_id</c> picks the first free calendar.
+/// <c>calendar_id</c> picks the first free calendar. The calendar, services and customer named must be the group's.
 /// </summary>
 internal sealed class AppointmentEndpoints
 {
     private static readonly Resource Events = new("vevents", "vevent", "Appointment", Array.Empty<string>(), () => new JsonObject(), HasTimestamps: false);
+
+    /// <summary>A booking's calendar, when it names one (0 or null lets ClicRDV pick).</summary>
+    private static readonly Reference[] BookedCalendar = { new("calendar_id", "calendars", "a calendar", ZeroMeansNone: true) };
 
     private readonly Store _store;
     private readonly TimeProvider _clock;
@@ -29,14 +33,12 @@ internal sealed class AppointmentEndpoints
         var groupId = call.PathLong("gid");
         var includePast = call.QueryLong("include_past") == 1;
         var now = ClicRdvTime.Write(ClicRdvTime.Now(_clock));
-        return _store.Locked(tables =>
-        {
-            var appointments = tables.Rows("vevents")
-                .Where(row => IsAppointment(row) && ResourceEndpoints.GroupOf(tables, Events, row) == groupId)
-                .Where(row => includePast || string.CompareOrdinal(row.Text("end"), now) >= 0)
-                .Select(row => Present(tables, row));
-            return ApiResult.Ok(ListQuery.Envelope(appointments, call, "comments"));
-        });
+        var appointments = _store.Locked(tables => tables.Rows("vevents")
+            .Where(row => IsAppointment(row) && ResourceEndpoints.GroupOf(tables, Events, row) == groupId)
+            .Where(row => includePast || string.CompareOrdinal(row.Text("end"), now) >= 0)
+            .Select(row => Present(tables, row))
+            .ToList());
+        return ApiResult.Ok(ListQuery.Envelope(appointments, call, "comments"));
     }
 
     public ApiResult Get(ApiCall call) =>
@@ -61,7 +63,11 @@ internal sealed class AppointmentEndpoints
     {
         var groupId = call.PathLong("gid");
         var booking = call.Wrapped("appointment");
-        ClicRdvTime.TryRead(booking.Text("date"), out var start);
+        if (!ClicRdvTime.TryRead(booking.Text("date"), out var start))
+        {
+            throw new RequestRefusedException($"date is '{booking.Text("date")}', not a date-time {ClicRdvTime.Format}");
+        }
+
         var interventionIds = booking["intervention_ids"]!.AsArray().Select(id => id!.GetValue<long>()).ToList();
         var ficheFields = booking["fiche"] as JsonObject ?? new JsonObject();
         return _store.Locked(tables =>
@@ -71,7 +77,12 @@ internal sealed class AppointmentEndpoints
                 return ApiResult.Error(400, "intervention_ids names a service this group does not have.");
             }
 
-            var end = start.AddMinutes(Scheduling.Minutes(tables, interventionIds));
+            if (Reference.Foreign(tables, groupId, booking, BookedCalendar) is { } foreign)
+            {
+                return ApiResult.Error(400, foreign + ".");
+            }
+
+            var end = start + Scheduling.Duration(tables, interventionIds);
             var ficheId = ficheFields.Long("id");
             if (ficheId != 0 && (tables.Find("fiches", ficheId) is not { } known || known.Long("group_id") != groupId))
             {
@@ -83,9 +94,11 @@ internal sealed class AppointmentEndpoints
                 return ApiResult.Error(400, "SameTimeRdv: the customer already has an appointment at that time.", 12);
             }
 
-            var calendarId = booking.Long("calendar_id") is var asked and not 0
-                ? (Scheduling.IsFree(tables, asked, start, end) && IsCalendarOf(tables, asked, groupId) ? asked : 0)
-                : tables.Rows("calendars").Where(calendar => calendar.Long("group_id") == groupId && !calendar.Flag("deleted")).Select(calendar => calendar.Long("id")).FirstOrDefault(id => Scheduling.IsFree(tables, id, start, end));
+            var calendars = booking.Long("calendar_id") is var asked and not 0
+                ? new List<long> { asked }
+                : tables.Rows("calendars").Where(calendar => calendar.Long("group_id") == groupId && !calendar.Flag("deleted")).Select(calendar => calendar.Long("id")).ToList();
+            var agenda = Agenda.Of(tables, calendars, start, end);
+            var calendarId = calendars.FirstOrDefault(id => IsCalendarOf(tables, id, groupId) && agenda.IsFree(id, start, end));
             if (calendarId == 0)
             {
                 return ApiResult.Error(400, "NotAvailable: this time slot is not available.", 10);

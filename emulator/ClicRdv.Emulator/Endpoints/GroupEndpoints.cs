@@ -5,7 +5,10 @@ using ClicRdv.Emulator.Pipeline;
 
 namespace ClicRdv.Emulator.Endpoints;
 
-/// <summary>Groups (a user sees only its own) and end-customer accounts.</summary>
+/// <summary>
+/// Groups (a user sees only its own: the pipeline answers 404 for another group's path) and end-customer accounts,
+/// which a user creates in its own group only.
+/// </summary>
 internal sealed class GroupEndpoints
 {
     private readonly Store _store;
@@ -13,17 +16,17 @@ internal sealed class GroupEndpoints
     public GroupEndpoints(Store store) => _store = store;
 
     public ApiResult List(ApiCall call) =>
-        _store.Locked(tables => ApiResult.Ok(ListQuery.Envelope(tables.Rows("groups").Where(group => group.Long("id") == call.User!.GroupId), call, "name")));
+        ApiResult.Ok(ListQuery.Envelope(_store.Locked(tables => tables.Rows("groups").Where(group => group.Long("id") == call.User!.GroupId).Select(group => group.Copy()).ToList()), call, "name"));
 
     public ApiResult Get(ApiCall call) =>
-        _store.Locked(tables => Visible(tables, call) is { } group ? ApiResult.Ok(group.Copy()) : ApiResult.NotFound($"Group {call.PathValues["id"]}"));
+        _store.Locked(tables => tables.Find("groups", call.PathLong("id")) is { } group ? ApiResult.Ok(group.Copy()) : ApiResult.NotFound($"Group {call.PathValues["id"]}"));
 
     public ApiResult Update(ApiCall call)
     {
         var fields = call.Wrapped("group");
         return _store.Locked(tables =>
         {
-            if (Visible(tables, call) is not { } group)
+            if (tables.Find("groups", call.PathLong("id")) is not { } group)
             {
                 return ApiResult.NotFound($"Group {call.PathValues["id"]}");
             }
@@ -36,11 +39,12 @@ internal sealed class GroupEndpoints
     public ApiResult CreateAccount(ApiCall call)
     {
         var fields = call.Wrapped("account");
+        var groupId = fields.Long("group_id");
         return _store.Locked(tables =>
         {
-            if (tables.Find("groups", fields.Long("group_id")) is null)
+            if (groupId != call.User!.GroupId || tables.Find("groups", groupId) is null)
             {
-                return ApiResult.Error(400, "group_id is not a group.");
+                return ApiResult.Error(400, $"group_id {groupId} is not your group.");
             }
 
             if (tables.Rows("accounts").Any(account => account.Text("email") == fields.Text("email")))
@@ -48,11 +52,8 @@ internal sealed class GroupEndpoints
                 return ApiResult.Error(400, "An account with this email already exists.", 11);
             }
 
-            var account = new JsonObject { ["email"] = fields.Text("email"), ["group_id"] = fields.Long("group_id"), ["firstname"] = null, ["lastname"] = null };
+            var account = new JsonObject { ["email"] = fields.Text("email"), ["group_id"] = groupId, ["firstname"] = null, ["lastname"] = null };
             return ApiResult.Created(tables.Insert("accounts", account).Copy());
         });
     }
-
-    private static JsonObject? Visible(Store tables, ApiCall call) =>
-        call.PathLong("id") == call.User!.GroupId ? tables.Find("groups", call.PathLong("id")) : null;
 }

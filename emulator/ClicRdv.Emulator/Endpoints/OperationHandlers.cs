@@ -10,12 +10,13 @@ namespace ClicRdv.Emulator.Endpoints;
 /// <summary>The handler of every operation of the document, by operationId.</summary>
 internal sealed class OperationHandlers
 {
-    private static readonly Resource Calendars = new("calendars", "calendar", "Calendar", new[] { "name", "publicname", "city" }, () => new JsonObject { ["sort"] = 0, ["deleted"] = false }, HasTimestamps: true);
+    private static readonly Resource Calendars = new("calendars", "calendar", "Calendar", new[] { "name", "publicname", "city" }, () => new JsonObject { ["sort"] = 0, ["deleted"] = false }, HasTimestamps: true, new Reference("calendarset_id", "calendarsets", "a calendar set"));
     private static readonly Resource Calendarsets = new("calendarsets", "calendarset", "Calendar set", new[] { "name" }, () => new JsonObject { ["sort"] = 0, ["deleted"] = false }, HasTimestamps: false);
-    private static readonly Resource Interventions = new("interventions", "intervention", "Service", new[] { "name", "publicname", "abbr" }, () => new JsonObject { ["length"] = 15, ["colorref"] = "#dddddd", ["sort"] = 0, ["deleted"] = false }, HasTimestamps: false);
+    private static readonly Resource Interventions = new("interventions", "intervention", "Service", new[] { "name", "publicname", "abbr" }, () => new JsonObject { ["length"] = 15, ["colorref"] = "#dddddd", ["sort"] = 0, ["deleted"] = false }, HasTimestamps: false, new Reference("interventionset_id", "interventionsets", "a service category"));
     private static readonly Resource Interventionsets = new("interventionsets", "interventionset", "Service category", new[] { "name" }, () => new JsonObject { ["sort"] = 0, ["deleted"] = false }, HasTimestamps: false);
     private static readonly Resource Fiches = new("fiches", "fiche", "Customer", new[] { "lastname", "firstname", "email", "firstphone", "secondphone" }, () => new JsonObject { ["from_web"] = 0, ["rappel_email"] = 0, ["rappel_sms"] = 0, ["deleted"] = false }, HasTimestamps: false);
-    private static readonly Resource Vevents = new("vevents", "vevent", "Event", new[] { "text", "comments" }, () => new JsonObject { ["intervention_id"] = 0, ["fiche_id"] = 0, ["from_web"] = 0, ["note"] = 0, ["deleted"] = false }, HasTimestamps: false);
+    private static readonly Resource Vevents = new("vevents", "vevent", "Event", new[] { "text", "comments" }, () => new JsonObject { ["intervention_id"] = 0, ["fiche_id"] = 0, ["from_web"] = 0, ["note"] = 0, ["deleted"] = false }, HasTimestamps: false,
+        new Reference("calendar_id", "calendars", "a calendar"), new Reference("intervention_id", "interventions", "a service", ZeroMeansNone: true), new Reference("fiche_id", "fiches", "a customer", ZeroMeansNone: true));
     private static readonly Resource Pros = new("pros", "pro", "Pro", new[] { "lastname", "firstname", "email" }, () => new JsonObject(), HasTimestamps: false);
     private static readonly Resource Customfields = new("customfields", "customfield", "Custom field", new[] { "name", "pro_label", "user_label" }, () => new JsonObject(), HasTimestamps: false);
 

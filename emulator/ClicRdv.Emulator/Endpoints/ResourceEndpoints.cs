@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json.Nodes;
 using ClicRdv.Emulator.Data;
@@ -6,16 +7,18 @@ using ClicRdv.Emulator.Pipeline;
 
 namespace ClicRdv.Emulator.Endpoints;
 
-/// <summary>A group resource: its table, the key its bodies are wrapped in, what a new record starts with.</summary>
-internal sealed record Resource(string Table, string Wrapper, string Label, string[] SearchFields, Func<JsonObject> Defaults, bool HasTimestamps);
+/// <summary>A group resource: its table, the key its bodies are wrapped in, what a new record starts with, the ids its bodies may name.</summary>
+internal sealed record Resource(string Table, string Wrapper, string Label, string[] SearchFields, Func<JsonObject> Defaults, bool HasTimestamps, params Reference[] References);
 
 /// <summary>
 /// The CRUD operations every group resource shares, with ClicRDV's semantics: bodies wrapped in the singular name,
 /// bare answers, 201 on create, soft deletes (<c>deleted: true</c>; a PUT of <c>deleted: false</c> restores), and
-/// collections with paging, sorting, search and conditions.
+/// collections with paging, sorting, search and conditions. The ids a body names must be the path's group's.
 /// </summary>
 internal sealed class ResourceEndpoints
 {
+    private static readonly string[] ReadOnlyMembers = { "id", "group_id", "created_at", "updated_at" };
+
     private readonly Store _store;
     private readonly TimeProvider _clock;
 
@@ -25,13 +28,15 @@ internal sealed class ResourceEndpoints
         _clock = clock;
     }
 
+    /// <summary>The group's records are copied under the lock; searching, sorting and paging them happen outside it.</summary>
     public ApiResult List(ApiCall call, Resource resource, Func<JsonObject, ApiCall, bool>? filter = null)
     {
         var groupId = call.PathLong("gid");
-        return _store.Locked(tables => ApiResult.Ok(ListQuery.Envelope(
-            tables.Rows(resource.Table).Where(row => GroupOf(tables, resource, row) == groupId && (filter?.Invoke(row, call) ?? true)),
-            call,
-            resource.SearchFields)));
+        var rows = _store.Locked(tables => tables.Rows(resource.Table)
+            .Where(row => GroupOf(tables, resource, row) == groupId && (filter?.Invoke(row, call) ?? true))
+            .Select(row => row.Copy())
+            .ToList());
+        return ApiResult.Ok(ListQuery.Envelope(rows, call, resource.SearchFields));
     }
 
     public ApiResult Get(ApiCall call, Resource resource) =>
@@ -43,16 +48,14 @@ internal sealed class ResourceEndpoints
         var groupId = call.PathLong("gid");
         return _store.Locked(tables =>
         {
-            var record = resource.Defaults();
-            record.Merge(fields, "id", "group_id", "created_at", "updated_at");
-            if (resource.Table == "vevents")
+            if (Reference.Foreign(tables, groupId, fields, resource.References) is { } foreign)
             {
-                if (tables.Find("calendars", record.Long("calendar_id")) is not { } calendar || calendar.Long("group_id") != groupId)
-                {
-                    return ApiResult.Error(400, "calendar_id is not a calendar of this group.");
-                }
+                return ApiResult.Error(400, foreign + ".");
             }
-            else
+
+            var record = resource.Defaults();
+            record.Merge(fields, ReadOnlyMembers);
+            if (resource.Table != "vevents")
             {
                 record["group_id"] = groupId;
             }
@@ -72,7 +75,12 @@ internal sealed class ResourceEndpoints
                 return ApiResult.NotFound($"{resource.Label} {call.PathValues["id"]}");
             }
 
-            record.Merge(fields, "id", "group_id", "created_at", "updated_at");
+            if (Reference.Foreign(tables, call.PathLong("gid"), fields, resource.References) is { } foreign)
+            {
+                return ApiResult.Error(400, foreign + ".");
+            }
+
+            record.Merge(fields, ReadOnlyMembers);
             Stamp(record, resource, created: false);
             return ApiResult.Ok(record.Copy());
         });

@@ -3,6 +3,8 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text.Json.Nodes;
+using ClicRdv.Emulator.Pipeline.Validation;
+using NJsonSchema;
 
 namespace ClicRdv.Emulator.Pipeline;
 
@@ -14,27 +16,52 @@ internal sealed record ApiCall(
     string Body,
     EmulatorUser? User)
 {
-    public long PathLong(string name) => long.Parse(PathValues[name], CultureInfo.InvariantCulture);
+    public long PathLong(string name) => ReadLong(PathValues[name], $"the path parameter '{name}'");
 
     public string? QueryValue(string name) => Query.Where(pair => pair.Key == name).Select(pair => pair.Value).FirstOrDefault();
 
-    public long? QueryLong(string name) => QueryValue(name) is { } text ? long.Parse(text, CultureInfo.InvariantCulture) : null;
+    public long? QueryLong(string name) => QueryValue(name) is { } text ? ReadLong(text, $"the query parameter '{name}'") : null;
 
     public IReadOnlyList<long> QueryLongs(string name) =>
-        Query.Where(pair => pair.Key == name).Select(pair => long.Parse(pair.Value, CultureInfo.InvariantCulture)).ToList();
+        Query.Where(pair => pair.Key == name).Select(pair => ReadLong(pair.Value, $"an item of the query parameter '{name}'")).ToList();
 
-    /// <summary>The member <paramref name="wrapper"/> of the JSON body (ClicRDV wraps bodies in the resource's name).</summary>
-    public JsonObject Wrapped(string wrapper) =>
-        JsonNode.Parse(Body)?[wrapper] as JsonObject
-        ?? throw new InvalidOperationException($"The body has no '{wrapper}' object; the validator should have refused it.");
+    /// <summary>
+    /// The member <paramref name="wrapper"/> of the JSON body (ClicRDV wraps bodies in the resource's name), with only
+    /// the members the document describes: an unknown member is ignored, not stored, so records keep their shape.
+    /// </summary>
+    public JsonObject Wrapped(string wrapper)
+    {
+        var body = JsonNode.Parse(Body) as JsonObject;
+        var schema = Operation.Operation.ActualRequestBody?.Content.Values.FirstOrDefault()?.Schema;
+        return body?[wrapper] is JsonObject fields && schema is not null && SchemaFacets.Of(schema.ActualSchema).Properties.GetValueOrDefault(wrapper) is { } wrapperSchema
+            ? Documented(fields, wrapperSchema)
+            : throw new InvalidOperationException($"The body has no '{wrapper}' object; the validator should have refused it.");
+    }
 
-    /// <summary>The fields of a form body, decoded.</summary>
+    /// <summary>The fields of a form body, decoded (the validator has refused a field given twice).</summary>
     public IReadOnlyDictionary<string, string> Form() =>
-        Body.Split('&', StringSplitOptions.RemoveEmptyEntries)
-            .Select(pair => pair.Split('=', 2))
-            .ToDictionary(pair => Decode(pair[0]), pair => Decode(pair.Length > 1 ? pair[1] : string.Empty), StringComparer.Ordinal);
+        UrlEncodedPairs.Parse(Body).ToDictionary(pair => pair.Key, pair => pair.Value, StringComparer.Ordinal);
 
-    private static string Decode(string text) => Uri.UnescapeDataString(text.Replace('+', ' '));
+    /// <summary>The validator has checked the value is an int64; a value that is not is refused, never a crash.</summary>
+    private static long ReadLong(string text, string subject) =>
+        long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number)
+            ? number
+            : throw new RequestRefusedException(ValueRules.Describe(subject, text, "not a 64-bit integer"));
+
+    private static JsonObject Documented(JsonObject fields, JsonSchema schema)
+    {
+        var properties = SchemaFacets.Of(schema).Properties;
+        var kept = new JsonObject();
+        foreach (var (name, value) in fields)
+        {
+            if (properties.TryGetValue(name, out var property))
+            {
+                kept[name] = value is JsonObject nested && SchemaFacets.Of(property).Properties.Count > 0 ? Documented(nested, property) : value?.DeepClone();
+            }
+        }
+
+        return kept;
+    }
 }
 
 /// <summary>What a handler answers: a status, a JSON body and extra headers.</summary>

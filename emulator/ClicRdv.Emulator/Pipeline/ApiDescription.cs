@@ -8,11 +8,17 @@ using NSwag;
 namespace ClicRdv.Emulator.Pipeline;
 
 /// <summary>One operation of the document, with what the emulator needs to route and check a request for it.</summary>
-internal sealed record ApiOperation(string Method, string PathTemplate, string OperationId, OpenApiOperation Operation, bool NeedsUser);
+/// <param name="GroupParameter">The path parameter that names the group (<c>{gid}</c>, or <c>{id}</c> of <c>/groups/{id}</c>), if any.</param>
+internal sealed record ApiOperation(string Method, string PathTemplate, string OperationId, OpenApiOperation Operation, bool NeedsUser, string? GroupParameter);
+
+/// <summary>Where a request goes: its operation and path values, or the status (404, 405) and why, with the methods the path allows.</summary>
+internal sealed record ApiRoute(ApiOperation? Operation, IReadOnlyDictionary<string, string> PathValues, int Status, string? Error, IReadOnlyList<string> AllowedMethods);
 
 /// <summary>The OpenAPI document the emulator serves: it routes a request to its operation, or says why it cannot.</summary>
 internal sealed class ApiDescription
 {
+    private static readonly Regex GroupSegment = new(@"/groups/\{(?<name>[A-Za-z0-9_]+)\}", RegexOptions.CultureInvariant);
+
     private readonly List<(Regex Pattern, string Template, Dictionary<string, ApiOperation> ByMethod)> _routes = new();
 
     private ApiDescription(OpenApiDocument document)
@@ -21,12 +27,14 @@ internal sealed class ApiDescription
         foreach (var path in document.Paths)
         {
             var pattern = new Regex("^" + Regex.Replace(Regex.Escape(path.Key), @"\\\{([A-Za-z0-9_]+)}", "(?<$1>[^/]+)") + "$", RegexOptions.CultureInvariant);
+            var groupMatch = GroupSegment.Match(path.Key);
+            var groupParameter = groupMatch.Success ? groupMatch.Groups["name"].Value : null;
             var byMethod = new Dictionary<string, ApiOperation>(StringComparer.OrdinalIgnoreCase);
             foreach (var operation in path.Value)
             {
                 var security = operation.Value.Security ?? document.Security;
                 var needsUser = security is null || security.Any(requirement => requirement.Keys.Any(scheme => scheme != "apikey"));
-                byMethod[operation.Key] = new ApiOperation(operation.Key.ToUpperInvariant(), path.Key, operation.Value.OperationId, operation.Value, needsUser);
+                byMethod[operation.Key] = new ApiOperation(operation.Key.ToUpperInvariant(), path.Key, operation.Value.OperationId, operation.Value, needsUser, groupParameter);
             }
 
             _routes.Add((pattern, path.Key, byMethod));
@@ -46,8 +54,11 @@ internal sealed class ApiDescription
         return new ApiDescription(OpenApiDocument.FromJsonAsync(reader.ReadToEnd()).GetAwaiter().GetResult());
     }
 
-    /// <summary>The operation for a request, with its path parameters; or the status (404, 405) and why.</summary>
-    public (ApiOperation? Operation, IReadOnlyDictionary<string, string> PathValues, int Status, string? Error) Route(string method, string path)
+    /// <summary>
+    /// The operation for a request, with its path values as the server decoded the path (they are not decoded again:
+    /// <c>%2534</c> stays <c>%34</c>, not <c>4</c>); or 404, or 405 with the methods the path allows.
+    /// </summary>
+    public ApiRoute Route(string method, string path)
     {
         // A ".json" suffix selects the format in ClicRDV; JSON is the only format here.
         var bare = path.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? path[..^5] : path;
@@ -61,13 +72,14 @@ internal sealed class ApiDescription
 
             if (!byMethod.TryGetValue(method, out var operation))
             {
-                return (null, new Dictionary<string, string>(), 405, $"{method} is not allowed on {template}; the document allows {string.Join(", ", byMethod.Keys.Select(key => key.ToUpperInvariant()))}.");
+                var allowed = byMethod.Values.Select(candidate => candidate.Method).ToList();
+                return new ApiRoute(null, new Dictionary<string, string>(), 405, $"{method} is not allowed on {template}; the document allows {string.Join(", ", allowed)}.", allowed);
             }
 
-            var values = pattern.GetGroupNames().Where(name => !int.TryParse(name, out _)).ToDictionary(name => name, name => Uri.UnescapeDataString(match.Groups[name].Value));
-            return (operation, values, 200, null);
+            var values = pattern.GetGroupNames().Where(name => !int.TryParse(name, out _)).ToDictionary(name => name, name => match.Groups[name].Value, StringComparer.Ordinal);
+            return new ApiRoute(operation, values, 200, null, Array.Empty<string>());
         }
 
-        return (null, new Dictionary<string, string>(), 404, $"No operation of the document matches {path}.");
+        return new ApiRoute(null, new Dictionary<string, string>(), 404, $"No operation of the document matches {path}.", Array.Empty<string>());
     }
 }
