@@ -179,6 +179,11 @@ public sealed class ClicRdvEmulator : IAsyncDisposable
             return ApiResult.Error(401, apiKeys.Count > 1 ? "The apikey is given more than once." : "Invalid or missing apikey (it goes in the query string).");
         }
 
+        if (ResponseFormat.Refusal(request.Query) is { } unservable)
+        {
+            return ApiResult.Error(400, unservable + ".");
+        }
+
         var route = _api.Route(request.Method, request.Path);
         if (route.Operation is not { } operation)
         {

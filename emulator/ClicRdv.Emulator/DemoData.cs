@@ -23,8 +23,8 @@ public static class DemoData
         var created = ClicRdvTime.Write(today.AddDays(-30).AddHours(9));
         store.Locked(tables =>
         {
-            tables.Insert("groups", Record(("id", GroupId), ("name", "Salon Démo"), ("inactive", false), ("open", true), ("calendarChoice", true), ("anyCalendar", true), ("validateEmail", false), ("max_multirdvs", 3)));
-            tables.Insert("groups", Record(("id", OtherGroupId), ("name", "Another Business"), ("inactive", false), ("open", true), ("calendarChoice", false), ("anyCalendar", true), ("validateEmail", false), ("max_multirdvs", 1)));
+            tables.Insert("groups", Record(("id", GroupId), ("name", "Salon Démo"), ("inactive", false), ("open", true), ("calendarChoice", 1), ("anyCalendar", true), ("validateEmail", false), ("max_multirdvs", 3)));
+            tables.Insert("groups", Record(("id", OtherGroupId), ("name", "Another Business"), ("inactive", false), ("open", true), ("calendarChoice", 0), ("anyCalendar", true), ("validateEmail", false), ("max_multirdvs", 1)));
 
             tables.Insert("calendarsets", Record(("id", 1), ("group_id", GroupId), ("name", "Coiffeurs"), ("sort", 1), ("deleted", false)));
             foreach (var (id, name, publicName, sort) in new[] { (11L, "Alice", "Alice M.", 1), (12L, "Bruno", "Bruno L.", 2), (13L, "Chloé", "Chloé R.", 3) })
@@ -36,7 +36,7 @@ public static class DemoData
             tables.Insert("calendars", Record(("id", 19), ("group_id", OtherGroupId), ("calendarset_id", 9), ("name", "Not yours"), ("sort", 1), ("deleted", false), ("created_at", created), ("updated_at", created)));
             tables.Insert("interventionsets", Record(("id", 9), ("group_id", OtherGroupId), ("name", "Not yours"), ("sort", 1), ("deleted", false)));
             tables.Insert("interventions", Record(("id", 29), ("group_id", OtherGroupId), ("interventionset_id", 9), ("name", "Not yours"), ("publicname", "Not yours"), ("abbr", "NOT"), ("length", 30), ("colorref", "#dddddd"), ("sort", 1), ("price", 1000), ("deleted", false)));
-            tables.Insert("fiches", Record(("id", 39), ("group_id", OtherGroupId), ("lastname", "Other"), ("firstname", "Customer"), ("email", "other.customer@example.com"), ("from_web", 0), ("rappel_email", 1), ("rappel_sms", 0), ("deleted", false)));
+            tables.Insert("fiches", Record(("id", 39), ("group_id", OtherGroupId), ("lastname", "Other"), ("firstname", "Customer"), ("email", "other.customer@example.com"), ("from_web", false), ("rappel_email", true), ("rappel_sms", false), ("deleted", false)));
 
             tables.Insert("interventionsets", Record(("id", 1), ("group_id", GroupId), ("name", "Coupes"), ("sort", 1), ("deleted", false)));
             tables.Insert("interventionsets", Record(("id", 2), ("group_id", GroupId), ("name", "Couleurs"), ("sort", 2), ("deleted", false)));
@@ -53,15 +53,18 @@ public static class DemoData
 
             foreach (var (id, last, first, email) in new[] { (31L, "Martin", "Sophie", "sophie.martin@example.com"), (32L, "Durand", "Paul", "paul.durand@example.com"), (33L, "Petit", "Léa", "lea.petit@example.com") })
             {
-                tables.Insert("fiches", Record(("id", id), ("group_id", GroupId), ("lastname", last), ("firstname", first), ("firstphone", "06 12 34 56 78"), ("email", email), ("from_web", 0), ("rappel_email", 1), ("rappel_sms", 0), ("deleted", false)));
+                tables.Insert("fiches", Record(("id", id), ("group_id", GroupId), ("lastname", last), ("firstname", first), ("firstphone", "06 12 34 56 78"), ("email", email), ("from_web", false), ("rappel_email", true), ("rappel_sms", false), ("deleted", false)));
             }
+
+            // A customer deleted in ClicRDV's own screens (the API cannot delete one): lists show it as "$Bernard".
+            tables.Insert("fiches", Record(("id", 34), ("group_id", GroupId), ("lastname", "Bernard"), ("firstname", "Marc"), ("firstphone", string.Empty), ("email", string.Empty), ("from_web", true), ("rappel_email", false), ("rappel_sms", false), ("deleted", true)));
 
             var tomorrow = today.AddDays(1);
             Appointment(tables, 41, 11, 31, 21, tomorrow.AddHours(10), 45);
             Appointment(tables, 42, 12, 32, 22, tomorrow.AddHours(10), 30);
             Appointment(tables, 43, 11, 33, 24, tomorrow.AddHours(14), 90);
             Appointment(tables, 49, 19, 39, 29, tomorrow.AddHours(10), 30);
-            tables.Insert("vevents", Record(("id", 44), ("calendar_id", 13), ("start", ClicRdvTime.Write(tomorrow.AddHours(12))), ("end", ClicRdvTime.Write(tomorrow.AddHours(14))), ("text", "Lunch"), ("intervention_id", 0), ("fiche_id", 0), ("from_web", 0), ("note", 0), ("deleted", false), ("updated_at", created)));
+            tables.Insert("vevents", Record(("id", 44), ("calendar_id", 13), ("start", ClicRdvTime.Write(tomorrow.AddHours(12))), ("end", ClicRdvTime.Write(tomorrow.AddHours(14))), ("text", "Lunch"), ("intervention_id", 0), ("fiche_id", 0), ("from_web", false), ("note", false), ("deleted", false), ("updated_at", created)));
 
             tables.Insert("pros", Record(("id", 9), ("group_id", GroupId), ("firstname", "Demo"), ("lastname", "Pro"), ("email", "demo@clicrdv.test"), ("cellphone", "06 00 00 00 00"), ("created_at", created), ("updated_at", created), ("synched_at", null)));
             tables.Insert("pros", Record(("id", 19), ("group_id", OtherGroupId), ("firstname", "Other"), ("lastname", "Pro"), ("email", "other@clicrdv.test"), ("cellphone", null), ("created_at", created), ("updated_at", created), ("synched_at", null)));
@@ -75,7 +78,7 @@ public static class DemoData
     private static void Appointment(Store tables, long id, long calendarId, long ficheId, long interventionId, DateTime start, int minutes) =>
         tables.Insert("vevents", Record(
             ("id", id), ("calendar_id", calendarId), ("start", ClicRdvTime.Write(start)), ("end", ClicRdvTime.Write(start.AddMinutes(minutes))),
-            ("text", "Rendez-vous"), ("comments", null), ("intervention_id", interventionId), ("fiche_id", ficheId), ("from_web", 1), ("note", 0),
+            ("text", "Rendez-vous"), ("comments", null), ("intervention_id", interventionId), ("fiche_id", ficheId), ("from_web", true), ("note", false),
             ("deleted", false), ("updated_at", ClicRdvTime.Write(start.AddDays(-2)))));
 
     private static JsonObject Record(params (string Name, object? Value)[] members)

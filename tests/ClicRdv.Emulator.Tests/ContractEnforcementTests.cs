@@ -16,7 +16,8 @@ public sealed class ContractEnforcementTests : EmulatorTest
     [InlineData("GET", "/api/v1/groups", null, HttpStatusCode.Unauthorized, "apikey")]
     [InlineData("GET", "/api/v1/groups?apikey=wrong", null, HttpStatusCode.Unauthorized, "apikey")]
     [InlineData("GET", "/api/v1/groups?apikey=KEY&apikey=KEY", null, HttpStatusCode.Unauthorized, "more than once")]
-    [InlineData("GET", "/api/v1/groups?apikey=KEY&format=xml", null, HttpStatusCode.BadRequest, "no query parameter 'format'")]
+    [InlineData("GET", "/api/v1/groups?apikey=KEY&format=xml", null, HttpStatusCode.BadRequest, "format=xml cannot be served: the emulator answers JSON only")]
+    [InlineData("GET", "/api/v1/groups?apikey=KEY&format=json&format=json", null, HttpStatusCode.BadRequest, "'format' is given 2 times")]
     [InlineData("GET", "/api/v1/groups/4/calendars?apikey=KEY&results=lots", null, HttpStatusCode.BadRequest, "'results' is 'lots'")]
     [InlineData("GET", "/api/v1/groups/four/calendars?apikey=KEY", null, HttpStatusCode.BadRequest, "path parameter 'gid' is 'four', not an integer")]
     [InlineData("GET", "/api/v1/groups/4/availabletimeslots?apikey=KEY", null, HttpStatusCode.BadRequest, "'intervention_ids[]' is required")]
@@ -41,6 +42,21 @@ public sealed class ContractEnforcementTests : EmulatorTest
 
         Assert.Equal(status, response.StatusCode);
         Assert.Contains(reason, body, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/api/v1/groups.json")]
+    [InlineData("/api/v1/groups?format=json")]
+    [InlineData("/api/v1/groups.json?format=json")]
+    [InlineData("/api/v1/groups")]
+    public async Task Each_form_that_selects_JSON_is_served(string pathAndQuery)
+    {
+        using var client = new RawClient(Emulator, Pro);
+
+        var answer = await client.SendAsync(HttpMethod.Get, pathAndQuery);
+
+        Assert.Equal(HttpStatusCode.OK, answer.Status);
+        Assert.Contains("\"records\"", answer.Body, StringComparison.Ordinal);
     }
 
     [Fact]

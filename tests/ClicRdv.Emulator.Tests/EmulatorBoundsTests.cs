@@ -56,7 +56,7 @@ public sealed class EmulatorBoundsTests : EmulatorTest
         new("an integer beyond int64 where text is expected", "POST", "/api/v1/groups/4/vevents", Json("""{"vevent":{"calendar_id":11,"text":10000000000000000000}}"""), "outside the 64-bit integer range"),
         new("a fraction for an integer", "POST", "/api/v1/groups/4/calendars", Json("""{"calendar":{"name":"x","sort":1.5}}"""), "calendar.sort"),
         new("an exponent past double", "POST", "/api/v1/groups/4/calendars", Json("""{"calendar":{"name":"x","sort":1e999}}"""), "calendar.sort"),
-        new("a flag out of its range", "POST", "/api/v1/groups/4/fiches", Json("""{"fiche":{"lastname":"X","rappel_sms":2}}"""), "above its maximum 1"),
+        new("a flag that is no boolean", "POST", "/api/v1/groups/4/fiches", Json("""{"fiche":{"lastname":"X","rappel_sms":2}}"""), "fiche.rappel_sms"),
 
         // Long strings: the documented maxLength, else 10000 characters.
         new("a search of 10001 characters", "GET", "/api/v1/groups/4/fiches?search=" + new string('a', 10_001), Reason: "10001 characters long"),

@@ -67,7 +67,7 @@ public static class EveryOperationTour
 
         var vevents = clicRdv.Create<IVeventsApi>();
         Expect.Equal(2, (await vevents.ListVevents(gid, calendarId: 11)).TotalRecords);
-        var note = await vevents.CreateVevent(gid, new VeventRequest { Vevent = new VeventInput { CalendarId = 12, Start = new DateTime(2026, 3, 4, 0, 0, 0), End = new DateTime(2026, 3, 4, 0, 0, 0), Text = "Inventory", Note = 1 } });
+        var note = await vevents.CreateVevent(gid, new VeventRequest { Vevent = new VeventInput { CalendarId = 12, Start = new DateTime(2026, 3, 4, 0, 0, 0), End = new DateTime(2026, 3, 4, 0, 0, 0), Text = "Inventory", Note = true } });
         Expect.Equal("Inventory", (await vevents.GetVevent(gid, note.Id)).Text);
         await vevents.UpdateVevent(gid, note.Id, new VeventUpdateRequest { Vevent = new VeventChanges { Comments = "count the shampoos" } });
         await vevents.DeleteVevent(gid, note.Id);

@@ -24,7 +24,7 @@ public sealed class SemanticsTests : EmulatorTest
         var conditioned = await fiches.ListFiches(4, conditions: new[]
         {
             new Condition { Field = "lastname", Op = ConditionOperator.Like, Value = "%ar%" },
-            new Condition { Field = "id", Op = ConditionOperator.NotIn, Value = "32" },
+            new Condition { Field = "id", Op = ConditionOperator.NotIn, Value = "32,34" },
         });
 
         Assert.Equal((4, 1, 2, 2, "price", "desc"), (page.TotalRecords!.Value, page.StartIndex!.Value, page.RecordsReturned!.Value, page.PageSize!.Value, page.Sort, page.Dir));

@@ -84,7 +84,7 @@ public sealed class SlotRulesTests
         var atNight = await Book(client, "2026-03-04 23:30:00");
 
         Assert.Equal(HttpStatusCode.Created, last.Status);
-        Assert.Equal("2026-03-03 18:00:00", last.Json["end"]!.GetValue<string>());
+        Assert.Equal("2026-03-03 18:00:00", last.Json["records"]![0]!["end"]!.GetValue<string>());
         foreach (var refused in new[] { pastClosing, atNight })
         {
             refused.AssertError(HttpStatusCode.BadRequest);

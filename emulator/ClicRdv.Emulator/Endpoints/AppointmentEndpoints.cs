@@ -115,13 +115,14 @@ internal sealed class AppointmentEndpoints
                 ["comments"] = booking.Text("comments"),
                 ["intervention_id"] = interventionIds[0],
                 ["fiche_id"] = fiche.Long("id"),
-                ["from_web"] = booking["from_web"] is null ? 1 : booking.Long("from_web"),
+                ["from_web"] = booking["from_web"] is null || booking.Flag("from_web"),
                 ["websource"] = booking.Text("websource"),
-                ["note"] = 0,
+                ["note"] = false,
                 ["deleted"] = false,
                 ["updated_at"] = now,
             });
-            return ApiResult.Created(Present(tables, appointment));
+            // ClicRDV answers a booking in a records envelope of one, unlike its other creates (MedShake EHR reads records[0].id).
+            return ApiResult.Created(new JsonObject { ["records"] = new JsonArray(Present(tables, appointment)) });
         });
     }
 
@@ -138,25 +139,63 @@ internal sealed class AppointmentEndpoints
             return existing;
         }
 
-        var fiche = new JsonObject { ["group_id"] = groupId, ["from_web"] = 1, ["rappel_email"] = 1, ["rappel_sms"] = 0, ["deleted"] = false };
+        // A customer created by a booking has "" for the strings it was not given, as ClicRDV answers ("email":"").
+        var fiche = new JsonObject { ["group_id"] = groupId, ["email"] = string.Empty, ["firstphone"] = string.Empty, ["secondphone"] = string.Empty, ["from_web"] = true, ["rappel_email"] = true, ["rappel_sms"] = false, ["deleted"] = false };
         fiche.Merge(fields, "id", "group_id");
         return tables.Insert("fiches", fiche);
     }
 
     private static bool IsAppointment(JsonObject row) => row.Long("fiche_id") != 0 && row.Long("intervention_id") != 0;
 
-    /// <summary>An appointment as ClicRDV lists it: the event's fields and the customer embedded.</summary>
-    private static JsonObject Present(Store tables, JsonObject row) => new()
+    /// <summary>
+    /// An appointment as ClicRDV answers it: the event's fields, the customer, group, calendar and service embedded, and
+    /// the other members of the answer MedShake EHR captured (the values of <c>key</c>, <c>state</c>, <c>capacity</c>,
+    /// <c>epj</c> and <c>created_since</c> are the emulator's own: their meaning is not documented).
+    /// </summary>
+    private JsonObject Present(Store tables, JsonObject row)
     {
-        ["id"] = row.Long("id"),
-        ["start"] = row.Text("start"),
-        ["end"] = row.Text("end"),
-        ["fiche_id"] = row.Long("fiche_id"),
-        ["calendar_id"] = row.Long("calendar_id"),
-        ["intervention_id"] = row.Long("intervention_id"),
-        ["comments"] = row.Text("comments"),
-        ["deleted"] = row.Flag("deleted"),
-        ["updated_at"] = row.Text("updated_at"),
-        ["fiche"] = tables.Find("fiches", row.Long("fiche_id"))?.Copy(),
-    };
+        var calendar = tables.Find("calendars", row.Long("calendar_id"));
+        var group = tables.Find("groups", calendar?.Long("group_id") ?? 0);
+        var intervention = tables.Find("interventions", row.Long("intervention_id"));
+        var fiche = tables.Find("fiches", row.Long("fiche_id"))?.Copy();
+        return new JsonObject
+        {
+            ["id"] = row.Long("id"),
+            ["key"] = "rdv" + row.Long("id").ToString("x8", System.Globalization.CultureInfo.InvariantCulture),
+            ["start"] = row.Text("start"),
+            ["end"] = row.Text("end"),
+            ["created_since"] = CreatedSince(row),
+            ["state"] = row.Flag("deleted") ? 2 : 1,
+            ["location"] = calendar?.Text("address"),
+            ["fiche_id"] = row.Long("fiche_id"),
+            ["calendar_id"] = row.Long("calendar_id"),
+            ["intervention_id"] = row.Long("intervention_id"),
+            ["group_id"] = group?.Long("id"),
+            ["group"] = group is null ? null : new JsonObject { ["id"] = group.Long("id"), ["name"] = group.Text("name"), ["urlname"] = UrlName(group.Text("name")) },
+            ["calendar"] = calendar is null ? null : new JsonObject { ["id"] = calendar.Long("id"), ["publicname"] = calendar.Text("publicname"), ["epj"] = 0 },
+            ["intervention"] = intervention is null ? null : new JsonObject { ["id"] = intervention.Long("id"), ["publicname"] = intervention.Text("publicname"), ["interventionset_id"] = intervention.Long("interventionset_id"), ["length"] = intervention.Long("length") },
+            ["capacity"] = 1,
+            ["resource_id"] = null,
+            ["websource"] = row.Text("websource"),
+            ["from_web"] = row.Flag("from_web"),
+            ["intervention_name"] = intervention?.Text("name"),
+            ["intervention_length"] = intervention?.Long("length"),
+            ["calendar_name"] = calendar?.Text("name"),
+            ["group_name"] = group?.Text("name"),
+            ["smsreminder"] = fiche?.Flag("rappel_sms") ?? false,
+            ["comments"] = row.Text("comments"),
+            ["deleted"] = row.Flag("deleted"),
+            ["updated_at"] = row.Text("updated_at"),
+            ["fiche"] = fiche,
+        };
+    }
+
+    /// <summary>How long ago the appointment was last written, in whole days ("0 days"): the wording is the emulator's.</summary>
+    private string? CreatedSince(JsonObject row) =>
+        ClicRdvTime.TryRead(row.Text("updated_at"), out var written)
+            ? $"{Math.Max(0, (ClicRdvTime.Now(_clock) - written).Days)} days"
+            : null;
+
+    private static string? UrlName(string? name) =>
+        name is null ? null : new string(name.ToLowerInvariant().Select(character => char.IsLetterOrDigit(character) ? character : '-').ToArray());
 }

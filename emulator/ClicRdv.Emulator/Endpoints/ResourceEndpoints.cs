@@ -8,7 +8,11 @@ using ClicRdv.Emulator.Pipeline;
 namespace ClicRdv.Emulator.Endpoints;
 
 /// <summary>A group resource: its table, the key its bodies are wrapped in, what a new record starts with, the ids its bodies may name.</summary>
-internal sealed record Resource(string Table, string Wrapper, string Label, string[] SearchFields, Func<JsonObject> Defaults, bool HasTimestamps, params Reference[] References);
+internal sealed record Resource(string Table, string Wrapper, string Label, string[] SearchFields, Func<JsonObject> Defaults, bool HasTimestamps, params Reference[] References)
+{
+    /// <summary>How a record of this resource appears in a list, when ClicRDV shows it otherwise than alone (a copy it may change).</summary>
+    public Func<JsonObject, JsonObject>? AsListed { get; init; }
+}
 
 /// <summary>
 /// The CRUD operations every group resource shares, with ClicRDV's semantics: bodies wrapped in the singular name,
@@ -34,7 +38,7 @@ internal sealed class ResourceEndpoints
         var groupId = call.PathLong("gid");
         var rows = _store.Locked(tables => tables.Rows(resource.Table)
             .Where(row => GroupOf(tables, resource, row) == groupId && (filter?.Invoke(row, call) ?? true))
-            .Select(row => row.Copy())
+            .Select(row => resource.AsListed is { } listed ? listed(row.Copy()) : row.Copy())
             .ToList());
         return ApiResult.Ok(ListQuery.Envelope(rows, call, resource.SearchFields));
     }

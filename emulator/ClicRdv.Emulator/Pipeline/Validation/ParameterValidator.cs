@@ -35,7 +35,7 @@ internal static class ParameterValidator
     {
         foreach (var key in query.Select(pair => pair.Key).Distinct(StringComparer.Ordinal))
         {
-            if (key != ApiKeyRule.Name && !parameters.Any(parameter => parameter.Name == key || (parameter.Style == OpenApiParameterStyle.DeepObject && key.StartsWith(parameter.Name + "[", StringComparison.Ordinal))))
+            if (key != ApiKeyRule.Name && key != ResponseFormat.QueryParameter && !parameters.Any(parameter => parameter.Name == key || (parameter.Style == OpenApiParameterStyle.DeepObject && key.StartsWith(parameter.Name + "[", StringComparison.Ordinal))))
             {
                 return $"the document has no query parameter '{key}'";
             }
