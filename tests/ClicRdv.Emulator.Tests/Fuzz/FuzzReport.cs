@@ -13,6 +13,7 @@ internal sealed class FuzzReport(Func<string, string> redact)
 
     private readonly List<(Sent Sent, IReadOnlyList<Finding> Findings)> _answers = new();
     private readonly List<FuzzRequest> _notSent = new();
+    private string? _whyNotSent;
 
     public IReadOnlyList<(Sent Sent, IReadOnlyList<Finding> Findings)> Failures => _answers.Where(answer => answer.Findings.Count > 0).ToList();
 
@@ -20,7 +21,11 @@ internal sealed class FuzzReport(Func<string, string> redact)
 
     public void Add(Sent sent, IReadOnlyList<Finding> findings) => _answers.Add((sent, findings));
 
-    public void Skip(IEnumerable<FuzzRequest> requests) => _notSent.AddRange(requests);
+    public void Skip(IEnumerable<FuzzRequest> requests, string why)
+    {
+        _notSent.AddRange(requests);
+        _whyNotSent = why;
+    }
 
     /// <summary>The figures a README can quote: requests by class, server errors, answers judged by the document.</summary>
     public string Figures()
@@ -41,7 +46,7 @@ internal sealed class FuzzReport(Func<string, string> redact)
         text.AppendLine($"{failures.Count} of {_answers.Count} fuzz requests failed a check (CLICRDV_FUZZ_SEED=<seed> replays one).");
         if (_notSent.Count > 0)
         {
-            text.AppendLine($"{_notSent.Count} requests were not sent: the run reached its time cap of {FuzzRun.OverallCap.TotalSeconds} seconds.");
+            text.AppendLine($"{_notSent.Count} requests were not sent: {_whyNotSent}.");
         }
 
         foreach (var kind in failures.SelectMany(failure => failure.Findings.Select(finding => finding.Kind)).Distinct())

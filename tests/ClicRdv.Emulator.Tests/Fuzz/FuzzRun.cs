@@ -10,14 +10,18 @@ namespace ClicRdv.Emulator.Tests.Fuzz;
 /// <summary>
 /// Sends the fuzz's requests one after the other, and with every few of them, at the same time, a probe that must keep
 /// being answered (<c>GET /api/v1/groups/4/calendars/11</c>): a request that freezes the emulator shows as probes that
-/// go unanswered. Every answer is checked (<see cref="FuzzChecks"/>). The run stops sending at its time cap.
+/// go unanswered. Every answer is checked (<see cref="FuzzChecks"/>). The run stops sending at its time cap, or once
+/// the probe went unanswered three times in a row.
 /// </summary>
 internal sealed class FuzzRun(FuzzClient client, string apiKey, FuzzReport report)
 {
     /// <summary>Far above a normal run (well under a minute), so that a freezing emulator still ends the test.</summary>
-    public static readonly TimeSpan OverallCap = TimeSpan.FromMinutes(3);
+    private static readonly TimeSpan OverallCap = TimeSpan.FromMinutes(3);
 
     private const int ProbeEvery = 4;
+
+    /// <summary>A frozen emulator: every later request would only wait out its bound.</summary>
+    private const int StalledAfter = 3;
 
     private FuzzRequest Probe => new("probe", "the concurrent probe", "GET", $"/api/v1/groups/4/calendars/11?apikey={Uri.EscapeDataString(apiKey)}", null, null, Credentials.Basic, Expectation.Success, "calendar 11 of group 4 exists");
 
@@ -47,11 +51,12 @@ internal sealed class FuzzRun(FuzzClient client, string apiKey, FuzzReport repor
     public async Task SendAllAsync(IReadOnlyList<FuzzRequest> requests)
     {
         var clock = Stopwatch.StartNew();
+        var probesUnanswered = 0;
         for (var index = 0; index < requests.Count; index++)
         {
-            if (clock.Elapsed > OverallCap)
+            if (clock.Elapsed > OverallCap || probesUnanswered == StalledAfter)
             {
-                report.Skip(requests.Skip(index));
+                report.Skip(requests.Skip(index), probesUnanswered == StalledAfter ? $"the emulator left {StalledAfter} probes in a row unanswered" : $"the run reached its time cap of {OverallCap.TotalSeconds} seconds");
                 return;
             }
 
@@ -60,7 +65,9 @@ internal sealed class FuzzRun(FuzzClient client, string apiKey, FuzzReport repor
             await RecordAsync(await sending);
             if (probing is not null)
             {
-                await RecordAsync(await probing);
+                var probe = await probing;
+                probesUnanswered = probe.Answer is null ? probesUnanswered + 1 : 0;
+                await RecordAsync(probe);
             }
         }
     }
