@@ -25,7 +25,6 @@ public sealed class AnswerValidator : IAsyncDisposable
     private readonly StringBuilder _errorOutput = new();
     private readonly SemaphoreSlim _turn = new(1, 1);
     private long _lastId;
-    private int _validated;
 
     private AnswerValidator(Process process)
     {
@@ -47,9 +46,6 @@ public sealed class AnswerValidator : IAsyncDisposable
 
     /// <summary>The formats the document uses that Ajv does not know, and so does not check.</summary>
     public IReadOnlyList<string> UncheckedFormats { get; private set; } = Array.Empty<string>();
-
-    /// <summary>How many answers this validator has judged.</summary>
-    public int Validated => Volatile.Read(ref _validated);
 
     /// <summary>Installs the validator's packages if needed, and starts it on <paramref name="documentPath"/>.</summary>
     public static async Task<AnswerValidator> StartAsync(string documentPath)
@@ -121,7 +117,6 @@ public sealed class AnswerValidator : IAsyncDisposable
             throw new InvalidOperationException($"The response validator answered line {verdict["id"]} instead of {id}: {reply}");
         }
 
-        Interlocked.Increment(ref _validated);
         return new AnswerVerdict(
             verdict["valid"]!.GetValue<bool>(),
             verdict["operation"]?.GetValue<string>(),

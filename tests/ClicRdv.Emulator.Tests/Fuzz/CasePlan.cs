@@ -27,7 +27,8 @@ internal sealed class CasePlan(ValidRequests valid, ValidValues values)
 
     public IReadOnlyList<CaseSlot> For(DocumentOperation operation)
     {
-        var drafts = valid.For(operation);
+        var valids = valid.For(operation, knownIds: false);
+        var drafts = valid.For(operation, knownIds: true);
         var targets = new RequestDraft(operation, new List<KeyValuePair<string, string>>(), new List<KeyValuePair<string, string>>(), null, null, Credentials.None).Targets().ToList();
         var slots = new List<CaseSlot>();
         void Add(string @class, Gen<FuzzRequest> gen) => slots.Add(new CaseSlot(operation, $"{@class}-{slots.Count(slot => slot.Class == @class) + 1}", @class, gen));
@@ -35,7 +36,7 @@ internal sealed class CasePlan(ValidRequests valid, ValidValues values)
 
         for (var index = 0; index < ValidCases; index++)
         {
-            Add("valid", drafts.Select(draft => draft.Finish("valid", "as the document allows", Expectation.NotServerError, null)));
+            Add("valid", valids.Select(draft => draft.Finish("valid", "as the document allows", Expectation.NotServerError, null)));
         }
 
         var numeric = targets.Where(target => ValueProbes.TakesNumbers(target.Schema)).ToList();
@@ -117,7 +118,7 @@ internal sealed class CasePlan(ValidRequests valid, ValidValues values)
         foreach (var path in operations.GroupBy(operation => operation.Template))
         {
             var method = DocumentOperation.Methods.Select(name => name.ToUpperInvariant()).First(name => path.All(operation => operation.Method != name));
-            yield return new CaseSlot(path.First(), "wrong-method", "wrong-method", valid.For(path.First()).Select(draft =>
+            yield return new CaseSlot(path.First(), "wrong-method", "wrong-method", valid.For(path.First(), knownIds: true).Select(draft =>
                 (draft with { Json = null, Form = null }).Finish("wrong-method", $"{method} on {path.Key}", Expectation.MethodNotAllowed, $"the document has no {method} on this path") with { Method = method }));
         }
     }

@@ -8,7 +8,7 @@ using System.Threading.Tasks;
 namespace ClicRdv.Emulator.Tests.Fuzz;
 
 /// <summary>
-/// Sends the fuzz's requests one after the other, and with every few of them, at the same time, a probe that must keep
+/// Sends the fuzz's requests one after the other, and with every fourth of them, at the same time, a probe that must keep
 /// being answered (<c>GET /api/v1/groups/4/calendars/11</c>): a request that freezes the emulator shows as probes that
 /// go unanswered. Every answer is checked (<see cref="FuzzChecks"/>). The run stops sending at its time cap, or once
 /// the probe went unanswered three times in a row.
@@ -61,7 +61,8 @@ internal sealed class FuzzRun(FuzzClient client, string apiKey, FuzzReport repor
             }
 
             var sending = client.SendAsync(requests[index]);
-            var probing = index % ProbeEvery == 0 ? client.SendAsync(Probe) : null;
+            // Once a probe goes unanswered, every request gets one, so that a frozen emulator is told apart quickly.
+            var probing = index % ProbeEvery == 0 || probesUnanswered > 0 ? client.SendAsync(Probe) : null;
             await RecordAsync(await sending);
             if (probing is not null)
             {

@@ -28,14 +28,6 @@ internal sealed record Probe(string Json, string Wire, string Label, string? Tex
     /// <summary>A JSON literal of any type (<c>{}</c>, <c>[]</c>, <c>true</c>, <c>null</c>), and its text in a URL.</summary>
     public static Probe Literal(string json) => new(json, Uri.EscapeDataString(json), json, null);
 
-    /// <summary>A value taken from a valid request (a JSON value of any type).</summary>
-    public static Probe From(JsonNode? value) => value switch
-    {
-        JsonValue scalar when scalar.TryGetValue<string>(out var text) => OfText(text),
-        null => Literal("null"),
-        _ => new Probe(value.ToJsonString(), Uri.EscapeDataString(WireText(value)), Shorten(value.ToJsonString()), WireText(value), value.GetValueKind() == JsonValueKind.Number),
-    };
-
     /// <summary>A lone high surrogate: escaped in JSON, its three UTF-8-style bytes in a URL (not valid UTF-8).</summary>
     public static readonly Probe LoneSurrogate = new("\"a\\ud800b\"", "a%ED%A0%80b", "a<lone surrogate U+D800>b", "a\ud800b");
 

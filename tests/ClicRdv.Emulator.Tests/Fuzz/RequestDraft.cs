@@ -167,8 +167,8 @@ internal sealed record RequestDraft(
 
     private static IReadOnlyList<KeyValuePair<string, string>> Replace(IReadOnlyList<KeyValuePair<string, string>> pairs, string key, string value)
     {
-        var index = pairs.ToList().FindIndex(pair => pair.Key == key);
         var copy = pairs.ToList();
+        var index = copy.FindIndex(pair => pair.Key == key);
         if (index < 0)
         {
             copy.Add(KeyValuePair.Create(key, value));

@@ -11,21 +11,22 @@ namespace ClicRdv.Emulator.Tests.Fuzz;
 /// </summary>
 internal sealed class ValidRequests(ValidValues values, string apiKey)
 {
-    public Gen<RequestDraft> For(DocumentOperation operation) =>
-        from path in PathValues(operation)
+    /// <param name="knownIds">Path parameters name only records the emulator has (for requests broken one other way).</param>
+    public Gen<RequestDraft> For(DocumentOperation operation, bool knownIds) =>
+        from path in PathValues(operation, knownIds)
         from query in QueryPairs(operation)
         from json in operation.Body is { IsJson: true } json ? values.For(json.Schema, "body") : Gen.Const((JsonNode?)null)
         from form in operation.Body is { IsJson: false } form ? FormPairs(form.Schema).Select(pairs => (IReadOnlyList<KeyValuePair<string, string>>?)pairs) : Gen.Const((IReadOnlyList<KeyValuePair<string, string>>?)null)
         from credentials in operation.NeedsUser ? Gen.OneOf(Credentials.Basic, Credentials.Session) : Gen.Const(Credentials.None)
         select new RequestDraft(operation, path, query, json, form, credentials);
 
-    private Gen<IReadOnlyList<KeyValuePair<string, string>>> PathValues(DocumentOperation operation)
+    private Gen<IReadOnlyList<KeyValuePair<string, string>>> PathValues(DocumentOperation operation, bool knownIds)
     {
         var segments = operation.Template.Split('/');
         return Sequence(operation.PathParameters.Select(parameter =>
         {
             var index = System.Array.IndexOf(segments, "{" + parameter.Name + "}");
-            return values.For(parameter.Schema, "id", segments[index - 1]).Select(value => new[] { Pair(parameter.Name, value!) }.AsEnumerable());
+            return values.For(parameter.Schema, "id", segments[index - 1], knownIds).Select(value => new[] { Pair(parameter.Name, value!) }.AsEnumerable());
         }));
     }
 

@@ -17,7 +17,9 @@ internal sealed class ValidValues(KnownIds ids)
     /// <summary>The first day of the dates written: the emulator's test clock starts on Monday 2 March 2026.</summary>
     private static readonly DateTime FirstDay = new(2026, 3, 2);
 
-    public Gen<JsonNode?> For(SchemaFacts schema, string name, string? parent = null)
+    /// <param name="knownIds">For an id-like integer, only ids the emulator has (when it has some): a request that is
+    /// broken one way should not also name a record that does not exist.</param>
+    public Gen<JsonNode?> For(SchemaFacts schema, string name, string? parent = null, bool knownIds = false)
     {
         if (schema.Enum.Count > 0)
         {
@@ -31,8 +33,8 @@ internal sealed class ValidValues(KnownIds ids)
 
         return schema.Type switch
         {
-            "integer" => Integer(schema, name, parent).Select(value => (JsonNode?)JsonValue.Create(value)),
-            "number" => Integer(schema, name, parent).Select(value => (JsonNode?)JsonValue.Create(value / 4m)),
+            "integer" => Integer(schema, name, parent, knownIds).Select(value => (JsonNode?)JsonValue.Create(value)),
+            "number" => Integer(schema, name, parent, knownIds).Select(value => (JsonNode?)JsonValue.Create(value / 4m)),
             "boolean" => Gen.Bool.Select(value => (JsonNode?)JsonValue.Create(value)),
             "array" => Array(schema, name, parent),
             "object" => Object(schema, name),
@@ -47,13 +49,13 @@ internal sealed class ValidValues(KnownIds ids)
         let value = FirstDay.AddDays(day).AddMinutes(15 * quarter)
         select DateText.Write(format, value.Year, value.Month, value.Day, value.Hour, value.Minute, value.Second);
 
-    private Gen<long> Integer(SchemaFacts schema, string name, string? parent)
+    private Gen<long> Integer(SchemaFacts schema, string name, string? parent, bool knownIds)
     {
         var low = (long)(schema.Minimum ?? 0);
         var high = (long)(schema.Maximum ?? low + 100);
         var range = Gen.Long[low, high];
         var known = ids.For(name, parent).Where(id => id >= low && id <= high).ToArray();
-        return known.Length == 0 ? range : Gen.Frequency((9, Gen.OneOf(known)), (1, range));
+        return known.Length == 0 ? range : knownIds ? Gen.OneOf(known) : Gen.Frequency((9, Gen.OneOf(known)), (1, range));
     }
 
     private static Gen<string> Text(SchemaFacts schema) => schema.Pattern is { } pattern
