@@ -14,8 +14,8 @@ internal sealed record CaseSlot(DocumentOperation Operation, string Name, string
 
 /// <summary>
 /// What the fuzz sends for one operation, all derived from the operation's parameters and body in the document: two
-/// valid requests, then requests broken one way each. Values are probed at each side of every bound the schema gives,
-/// and dates at every listed limit; the other classes take one or a few cases, on a target the seed picks.
+/// valid requests, then requests broken one way each. Every value at and past a bound the schemas give is sent once,
+/// and every listed date limit; the other classes take one or a few cases. The seed picks the target of each.
 /// </summary>
 internal sealed class CasePlan(ValidRequests valid, ValidValues values)
 {
@@ -39,13 +39,11 @@ internal sealed class CasePlan(ValidRequests valid, ValidValues values)
             Add("valid", valids.Select(draft => draft.Finish("valid", "as the document allows", Expectation.NotServerError, null)));
         }
 
+        // Each value at or past a bound once, on one of the targets with that bound (the ids share theirs).
         var numeric = targets.Where(target => ValueProbes.TakesNumbers(target.Schema)).ToList();
-        foreach (var target in numeric)
+        foreach (var bound in numeric.SelectMany(target => ValueProbes.Bounds(target.Schema).Select(probe => (Probe: probe, Target: target))).GroupBy(bound => bound.Probe.Json))
         {
-            foreach (var probe in ValueProbes.Bounds(target.Schema))
-            {
-                Probes("numbers", new[] { target }, probe);
-            }
+            Probes("numbers", bound.Select(pair => pair.Target).ToList(), bound.First().Probe);
         }
 
         if (numeric.Count > 0)

@@ -78,7 +78,7 @@ internal static class Expectations
             return DateProblem(schema.DateFormat!, text) is { } problem ? Refused(problem) : Allowed;
         }
 
-        if (schema.Enum.Count > 0 && !schema.Enum.Any(member => member.ToString() == text))
+        if (schema.Enum.Count > 0 && !schema.Enum.Any(member => member?.ToString() == text))
         {
             return Refused($"'{probe}' is not one of the enum's values");
         }

@@ -19,7 +19,7 @@ internal sealed record SchemaFacts(
     decimal? Maximum,
     int? MinItems,
     int? MaxItems,
-    IReadOnlyList<JsonNode> Enum,
+    IReadOnlyList<JsonNode?> Enum,
     SchemaFacts? Items,
     IReadOnlyList<(string Name, SchemaFacts Schema)> Properties,
     IReadOnlySet<string> Required)
@@ -29,6 +29,9 @@ internal sealed record SchemaFacts(
 
     /// <summary>The longest text this schema allows.</summary>
     public int LengthBound => MaxLength ?? DefaultMaxLength;
+
+    /// <summary>A schema whose only value is null.</summary>
+    public bool IsOnlyNull => Enum.Count > 0 && Enum.All(value => value is null);
 
     /// <summary>A date or date and time, written as <see cref="DateFormat"/> says (.NET format tokens).</summary>
     public bool IsDate => DateFormat is not null;
@@ -55,11 +58,20 @@ internal sealed record SchemaFacts(
             (decimal?)own["maximum"],
             (int?)own["minItems"],
             (int?)own["maxItems"],
-            (own["enum"]?.AsArray() ?? new JsonArray()).Select(value => value!.DeepClone()).ToList(),
+            (own["enum"]?.AsArray() ?? new JsonArray()).Select(value => value?.DeepClone()).ToList(),
             own["items"] is { } items ? Of(document, items, depth + 1) : null,
             (own["properties"]?.AsObject() ?? new JsonObject()).Select(property => (property.Key, Of(document, property.Value!, depth + 1))).ToList(),
             (own["required"]?.AsArray() ?? new JsonArray()).Select(name => (string)name!).ToHashSet());
         var merged = (own["allOf"]?.AsArray() ?? new JsonArray()).Aggregate(facts, (all, part) => all.With(Of(document, part!, depth + 1)));
+
+        // oneOf and anyOf: the first alternative that is more than null is what a valid request sends; an alternative
+        // that is only null (such as { "enum": [null] }) makes the value nullable.
+        var alternatives = (own["oneOf"]?.AsArray() ?? own["anyOf"]?.AsArray() ?? new JsonArray()).Select(part => Of(document, part!, depth + 1)).ToList();
+        if (alternatives.FirstOrDefault(alternative => !alternative.IsOnlyNull) is { } chosen)
+        {
+            merged = merged.With(chosen) with { Nullable = merged.Nullable || alternatives.Any(alternative => alternative.IsOnlyNull) };
+        }
+
         return merged.Type is null && merged.Properties.Count > 0 ? merged with { Type = "object" } : merged;
     }
 

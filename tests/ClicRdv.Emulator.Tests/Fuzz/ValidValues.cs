@@ -23,7 +23,7 @@ internal sealed class ValidValues(KnownIds ids)
     {
         if (schema.Enum.Count > 0)
         {
-            return Gen.OneOf(schema.Enum.ToArray()).Select(value => (JsonNode?)value.DeepClone());
+            return Gen.OneOf(schema.Enum.ToArray()).Select(value => value?.DeepClone());
         }
 
         if (schema.IsDate)
