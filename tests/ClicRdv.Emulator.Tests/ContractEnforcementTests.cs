@@ -6,11 +6,12 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Threading.Tasks;
 using Xunit;
+using Xunit.Abstractions;
 
 namespace ClicRdv.Emulator.Tests;
 
 /// <summary>The emulator refuses what ClicRDV's rules or the OpenAPI document do not allow, and says why.</summary>
-public sealed class ContractEnforcementTests : EmulatorTest
+public sealed class ContractEnforcementTests(ITestOutputHelper output) : EmulatorTest(output)
 {
     [Theory]
     [InlineData("GET", "/api/v1/groups", null, HttpStatusCode.Unauthorized, "apikey")]
@@ -29,7 +30,7 @@ public sealed class ContractEnforcementTests : EmulatorTest
     [InlineData("GET", "/api/v1/nowhere?apikey=KEY", null, HttpStatusCode.NotFound, "No operation")]
     public async Task A_request_the_document_does_not_allow_is_refused_with_the_reason(string method, string pathAndQuery, string? json, HttpStatusCode status, string reason)
     {
-        using var http = new HttpClient { BaseAddress = Emulator.BaseAddress };
+        using var http = Http();
         using var request = new HttpRequestMessage(new HttpMethod(method), pathAndQuery.Replace("KEY", Emulator.ApiKey, StringComparison.Ordinal));
         request.Headers.Authorization = BasicHeader();
         if (json is not null)
@@ -73,7 +74,7 @@ public sealed class ContractEnforcementTests : EmulatorTest
     [Fact]
     public async Task A_request_without_credentials_gets_401_and_no_challenge()
     {
-        using var http = new HttpClient { BaseAddress = Emulator.BaseAddress };
+        using var http = Http();
 
         using var response = await http.GetAsync($"/api/v1/groups?apikey={Emulator.ApiKey}");
 
@@ -84,7 +85,7 @@ public sealed class ContractEnforcementTests : EmulatorTest
     [Fact]
     public async Task Login_sets_an_http_only_session_cookie_and_answers_the_wrapped_profile()
     {
-        using var http = new HttpClient(new HttpClientHandler { UseCookies = false }) { BaseAddress = Emulator.BaseAddress };
+        using var http = Http();
         var form = new FormUrlEncodedContent(new[] { KeyValuePair("pro[email]", Pro.Email), KeyValuePair("pro[password]", Runtime.PasswordHash.Sha1Hex(Pro.Password)) });
 
         using var response = await http.PostAsync($"/api/v1/sessions/login?apikey={Emulator.ApiKey}", form);
@@ -98,7 +99,7 @@ public sealed class ContractEnforcementTests : EmulatorTest
     [Fact]
     public async Task A_clear_password_in_the_login_is_refused()
     {
-        using var http = new HttpClient { BaseAddress = Emulator.BaseAddress };
+        using var http = Http();
         var form = new FormUrlEncodedContent(new[] { KeyValuePair("pro[email]", Pro.Email), KeyValuePair("pro[password]", Pro.Password) });
 
         using var response = await http.PostAsync($"/api/v1/sessions/login?apikey={Emulator.ApiKey}", form);
@@ -110,7 +111,7 @@ public sealed class ContractEnforcementTests : EmulatorTest
     [Fact]
     public async Task A_session_expires_after_an_hour_without_requests()
     {
-        using var http = new HttpClient(new HttpClientHandler { UseCookies = false }) { BaseAddress = Emulator.BaseAddress };
+        using var http = Http();
         var form = new FormUrlEncodedContent(new[] { KeyValuePair("pro[email]", Pro.Email), KeyValuePair("pro[password]", Runtime.PasswordHash.Sha1Hex(Pro.Password)) });
         using var login = await http.PostAsync($"/api/v1/sessions/login?apikey={Emulator.ApiKey}", form);
         var cookie = login.Headers.GetValues("Set-Cookie").Single().Split(';')[0];

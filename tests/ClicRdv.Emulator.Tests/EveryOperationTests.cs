@@ -4,6 +4,7 @@ using System.Threading.Tasks;
 using ClicRdv.Runtime;
 using ClicRdv.Tour;
 using Xunit;
+using Xunit.Abstractions;
 
 namespace ClicRdv.Emulator.Tests;
 
@@ -11,7 +12,7 @@ namespace ClicRdv.Emulator.Tests;
 /// Every operation of the document, called through the generated client and the runtime against the emulator, with
 /// each authentication mode. The test fails if the document has an operation the tour did not call successfully.
 /// </summary>
-public sealed class EveryOperationTests : EmulatorTest
+public sealed class EveryOperationTests(ITestOutputHelper output) : EmulatorTest(output)
 {
     [Theory]
     [InlineData(ClicRdvAuthentication.ProSession)]

@@ -6,11 +6,12 @@ using ClicRdv.Emulator.Tests.Api;
 using ClicRdv.Runtime;
 using Refit;
 using Xunit;
+using Xunit.Abstractions;
 
 namespace ClicRdv.Emulator.Tests;
 
 /// <summary>The documented semantics: collections, soft deletes, free slots and the booking rules.</summary>
-public sealed class SemanticsTests : EmulatorTest
+public sealed class SemanticsTests(ITestOutputHelper output) : EmulatorTest(output)
 {
     [Fact]
     public async Task Collections_page_sort_search_and_filter_with_conditions()
