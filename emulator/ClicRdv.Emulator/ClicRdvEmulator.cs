@@ -208,15 +208,17 @@ public sealed class ClicRdvEmulator : IAsyncDisposable
             }
         }
 
-        // A user reaches only its own group, whatever the body: another group is "not found", as GET /groups/{id} answers.
-        if (GroupAccess.Refusal(operation, route.PathValues, user) is { } outsider)
+        // A user reaches only its own group, whatever the query and body: another group is "not found", as
+        // GET /groups/{id} answers. A path the document does not allow (an id of 0, say) is a 400 before that.
+        var problem = RequestValidator.ValidatePath(operation, route.PathValues);
+        if (problem is null && GroupAccess.Refusal(operation, route.PathValues, user) is { } outsider)
         {
             return outsider;
         }
 
-        if (RequestValidator.Validate(operation, route.PathValues, request.Query, context.Request.ContentType, request.Body) is { } problem)
+        if ((problem ?? RequestValidator.ValidateQueryAndBody(operation, request.Query, context.Request.ContentType, request.Body)) is { } mismatch)
         {
-            return ApiResult.Error(400, "The request does not match the OpenAPI document: " + problem);
+            return ApiResult.Error(400, "The request does not match the OpenAPI document: " + mismatch);
         }
 
         if (_options.FailRequest?.Invoke(request) == true)

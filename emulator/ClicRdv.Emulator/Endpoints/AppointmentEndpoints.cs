@@ -56,7 +56,7 @@ internal sealed class AppointmentEndpoints
 
             row["deleted"] = true;
             row["updated_at"] = ClicRdvTime.Write(ClicRdvTime.Now(_clock));
-            return ApiResult.Ok(Present(tables, row));
+            return ApiResult.Deleted;
         });
 
     public ApiResult Create(ApiCall call)

@@ -100,7 +100,7 @@ internal sealed class ResourceEndpoints
 
             record["deleted"] = true;
             Stamp(record, resource, created: false);
-            return ApiResult.Ok(record.Copy());
+            return ApiResult.Deleted;
         });
 
     /// <summary>A record of the path's group, or null (another group's record is "not found", as ClicRDV answers).</summary>

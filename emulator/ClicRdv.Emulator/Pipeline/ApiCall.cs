@@ -69,6 +69,9 @@ internal sealed record ApiResult(int Status, JsonNode? Body, IReadOnlyList<KeyVa
 {
     public static ApiResult Ok(JsonNode body) => new(200, body);
 
+    /// <summary>A 200 with no content: what the document gives a soft delete (it promises no body; a client must not rely on one).</summary>
+    public static readonly ApiResult Deleted = new(200, null);
+
     public static ApiResult Created(JsonNode body) => new(201, body);
 
     public static ApiResult Error(int status, string message, int? code = null)

@@ -14,15 +14,20 @@ internal static class RequestValidator
 {
     private const string FormMediaType = "application/x-www-form-urlencoded";
 
-    /// <summary>The first problem found, or null when the request is one the document allows.</summary>
-    public static string? Validate(ApiOperation operation, IReadOnlyDictionary<string, string> pathValues, IReadOnlyList<KeyValuePair<string, string>> query, string? contentType, string body)
-    {
-        var parameters = operation.Operation.ActualParameters.Select(parameter => parameter.ActualParameter).Where(parameter => parameter.Kind != OpenApiParameterKind.Body).ToList();
-        var problem = ParameterValidator.CheckPath(parameters.Where(parameter => parameter.Kind == OpenApiParameterKind.Path), pathValues)
-            ?? ParameterValidator.CheckQuery(parameters.Where(parameter => parameter.Kind == OpenApiParameterKind.Query).ToList(), query)
-            ?? CheckBody(operation.Operation.ActualRequestBody, contentType, body);
-        return problem is null ? null : $"{operation.Method} {operation.PathTemplate}: {problem}.";
-    }
+    /// <summary>The first problem of the path's values, or null: checked first, so that a malformed id is a 400 before any access rule.</summary>
+    public static string? ValidatePath(ApiOperation operation, IReadOnlyDictionary<string, string> pathValues) =>
+        Located(operation, ParameterValidator.CheckPath(ParametersOf(operation).Where(parameter => parameter.Kind == OpenApiParameterKind.Path), pathValues));
+
+    /// <summary>The first problem of the query or the body, or null when they are what the document allows.</summary>
+    public static string? ValidateQueryAndBody(ApiOperation operation, IReadOnlyList<KeyValuePair<string, string>> query, string? contentType, string body) =>
+        Located(operation, ParameterValidator.CheckQuery(ParametersOf(operation).Where(parameter => parameter.Kind == OpenApiParameterKind.Query).ToList(), query)
+            ?? CheckBody(operation.Operation.ActualRequestBody, contentType, body));
+
+    private static IEnumerable<OpenApiParameter> ParametersOf(ApiOperation operation) =>
+        operation.Operation.ActualParameters.Select(parameter => parameter.ActualParameter).Where(parameter => parameter.Kind != OpenApiParameterKind.Body);
+
+    private static string? Located(ApiOperation operation, string? problem) =>
+        problem is null ? null : $"{operation.Method} {operation.PathTemplate}: {problem}.";
 
     private static string? CheckBody(OpenApiRequestBody? requestBody, string? contentType, string body)
     {

@@ -27,6 +27,11 @@ internal static class Expectations
             return Json(schema, probe);
         }
 
+        if (place == Place.Path && probe == Probe.Nul)
+        {
+            return (Expectation.RefusedByKestrel, "Kestrel refuses a NUL in a path before the emulator sees it");
+        }
+
         // In a URL or a form, every value is text: its type is whether the text reads as one.
         var text = probe.Text ?? probe.Json;
         return schema.Type switch

@@ -23,6 +23,12 @@ internal enum Expectation
     /// <summary>405: the path exists, but not with this method.</summary>
     MethodNotAllowed,
 
+    /// <summary>
+    /// 400 from Kestrel itself, with no body: it refuses a NUL in a path before any application sees the request
+    /// (README, "The ClicRDV emulator"), so the emulator cannot answer it with the JSON error.
+    /// </summary>
+    RefusedByKestrel,
+
     /// <summary>2xx: a request that must succeed (the login, the concurrent probe).</summary>
     Success,
 }
