@@ -58,6 +58,22 @@ public sealed class ClientRuntimeTests
     }
 
     [Fact]
+    public async Task A_callers_cancellation_while_a_body_streams_in_names_the_callers_token_as_HttpClient_does()
+    {
+        var bodyRequested = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var client = Client((_, _) => Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK) { Content = new StreamContent(new StallingStream(bodyRequested)) }));
+        using var caller = new CancellationTokenSource();
+
+        var call = Send(client, TestContext.Default.DictionaryStringInt32, caller.Token);
+        await bodyRequested.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        caller.Cancel();
+        var exception = await Assert.ThrowsAsync<TaskCanceledException>(() => call);
+
+        Assert.Equal(caller.Token, exception.CancellationToken);
+        Assert.IsNotType<TimeoutException>(exception.InnerException);
+    }
+
+    [Fact]
     public async Task The_token_getter_sets_a_bearer_header_and_no_getter_sets_nothing()
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, "http://127.0.0.1/");
@@ -78,10 +94,10 @@ public sealed class ClientRuntimeTests
         Assert.Equal("""{"a":1}""", await ClientRuntime.JsonBody(value, null, settings).ReadAsStringAsync());
     }
 
-    private static Task<Dictionary<string, int>> Send(HttpClient client, System.Text.Json.Serialization.Metadata.JsonTypeInfo<Dictionary<string, int>> json)
+    private static Task<Dictionary<string, int>> Send(HttpClient client, System.Text.Json.Serialization.Metadata.JsonTypeInfo<Dictionary<string, int>> json, CancellationToken cancellationToken = default)
     {
         var request = new HttpRequestMessage(HttpMethod.Get, RequestUri.Build(client, "/x", null));
-        return ClientRuntime.SendAsync(client, request, new RefitSettings(), ResponseContent.Json, json, CancellationToken.None);
+        return ClientRuntime.SendAsync(client, request, new RefitSettings(), ResponseContent.Json, json, cancellationToken);
     }
 
     private static HttpClient Client(Func<HttpRequestMessage, CancellationToken, Task<HttpResponseMessage>> answer) =>
@@ -101,8 +117,8 @@ public sealed class ClientRuntimeTests
         }
     }
 
-    /// <summary>A body that never sends a byte, until the reader gives up.</summary>
-    private sealed class StallingStream : System.IO.Stream
+    /// <summary>A body that never sends a byte, until the reader gives up; it says when it is first read.</summary>
+    private sealed class StallingStream(TaskCompletionSource? firstRead = null) : System.IO.Stream
     {
         public override bool CanRead => true;
 
@@ -116,6 +132,7 @@ public sealed class ClientRuntimeTests
 
         public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
         {
+            firstRead?.TrySetResult();
             await Task.Delay(Timeout.Infinite, cancellationToken);
             return 0;
         }

@@ -32,6 +32,11 @@ internal static class CallDeadline
         {
             throw TimedOut(client, exception);
         }
+        catch (OperationCanceledException exception) when (cancellationToken.IsCancellationRequested && exception.CancellationToken != cancellationToken)
+        {
+            // The caller's cancellation names the caller's token, as HttpClient's does, not the deadline linked to it.
+            throw new TaskCanceledException(exception.Message, exception, cancellationToken);
+        }
         finally
         {
             End(deadline, cancellationToken);
