@@ -52,7 +52,7 @@ public sealed class ContractEnforcementTests(ITestOutputHelper output) : Emulato
     [InlineData("/api/v1/groups")]
     public async Task Each_form_that_selects_JSON_is_served(string pathAndQuery)
     {
-        using var client = new RawClient(Emulator, Pro);
+        await using var client = new RawClient(Emulator, Pro);
 
         var answer = await client.SendAsync(HttpMethod.Get, pathAndQuery);
 
@@ -63,7 +63,7 @@ public sealed class ContractEnforcementTests(ITestOutputHelper output) : Emulato
     [Fact]
     public async Task A_method_the_path_does_not_allow_gets_405_with_the_methods_it_allows()
     {
-        using var client = new RawClient(Emulator, Pro);
+        await using var client = new RawClient(Emulator, Pro);
 
         var answer = await client.SendAsync(HttpMethod.Delete, "/api/v1/groups/4/fiches/31");
 

@@ -109,7 +109,7 @@ public sealed class EmulatorBoundsTests : EmulatorTest
     public async Task A_value_past_a_bound_is_a_400_with_the_JSON_error_and_another_request_is_still_answered(string name)
     {
         var bad = Cases[name];
-        using var client = new RawClient(Emulator, Pro);
+        await using var client = new RawClient(Emulator, Pro);
 
         var refused = client.SendAsync(new HttpMethod(bad.Method), bad.PathAndQuery, bad.Content?.Invoke(), bad.Chunked);
         var meanwhile = client.GetAsync("/api/v1/groups/4/calendars/11");
@@ -160,7 +160,7 @@ public sealed class EmulatorBoundsTests : EmulatorTest
     [Fact]
     public async Task Values_at_the_bounds_are_taken()
     {
-        using var client = new RawClient(Emulator, Pro);
+        await using var client = new RawClient(Emulator, Pro);
 
         var page = await client.GetAsync("/api/v1/groups/4/fiches?results=1000&startIndex=2147483647&search=" + new string('a', 10_000));
         var window = await client.GetAsync(Slots + "&calendar_id=13&start=2026-03-03%2000:00:00&end=2026-04-03%2000:00:00");
@@ -177,7 +177,7 @@ public sealed class EmulatorBoundsTests : EmulatorTest
     [Fact]
     public async Task Unicode_and_NUL_are_kept_as_sent_and_unknown_members_are_ignored()
     {
-        using var client = new RawClient(Emulator, Pro);
+        await using var client = new RawClient(Emulator, Pro);
         const string name = "Zoé 🌸 \u0000 née \"quoted\"";
 
         var created = await client.SendAsync(HttpMethod.Post, "/api/v1/groups/4/calendars", Json("""{"calendar":{"name":"Zoé 🌸 \u0000 née \"quoted\"","not_in_the_document":1}}""")());
@@ -192,7 +192,7 @@ public sealed class EmulatorBoundsTests : EmulatorTest
     [Fact]
     public async Task The_longest_free_slot_search_over_many_events_does_not_hold_up_other_requests()
     {
-        using var client = new RawClient(Emulator, Pro);
+        await using var client = new RawClient(Emulator, Pro);
         for (var day = 0; day < 28; day++)
         {
             for (var hour = 9; hour < 18; hour++)
@@ -218,7 +218,7 @@ public sealed class EmulatorBoundsTests : EmulatorTest
             TimeProvider = Clock,
             FailRequest = request => request.OperationId == "getCalendar" ? throw new InvalidOperationException("a fault inside the pipeline") : false,
         });
-        using var client = new RawClient(failing, failing.Users[0]);
+        await using var client = new RawClient(failing, failing.Users[0]);
 
         var failed = await client.GetAsync("/api/v1/groups/4/calendars/11");
         var next = await client.GetAsync("/api/v1/groups/4/calendars");

@@ -92,8 +92,8 @@ public sealed class IsolationTests : IAsyncLifetime
     public async Task An_operation_aimed_at_another_group_is_refused_and_changes_nothing(string operationId)
     {
         var operation = Operations.Single(candidate => candidate.Id == operationId);
-        using var outsider = new RawClient(_emulator, User(DemoData.GroupId));
-        using var insider = new RawClient(_emulator, User(DemoData.OtherGroupId));
+        await using var outsider = new RawClient(_emulator, User(DemoData.GroupId));
+        await using var insider = new RawClient(_emulator, User(DemoData.OtherGroupId));
         var refusal = (await outsider.GetAsync("/api/v1/groups/5")).AssertError(HttpStatusCode.NotFound);
         var before = await Snapshot(insider, DemoData.OtherGroupId);
 
@@ -132,8 +132,8 @@ public sealed class IsolationTests : IAsyncLifetime
     public async Task A_body_naming_another_groups_record_is_refused_on_create_and_update_and_changes_nothing(string operationId, string member)
     {
         var operation = Operations.Single(candidate => candidate.Id == operationId);
-        using var client = new RawClient(_emulator, User(DemoData.GroupId));
-        using var insider = new RawClient(_emulator, User(DemoData.OtherGroupId));
+        await using var client = new RawClient(_emulator, User(DemoData.GroupId));
+        await using var insider = new RawClient(_emulator, User(DemoData.OtherGroupId));
         var body = JsonNode.Parse(GroupFourBodies.TryGetValue(operation.Wrapper!, out var valid) ? valid : throw new InvalidOperationException($"No valid group-4 body for '{operation.Wrapper}': add one."))!;
         Set(body[operation.Wrapper!]!.AsObject(), member, GroupFiveIds.TryGetValue(member, out var foreign) ? foreign.DeepClone() : throw new InvalidOperationException($"No group-5 id for the member '{member}': add one."));
         var before = (await Snapshot(client, DemoData.GroupId), await Snapshot(insider, DemoData.OtherGroupId));
@@ -147,7 +147,7 @@ public sealed class IsolationTests : IAsyncLifetime
     [Fact]
     public async Task Bodies_naming_the_groups_own_records_are_taken()
     {
-        using var client = new RawClient(_emulator, User(DemoData.GroupId));
+        await using var client = new RawClient(_emulator, User(DemoData.GroupId));
 
         var moved = await client.SendAsync(HttpMethod.Put, "/api/v1/groups/4/vevents/44", RawClient.Json("""{"vevent":{"calendar_id":12}}"""));
         foreach (var (wrapper, body) in GroupFourBodies)

@@ -1,4 +1,8 @@
 using System;
+using System.Collections.Concurrent;
+using System.Linq;
+using ClicRdv.Runtime;
+using ClicRdv.Testing;
 using System.Net;
 using System.Net.Http;
 using System.Net.Http.Headers;
@@ -11,17 +15,21 @@ namespace ClicRdv.Emulator.Tests;
 
 /// <summary>
 /// Requests as a user's own test sends them: bytes on the wire through a plain HttpClient, not the generated client,
-/// with the apikey in the query and a user's Basic credentials. The timeout only catches a hang.
+/// with the apikey in the query and a user's Basic credentials. The timeout only catches a hang. Every answer is
+/// judged by the OpenAPI document when the client is disposed: one the document does not allow fails the test.
 /// </summary>
-internal sealed class RawClient : IDisposable
+internal sealed class RawClient : IAsyncDisposable
 {
+    private readonly ConcurrentQueue<HttpAnswer> _answers = new();
+    private readonly ClicRdvEmulator _emulator;
     private readonly HttpClient _http;
     private readonly string _apiKey;
     private readonly AuthenticationHeaderValue _basic;
 
     public RawClient(ClicRdvEmulator emulator, EmulatorUser user)
     {
-        _http = new HttpClient { BaseAddress = emulator.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        _emulator = emulator;
+        _http = new HttpClient(new AnswerRecorder(_answers) { InnerHandler = ClicRdvHandlers.CreateTransport() }) { BaseAddress = emulator.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
         _apiKey = emulator.ApiKey;
         _basic = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(user.Email + ":" + user.Password)));
     }
@@ -42,7 +50,17 @@ internal sealed class RawClient : IDisposable
         return new RawAnswer(response.StatusCode, response.Content.Headers.ContentType?.MediaType, response.Content.Headers.Allow.Count > 0 ? string.Join(", ", response.Content.Headers.Allow) : null, await response.Content.ReadAsStringAsync());
     }
 
-    public void Dispose() => _http.Dispose();
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await DocumentAnswers.AssertAllValidAsync(_answers.ToList(), text => Secrets.Redact(text, _emulator), output: null);
+        }
+        finally
+        {
+            _http.Dispose();
+        }
+    }
 }
 
 /// <summary>An answer: its status, media type, <c>Allow</c> header and body.</summary>

@@ -22,7 +22,7 @@ public sealed class RealApiShapesTests : EmulatorTest
     [Fact]
     public async Task A_booking_is_answered_in_a_records_envelope_with_the_captured_members()
     {
-        using var client = new RawClient(Emulator, Pro);
+        await using var client = new RawClient(Emulator, Pro);
 
         var answer = await client.SendAsync(HttpMethod.Post, "/api/v1/groups/4/appointments", RawClient.Json(
             """{"appointment":{"date":"2026-03-03 09:00:00","intervention_ids":[22],"calendar_id":11,"fiche":{"lastname":"Neuf"}}}"""));
@@ -60,7 +60,7 @@ public sealed class RealApiShapesTests : EmulatorTest
     [Fact]
     public async Task Flags_are_booleans_on_the_wire_and_in_the_contracts()
     {
-        using var client = new RawClient(Emulator, Pro);
+        await using var client = new RawClient(Emulator, Pro);
         var raw = (await client.GetAsync("/api/v1/groups/4/fiches/31")).Json;
         Assert.Equal((System.Text.Json.JsonValueKind.False, System.Text.Json.JsonValueKind.True), (raw["from_web"]!.GetValueKind(), raw["rappel_email"]!.GetValueKind()));
 

@@ -34,7 +34,7 @@ public sealed class SlotRulesTests
     public async Task The_first_slot_is_the_next_start_in_Paris_time_that_fits_in_opening_hours(string utcNow, string firstSlot)
     {
         await using var emulator = await StartAt(utcNow);
-        using var client = new RawClient(emulator, emulator.Users[0]);
+        await using var client = new RawClient(emulator, emulator.Users[0]);
 
         var answer = (await client.GetAsync("/api/v1/groups/4/availabletimeslots?intervention_ids[]=22&calendar_id=13&nDays=3")).Json;
 
@@ -48,7 +48,7 @@ public sealed class SlotRulesTests
     public async Task A_window_across_a_change_of_offset_offers_every_opening_slot_of_each_open_day(string utcNow, string start, string end, string saturday, string monday)
     {
         await using var emulator = await StartAt(utcNow);
-        using var client = new RawClient(emulator, emulator.Users[0]);
+        await using var client = new RawClient(emulator, emulator.Users[0]);
 
         var starts = Starts((await client.GetAsync($"/api/v1/groups/4/availabletimeslots?intervention_ids[]=22&calendar_id=13&start={start}&end={end}")).Json);
 
@@ -62,7 +62,7 @@ public sealed class SlotRulesTests
     public async Task Over_the_longest_window_every_slot_of_every_service_lies_inside_opening_hours()
     {
         await using var emulator = await StartAt("2026-03-02T20:40:00Z");
-        using var client = new RawClient(emulator, emulator.Users[0]);
+        await using var client = new RawClient(emulator, emulator.Users[0]);
 
         foreach (var (service, minutes) in new[] { (21, 45), (22, 30), (24, 90) })
         {
@@ -77,7 +77,7 @@ public sealed class SlotRulesTests
     public async Task The_last_slot_before_closing_can_be_booked_and_one_past_closing_or_at_night_cannot()
     {
         await using var emulator = await StartAt("2026-03-03T16:20:00Z");
-        using var client = new RawClient(emulator, emulator.Users[0]);
+        await using var client = new RawClient(emulator, emulator.Users[0]);
 
         var last = await Book(client, "2026-03-03 17:30:00");
         var pastClosing = await Book(client, "2026-03-04 17:45:00");

@@ -2,7 +2,7 @@
 // be documented for the operation, the media type must be one the response lists, the body must match its schema,
 // and the required documented headers must be there and match theirs.
 
-import { AnswerError, findOperation, findResponse, operations, resolve } from "./openapi-document.js";
+import { AnswerError, findOperation, findResponse, formatSuffixes, operations, resolve } from "./openapi-document.js";
 import { SchemaValidators } from "./openapi-schemas.js";
 
 const MAX_ERRORS = 10;
@@ -11,6 +11,7 @@ export class AnswerChecker {
   constructor(document) {
     this.document = document;
     this.operations = operations(document);
+    this.formatSuffixes = formatSuffixes(document);
     this.schemas = new SchemaValidators(document);
   }
 
@@ -34,7 +35,7 @@ export class AnswerChecker {
   check(answer) {
     let operation = null;
     try {
-      operation = findOperation(this.operations, answer);
+      operation = findOperation(this.operations, answer, this.formatSuffixes);
       const { key, response } = findResponse(this.document, operation, answer.status);
       const location = responseLocation(operation, key);
       const errors = [...this.checkHeaders(response, answer.headers ?? {}, location), ...this.checkBody(response, answer, location)];

@@ -46,14 +46,25 @@ export function operations(document) {
 }
 
 /**
+ * The suffixes the document says a path may end with to choose the answer's format (`x-path-format-suffixes`, such as
+ * ClicRDV's ".json"): `/groups.json` is `/groups`. None unless the document declares them.
+ */
+export function formatSuffixes(document) {
+  const suffixes = document["x-path-format-suffixes"];
+  return Array.isArray(suffixes) ? suffixes.filter((suffix) => typeof suffix === "string" && suffix.length > 0) : [];
+}
+
+/**
  * The operation for a method and a path (a concrete path, with or without its query, or a template), or for an
  * operationId. A concrete segment is preferred to a template segment, as OpenAPI requires.
  */
-export function findOperation(all, { method, path, operationId }) {
+export function findOperation(all, { method, path, operationId }, suffixes = []) {
   if (operationId) {
     return all.find((candidate) => candidate.operationId === operationId) ?? fail(`the document has no operation '${operationId}'`);
   }
-  const segments = path.split(/[?#]/)[0].split("/");
+  const bare = path.split(/[?#]/)[0];
+  const suffix = suffixes.find((candidate) => bare.endsWith(candidate));
+  const segments = (suffix ? bare.slice(0, -suffix.length) : bare).split("/");
   const matching = all
     .filter((candidate) => candidate.method === method.toUpperCase())
     .map((candidate) => ({ candidate, score: matchScore(candidate.template.split("/"), segments) }))

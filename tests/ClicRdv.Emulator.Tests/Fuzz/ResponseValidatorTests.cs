@@ -23,6 +23,17 @@ public sealed class ResponseValidatorTests
     }
 
     [Theory]
+    [InlineData(Calendar + ".json")]
+    [InlineData(Calendar + ".json?format=json")]
+    public async Task A_path_with_the_format_suffix_the_document_declares_is_its_operation(string path)
+    {
+        var verdict = await Validate("GET", path, 200, Json, """{"id":11,"name":"Alice"}""");
+
+        Assert.True(verdict.Valid, string.Join("\n", verdict.Errors));
+        Assert.Equal("GET /api/v1/groups/{gid}/calendars/{id} (getCalendar)", verdict.Operation);
+    }
+
+    [Theory]
     [InlineData("GET", Calendar, 200, Json, """{"id":11}""", "must have required property 'name'")]
     [InlineData("GET", Calendar, 200, Json, """{"id":"11","name":"Alice"}""", "/id must be integer")]
     [InlineData("GET", Calendar, 200, Json, """{"id":11,"name":null}""", "/name must be string")]
@@ -32,6 +43,7 @@ public sealed class ResponseValidatorTests
     [InlineData("GET", Calendar, 200, Json, "{\"id\":11,", "the body is not valid JSON")]
     [InlineData("GET", Calendar, 200, Json, "", "the answer has no body")]
     [InlineData("GET", "/api/v1/nowhere", 200, Json, "{}", "no operation of the document matches GET /api/v1/nowhere")]
+    [InlineData("GET", "/api/v1/groups.xml", 200, Json, "{}", "no operation of the document matches GET /api/v1/groups.xml")]
     public async Task An_answer_that_drifts_from_the_document_is_invalid_and_says_where(string method, string path, int status, string contentType, string body, string error)
     {
         var verdict = await Validate(method, path, status, contentType, body);
