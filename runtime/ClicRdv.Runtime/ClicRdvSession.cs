@@ -110,6 +110,11 @@ public sealed class ClicRdvSession : IDisposable
             var message = $"The ClicRDV login did not finish within the configured Timeout of {_loginTimeout.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)} seconds.";
             throw new TaskCanceledException(message, new TimeoutException(message, exception));
         }
+        catch (OperationCanceledException exception) when (exception.CancellationToken != cancellationToken)
+        {
+            // The caller's cancellation names the caller's token, as HttpClient's does, not the deadline linked to it.
+            throw new TaskCanceledException(exception.Message, exception, cancellationToken);
+        }
     }
 
     /// <summary>Drops <paramref name="stale"/> if it is still the current session (another request may have renewed it already).</summary>

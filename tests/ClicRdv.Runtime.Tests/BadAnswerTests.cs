@@ -216,7 +216,7 @@ public sealed class BadAnswerTests(Xunit.Abstractions.ITestOutputHelper output) 
         await WhileRunningAsync(call, answer.Arrived, "the request arrived");
         cancellation.Cancel();
 
-        await AssertCancelledByTheCallerAsync(call, answer);
+        await AssertCancelledByTheCallerAsync(call, answer, cancellation.Token);
     }
 
     [Theory]
@@ -232,7 +232,7 @@ public sealed class BadAnswerTests(Xunit.Abstractions.ITestOutputHelper output) 
         await WhileReadingTheBodyAsync(call, answer);
         cancellation.Cancel();
 
-        await AssertCancelledByTheCallerAsync(call, answer);
+        await AssertCancelledByTheCallerAsync(call, answer, cancellation.Token);
     }
 
     [Fact]
@@ -256,7 +256,7 @@ public sealed class BadAnswerTests(Xunit.Abstractions.ITestOutputHelper output) 
         await WhileRunningAsync(login, cancelledLogin.Arrived, "the login arrived");
         cancellation.Cancel();
 
-        await AssertCancelledByTheCallerAsync(login, cancelledLogin);
+        await AssertCancelledByTheCallerAsync(login, cancelledLogin, cancellation.Token);
         Assert.Equal(0, session.LoginCount);
     }
 
@@ -381,11 +381,13 @@ public sealed class BadAnswerTests(Xunit.Abstractions.ITestOutputHelper output) 
     /// The call fails as the caller's cancellation (HttpClient's timeout exception is the other kind, with a
     /// TimeoutException inside), and lets go of the request it was waiting on.
     /// </summary>
-    private static async Task AssertCancelledByTheCallerAsync(Task call, HeldAnswer answer)
+    /// <summary>The call ends as the caller's cancellation: with the caller's token (as HttpClient's does), not as a timeout.</summary>
+    private static async Task AssertCancelledByTheCallerAsync(Task call, HeldAnswer answer, CancellationToken callersToken)
     {
         var exception = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call.WaitAsync(HangGuard));
 
         Assert.IsNotType<TimeoutException>(exception.InnerException);
+        Assert.Equal(callersToken, exception.CancellationToken);
         await answer.Abandoned.WaitAsync(HangGuard);
     }
 
