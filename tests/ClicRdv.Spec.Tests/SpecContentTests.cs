@@ -343,6 +343,22 @@ public sealed class SpecContentTests
     }
 
     [Fact]
+    public void No_schema_an_update_sends_has_a_default()
+    {
+        // The generated contracts start with their defaults, and an update sends only what it changes: a default in an
+        // update's body would be sent with every update and overwrite the record's value.
+        var updates = Operations().Where(operation => operation.Verb == "PUT").ToList();
+        var defaults = from update in updates
+                       from schema in SchemasWithin(JsonBodySchemaOf(update.Path, update.Verb))
+                       from property in schema.TryGetProperty("properties", out var members) ? members.EnumerateObject() : Enumerable.Empty<JsonProperty>()
+                       where property.Value.TryGetProperty("default", out _)
+                       select $"{update.Verb} {update.Path}: {property.Name}";
+
+        Assert.NotEmpty(updates);
+        Assert.Empty(defaults);
+    }
+
+    [Fact]
     public void Ids_are_positive_int64_and_every_free_text_has_a_length()
     {
         var properties = from node in Objects()

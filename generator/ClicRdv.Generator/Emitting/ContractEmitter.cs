@@ -19,13 +19,13 @@ internal static class ContractEmitter
     public static Microsoft.CodeAnalysis.Text.SourceText Emit(DocumentModel document)
     {
         var writer = FileHeader.Start(document, usings: new[] { $"using {SerializationAlias} = global::System.Text.Json.Serialization;" });
-        var converters = document.Contracts.ToDictionary(contract => contract.Name, contract => contract.ConverterName, System.StringComparer.Ordinal);
+        var contracts = document.Contracts.ToDictionary(contract => contract.Name, System.StringComparer.Ordinal);
         writer.Separated(document.Contracts, contract =>
         {
             switch (contract.Kind)
             {
                 case ContractKind.Object:
-                    WriteClass(writer, contract, document.Options, converters);
+                    WriteClass(writer, contract, document.Options, contracts);
                     break;
                 case ContractKind.IntegerEnum:
                     WriteEnum(writer, contract, document.Options, isString: false);
@@ -47,7 +47,7 @@ internal static class ContractEmitter
         return writer.ToSourceText();
     }
 
-    private static void WriteClass(SourceWriter writer, ContractModel contract, GeneratorOptions options, IReadOnlyDictionary<string, string?> converters)
+    private static void WriteClass(SourceWriter writer, ContractModel contract, GeneratorOptions options, IReadOnlyDictionary<string, ContractModel> contracts)
     {
         writer.DocElement("summary", contract.Documentation);
         writer.Line(FileHeader.GeneratedCodeAttribute);
@@ -58,10 +58,15 @@ internal static class ContractEmitter
             writer.Separated(contract.Properties, property =>
             {
                 writer.DocElement("summary", property.Documentation);
+                if (DefaultValues.Initializer(property, contracts) is not null)
+                {
+                    writer.DocElement("value", $"Starts as {DefaultText(property.Default!)}, the document's default.");
+                }
+
                 writer.LineOf("[", SerializationAlias, ".JsonPropertyName(", SourceWriter.Literal(property.WireName), ")]");
 
                 // The same wire format as the generated metadata, for code that serializes the contracts by reflection.
-                if ((LenientConverters.For(property) ?? (property.Type.Kind == TypeKind.StringEnum ? converters[property.Type.Name] : property.Type.Converter)) is { } converter)
+                if ((LenientConverters.For(property) ?? (property.Type.Kind == TypeKind.StringEnum ? contracts[property.Type.Name].ConverterName : property.Type.Converter)) is { } converter)
                 {
                     writer.LineOf("[", SerializationAlias, ".JsonConverter(typeof(", converter, "))]");
                 }
@@ -71,7 +76,8 @@ internal static class ContractEmitter
                     writer.Line(IgnoreWhenNull);
                 }
 
-                var initializer = property.Type.IsNullable || property.Type.IsValueType ? string.Empty : " = default!;";
+                var initializer = DefaultValues.Initializer(property, contracts) is { } value ? " = " + value + ";"
+                    : property.Type.IsNullable || property.Type.IsValueType ? string.Empty : " = default!;";
                 writer.LineOf("public ", TypeNames.Value(property.Type), " ", property.Name, " { get; set; }", initializer);
             });
 
@@ -112,6 +118,9 @@ internal static class ContractEmitter
             }
         }
     }
+
+    /// <summary>A default as the document writes it: a string quoted, anything else as is.</summary>
+    private static string DefaultText(DefaultValueModel value) => value.Kind == DefaultKind.String ? "\"" + value.Text + "\"" : value.Text;
 
     private static void WriteEnumConverter(SourceWriter writer, ContractModel contract, GeneratorOptions options)
     {

@@ -31,7 +31,19 @@ internal sealed record ContractModel(
 /// is left out of what is written when null, so that no request carries a null the document forbids.
 /// </param>
 /// <param name="IsLenient">Whether the document marks it <c>x-lenient</c>: read from each JSON form of its value, written in its type.</param>
-internal sealed record PropertyModel(string Name, string WireName, TypeRef Type, string? Documentation, bool IsRequired, bool AllowsNull, bool IsLenient);
+/// <param name="Default">The document's <c>default</c>, which the property starts with.</param>
+internal sealed record PropertyModel(string Name, string WireName, TypeRef Type, string? Documentation, bool IsRequired, bool AllowsNull, bool IsLenient, DefaultValueModel? Default = null);
+
+internal enum DefaultKind
+{
+    Boolean,
+    Integer,
+    Number,
+    String,
+}
+
+/// <summary>A scalar <c>default</c> as the document writes it: its kind, and its text (invariant culture; a string's value).</summary>
+internal sealed record DefaultValueModel(DefaultKind Kind, string Text);
 
 /// <param name="Name">The C# member name.</param>
 /// <param name="Value">The wire string of a string enum, or the integer literal of an integer enum.</param>

@@ -323,7 +323,7 @@ internal sealed class SchemaMapper
     {
         var propertyName = scope.Claim(Identifiers.ToPascalCase(wireName));
         var type = Map(schema, ownerName + Identifiers.ToPascalCase(wireName));
-        return new PropertyModel(propertyName, wireName, isRequired ? type : type.AsNullable(), DocumentationOf(schema), isRequired, AllowsNull: type.IsNullable, LenientMembers.IsLenient(schema));
+        return new PropertyModel(propertyName, wireName, isRequired ? type : type.AsNullable(), DocumentationOf(schema), isRequired, AllowsNull: type.IsNullable, LenientMembers.IsLenient(schema), MemberDefaults.Of(schema));
     }
 
     /// <summary>The first <c>allOf</c> member that is a named object: it becomes the base class.</summary>

@@ -286,10 +286,11 @@ public partial class AppointmentInput
     public string? Websource { get; set; }
 
     /// <summary>Whether it is an online booking; the API's default is 1 [doc]. Sent as a boolean, like the captured answer's `from_web` [code].</summary>
+    /// <value>Starts as true, the document's default.</value>
     [__Json.JsonPropertyName("from_web")]
     [__Json.JsonConverter(typeof(global::ClicRdv.Generated.Support.LenientNullableConverter<bool, global::ClicRdv.Generated.Support.LenientBooleanConverter>))]
     [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
-    public bool? FromWeb { get; set; }
+    public bool? FromWeb { get; set; } = true;
 
     /// <summary>The customer: with `id` the customer is updated, without it one is created.</summary>
     [__Json.JsonPropertyName("fiche")]
@@ -1553,14 +1554,16 @@ public partial class Intervention
     public string? Abbr { get; set; }
 
     /// <summary>Duration in minutes.</summary>
+    /// <value>Starts as 15, the document's default.</value>
     [__Json.JsonPropertyName("length")]
     [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
-    public int? Length { get; set; }
+    public int? Length { get; set; } = 15;
 
     /// <summary>Colour in the agenda, `#RRGGBB`.</summary>
+    /// <value>Starts as "#dddddd", the document's default.</value>
     [__Json.JsonPropertyName("colorref")]
     [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
-    public string? Colorref { get; set; }
+    public string? Colorref { get; set; } = "#dddddd";
 
     /// <summary>Display order.</summary>
     [__Json.JsonPropertyName("sort")]
@@ -1603,12 +1606,12 @@ public partial class InterventionChanges
     [__Json.JsonPropertyName("abbr")]
     public string? Abbr { get; set; }
 
-    /// <summary>Duration in minutes.</summary>
+    /// <summary>Duration in minutes. ClicRDV gives a new service 15 minutes when it has none [doc]. No `default` here: an update sends only what it changes, and a default would be sent with every update.</summary>
     [__Json.JsonPropertyName("length")]
     [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public int? Length { get; set; }
 
-    /// <summary>Colour in the agenda, `#RRGGBB`.</summary>
+    /// <summary>Colour in the agenda, `#RRGGBB`. ClicRDV gives a new service `#dddddd` when it has none [doc]. No `default` here: an update sends only what it changes, and a default would be sent with every update.</summary>
     [__Json.JsonPropertyName("colorref")]
     [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public string? Colorref { get; set; }

@@ -104,9 +104,10 @@ public partial class CalendarInput
     [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public int? Sort { get; set; }
 
+    /// <value>Starts as false, the document's default.</value>
     [__Json.JsonPropertyName("deleted")]
     [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
-    public bool? Deleted { get; set; }
+    public bool? Deleted { get; set; } = false;
 
     /// <summary>JSON members the document does not describe, kept so that nothing the server sends is lost.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
