@@ -67,6 +67,19 @@ public sealed class TolerantReadTests
         Assert.Equal(answer, error.Content);
     }
 
+    [Theory]
+    [MemberData(nameof(Settings))]
+    public async Task An_answer_without_a_required_member_fails_naming_the_contract_and_the_member(string settings)
+    {
+        await using var server = await Answering("""{"records":[{"id":7}]}""");
+
+        var error = await Assert.ThrowsAsync<ApiException>(() => Client(server, settings).CreateBooking(new Booking { Id = 1, Confirmed = true }));
+
+        var reason = Assert.IsType<JsonException>(error.InnerException).Message;
+        Assert.Contains("Tolerant.Booking", reason);
+        Assert.Contains("'confirmed'", reason);
+    }
+
     [Fact]
     public async Task A_member_without_x_lenient_stays_strict()
     {

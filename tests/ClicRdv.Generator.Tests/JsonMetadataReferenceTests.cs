@@ -61,7 +61,7 @@ public sealed class JsonMetadataReferenceTests
         }
     }
 
-    /// <summary>Both write the same bytes (or fail alike: an unset JsonElement cannot be written), and read them back alike.</summary>
+    /// <summary>Both write the same bytes (or fail alike: an unset JsonElement cannot be written), and read them back alike (or refuse alike: a required member missing).</summary>
     private static void AssertSameBytes(object value, JsonTypeInfo ours, JsonTypeInfo reference)
     {
         string expected;
@@ -76,7 +76,17 @@ public sealed class JsonMetadataReferenceTests
         }
 
         Assert.Equal(expected, JsonSerializer.Serialize(value, ours));
-        Assert.Equal(expected, JsonSerializer.Serialize(JsonSerializer.Deserialize(expected, ours), reference));
+
+        // An empty contract lacks its required members: both must then refuse to read it back, alike.
+        var referenceRefusal = Record.Exception(() => JsonSerializer.Deserialize(expected, reference));
+        object? read = null;
+        var ourRefusal = Record.Exception(() => read = JsonSerializer.Deserialize(expected, ours));
+        Assert.Equal(referenceRefusal?.GetType(), ourRefusal?.GetType());
+        Assert.Equal(referenceRefusal?.Message, ourRefusal?.Message);
+        if (ourRefusal is null)
+        {
+            Assert.Equal(expected, JsonSerializer.Serialize(read, reference));
+        }
     }
 
     private static object? Empty(Type type) =>
@@ -97,7 +107,7 @@ public sealed class JsonMetadataReferenceTests
     }
 
     private static List<string> Describe(IEnumerable<JsonPropertyInfo> properties) => properties
-        .Select(property => $"{property.Name}: {property.PropertyType} (declared by {property.DeclaringType.Name}, extension data {property.IsExtensionData}, converter {property.CustomConverter?.GetType().Name ?? "none"}, get {property.Get is not null}, set {property.Set is not null})")
+        .Select(property => $"{property.Name}: {property.PropertyType} (declared by {property.DeclaringType.Name}, extension data {property.IsExtensionData}, converter {property.CustomConverter?.GetType().Name ?? "none"}, get {property.Get is not null}, set {property.Set is not null}, required {property.IsRequired})")
         .ToList();
 
     /// <summary>Every type the emitted context lists (the <c>typeof</c>s of its resolver), from the compiled assembly.</summary>

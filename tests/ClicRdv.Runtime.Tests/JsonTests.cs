@@ -34,7 +34,7 @@ public sealed class JsonTests : IAsyncLifetime
             new AppointmentRequest { Appointment = new AppointmentInput { Date = new DateTime(2017, 2, 28, 11, 35, 0), InterventionIds = new() { 3 }, Fiche = new FicheInput { Email = "a@b.c" } } },
             ClicRdvJson.CreateSerializerOptions(ApiJsonContext.Default));
 
-        Assert.Equal("""{"appointment":{"date":"2017-02-28 11:35:00","intervention_ids":[3],"fiche":{"email":"a@b.c"}}}""", json);
+        Assert.Equal("""{"appointment":{"date":"2017-02-28 11:35:00","intervention_ids":[3],"from_web":true,"fiche":{"email":"a@b.c"}}}""", json);
     }
 
     [Fact]

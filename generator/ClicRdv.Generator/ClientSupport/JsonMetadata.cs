@@ -61,7 +61,8 @@ internal static class JsonMetadata
     /// A property of <typeparamref name="TDeclaring"/> named <paramref name="wireName"/> in JSON. A
     /// <paramref name="converter"/> binds the member's format (an enum's values, a date-time's pattern) to the member
     /// itself, which wins over any converter in the options; <paramref name="ignore"/> leaves a null out of what is
-    /// written when the document does not allow null there.
+    /// written when the document does not allow null there; <paramref name="required"/> makes an answer without the
+    /// member fail, naming the type and the member, as <c>[JsonRequired]</c> does.
     /// </summary>
     public static JsonPropertyInfo Property<TDeclaring, TValue>(
         JsonSerializerOptions options,
@@ -70,8 +71,10 @@ internal static class JsonMetadata
         Func<object, TValue?> get,
         Action<object, TValue?> set,
         JsonConverter<TValue>? converter = null,
-        JsonIgnoreCondition? ignore = null) =>
-        JsonMetadataServices.CreatePropertyInfo(options, new JsonPropertyInfoValues<TValue>
+        JsonIgnoreCondition? ignore = null,
+        bool required = false)
+    {
+        var property = JsonMetadataServices.CreatePropertyInfo(options, new JsonPropertyInfoValues<TValue>
         {
             IsProperty = true,
             IsPublic = true,
@@ -83,6 +86,9 @@ internal static class JsonMetadata
             PropertyName = name,
             JsonPropertyName = wireName,
         });
+        property.IsRequired = required;
+        return property;
+    }
 
     /// <summary>The dictionary that keeps the members the document does not describe, written back as they came.</summary>
     public static JsonPropertyInfo ExtensionData<TDeclaring>(

@@ -76,6 +76,13 @@ internal static class ContractEmitter
                     writer.Line(IgnoreWhenNull);
                 }
 
+                // An answer without a member the schema requires fails, naming the contract and the member, rather than
+                // leaving a default (0, null) where the document promises a value.
+                if (property.IsRequired)
+                {
+                    writer.LineOf("[", SerializationAlias, ".JsonRequired]");
+                }
+
                 var initializer = DefaultValues.Initializer(property, contracts) is { } value ? " = " + value + ";"
                     : property.Type.IsNullable || property.Type.IsValueType ? string.Empty : " = default!;";
                 writer.LineOf("public ", TypeNames.Value(property.Type), " ", property.Name, " { get; set; }", initializer);

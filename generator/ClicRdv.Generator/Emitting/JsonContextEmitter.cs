@@ -184,6 +184,11 @@ internal static class JsonContextEmitter
                     writer.Append(", ignore: ").Append(WhenWritingNull);
                 }
 
+                if (property.IsRequired)
+                {
+                    writer.Append(", required: true");
+                }
+
                 writer.Append("),").EndLine();
             }
 

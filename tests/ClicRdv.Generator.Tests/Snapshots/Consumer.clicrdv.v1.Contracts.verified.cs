@@ -13,6 +13,7 @@ public partial class Account
 {
     /// <summary>The account's id.</summary>
     [__Json.JsonPropertyName("id")]
+    [__Json.JsonRequired]
     public long Id { get; set; }
 
     /// <summary>Email address (the login).</summary>
@@ -43,10 +44,12 @@ public partial class AccountInput
 {
     /// <summary>Email address (the login).</summary>
     [__Json.JsonPropertyName("email")]
+    [__Json.JsonRequired]
     public string Email { get; set; } = default!;
 
     /// <summary>The group the account belongs to.</summary>
     [__Json.JsonPropertyName("group_id")]
+    [__Json.JsonRequired]
     public long GroupId { get; set; }
 
     /// <summary>[guess] A pending appointment to attach to the new account, as the documentation names it without describing it.</summary>
@@ -63,6 +66,7 @@ public partial class AccountInput
 public partial class AccountRequest
 {
     [__Json.JsonPropertyName("account")]
+    [__Json.JsonRequired]
     public AccountInput Account { get; set; } = default!;
 
     /// <summary>JSON members the document does not describe, kept so that nothing the server sends is lost.</summary>
@@ -76,6 +80,7 @@ public partial class Appointment
 {
     /// <summary>The appointment's id.</summary>
     [__Json.JsonPropertyName("id")]
+    [__Json.JsonRequired]
     public long Id { get; set; }
 
     /// <summary>When it starts.</summary>
@@ -267,10 +272,12 @@ public partial class AppointmentInput
     /// <summary>When the appointment starts.</summary>
     [__Json.JsonPropertyName("date")]
     [__Json.JsonConverter(typeof(DateTimeJsonConverter))]
+    [__Json.JsonRequired]
     public global::System.DateTime Date { get; set; }
 
     /// <summary>The services booked, in order. [guess] At most 50.</summary>
     [__Json.JsonPropertyName("intervention_ids")]
+    [__Json.JsonRequired]
     public global::System.Collections.Generic.List<long> InterventionIds { get; set; } = default!;
 
     /// <summary>The calendar; leave it out and ClicRDV picks a free one.</summary>
@@ -294,6 +301,7 @@ public partial class AppointmentInput
 
     /// <summary>The customer: with `id` the customer is updated, without it one is created.</summary>
     [__Json.JsonPropertyName("fiche")]
+    [__Json.JsonRequired]
     public FicheInput Fiche { get; set; } = default!;
 
     /// <summary>JSON members the document does not describe, kept so that nothing the server sends is lost.</summary>
@@ -334,6 +342,7 @@ public partial class AppointmentIntervention
 public partial class AppointmentRequest
 {
     [__Json.JsonPropertyName("appointment")]
+    [__Json.JsonRequired]
     public AppointmentInput Appointment { get; set; } = default!;
 
     /// <summary>JSON members the document does not describe, kept so that nothing the server sends is lost.</summary>
@@ -418,6 +427,7 @@ public partial class Calendar
 {
     /// <summary>The calendar's id.</summary>
     [__Json.JsonPropertyName("id")]
+    [__Json.JsonRequired]
     public long Id { get; set; }
 
     /// <summary>The group it belongs to.</summary>
@@ -431,6 +441,7 @@ public partial class Calendar
 
     /// <summary>The internal name.</summary>
     [__Json.JsonPropertyName("name")]
+    [__Json.JsonRequired]
     public string Name { get; set; } = default!;
 
     /// <summary>The name shown to customers.</summary>
@@ -542,6 +553,7 @@ public partial class CalendarInput : CalendarChanges
 public partial class CalendarRequest
 {
     [__Json.JsonPropertyName("calendar")]
+    [__Json.JsonRequired]
     public CalendarInput Calendar { get; set; } = default!;
 
     /// <summary>JSON members the document does not describe, kept so that nothing the server sends is lost.</summary>
@@ -554,6 +566,7 @@ public partial class CalendarRequest
 public partial class CalendarUpdateRequest
 {
     [__Json.JsonPropertyName("calendar")]
+    [__Json.JsonRequired]
     public CalendarChanges Calendar { get; set; } = default!;
 
     /// <summary>JSON members the document does not describe, kept so that nothing the server sends is lost.</summary>
@@ -567,6 +580,7 @@ public partial class Calendarset
 {
     /// <summary>The calendar set's id.</summary>
     [__Json.JsonPropertyName("id")]
+    [__Json.JsonRequired]
     public long Id { get; set; }
 
     /// <summary>The group it belongs to.</summary>
@@ -576,6 +590,7 @@ public partial class Calendarset
 
     /// <summary>Its name.</summary>
     [__Json.JsonPropertyName("name")]
+    [__Json.JsonRequired]
     public string Name { get; set; } = default!;
 
     /// <summary>Display order.</summary>
@@ -639,6 +654,7 @@ public partial class CalendarsetInput : CalendarsetChanges
 public partial class CalendarsetRequest
 {
     [__Json.JsonPropertyName("calendarset")]
+    [__Json.JsonRequired]
     public CalendarsetInput Calendarset { get; set; } = default!;
 
     /// <summary>JSON members the document does not describe, kept so that nothing the server sends is lost.</summary>
@@ -651,6 +667,7 @@ public partial class CalendarsetRequest
 public partial class CalendarsetUpdateRequest
 {
     [__Json.JsonPropertyName("calendarset")]
+    [__Json.JsonRequired]
     public CalendarsetChanges Calendarset { get; set; } = default!;
 
     /// <summary>JSON members the document does not describe, kept so that nothing the server sends is lost.</summary>
@@ -701,14 +718,17 @@ public partial class Condition
 {
     /// <summary>The field to compare.</summary>
     [__Json.JsonPropertyName("field")]
+    [__Json.JsonRequired]
     public string Field { get; set; } = default!;
 
     [__Json.JsonPropertyName("op")]
     [__Json.JsonConverter(typeof(ConditionOperatorJsonConverter))]
+    [__Json.JsonRequired]
     public ConditionOperator Op { get; set; }
 
     /// <summary>The value to compare with (comma-separated for `in` and `not in`).</summary>
     [__Json.JsonPropertyName("value")]
+    [__Json.JsonRequired]
     public string Value { get; set; } = default!;
 
     /// <summary>JSON members the document does not describe, kept so that nothing the server sends is lost.</summary>
@@ -799,6 +819,7 @@ public partial class Customfield
 {
     /// <summary>The definition's id.</summary>
     [__Json.JsonPropertyName("id")]
+    [__Json.JsonRequired]
     public long Id { get; set; }
 
     /// <summary>The group.</summary>
@@ -809,10 +830,12 @@ public partial class Customfield
     /// <summary>Which records the field belongs to.</summary>
     [__Json.JsonPropertyName("model")]
     [__Json.JsonConverter(typeof(CustomfieldModelJsonConverter))]
+    [__Json.JsonRequired]
     public CustomfieldModel Model { get; set; }
 
     /// <summary>The column it fills, such as `str3` or `bool0`.</summary>
     [__Json.JsonPropertyName("name")]
+    [__Json.JsonRequired]
     public string Name { get; set; } = default!;
 
     /// <summary>Label for professionals.</summary>
@@ -956,6 +979,7 @@ public partial class Fiche
 {
     /// <summary>The customer's id.</summary>
     [__Json.JsonPropertyName("id")]
+    [__Json.JsonRequired]
     public long Id { get; set; }
 
     /// <summary>The group it belongs to.</summary>
@@ -1388,6 +1412,7 @@ public partial class FicheInput
 public partial class FicheRequest
 {
     [__Json.JsonPropertyName("fiche")]
+    [__Json.JsonRequired]
     public FicheInput Fiche { get; set; } = default!;
 
     /// <summary>JSON members the document does not describe, kept so that nothing the server sends is lost.</summary>
@@ -1401,10 +1426,12 @@ public partial class Group
 {
     /// <summary>The group's id (the `{gid}` of every group resource).</summary>
     [__Json.JsonPropertyName("id")]
+    [__Json.JsonRequired]
     public long Id { get; set; }
 
     /// <summary>The group's name.</summary>
     [__Json.JsonPropertyName("name")]
+    [__Json.JsonRequired]
     public string Name { get; set; } = default!;
 
     /// <summary>Whether the group is deactivated.</summary>
@@ -1517,6 +1544,7 @@ public partial class GroupInput
 public partial class GroupRequest
 {
     [__Json.JsonPropertyName("group")]
+    [__Json.JsonRequired]
     public GroupInput Group { get; set; } = default!;
 
     /// <summary>JSON members the document does not describe, kept so that nothing the server sends is lost.</summary>
@@ -1530,6 +1558,7 @@ public partial class Intervention
 {
     /// <summary>The service's id.</summary>
     [__Json.JsonPropertyName("id")]
+    [__Json.JsonRequired]
     public long Id { get; set; }
 
     /// <summary>The group it belongs to.</summary>
@@ -1543,6 +1572,7 @@ public partial class Intervention
 
     /// <summary>The internal name.</summary>
     [__Json.JsonPropertyName("name")]
+    [__Json.JsonRequired]
     public string Name { get; set; } = default!;
 
     /// <summary>The name shown to customers.</summary>
@@ -1656,6 +1686,7 @@ public partial class InterventionInput : InterventionChanges
 public partial class InterventionRequest
 {
     [__Json.JsonPropertyName("intervention")]
+    [__Json.JsonRequired]
     public InterventionInput Intervention { get; set; } = default!;
 
     /// <summary>JSON members the document does not describe, kept so that nothing the server sends is lost.</summary>
@@ -1668,6 +1699,7 @@ public partial class InterventionRequest
 public partial class InterventionUpdateRequest
 {
     [__Json.JsonPropertyName("intervention")]
+    [__Json.JsonRequired]
     public InterventionChanges Intervention { get; set; } = default!;
 
     /// <summary>JSON members the document does not describe, kept so that nothing the server sends is lost.</summary>
@@ -1681,6 +1713,7 @@ public partial class Interventionset
 {
     /// <summary>The category's id.</summary>
     [__Json.JsonPropertyName("id")]
+    [__Json.JsonRequired]
     public long Id { get; set; }
 
     /// <summary>The group it belongs to.</summary>
@@ -1690,6 +1723,7 @@ public partial class Interventionset
 
     /// <summary>Its name.</summary>
     [__Json.JsonPropertyName("name")]
+    [__Json.JsonRequired]
     public string Name { get; set; } = default!;
 
     /// <summary>Display order.</summary>
@@ -1753,6 +1787,7 @@ public partial class InterventionsetInput : InterventionsetChanges
 public partial class InterventionsetRequest
 {
     [__Json.JsonPropertyName("interventionset")]
+    [__Json.JsonRequired]
     public InterventionsetInput Interventionset { get; set; } = default!;
 
     /// <summary>JSON members the document does not describe, kept so that nothing the server sends is lost.</summary>
@@ -1765,6 +1800,7 @@ public partial class InterventionsetRequest
 public partial class InterventionsetUpdateRequest
 {
     [__Json.JsonPropertyName("interventionset")]
+    [__Json.JsonRequired]
     public InterventionsetChanges Interventionset { get; set; } = default!;
 
     /// <summary>JSON members the document does not describe, kept so that nothing the server sends is lost.</summary>
@@ -1828,6 +1864,7 @@ public partial class Pro
 {
     /// <summary>The professional user's id.</summary>
     [__Json.JsonPropertyName("id")]
+    [__Json.JsonRequired]
     public long Id { get; set; }
 
     /// <summary>Last name.</summary>
@@ -1934,6 +1971,7 @@ public partial class TimeSlot
     /// <summary>When the free slot starts.</summary>
     [__Json.JsonPropertyName("start")]
     [__Json.JsonConverter(typeof(DateTimeJsonConverter))]
+    [__Json.JsonRequired]
     public global::System.DateTime Start { get; set; }
 
     /// <summary>How many calendars are free then.</summary>
@@ -1957,10 +1995,12 @@ public partial class Vevent
 {
     /// <summary>The event's id.</summary>
     [__Json.JsonPropertyName("id")]
+    [__Json.JsonRequired]
     public long Id { get; set; }
 
     /// <summary>The calendar it is in.</summary>
     [__Json.JsonPropertyName("calendar_id")]
+    [__Json.JsonRequired]
     public long CalendarId { get; set; }
 
     /// <summary>When it starts.</summary>
@@ -2128,6 +2168,7 @@ public partial class VeventInput : VeventChanges
 public partial class VeventRequest
 {
     [__Json.JsonPropertyName("vevent")]
+    [__Json.JsonRequired]
     public VeventInput Vevent { get; set; } = default!;
 
     /// <summary>JSON members the document does not describe, kept so that nothing the server sends is lost.</summary>
@@ -2140,6 +2181,7 @@ public partial class VeventRequest
 public partial class VeventUpdateRequest
 {
     [__Json.JsonPropertyName("vevent")]
+    [__Json.JsonRequired]
     public VeventChanges Vevent { get; set; } = default!;
 
     /// <summary>JSON members the document does not describe, kept so that nothing the server sends is lost.</summary>

@@ -518,7 +518,7 @@ public sealed partial class ApiJsonContext : global::System.Text.Json.Serializat
 
     private __Metadata.JsonTypeInfo<Account> Create_Account(__Options options) => Resolved(__Support.Object<Account>(options, static () => new Account(), static o => new __Metadata.JsonPropertyInfo[]
     {
-        __Support.Property<Account, long>(o, "Id", "id", static x => ((Account)x).Id, static (x, v) => ((Account)x).Id = v),
+        __Support.Property<Account, long>(o, "Id", "id", static x => ((Account)x).Id, static (x, v) => ((Account)x).Id = v, required: true),
         __Support.Property<Account, string>(o, "Email", "email", static x => ((Account)x).Email, static (x, v) => ((Account)x).Email = v, ignore: __Ignore.WhenWritingNull),
         __Support.Property<Account, long?>(o, "GroupId", "group_id", static x => ((Account)x).GroupId, static (x, v) => ((Account)x).GroupId = v),
         __Support.Property<Account, string>(o, "Firstname", "firstname", static x => ((Account)x).Firstname, static (x, v) => ((Account)x).Firstname = v),
@@ -528,21 +528,21 @@ public sealed partial class ApiJsonContext : global::System.Text.Json.Serializat
 
     private __Metadata.JsonTypeInfo<AccountInput> Create_AccountInput(__Options options) => Resolved(__Support.Object<AccountInput>(options, static () => new AccountInput(), static o => new __Metadata.JsonPropertyInfo[]
     {
-        __Support.Property<AccountInput, string>(o, "Email", "email", static x => ((AccountInput)x).Email, static (x, v) => ((AccountInput)x).Email = v),
-        __Support.Property<AccountInput, long>(o, "GroupId", "group_id", static x => ((AccountInput)x).GroupId, static (x, v) => ((AccountInput)x).GroupId = v),
+        __Support.Property<AccountInput, string>(o, "Email", "email", static x => ((AccountInput)x).Email, static (x, v) => ((AccountInput)x).Email = v, required: true),
+        __Support.Property<AccountInput, long>(o, "GroupId", "group_id", static x => ((AccountInput)x).GroupId, static (x, v) => ((AccountInput)x).GroupId = v, required: true),
         __Support.Property<AccountInput, string>(o, "PendingRdv", "pendingRdv", static x => ((AccountInput)x).PendingRdv, static (x, v) => ((AccountInput)x).PendingRdv = v),
         __Support.ExtensionData<AccountInput>(o, static x => ((AccountInput)x).AdditionalProperties, static (x, v) => ((AccountInput)x).AdditionalProperties = v),
     }));
 
     private __Metadata.JsonTypeInfo<AccountRequest> Create_AccountRequest(__Options options) => Resolved(__Support.Object<AccountRequest>(options, static () => new AccountRequest(), static o => new __Metadata.JsonPropertyInfo[]
     {
-        __Support.Property<AccountRequest, AccountInput>(o, "Account", "account", static x => ((AccountRequest)x).Account, static (x, v) => ((AccountRequest)x).Account = v),
+        __Support.Property<AccountRequest, AccountInput>(o, "Account", "account", static x => ((AccountRequest)x).Account, static (x, v) => ((AccountRequest)x).Account = v, required: true),
         __Support.ExtensionData<AccountRequest>(o, static x => ((AccountRequest)x).AdditionalProperties, static (x, v) => ((AccountRequest)x).AdditionalProperties = v),
     }));
 
     private __Metadata.JsonTypeInfo<Appointment> Create_Appointment(__Options options) => Resolved(__Support.Object<Appointment>(options, static () => new Appointment(), static o => new __Metadata.JsonPropertyInfo[]
     {
-        __Support.Property<Appointment, long>(o, "Id", "id", static x => ((Appointment)x).Id, static (x, v) => ((Appointment)x).Id = v),
+        __Support.Property<Appointment, long>(o, "Id", "id", static x => ((Appointment)x).Id, static (x, v) => ((Appointment)x).Id = v, required: true),
         __Support.Property<Appointment, global::System.DateTime?>(o, "Start", "start", static x => ((Appointment)x).Start, static (x, v) => ((Appointment)x).Start = v, converter: __Support.NullableOf(new DateTimeJsonConverter(), o), ignore: __Ignore.WhenWritingNull),
         __Support.Property<Appointment, global::System.DateTime?>(o, "End", "end", static x => ((Appointment)x).End, static (x, v) => ((Appointment)x).End = v, converter: __Support.NullableOf(new DateTimeJsonConverter(), o), ignore: __Ignore.WhenWritingNull),
         __Support.Property<Appointment, long?>(o, "FicheId", "fiche_id", static x => ((Appointment)x).FicheId, static (x, v) => ((Appointment)x).FicheId = v, ignore: __Ignore.WhenWritingNull),
@@ -602,13 +602,13 @@ public sealed partial class ApiJsonContext : global::System.Text.Json.Serializat
 
     private __Metadata.JsonTypeInfo<AppointmentInput> Create_AppointmentInput(__Options options) => Resolved(__Support.Object<AppointmentInput>(options, static () => new AppointmentInput(), static o => new __Metadata.JsonPropertyInfo[]
     {
-        __Support.Property<AppointmentInput, global::System.DateTime>(o, "Date", "date", static x => ((AppointmentInput)x).Date, static (x, v) => ((AppointmentInput)x).Date = v, converter: new DateTimeJsonConverter()),
-        __Support.Property<AppointmentInput, global::System.Collections.Generic.List<long>>(o, "InterventionIds", "intervention_ids", static x => ((AppointmentInput)x).InterventionIds, static (x, v) => ((AppointmentInput)x).InterventionIds = v),
+        __Support.Property<AppointmentInput, global::System.DateTime>(o, "Date", "date", static x => ((AppointmentInput)x).Date, static (x, v) => ((AppointmentInput)x).Date = v, converter: new DateTimeJsonConverter(), required: true),
+        __Support.Property<AppointmentInput, global::System.Collections.Generic.List<long>>(o, "InterventionIds", "intervention_ids", static x => ((AppointmentInput)x).InterventionIds, static (x, v) => ((AppointmentInput)x).InterventionIds = v, required: true),
         __Support.Property<AppointmentInput, long?>(o, "CalendarId", "calendar_id", static x => ((AppointmentInput)x).CalendarId, static (x, v) => ((AppointmentInput)x).CalendarId = v),
         __Support.Property<AppointmentInput, string>(o, "Comments", "comments", static x => ((AppointmentInput)x).Comments, static (x, v) => ((AppointmentInput)x).Comments = v),
         __Support.Property<AppointmentInput, string>(o, "Websource", "websource", static x => ((AppointmentInput)x).Websource, static (x, v) => ((AppointmentInput)x).Websource = v),
         __Support.Property<AppointmentInput, bool?>(o, "FromWeb", "from_web", static x => ((AppointmentInput)x).FromWeb, static (x, v) => ((AppointmentInput)x).FromWeb = v, converter: new global::ClicRdv.Generated.Support.LenientNullableConverter<bool, global::ClicRdv.Generated.Support.LenientBooleanConverter>(), ignore: __Ignore.WhenWritingNull),
-        __Support.Property<AppointmentInput, FicheInput>(o, "Fiche", "fiche", static x => ((AppointmentInput)x).Fiche, static (x, v) => ((AppointmentInput)x).Fiche = v),
+        __Support.Property<AppointmentInput, FicheInput>(o, "Fiche", "fiche", static x => ((AppointmentInput)x).Fiche, static (x, v) => ((AppointmentInput)x).Fiche = v, required: true),
         __Support.ExtensionData<AppointmentInput>(o, static x => ((AppointmentInput)x).AdditionalProperties, static (x, v) => ((AppointmentInput)x).AdditionalProperties = v),
     }));
 
@@ -623,7 +623,7 @@ public sealed partial class ApiJsonContext : global::System.Text.Json.Serializat
 
     private __Metadata.JsonTypeInfo<AppointmentRequest> Create_AppointmentRequest(__Options options) => Resolved(__Support.Object<AppointmentRequest>(options, static () => new AppointmentRequest(), static o => new __Metadata.JsonPropertyInfo[]
     {
-        __Support.Property<AppointmentRequest, AppointmentInput>(o, "Appointment", "appointment", static x => ((AppointmentRequest)x).Appointment, static (x, v) => ((AppointmentRequest)x).Appointment = v),
+        __Support.Property<AppointmentRequest, AppointmentInput>(o, "Appointment", "appointment", static x => ((AppointmentRequest)x).Appointment, static (x, v) => ((AppointmentRequest)x).Appointment = v, required: true),
         __Support.ExtensionData<AppointmentRequest>(o, static x => ((AppointmentRequest)x).AdditionalProperties, static (x, v) => ((AppointmentRequest)x).AdditionalProperties = v),
     }));
 
@@ -647,10 +647,10 @@ public sealed partial class ApiJsonContext : global::System.Text.Json.Serializat
 
     private __Metadata.JsonTypeInfo<Calendar> Create_Calendar(__Options options) => Resolved(__Support.Object<Calendar>(options, static () => new Calendar(), static o => new __Metadata.JsonPropertyInfo[]
     {
-        __Support.Property<Calendar, long>(o, "Id", "id", static x => ((Calendar)x).Id, static (x, v) => ((Calendar)x).Id = v),
+        __Support.Property<Calendar, long>(o, "Id", "id", static x => ((Calendar)x).Id, static (x, v) => ((Calendar)x).Id = v, required: true),
         __Support.Property<Calendar, long?>(o, "GroupId", "group_id", static x => ((Calendar)x).GroupId, static (x, v) => ((Calendar)x).GroupId = v, ignore: __Ignore.WhenWritingNull),
         __Support.Property<Calendar, long?>(o, "CalendarsetId", "calendarset_id", static x => ((Calendar)x).CalendarsetId, static (x, v) => ((Calendar)x).CalendarsetId = v),
-        __Support.Property<Calendar, string>(o, "Name", "name", static x => ((Calendar)x).Name, static (x, v) => ((Calendar)x).Name = v),
+        __Support.Property<Calendar, string>(o, "Name", "name", static x => ((Calendar)x).Name, static (x, v) => ((Calendar)x).Name = v, required: true),
         __Support.Property<Calendar, string>(o, "Publicname", "publicname", static x => ((Calendar)x).Publicname, static (x, v) => ((Calendar)x).Publicname = v),
         __Support.Property<Calendar, string>(o, "Address", "address", static x => ((Calendar)x).Address, static (x, v) => ((Calendar)x).Address = v),
         __Support.Property<Calendar, string>(o, "Zipcode", "zipcode", static x => ((Calendar)x).Zipcode, static (x, v) => ((Calendar)x).Zipcode = v),
@@ -702,21 +702,21 @@ public sealed partial class ApiJsonContext : global::System.Text.Json.Serializat
 
     private __Metadata.JsonTypeInfo<CalendarRequest> Create_CalendarRequest(__Options options) => Resolved(__Support.Object<CalendarRequest>(options, static () => new CalendarRequest(), static o => new __Metadata.JsonPropertyInfo[]
     {
-        __Support.Property<CalendarRequest, CalendarInput>(o, "Calendar", "calendar", static x => ((CalendarRequest)x).Calendar, static (x, v) => ((CalendarRequest)x).Calendar = v),
+        __Support.Property<CalendarRequest, CalendarInput>(o, "Calendar", "calendar", static x => ((CalendarRequest)x).Calendar, static (x, v) => ((CalendarRequest)x).Calendar = v, required: true),
         __Support.ExtensionData<CalendarRequest>(o, static x => ((CalendarRequest)x).AdditionalProperties, static (x, v) => ((CalendarRequest)x).AdditionalProperties = v),
     }));
 
     private __Metadata.JsonTypeInfo<CalendarUpdateRequest> Create_CalendarUpdateRequest(__Options options) => Resolved(__Support.Object<CalendarUpdateRequest>(options, static () => new CalendarUpdateRequest(), static o => new __Metadata.JsonPropertyInfo[]
     {
-        __Support.Property<CalendarUpdateRequest, CalendarChanges>(o, "Calendar", "calendar", static x => ((CalendarUpdateRequest)x).Calendar, static (x, v) => ((CalendarUpdateRequest)x).Calendar = v),
+        __Support.Property<CalendarUpdateRequest, CalendarChanges>(o, "Calendar", "calendar", static x => ((CalendarUpdateRequest)x).Calendar, static (x, v) => ((CalendarUpdateRequest)x).Calendar = v, required: true),
         __Support.ExtensionData<CalendarUpdateRequest>(o, static x => ((CalendarUpdateRequest)x).AdditionalProperties, static (x, v) => ((CalendarUpdateRequest)x).AdditionalProperties = v),
     }));
 
     private __Metadata.JsonTypeInfo<Calendarset> Create_Calendarset(__Options options) => Resolved(__Support.Object<Calendarset>(options, static () => new Calendarset(), static o => new __Metadata.JsonPropertyInfo[]
     {
-        __Support.Property<Calendarset, long>(o, "Id", "id", static x => ((Calendarset)x).Id, static (x, v) => ((Calendarset)x).Id = v),
+        __Support.Property<Calendarset, long>(o, "Id", "id", static x => ((Calendarset)x).Id, static (x, v) => ((Calendarset)x).Id = v, required: true),
         __Support.Property<Calendarset, long?>(o, "GroupId", "group_id", static x => ((Calendarset)x).GroupId, static (x, v) => ((Calendarset)x).GroupId = v, ignore: __Ignore.WhenWritingNull),
-        __Support.Property<Calendarset, string>(o, "Name", "name", static x => ((Calendarset)x).Name, static (x, v) => ((Calendarset)x).Name = v),
+        __Support.Property<Calendarset, string>(o, "Name", "name", static x => ((Calendarset)x).Name, static (x, v) => ((Calendarset)x).Name = v, required: true),
         __Support.Property<Calendarset, int?>(o, "Sort", "sort", static x => ((Calendarset)x).Sort, static (x, v) => ((Calendarset)x).Sort = v, ignore: __Ignore.WhenWritingNull),
         __Support.Property<Calendarset, bool?>(o, "Deleted", "deleted", static x => ((Calendarset)x).Deleted, static (x, v) => ((Calendarset)x).Deleted = v, converter: new global::ClicRdv.Generated.Support.LenientNullableConverter<bool, global::ClicRdv.Generated.Support.LenientBooleanConverter>(), ignore: __Ignore.WhenWritingNull),
         __Support.ExtensionData<Calendarset>(o, static x => ((Calendarset)x).AdditionalProperties, static (x, v) => ((Calendarset)x).AdditionalProperties = v),
@@ -752,13 +752,13 @@ public sealed partial class ApiJsonContext : global::System.Text.Json.Serializat
 
     private __Metadata.JsonTypeInfo<CalendarsetRequest> Create_CalendarsetRequest(__Options options) => Resolved(__Support.Object<CalendarsetRequest>(options, static () => new CalendarsetRequest(), static o => new __Metadata.JsonPropertyInfo[]
     {
-        __Support.Property<CalendarsetRequest, CalendarsetInput>(o, "Calendarset", "calendarset", static x => ((CalendarsetRequest)x).Calendarset, static (x, v) => ((CalendarsetRequest)x).Calendarset = v),
+        __Support.Property<CalendarsetRequest, CalendarsetInput>(o, "Calendarset", "calendarset", static x => ((CalendarsetRequest)x).Calendarset, static (x, v) => ((CalendarsetRequest)x).Calendarset = v, required: true),
         __Support.ExtensionData<CalendarsetRequest>(o, static x => ((CalendarsetRequest)x).AdditionalProperties, static (x, v) => ((CalendarsetRequest)x).AdditionalProperties = v),
     }));
 
     private __Metadata.JsonTypeInfo<CalendarsetUpdateRequest> Create_CalendarsetUpdateRequest(__Options options) => Resolved(__Support.Object<CalendarsetUpdateRequest>(options, static () => new CalendarsetUpdateRequest(), static o => new __Metadata.JsonPropertyInfo[]
     {
-        __Support.Property<CalendarsetUpdateRequest, CalendarsetChanges>(o, "Calendarset", "calendarset", static x => ((CalendarsetUpdateRequest)x).Calendarset, static (x, v) => ((CalendarsetUpdateRequest)x).Calendarset = v),
+        __Support.Property<CalendarsetUpdateRequest, CalendarsetChanges>(o, "Calendarset", "calendarset", static x => ((CalendarsetUpdateRequest)x).Calendarset, static (x, v) => ((CalendarsetUpdateRequest)x).Calendarset = v, required: true),
         __Support.ExtensionData<CalendarsetUpdateRequest>(o, static x => ((CalendarsetUpdateRequest)x).AdditionalProperties, static (x, v) => ((CalendarsetUpdateRequest)x).AdditionalProperties = v),
     }));
 
@@ -775,18 +775,18 @@ public sealed partial class ApiJsonContext : global::System.Text.Json.Serializat
 
     private __Metadata.JsonTypeInfo<Condition> Create_Condition(__Options options) => Resolved(__Support.Object<Condition>(options, static () => new Condition(), static o => new __Metadata.JsonPropertyInfo[]
     {
-        __Support.Property<Condition, string>(o, "Field", "field", static x => ((Condition)x).Field, static (x, v) => ((Condition)x).Field = v),
-        __Support.Property<Condition, ConditionOperator>(o, "Op", "op", static x => ((Condition)x).Op, static (x, v) => ((Condition)x).Op = v, converter: new ConditionOperatorJsonConverter()),
-        __Support.Property<Condition, string>(o, "Value", "value", static x => ((Condition)x).Value, static (x, v) => ((Condition)x).Value = v),
+        __Support.Property<Condition, string>(o, "Field", "field", static x => ((Condition)x).Field, static (x, v) => ((Condition)x).Field = v, required: true),
+        __Support.Property<Condition, ConditionOperator>(o, "Op", "op", static x => ((Condition)x).Op, static (x, v) => ((Condition)x).Op = v, converter: new ConditionOperatorJsonConverter(), required: true),
+        __Support.Property<Condition, string>(o, "Value", "value", static x => ((Condition)x).Value, static (x, v) => ((Condition)x).Value = v, required: true),
         __Support.ExtensionData<Condition>(o, static x => ((Condition)x).AdditionalProperties, static (x, v) => ((Condition)x).AdditionalProperties = v),
     }));
 
     private __Metadata.JsonTypeInfo<Customfield> Create_Customfield(__Options options) => Resolved(__Support.Object<Customfield>(options, static () => new Customfield(), static o => new __Metadata.JsonPropertyInfo[]
     {
-        __Support.Property<Customfield, long>(o, "Id", "id", static x => ((Customfield)x).Id, static (x, v) => ((Customfield)x).Id = v),
+        __Support.Property<Customfield, long>(o, "Id", "id", static x => ((Customfield)x).Id, static (x, v) => ((Customfield)x).Id = v, required: true),
         __Support.Property<Customfield, long?>(o, "GroupId", "group_id", static x => ((Customfield)x).GroupId, static (x, v) => ((Customfield)x).GroupId = v, ignore: __Ignore.WhenWritingNull),
-        __Support.Property<Customfield, CustomfieldModel>(o, "Model", "model", static x => ((Customfield)x).Model, static (x, v) => ((Customfield)x).Model = v, converter: new CustomfieldModelJsonConverter()),
-        __Support.Property<Customfield, string>(o, "Name", "name", static x => ((Customfield)x).Name, static (x, v) => ((Customfield)x).Name = v),
+        __Support.Property<Customfield, CustomfieldModel>(o, "Model", "model", static x => ((Customfield)x).Model, static (x, v) => ((Customfield)x).Model = v, converter: new CustomfieldModelJsonConverter(), required: true),
+        __Support.Property<Customfield, string>(o, "Name", "name", static x => ((Customfield)x).Name, static (x, v) => ((Customfield)x).Name = v, required: true),
         __Support.Property<Customfield, string>(o, "ProLabel", "pro_label", static x => ((Customfield)x).ProLabel, static (x, v) => ((Customfield)x).ProLabel = v),
         __Support.Property<Customfield, int?>(o, "ProPosition", "pro_position", static x => ((Customfield)x).ProPosition, static (x, v) => ((Customfield)x).ProPosition = v),
         __Support.Property<Customfield, bool?>(o, "ProRequired", "pro_required", static x => ((Customfield)x).ProRequired, static (x, v) => ((Customfield)x).ProRequired = v, converter: new global::ClicRdv.Generated.Support.LenientNullableConverter<bool, global::ClicRdv.Generated.Support.LenientBooleanConverter>()),
@@ -823,7 +823,7 @@ public sealed partial class ApiJsonContext : global::System.Text.Json.Serializat
 
     private __Metadata.JsonTypeInfo<Fiche> Create_Fiche(__Options options) => Resolved(__Support.Object<Fiche>(options, static () => new Fiche(), static o => new __Metadata.JsonPropertyInfo[]
     {
-        __Support.Property<Fiche, long>(o, "Id", "id", static x => ((Fiche)x).Id, static (x, v) => ((Fiche)x).Id = v),
+        __Support.Property<Fiche, long>(o, "Id", "id", static x => ((Fiche)x).Id, static (x, v) => ((Fiche)x).Id = v, required: true),
         __Support.Property<Fiche, long?>(o, "GroupId", "group_id", static x => ((Fiche)x).GroupId, static (x, v) => ((Fiche)x).GroupId = v, ignore: __Ignore.WhenWritingNull),
         __Support.Property<Fiche, string>(o, "Lastname", "lastname", static x => ((Fiche)x).Lastname, static (x, v) => ((Fiche)x).Lastname = v),
         __Support.Property<Fiche, string>(o, "Firstname", "firstname", static x => ((Fiche)x).Firstname, static (x, v) => ((Fiche)x).Firstname = v),
@@ -939,14 +939,14 @@ public sealed partial class ApiJsonContext : global::System.Text.Json.Serializat
 
     private __Metadata.JsonTypeInfo<FicheRequest> Create_FicheRequest(__Options options) => Resolved(__Support.Object<FicheRequest>(options, static () => new FicheRequest(), static o => new __Metadata.JsonPropertyInfo[]
     {
-        __Support.Property<FicheRequest, FicheInput>(o, "Fiche", "fiche", static x => ((FicheRequest)x).Fiche, static (x, v) => ((FicheRequest)x).Fiche = v),
+        __Support.Property<FicheRequest, FicheInput>(o, "Fiche", "fiche", static x => ((FicheRequest)x).Fiche, static (x, v) => ((FicheRequest)x).Fiche = v, required: true),
         __Support.ExtensionData<FicheRequest>(o, static x => ((FicheRequest)x).AdditionalProperties, static (x, v) => ((FicheRequest)x).AdditionalProperties = v),
     }));
 
     private __Metadata.JsonTypeInfo<Group> Create_Group(__Options options) => Resolved(__Support.Object<Group>(options, static () => new Group(), static o => new __Metadata.JsonPropertyInfo[]
     {
-        __Support.Property<Group, long>(o, "Id", "id", static x => ((Group)x).Id, static (x, v) => ((Group)x).Id = v),
-        __Support.Property<Group, string>(o, "Name", "name", static x => ((Group)x).Name, static (x, v) => ((Group)x).Name = v),
+        __Support.Property<Group, long>(o, "Id", "id", static x => ((Group)x).Id, static (x, v) => ((Group)x).Id = v, required: true),
+        __Support.Property<Group, string>(o, "Name", "name", static x => ((Group)x).Name, static (x, v) => ((Group)x).Name = v, required: true),
         __Support.Property<Group, bool?>(o, "Inactive", "inactive", static x => ((Group)x).Inactive, static (x, v) => ((Group)x).Inactive = v, converter: new global::ClicRdv.Generated.Support.LenientNullableConverter<bool, global::ClicRdv.Generated.Support.LenientBooleanConverter>(), ignore: __Ignore.WhenWritingNull),
         __Support.Property<Group, bool?>(o, "Open", "open", static x => ((Group)x).Open, static (x, v) => ((Group)x).Open = v, converter: new global::ClicRdv.Generated.Support.LenientNullableConverter<bool, global::ClicRdv.Generated.Support.LenientBooleanConverter>(), ignore: __Ignore.WhenWritingNull),
         __Support.Property<Group, int?>(o, "CalendarChoice", "calendarChoice", static x => ((Group)x).CalendarChoice, static (x, v) => ((Group)x).CalendarChoice = v, converter: new global::ClicRdv.Generated.Support.LenientNullableConverter<int, global::ClicRdv.Generated.Support.LenientNumberConverter<int>>(), ignore: __Ignore.WhenWritingNull),
@@ -984,16 +984,16 @@ public sealed partial class ApiJsonContext : global::System.Text.Json.Serializat
 
     private __Metadata.JsonTypeInfo<GroupRequest> Create_GroupRequest(__Options options) => Resolved(__Support.Object<GroupRequest>(options, static () => new GroupRequest(), static o => new __Metadata.JsonPropertyInfo[]
     {
-        __Support.Property<GroupRequest, GroupInput>(o, "Group", "group", static x => ((GroupRequest)x).Group, static (x, v) => ((GroupRequest)x).Group = v),
+        __Support.Property<GroupRequest, GroupInput>(o, "Group", "group", static x => ((GroupRequest)x).Group, static (x, v) => ((GroupRequest)x).Group = v, required: true),
         __Support.ExtensionData<GroupRequest>(o, static x => ((GroupRequest)x).AdditionalProperties, static (x, v) => ((GroupRequest)x).AdditionalProperties = v),
     }));
 
     private __Metadata.JsonTypeInfo<Intervention> Create_Intervention(__Options options) => Resolved(__Support.Object<Intervention>(options, static () => new Intervention(), static o => new __Metadata.JsonPropertyInfo[]
     {
-        __Support.Property<Intervention, long>(o, "Id", "id", static x => ((Intervention)x).Id, static (x, v) => ((Intervention)x).Id = v),
+        __Support.Property<Intervention, long>(o, "Id", "id", static x => ((Intervention)x).Id, static (x, v) => ((Intervention)x).Id = v, required: true),
         __Support.Property<Intervention, long?>(o, "GroupId", "group_id", static x => ((Intervention)x).GroupId, static (x, v) => ((Intervention)x).GroupId = v, ignore: __Ignore.WhenWritingNull),
         __Support.Property<Intervention, long?>(o, "InterventionsetId", "interventionset_id", static x => ((Intervention)x).InterventionsetId, static (x, v) => ((Intervention)x).InterventionsetId = v),
-        __Support.Property<Intervention, string>(o, "Name", "name", static x => ((Intervention)x).Name, static (x, v) => ((Intervention)x).Name = v),
+        __Support.Property<Intervention, string>(o, "Name", "name", static x => ((Intervention)x).Name, static (x, v) => ((Intervention)x).Name = v, required: true),
         __Support.Property<Intervention, string>(o, "Publicname", "publicname", static x => ((Intervention)x).Publicname, static (x, v) => ((Intervention)x).Publicname = v),
         __Support.Property<Intervention, string>(o, "Abbr", "abbr", static x => ((Intervention)x).Abbr, static (x, v) => ((Intervention)x).Abbr = v),
         __Support.Property<Intervention, int?>(o, "Length", "length", static x => ((Intervention)x).Length, static (x, v) => ((Intervention)x).Length = v, ignore: __Ignore.WhenWritingNull),
@@ -1046,21 +1046,21 @@ public sealed partial class ApiJsonContext : global::System.Text.Json.Serializat
 
     private __Metadata.JsonTypeInfo<InterventionRequest> Create_InterventionRequest(__Options options) => Resolved(__Support.Object<InterventionRequest>(options, static () => new InterventionRequest(), static o => new __Metadata.JsonPropertyInfo[]
     {
-        __Support.Property<InterventionRequest, InterventionInput>(o, "Intervention", "intervention", static x => ((InterventionRequest)x).Intervention, static (x, v) => ((InterventionRequest)x).Intervention = v),
+        __Support.Property<InterventionRequest, InterventionInput>(o, "Intervention", "intervention", static x => ((InterventionRequest)x).Intervention, static (x, v) => ((InterventionRequest)x).Intervention = v, required: true),
         __Support.ExtensionData<InterventionRequest>(o, static x => ((InterventionRequest)x).AdditionalProperties, static (x, v) => ((InterventionRequest)x).AdditionalProperties = v),
     }));
 
     private __Metadata.JsonTypeInfo<InterventionUpdateRequest> Create_InterventionUpdateRequest(__Options options) => Resolved(__Support.Object<InterventionUpdateRequest>(options, static () => new InterventionUpdateRequest(), static o => new __Metadata.JsonPropertyInfo[]
     {
-        __Support.Property<InterventionUpdateRequest, InterventionChanges>(o, "Intervention", "intervention", static x => ((InterventionUpdateRequest)x).Intervention, static (x, v) => ((InterventionUpdateRequest)x).Intervention = v),
+        __Support.Property<InterventionUpdateRequest, InterventionChanges>(o, "Intervention", "intervention", static x => ((InterventionUpdateRequest)x).Intervention, static (x, v) => ((InterventionUpdateRequest)x).Intervention = v, required: true),
         __Support.ExtensionData<InterventionUpdateRequest>(o, static x => ((InterventionUpdateRequest)x).AdditionalProperties, static (x, v) => ((InterventionUpdateRequest)x).AdditionalProperties = v),
     }));
 
     private __Metadata.JsonTypeInfo<Interventionset> Create_Interventionset(__Options options) => Resolved(__Support.Object<Interventionset>(options, static () => new Interventionset(), static o => new __Metadata.JsonPropertyInfo[]
     {
-        __Support.Property<Interventionset, long>(o, "Id", "id", static x => ((Interventionset)x).Id, static (x, v) => ((Interventionset)x).Id = v),
+        __Support.Property<Interventionset, long>(o, "Id", "id", static x => ((Interventionset)x).Id, static (x, v) => ((Interventionset)x).Id = v, required: true),
         __Support.Property<Interventionset, long?>(o, "GroupId", "group_id", static x => ((Interventionset)x).GroupId, static (x, v) => ((Interventionset)x).GroupId = v, ignore: __Ignore.WhenWritingNull),
-        __Support.Property<Interventionset, string>(o, "Name", "name", static x => ((Interventionset)x).Name, static (x, v) => ((Interventionset)x).Name = v),
+        __Support.Property<Interventionset, string>(o, "Name", "name", static x => ((Interventionset)x).Name, static (x, v) => ((Interventionset)x).Name = v, required: true),
         __Support.Property<Interventionset, int?>(o, "Sort", "sort", static x => ((Interventionset)x).Sort, static (x, v) => ((Interventionset)x).Sort = v, ignore: __Ignore.WhenWritingNull),
         __Support.Property<Interventionset, bool?>(o, "Deleted", "deleted", static x => ((Interventionset)x).Deleted, static (x, v) => ((Interventionset)x).Deleted = v, converter: new global::ClicRdv.Generated.Support.LenientNullableConverter<bool, global::ClicRdv.Generated.Support.LenientBooleanConverter>(), ignore: __Ignore.WhenWritingNull),
         __Support.ExtensionData<Interventionset>(o, static x => ((Interventionset)x).AdditionalProperties, static (x, v) => ((Interventionset)x).AdditionalProperties = v),
@@ -1096,13 +1096,13 @@ public sealed partial class ApiJsonContext : global::System.Text.Json.Serializat
 
     private __Metadata.JsonTypeInfo<InterventionsetRequest> Create_InterventionsetRequest(__Options options) => Resolved(__Support.Object<InterventionsetRequest>(options, static () => new InterventionsetRequest(), static o => new __Metadata.JsonPropertyInfo[]
     {
-        __Support.Property<InterventionsetRequest, InterventionsetInput>(o, "Interventionset", "interventionset", static x => ((InterventionsetRequest)x).Interventionset, static (x, v) => ((InterventionsetRequest)x).Interventionset = v),
+        __Support.Property<InterventionsetRequest, InterventionsetInput>(o, "Interventionset", "interventionset", static x => ((InterventionsetRequest)x).Interventionset, static (x, v) => ((InterventionsetRequest)x).Interventionset = v, required: true),
         __Support.ExtensionData<InterventionsetRequest>(o, static x => ((InterventionsetRequest)x).AdditionalProperties, static (x, v) => ((InterventionsetRequest)x).AdditionalProperties = v),
     }));
 
     private __Metadata.JsonTypeInfo<InterventionsetUpdateRequest> Create_InterventionsetUpdateRequest(__Options options) => Resolved(__Support.Object<InterventionsetUpdateRequest>(options, static () => new InterventionsetUpdateRequest(), static o => new __Metadata.JsonPropertyInfo[]
     {
-        __Support.Property<InterventionsetUpdateRequest, InterventionsetChanges>(o, "Interventionset", "interventionset", static x => ((InterventionsetUpdateRequest)x).Interventionset, static (x, v) => ((InterventionsetUpdateRequest)x).Interventionset = v),
+        __Support.Property<InterventionsetUpdateRequest, InterventionsetChanges>(o, "Interventionset", "interventionset", static x => ((InterventionsetUpdateRequest)x).Interventionset, static (x, v) => ((InterventionsetUpdateRequest)x).Interventionset = v, required: true),
         __Support.ExtensionData<InterventionsetUpdateRequest>(o, static x => ((InterventionsetUpdateRequest)x).AdditionalProperties, static (x, v) => ((InterventionsetUpdateRequest)x).AdditionalProperties = v),
     }));
 
@@ -1125,7 +1125,7 @@ public sealed partial class ApiJsonContext : global::System.Text.Json.Serializat
 
     private __Metadata.JsonTypeInfo<Pro> Create_Pro(__Options options) => Resolved(__Support.Object<Pro>(options, static () => new Pro(), static o => new __Metadata.JsonPropertyInfo[]
     {
-        __Support.Property<Pro, long>(o, "Id", "id", static x => ((Pro)x).Id, static (x, v) => ((Pro)x).Id = v),
+        __Support.Property<Pro, long>(o, "Id", "id", static x => ((Pro)x).Id, static (x, v) => ((Pro)x).Id = v, required: true),
         __Support.Property<Pro, string>(o, "Lastname", "lastname", static x => ((Pro)x).Lastname, static (x, v) => ((Pro)x).Lastname = v),
         __Support.Property<Pro, string>(o, "Firstname", "firstname", static x => ((Pro)x).Firstname, static (x, v) => ((Pro)x).Firstname = v),
         __Support.Property<Pro, string>(o, "Email", "email", static x => ((Pro)x).Email, static (x, v) => ((Pro)x).Email = v, ignore: __Ignore.WhenWritingNull),
@@ -1151,7 +1151,7 @@ public sealed partial class ApiJsonContext : global::System.Text.Json.Serializat
 
     private __Metadata.JsonTypeInfo<TimeSlot> Create_TimeSlot(__Options options) => Resolved(__Support.Object<TimeSlot>(options, static () => new TimeSlot(), static o => new __Metadata.JsonPropertyInfo[]
     {
-        __Support.Property<TimeSlot, global::System.DateTime>(o, "Start", "start", static x => ((TimeSlot)x).Start, static (x, v) => ((TimeSlot)x).Start = v, converter: new DateTimeJsonConverter()),
+        __Support.Property<TimeSlot, global::System.DateTime>(o, "Start", "start", static x => ((TimeSlot)x).Start, static (x, v) => ((TimeSlot)x).Start = v, converter: new DateTimeJsonConverter(), required: true),
         __Support.Property<TimeSlot, int?>(o, "Capacity", "capacity", static x => ((TimeSlot)x).Capacity, static (x, v) => ((TimeSlot)x).Capacity = v, ignore: __Ignore.WhenWritingNull),
         __Support.Property<TimeSlot, global::System.Collections.Generic.List<long>>(o, "CalendarIds", "calendar_ids", static x => ((TimeSlot)x).CalendarIds, static (x, v) => ((TimeSlot)x).CalendarIds = v, ignore: __Ignore.WhenWritingNull),
         __Support.ExtensionData<TimeSlot>(o, static x => ((TimeSlot)x).AdditionalProperties, static (x, v) => ((TimeSlot)x).AdditionalProperties = v),
@@ -1159,8 +1159,8 @@ public sealed partial class ApiJsonContext : global::System.Text.Json.Serializat
 
     private __Metadata.JsonTypeInfo<Vevent> Create_Vevent(__Options options) => Resolved(__Support.Object<Vevent>(options, static () => new Vevent(), static o => new __Metadata.JsonPropertyInfo[]
     {
-        __Support.Property<Vevent, long>(o, "Id", "id", static x => ((Vevent)x).Id, static (x, v) => ((Vevent)x).Id = v),
-        __Support.Property<Vevent, long>(o, "CalendarId", "calendar_id", static x => ((Vevent)x).CalendarId, static (x, v) => ((Vevent)x).CalendarId = v),
+        __Support.Property<Vevent, long>(o, "Id", "id", static x => ((Vevent)x).Id, static (x, v) => ((Vevent)x).Id = v, required: true),
+        __Support.Property<Vevent, long>(o, "CalendarId", "calendar_id", static x => ((Vevent)x).CalendarId, static (x, v) => ((Vevent)x).CalendarId = v, required: true),
         __Support.Property<Vevent, global::System.DateTime?>(o, "Start", "start", static x => ((Vevent)x).Start, static (x, v) => ((Vevent)x).Start = v, converter: __Support.NullableOf(new DateTimeJsonConverter(), o), ignore: __Ignore.WhenWritingNull),
         __Support.Property<Vevent, global::System.DateTime?>(o, "End", "end", static x => ((Vevent)x).End, static (x, v) => ((Vevent)x).End = v, converter: __Support.NullableOf(new DateTimeJsonConverter(), o), ignore: __Ignore.WhenWritingNull),
         __Support.Property<Vevent, string>(o, "Text", "text", static x => ((Vevent)x).Text, static (x, v) => ((Vevent)x).Text = v),
@@ -1227,13 +1227,13 @@ public sealed partial class ApiJsonContext : global::System.Text.Json.Serializat
 
     private __Metadata.JsonTypeInfo<VeventRequest> Create_VeventRequest(__Options options) => Resolved(__Support.Object<VeventRequest>(options, static () => new VeventRequest(), static o => new __Metadata.JsonPropertyInfo[]
     {
-        __Support.Property<VeventRequest, VeventInput>(o, "Vevent", "vevent", static x => ((VeventRequest)x).Vevent, static (x, v) => ((VeventRequest)x).Vevent = v),
+        __Support.Property<VeventRequest, VeventInput>(o, "Vevent", "vevent", static x => ((VeventRequest)x).Vevent, static (x, v) => ((VeventRequest)x).Vevent = v, required: true),
         __Support.ExtensionData<VeventRequest>(o, static x => ((VeventRequest)x).AdditionalProperties, static (x, v) => ((VeventRequest)x).AdditionalProperties = v),
     }));
 
     private __Metadata.JsonTypeInfo<VeventUpdateRequest> Create_VeventUpdateRequest(__Options options) => Resolved(__Support.Object<VeventUpdateRequest>(options, static () => new VeventUpdateRequest(), static o => new __Metadata.JsonPropertyInfo[]
     {
-        __Support.Property<VeventUpdateRequest, VeventChanges>(o, "Vevent", "vevent", static x => ((VeventUpdateRequest)x).Vevent, static (x, v) => ((VeventUpdateRequest)x).Vevent = v),
+        __Support.Property<VeventUpdateRequest, VeventChanges>(o, "Vevent", "vevent", static x => ((VeventUpdateRequest)x).Vevent, static (x, v) => ((VeventUpdateRequest)x).Vevent = v, required: true),
         __Support.ExtensionData<VeventUpdateRequest>(o, static x => ((VeventUpdateRequest)x).AdditionalProperties, static (x, v) => ((VeventUpdateRequest)x).AdditionalProperties = v),
     }));
 

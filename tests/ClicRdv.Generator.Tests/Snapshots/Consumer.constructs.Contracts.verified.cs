@@ -11,6 +11,7 @@ namespace Consumer;
 public partial class Calendar : CalendarInput
 {
     [__Json.JsonPropertyName("id")]
+    [__Json.JsonRequired]
     public int Id { get; set; }
 
     [__Json.JsonPropertyName("group_id")]
@@ -95,6 +96,7 @@ public partial class Calendar : CalendarInput
 public partial class CalendarInput
 {
     [__Json.JsonPropertyName("name")]
+    [__Json.JsonRequired]
     public string Name { get; set; } = default!;
 
     [__Json.JsonPropertyName("zipcode")]
@@ -198,6 +200,7 @@ public partial class CalendarPage
 public partial class Circle
 {
     [__Json.JsonPropertyName("radius")]
+    [__Json.JsonRequired]
     public double Radius { get; set; }
 
     /// <summary>JSON members the document does not describe, kept so that nothing the server sends is lost.</summary>
@@ -209,13 +212,16 @@ public partial class Circle
 public partial class Condition
 {
     [__Json.JsonPropertyName("field")]
+    [__Json.JsonRequired]
     public string Field { get; set; } = default!;
 
     [__Json.JsonPropertyName("op")]
     [__Json.JsonConverter(typeof(ConditionOpJsonConverter))]
+    [__Json.JsonRequired]
     public ConditionOp Op { get; set; }
 
     [__Json.JsonPropertyName("value")]
+    [__Json.JsonRequired]
     public string Value { get; set; } = default!;
 
     /// <summary>JSON members the document does not describe, kept so that nothing the server sends is lost.</summary>
@@ -275,6 +281,7 @@ public sealed class ConditionOpJsonConverter : global::System.Text.Json.Serializ
 public partial class CreateCalendarRequest
 {
     [__Json.JsonPropertyName("calendar")]
+    [__Json.JsonRequired]
     public CalendarInput Calendar { get; set; } = default!;
 
     /// <summary>JSON members the document does not describe, kept so that nothing the server sends is lost.</summary>
@@ -350,9 +357,11 @@ public partial class ListCalendarsFilter
 public partial class LoginRequest
 {
     [__Json.JsonPropertyName("pro[email]")]
+    [__Json.JsonRequired]
     public string ProEmail { get; set; } = default!;
 
     [__Json.JsonPropertyName("pro[password]")]
+    [__Json.JsonRequired]
     public string ProPassword { get; set; } = default!;
 
     [__Json.JsonPropertyName("remember")]
@@ -456,6 +465,7 @@ public partial class Shapes
 public partial class Square
 {
     [__Json.JsonPropertyName("side")]
+    [__Json.JsonRequired]
     public double Side { get; set; }
 
     /// <summary>JSON members the document does not describe, kept so that nothing the server sends is lost.</summary>

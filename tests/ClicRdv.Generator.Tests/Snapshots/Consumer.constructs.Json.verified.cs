@@ -308,7 +308,7 @@ public sealed partial class ApiJsonContext : global::System.Text.Json.Serializat
 
     private __Metadata.JsonTypeInfo<Calendar> Create_Calendar(__Options options) => Resolved(__Support.Object<Calendar>(options, static () => new Calendar(), static o => new __Metadata.JsonPropertyInfo[]
     {
-        __Support.Property<Calendar, int>(o, "Id", "id", static x => ((Calendar)x).Id, static (x, v) => ((Calendar)x).Id = v),
+        __Support.Property<Calendar, int>(o, "Id", "id", static x => ((Calendar)x).Id, static (x, v) => ((Calendar)x).Id = v, required: true),
         __Support.Property<Calendar, int?>(o, "GroupId", "group_id", static x => ((Calendar)x).GroupId, static (x, v) => ((Calendar)x).GroupId = v, ignore: __Ignore.WhenWritingNull),
         __Support.Property<Calendar, global::System.Guid?>(o, "Uid", "uid", static x => ((Calendar)x).Uid, static (x, v) => ((Calendar)x).Uid = v, ignore: __Ignore.WhenWritingNull),
         __Support.Property<Calendar, global::System.DateTimeOffset?>(o, "CreatedAt", "created_at", static x => ((Calendar)x).CreatedAt, static (x, v) => ((Calendar)x).CreatedAt = v, ignore: __Ignore.WhenWritingNull),
@@ -328,7 +328,7 @@ public sealed partial class ApiJsonContext : global::System.Text.Json.Serializat
         __Support.Property<Calendar, global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>>(o, "FreeForm", "free_form", static x => ((Calendar)x).FreeForm, static (x, v) => ((Calendar)x).FreeForm = v, ignore: __Ignore.WhenWritingNull),
         __Support.Property<Calendar, CalendarOwner>(o, "Owner", "owner", static x => ((Calendar)x).Owner, static (x, v) => ((Calendar)x).Owner = v),
         __Support.Property<Calendar, Calendar>(o, "Parent", "parent", static x => ((Calendar)x).Parent, static (x, v) => ((Calendar)x).Parent = v),
-        __Support.Property<CalendarInput, string>(o, "Name", "name", static x => ((CalendarInput)x).Name, static (x, v) => ((CalendarInput)x).Name = v),
+        __Support.Property<CalendarInput, string>(o, "Name", "name", static x => ((CalendarInput)x).Name, static (x, v) => ((CalendarInput)x).Name = v, required: true),
         __Support.Property<CalendarInput, string>(o, "Zipcode", "zipcode", static x => ((CalendarInput)x).Zipcode, static (x, v) => ((CalendarInput)x).Zipcode = v),
         __Support.Property<CalendarInput, int?>(o, "Sort", "sort", static x => ((CalendarInput)x).Sort, static (x, v) => ((CalendarInput)x).Sort = v, ignore: __Ignore.WhenWritingNull),
         __Support.Property<CalendarInput, bool?>(o, "Deleted", "deleted", static x => ((CalendarInput)x).Deleted, static (x, v) => ((CalendarInput)x).Deleted = v, ignore: __Ignore.WhenWritingNull),
@@ -337,7 +337,7 @@ public sealed partial class ApiJsonContext : global::System.Text.Json.Serializat
 
     private __Metadata.JsonTypeInfo<CalendarInput> Create_CalendarInput(__Options options) => Resolved(__Support.Object<CalendarInput>(options, static () => new CalendarInput(), static o => new __Metadata.JsonPropertyInfo[]
     {
-        __Support.Property<CalendarInput, string>(o, "Name", "name", static x => ((CalendarInput)x).Name, static (x, v) => ((CalendarInput)x).Name = v),
+        __Support.Property<CalendarInput, string>(o, "Name", "name", static x => ((CalendarInput)x).Name, static (x, v) => ((CalendarInput)x).Name = v, required: true),
         __Support.Property<CalendarInput, string>(o, "Zipcode", "zipcode", static x => ((CalendarInput)x).Zipcode, static (x, v) => ((CalendarInput)x).Zipcode = v),
         __Support.Property<CalendarInput, int?>(o, "Sort", "sort", static x => ((CalendarInput)x).Sort, static (x, v) => ((CalendarInput)x).Sort = v, ignore: __Ignore.WhenWritingNull),
         __Support.Property<CalendarInput, bool?>(o, "Deleted", "deleted", static x => ((CalendarInput)x).Deleted, static (x, v) => ((CalendarInput)x).Deleted = v, ignore: __Ignore.WhenWritingNull),
@@ -361,21 +361,21 @@ public sealed partial class ApiJsonContext : global::System.Text.Json.Serializat
 
     private __Metadata.JsonTypeInfo<Circle> Create_Circle(__Options options) => Resolved(__Support.Object<Circle>(options, static () => new Circle(), static o => new __Metadata.JsonPropertyInfo[]
     {
-        __Support.Property<Circle, double>(o, "Radius", "radius", static x => ((Circle)x).Radius, static (x, v) => ((Circle)x).Radius = v),
+        __Support.Property<Circle, double>(o, "Radius", "radius", static x => ((Circle)x).Radius, static (x, v) => ((Circle)x).Radius = v, required: true),
         __Support.ExtensionData<Circle>(o, static x => ((Circle)x).AdditionalProperties, static (x, v) => ((Circle)x).AdditionalProperties = v),
     }));
 
     private __Metadata.JsonTypeInfo<Condition> Create_Condition(__Options options) => Resolved(__Support.Object<Condition>(options, static () => new Condition(), static o => new __Metadata.JsonPropertyInfo[]
     {
-        __Support.Property<Condition, string>(o, "Field", "field", static x => ((Condition)x).Field, static (x, v) => ((Condition)x).Field = v),
-        __Support.Property<Condition, ConditionOp>(o, "Op", "op", static x => ((Condition)x).Op, static (x, v) => ((Condition)x).Op = v, converter: new ConditionOpJsonConverter()),
-        __Support.Property<Condition, string>(o, "Value", "value", static x => ((Condition)x).Value, static (x, v) => ((Condition)x).Value = v),
+        __Support.Property<Condition, string>(o, "Field", "field", static x => ((Condition)x).Field, static (x, v) => ((Condition)x).Field = v, required: true),
+        __Support.Property<Condition, ConditionOp>(o, "Op", "op", static x => ((Condition)x).Op, static (x, v) => ((Condition)x).Op = v, converter: new ConditionOpJsonConverter(), required: true),
+        __Support.Property<Condition, string>(o, "Value", "value", static x => ((Condition)x).Value, static (x, v) => ((Condition)x).Value = v, required: true),
         __Support.ExtensionData<Condition>(o, static x => ((Condition)x).AdditionalProperties, static (x, v) => ((Condition)x).AdditionalProperties = v),
     }));
 
     private __Metadata.JsonTypeInfo<CreateCalendarRequest> Create_CreateCalendarRequest(__Options options) => Resolved(__Support.Object<CreateCalendarRequest>(options, static () => new CreateCalendarRequest(), static o => new __Metadata.JsonPropertyInfo[]
     {
-        __Support.Property<CreateCalendarRequest, CalendarInput>(o, "Calendar", "calendar", static x => ((CreateCalendarRequest)x).Calendar, static (x, v) => ((CreateCalendarRequest)x).Calendar = v),
+        __Support.Property<CreateCalendarRequest, CalendarInput>(o, "Calendar", "calendar", static x => ((CreateCalendarRequest)x).Calendar, static (x, v) => ((CreateCalendarRequest)x).Calendar = v, required: true),
         __Support.ExtensionData<CreateCalendarRequest>(o, static x => ((CreateCalendarRequest)x).AdditionalProperties, static (x, v) => ((CreateCalendarRequest)x).AdditionalProperties = v),
     }));
 
@@ -388,8 +388,8 @@ public sealed partial class ApiJsonContext : global::System.Text.Json.Serializat
 
     private __Metadata.JsonTypeInfo<LoginRequest> Create_LoginRequest(__Options options) => Resolved(__Support.Object<LoginRequest>(options, static () => new LoginRequest(), static o => new __Metadata.JsonPropertyInfo[]
     {
-        __Support.Property<LoginRequest, string>(o, "ProEmail", "pro[email]", static x => ((LoginRequest)x).ProEmail, static (x, v) => ((LoginRequest)x).ProEmail = v),
-        __Support.Property<LoginRequest, string>(o, "ProPassword", "pro[password]", static x => ((LoginRequest)x).ProPassword, static (x, v) => ((LoginRequest)x).ProPassword = v),
+        __Support.Property<LoginRequest, string>(o, "ProEmail", "pro[email]", static x => ((LoginRequest)x).ProEmail, static (x, v) => ((LoginRequest)x).ProEmail = v, required: true),
+        __Support.Property<LoginRequest, string>(o, "ProPassword", "pro[password]", static x => ((LoginRequest)x).ProPassword, static (x, v) => ((LoginRequest)x).ProPassword = v, required: true),
         __Support.Property<LoginRequest, bool?>(o, "Remember", "remember", static x => ((LoginRequest)x).Remember, static (x, v) => ((LoginRequest)x).Remember = v, ignore: __Ignore.WhenWritingNull),
         __Support.Property<LoginRequest, global::System.Collections.Generic.List<string>>(o, "Scopes", "scopes", static x => ((LoginRequest)x).Scopes, static (x, v) => ((LoginRequest)x).Scopes = v, ignore: __Ignore.WhenWritingNull),
         __Support.ExtensionData<LoginRequest>(o, static x => ((LoginRequest)x).AdditionalProperties, static (x, v) => ((LoginRequest)x).AdditionalProperties = v),
@@ -428,7 +428,7 @@ public sealed partial class ApiJsonContext : global::System.Text.Json.Serializat
 
     private __Metadata.JsonTypeInfo<Square> Create_Square(__Options options) => Resolved(__Support.Object<Square>(options, static () => new Square(), static o => new __Metadata.JsonPropertyInfo[]
     {
-        __Support.Property<Square, double>(o, "Side", "side", static x => ((Square)x).Side, static (x, v) => ((Square)x).Side = v),
+        __Support.Property<Square, double>(o, "Side", "side", static x => ((Square)x).Side, static (x, v) => ((Square)x).Side = v, required: true),
         __Support.ExtensionData<Square>(o, static x => ((Square)x).AdditionalProperties, static (x, v) => ((Square)x).AdditionalProperties = v),
     }));
 

@@ -11,9 +11,11 @@ namespace Consumer;
 public partial class Error
 {
     [__Json.JsonPropertyName("code")]
+    [__Json.JsonRequired]
     public int Code { get; set; }
 
     [__Json.JsonPropertyName("message")]
+    [__Json.JsonRequired]
     public string Message { get; set; } = default!;
 
     /// <summary>JSON members the document does not describe, kept so that nothing the server sends is lost.</summary>
@@ -26,6 +28,7 @@ public partial class NewPet
 {
     /// <summary>The pet's name.</summary>
     [__Json.JsonPropertyName("name")]
+    [__Json.JsonRequired]
     public string Name { get; set; } = default!;
 
     [__Json.JsonPropertyName("tag")]
@@ -49,6 +52,7 @@ public partial class NewPet
 public partial class Pet : NewPet
 {
     [__Json.JsonPropertyName("id")]
+    [__Json.JsonRequired]
     public long Id { get; set; }
 
     [__Json.JsonPropertyName("created_at")]

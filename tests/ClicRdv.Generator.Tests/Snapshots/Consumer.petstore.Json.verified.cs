@@ -128,14 +128,14 @@ public sealed partial class ApiJsonContext : global::System.Text.Json.Serializat
 
     private __Metadata.JsonTypeInfo<Error> Create_Error(__Options options) => Resolved(__Support.Object<Error>(options, static () => new Error(), static o => new __Metadata.JsonPropertyInfo[]
     {
-        __Support.Property<Error, int>(o, "Code", "code", static x => ((Error)x).Code, static (x, v) => ((Error)x).Code = v),
-        __Support.Property<Error, string>(o, "Message", "message", static x => ((Error)x).Message, static (x, v) => ((Error)x).Message = v),
+        __Support.Property<Error, int>(o, "Code", "code", static x => ((Error)x).Code, static (x, v) => ((Error)x).Code = v, required: true),
+        __Support.Property<Error, string>(o, "Message", "message", static x => ((Error)x).Message, static (x, v) => ((Error)x).Message = v, required: true),
         __Support.ExtensionData<Error>(o, static x => ((Error)x).AdditionalProperties, static (x, v) => ((Error)x).AdditionalProperties = v),
     }));
 
     private __Metadata.JsonTypeInfo<NewPet> Create_NewPet(__Options options) => Resolved(__Support.Object<NewPet>(options, static () => new NewPet(), static o => new __Metadata.JsonPropertyInfo[]
     {
-        __Support.Property<NewPet, string>(o, "Name", "name", static x => ((NewPet)x).Name, static (x, v) => ((NewPet)x).Name = v),
+        __Support.Property<NewPet, string>(o, "Name", "name", static x => ((NewPet)x).Name, static (x, v) => ((NewPet)x).Name = v, required: true),
         __Support.Property<NewPet, string>(o, "Tag", "tag", static x => ((NewPet)x).Tag, static (x, v) => ((NewPet)x).Tag = v),
         __Support.Property<NewPet, PetStatus?>(o, "Status", "status", static x => ((NewPet)x).Status, static (x, v) => ((NewPet)x).Status = v, converter: __Support.NullableOf(new PetStatusJsonConverter(), o), ignore: __Ignore.WhenWritingNull),
         __Support.Property<NewPet, global::System.DateOnly?>(o, "BornOn", "born_on", static x => ((NewPet)x).BornOn, static (x, v) => ((NewPet)x).BornOn = v, ignore: __Ignore.WhenWritingNull),
@@ -144,9 +144,9 @@ public sealed partial class ApiJsonContext : global::System.Text.Json.Serializat
 
     private __Metadata.JsonTypeInfo<Pet> Create_Pet(__Options options) => Resolved(__Support.Object<Pet>(options, static () => new Pet(), static o => new __Metadata.JsonPropertyInfo[]
     {
-        __Support.Property<Pet, long>(o, "Id", "id", static x => ((Pet)x).Id, static (x, v) => ((Pet)x).Id = v),
+        __Support.Property<Pet, long>(o, "Id", "id", static x => ((Pet)x).Id, static (x, v) => ((Pet)x).Id = v, required: true),
         __Support.Property<Pet, global::System.DateTimeOffset?>(o, "CreatedAt", "created_at", static x => ((Pet)x).CreatedAt, static (x, v) => ((Pet)x).CreatedAt = v, ignore: __Ignore.WhenWritingNull),
-        __Support.Property<NewPet, string>(o, "Name", "name", static x => ((NewPet)x).Name, static (x, v) => ((NewPet)x).Name = v),
+        __Support.Property<NewPet, string>(o, "Name", "name", static x => ((NewPet)x).Name, static (x, v) => ((NewPet)x).Name = v, required: true),
         __Support.Property<NewPet, string>(o, "Tag", "tag", static x => ((NewPet)x).Tag, static (x, v) => ((NewPet)x).Tag = v),
         __Support.Property<NewPet, PetStatus?>(o, "Status", "status", static x => ((NewPet)x).Status, static (x, v) => ((NewPet)x).Status = v, converter: __Support.NullableOf(new PetStatusJsonConverter(), o), ignore: __Ignore.WhenWritingNull),
         __Support.Property<NewPet, global::System.DateOnly?>(o, "BornOn", "born_on", static x => ((NewPet)x).BornOn, static (x, v) => ((NewPet)x).BornOn = v, ignore: __Ignore.WhenWritingNull),
