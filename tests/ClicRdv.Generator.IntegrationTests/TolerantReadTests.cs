@@ -80,6 +80,20 @@ public sealed class TolerantReadTests
         Assert.Contains("'confirmed'", reason);
     }
 
+    [Theory]
+    [MemberData(nameof(Settings))]
+    public async Task A_flags_enum_is_read_and_written_as_its_comma_separated_wire_strings(string settings)
+    {
+        await using var server = await Answering("""{"records":[{"id":1,"confirmed":true,"moves":"ROCK, SCISSORS"}]}""");
+
+        var booking = await Client(server, settings).CreateBooking(new Booking { Id = 1, Confirmed = true, Moves = MoveType.ROCK | MoveType.PAPER });
+
+        Assert.Equal(MoveType.ROCK | MoveType.SCISSORS, booking.Moves);
+        Assert.Contains("\"moves\":\"ROCK,PAPER\"", server.LastRequest.Body);
+        Assert.Equal(string.Empty, MoveTypeJsonConverter.ToWireValue(0));
+        Assert.Null(MoveTypeJsonConverter.FromWireValue("ROCK,LIZARD"));
+    }
+
     [Fact]
     public async Task A_member_without_x_lenient_stays_strict()
     {

@@ -111,7 +111,14 @@ internal static class ContractEmitter
             writer.Line($"[global::System.Text.Json.Serialization.JsonConverter(typeof({contract.ConverterName}))]");
         }
 
-        var needsLong = !isString && contract.Members.Any(member => !int.TryParse(member.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _));
+        if (contract.IsFlags)
+        {
+            writer.Line("[global::System.Flags]");
+        }
+
+        var needsLong = contract.IsFlags
+            ? contract.Members.Count > 31
+            : !isString && contract.Members.Any(member => !int.TryParse(member.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _));
         writer.Line($"{options.Accessibility} enum {contract.Name}{(needsLong ? " : long" : string.Empty)}");
         using (writer.OpenBlock())
         {
@@ -119,7 +126,8 @@ internal static class ContractEmitter
             foreach (var member in contract.Members)
             {
                 writer.DocElement("summary", member.Documentation ?? (isString ? $"Sent and received as \"{member.Value}\"." : null));
-                var value = isString ? index.ToString(CultureInfo.InvariantCulture) : member.Value;
+                var value = contract.IsFlags ? (needsLong ? "1L << " : "1 << ") + index.ToString(CultureInfo.InvariantCulture)
+                    : isString ? index.ToString(CultureInfo.InvariantCulture) : member.Value;
                 writer.LineOf(member.Name, " = ", value, ",");
                 index++;
             }
@@ -129,6 +137,35 @@ internal static class ContractEmitter
     /// <summary>A default as the document writes it: a string quoted, anything else as is.</summary>
     private static string DefaultText(DefaultValueModel value) => value.Kind == DefaultKind.String ? "\"" + value.Text + "\"" : value.Text;
 
+    /// <summary>A plain enum's wire methods: one string per member.</summary>
+    private static void WriteWireMethods(SourceWriter writer, ContractModel contract)
+    {
+        writer.DocElement("summary", "The wire string of a value, as sent in JSON, query strings and headers.");
+        writer.Line($"public static string ToWireValue({contract.Name} value) => value switch");
+        using (writer.OpenBlock("};"))
+        {
+            foreach (var member in contract.Members)
+            {
+                writer.LineOf(contract.Name, ".", member.Name, " => ", SourceWriter.Literal(member.Value), ",");
+            }
+
+            writer.Line($"_ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, \"Not a value of {contract.Name}.\"),");
+        }
+
+        writer.Line();
+        writer.DocElement("summary", "The value for a wire string, or <c>null</c> when the string is not one the document lists.", raw: true);
+        writer.Line($"public static {contract.Name}? FromWireValue(string? value) => value switch");
+        using (writer.OpenBlock("};"))
+        {
+            foreach (var member in contract.Members)
+            {
+                writer.LineOf(SourceWriter.Literal(member.Value), " => ", contract.Name, ".", member.Name, ",");
+            }
+
+            writer.Line("_ => null,");
+        }
+    }
+
     private static void WriteEnumConverter(SourceWriter writer, ContractModel contract, GeneratorOptions options)
     {
         writer.DocElement("summary", $"Reads and writes <see cref=\"{contract.Name}\"/> as the strings the API uses.", raw: true);
@@ -136,29 +173,13 @@ internal static class ContractEmitter
         writer.Line($"{options.Accessibility} sealed class {contract.ConverterName} : global::System.Text.Json.Serialization.JsonConverter<{contract.Name}>");
         using (writer.OpenBlock())
         {
-            writer.DocElement("summary", "The wire string of a value, as sent in JSON, query strings and headers.");
-            writer.Line($"public static string ToWireValue({contract.Name} value) => value switch");
-            using (writer.OpenBlock("};"))
+            if (contract.IsFlags)
             {
-                foreach (var member in contract.Members)
-                {
-                    writer.LineOf(contract.Name, ".", member.Name, " => ", SourceWriter.Literal(member.Value), ",");
-                }
-
-                writer.Line($"_ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, \"Not a value of {contract.Name}.\"),");
+                FlagsEnumWireMethods.Write(writer, contract);
             }
-
-            writer.Line();
-            writer.DocElement("summary", "The value for a wire string, or <c>null</c> when the string is not one the document lists.", raw: true);
-            writer.Line($"public static {contract.Name}? FromWireValue(string? value) => value switch");
-            using (writer.OpenBlock("};"))
+            else
             {
-                foreach (var member in contract.Members)
-                {
-                    writer.LineOf(SourceWriter.Literal(member.Value), " => ", contract.Name, ".", member.Name, ",");
-                }
-
-                writer.Line("_ => null,");
+                WriteWireMethods(writer, contract);
             }
 
             writer.Line();

@@ -13,6 +13,7 @@ internal enum ContractKind
 /// <param name="BaseTypeName">The generated base class (from <c>allOf</c>), if any.</param>
 /// <param name="HasAdditionalProperties">Whether unknown JSON members are kept in an extension-data dictionary.</param>
 /// <param name="ConverterName">For a string enum: the generated JSON converter that maps members to wire strings.</param>
+/// <param name="IsFlags">For a string enum marked <c>x-ms-enum-flags</c>: its values combine, written comma-separated.</param>
 internal sealed record ContractModel(
     ContractKind Kind,
     string Name,
@@ -21,7 +22,8 @@ internal sealed record ContractModel(
     EquatableArray<PropertyModel> Properties,
     EquatableArray<EnumMemberModel> Members,
     bool HasAdditionalProperties,
-    string? ConverterName);
+    string? ConverterName,
+    bool IsFlags = false);
 
 /// <param name="Name">The C# property name.</param>
 /// <param name="WireName">The JSON member name, written into <c>[JsonPropertyName]</c>.</param>

@@ -274,7 +274,8 @@ internal sealed class SchemaMapper
 
         var kind = isInteger ? ContractKind.IntegerEnum : ContractKind.StringEnum;
         var converterName = isInteger ? null : _typeNames.Claim(name + "JsonConverter");
-        _contracts[name] = new ContractModel(kind, name, DocumentationOf(target), null, EquatableArray<PropertyModel>.Empty, members.ToEquatableArray(), false, converterName);
+        var isFlags = !isInteger && FlagsEnums.AreFlags(target, members.Count);
+        _contracts[name] = new ContractModel(kind, name, DocumentationOf(target), null, EquatableArray<PropertyModel>.Empty, members.ToEquatableArray(), false, converterName, isFlags);
         var typeKind = isInteger ? TypeKind.IntegerEnum : TypeKind.StringEnum;
         return new TypeRef(typeKind, name, null, IsValueType: true, IsNullable: false);
     }
