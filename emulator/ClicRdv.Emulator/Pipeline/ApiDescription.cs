@@ -19,11 +19,18 @@ internal sealed class ApiDescription
 {
     private static readonly Regex GroupSegment = new(@"/groups/\{(?<name>[A-Za-z0-9_]+)\}", RegexOptions.CultureInvariant);
 
+    /// <summary>The document's extension naming the path suffixes that choose the answer's format (ClicRDV's ".json").</summary>
+    private const string FormatSuffixesExtension = "x-path-format-suffixes";
+
     private readonly List<(Regex Pattern, string Template, Dictionary<string, ApiOperation> ByMethod)> _routes = new();
+    private readonly IReadOnlyList<string> _formatSuffixes;
 
     private ApiDescription(OpenApiDocument document)
     {
         Document = document;
+        _formatSuffixes = document.ExtensionData is { } extensions && extensions.TryGetValue(FormatSuffixesExtension, out var suffixes) && suffixes is System.Collections.IEnumerable listed and not string
+            ? listed.Cast<object?>().Select(suffix => suffix?.ToString()).OfType<string>().Where(suffix => suffix.Length > 0).ToList()
+            : Array.Empty<string>();
         foreach (var path in document.Paths)
         {
             var pattern = new Regex("^" + Regex.Replace(Regex.Escape(path.Key), @"\\\{([A-Za-z0-9_]+)}", "(?<$1>[^/]+)") + "$", RegexOptions.CultureInvariant);
@@ -60,8 +67,9 @@ internal sealed class ApiDescription
     /// </summary>
     public ApiRoute Route(string method, string path)
     {
-        // A ".json" suffix selects the format in ClicRDV; JSON is the only format here.
-        var bare = path.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? path[..^5] : path;
+        // A suffix the document declares (".json") selects the format in ClicRDV; JSON is the only format here.
+        var suffix = _formatSuffixes.FirstOrDefault(candidate => path.EndsWith(candidate, StringComparison.OrdinalIgnoreCase));
+        var bare = suffix is null ? path : path[..^suffix.Length];
         foreach (var (pattern, template, byMethod) in _routes)
         {
             var match = pattern.Match(bare);

@@ -57,8 +57,9 @@ internal static class ContractEmitter
         {
             writer.Separated(contract.Properties, property =>
             {
+                var startValue = DefaultValues.Initializer(property, contracts);
                 writer.DocElement("summary", property.Documentation);
-                if (DefaultValues.Initializer(property, contracts) is not null)
+                if (startValue is not null)
                 {
                     writer.DocElement("value", $"Starts as {DefaultText(property.Default!)}, the document's default.");
                 }
@@ -66,9 +67,9 @@ internal static class ContractEmitter
                 writer.LineOf("[", SerializationAlias, ".JsonPropertyName(", SourceWriter.Literal(property.WireName), ")]");
 
                 // The same wire format as the generated metadata, for code that serializes the contracts by reflection.
-                if ((LenientConverters.For(property) ?? (property.Type.Kind == TypeKind.StringEnum ? contracts[property.Type.Name].ConverterName : property.Type.Converter)) is { } converter)
+                if (MemberConverters.For(property, name => contracts[name].ConverterName) is { } converter)
                 {
-                    writer.LineOf("[", SerializationAlias, ".JsonConverter(typeof(", converter, "))]");
+                    writer.LineOf("[", SerializationAlias, ".JsonConverter(typeof(", converter.TypeName, "))]");
                 }
 
                 if (property.Type.IsNullable && !property.AllowsNull)
@@ -83,7 +84,7 @@ internal static class ContractEmitter
                     writer.LineOf("[", SerializationAlias, ".JsonRequired]");
                 }
 
-                var initializer = DefaultValues.Initializer(property, contracts) is { } value ? " = " + value + ";"
+                var initializer = startValue is not null ? " = " + startValue + ";"
                     : property.Type.IsNullable || property.Type.IsValueType ? string.Empty : " = default!;";
                 writer.LineOf("public ", TypeNames.Value(property.Type), " ", property.Name, " { get; set; }", initializer);
             });

@@ -200,26 +200,16 @@ internal static class JsonContextEmitter
         }
     }
 
-    /// <summary>
-    /// The converter bound to a member whose format the document fixes: a string enum's values, a date-time's pattern,
-    /// the forms an <c>x-lenient</c> member is read from (its converter already handles null).
-    /// </summary>
+    /// <summary>The converter bound to the member (see <see cref="MemberConverters"/>), for the member's own type.</summary>
     private static string? MemberConverter(PropertyModel property, JsonTypeCatalog catalog)
     {
-        if (LenientConverters.For(property) is { } lenient)
-        {
-            return $"new {lenient}()";
-        }
-
-        var type = property.Type;
-        var converter = type.Kind == TypeKind.StringEnum ? catalog.EnumConverter(type.Name) : type.Converter;
-        if (converter is null)
+        if (MemberConverters.For(property, catalog.EnumConverter) is not { } bound)
         {
             return null;
         }
 
-        var instance = $"new {converter}()";
-        return type.IsNullable ? $"{SupportAlias}.NullableOf({instance}, o)" : instance;
+        var instance = $"new {bound.TypeName}()";
+        return property.Type.IsNullable && !bound.HandlesNull ? $"{SupportAlias}.NullableOf({instance}, o)" : instance;
     }
 
     private static string PrimitiveConverter(TypeRef type) => type.Name switch

@@ -13,8 +13,7 @@ internal static class LenientMembers
     public const string Extension = "x-lenient";
 
     /// <summary>Whether the member's schema, the schema it references or one of its <c>allOf</c> parts says <c>x-lenient: true</c>.</summary>
-    public static bool IsLenient(JsonSchema schema) =>
-        Says(schema) || Says(SchemaMapper.Dereference(schema)) || schema.AllOf.Any(part => Says(part) || Says(SchemaMapper.Dereference(part)));
+    public static bool IsLenient(JsonSchema schema) => MemberSchemas.LayersOf(schema).Any(Says);
 
     private static bool Says(JsonSchema schema) =>
         schema.ExtensionData is { } extensions && extensions.TryGetValue(Extension, out var value) && value is true;

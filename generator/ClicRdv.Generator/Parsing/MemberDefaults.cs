@@ -14,9 +14,7 @@ internal static class MemberDefaults
 {
     public static DefaultValueModel? Of(JsonSchema schema)
     {
-        var value = schema.Default
-            ?? SchemaMapper.Dereference(schema).Default
-            ?? schema.AllOf.Select(part => part.Default ?? SchemaMapper.Dereference(part).Default).FirstOrDefault(found => found is not null);
+        var value = MemberSchemas.LayersOf(schema).Select(layer => layer.Default).FirstOrDefault(found => found is not null);
         return value switch
         {
             bool flag => new DefaultValueModel(DefaultKind.Boolean, flag ? "true" : "false"),
