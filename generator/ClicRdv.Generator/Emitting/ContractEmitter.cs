@@ -44,6 +44,12 @@ internal static class ContractEmitter
             DateTimeConverterEmitter.Write(writer, format, document.Options);
         }
 
+        foreach (var converter in document.LenientConverters)
+        {
+            writer.Line();
+            LenientConverterEmitter.Write(writer, converter, document.Options);
+        }
+
         return writer.ToSourceText();
     }
 

@@ -4,9 +4,9 @@ using ClicRdv.Generator.Model;
 namespace ClicRdv.Generator.Emitting;
 
 /// <summary>
-/// The converter a member is bound to, the same for the emitted metadata and (by attribute) for reflection: the forms an
-/// <c>x-lenient</c> member is read from (ClientSupport/LenientScalars.cs), a string enum's values, or a date-time's
-/// <c>x-date-time-format</c>; none for other members.
+/// The converter a member is bound to, the same for the emitted metadata and (by attribute) for reflection: the
+/// generated converter of an <c>x-lenient</c> member, a string enum's values, or a date-time's <c>x-date-time-format</c>;
+/// none for other members.
 /// </summary>
 internal static class MemberConverters
 {
@@ -14,37 +14,12 @@ internal static class MemberConverters
     /// <returns>The converter's C# type, and whether it reads and writes null itself (else it is for the underlying type).</returns>
     public static (string TypeName, bool HandlesNull)? For(PropertyModel property, Func<string, string?> enumConverter)
     {
-        if (Lenient(property) is { } lenient)
+        if (property.LenientConverter is { } lenient)
         {
             return (lenient, true);
         }
 
         var type = property.Type;
         return (type.Kind == TypeKind.StringEnum ? enumConverter(type.Name) : type.Converter) is { } converter ? (converter, false) : null;
-    }
-
-    private static string? Lenient(PropertyModel property)
-    {
-        var type = property.Type;
-        if (!property.IsLenient || type.Kind != TypeKind.Primitive || type.Converter is not null)
-        {
-            return null;
-        }
-
-        var scalar = type.Name switch
-        {
-            "bool" => "LenientBooleanConverter",
-            "int" or "long" or "float" or "double" or "decimal" => $"LenientNumberConverter<{type.Name}>",
-            "string" => "LenientStringConverter",
-            _ => null,
-        };
-        if (scalar is null)
-        {
-            return null;
-        }
-
-        return type.IsValueType && type.IsNullable
-            ? $"{ClientSupportSources.Namespace}LenientNullableConverter<{type.Name}, {ClientSupportSources.Namespace}{scalar}>"
-            : ClientSupportSources.Namespace + scalar;
     }
 }

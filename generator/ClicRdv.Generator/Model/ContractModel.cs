@@ -32,9 +32,9 @@ internal sealed record ContractModel(
 /// Whether the document allows <c>null</c> as the value. A property that is nullable in C# only because it is optional
 /// is left out of what is written when null, so that no request carries a null the document forbids.
 /// </param>
-/// <param name="IsLenient">Whether the document marks it <c>x-lenient</c>: read from each JSON form of its value, written in its type.</param>
+/// <param name="LenientConverter">For a member the document marks <c>x-lenient</c> (a boolean, number or string): the generated converter that reads each JSON form of its value and writes its type.</param>
 /// <param name="Default">The document's <c>default</c>, which the property starts with.</param>
-internal sealed record PropertyModel(string Name, string WireName, TypeRef Type, string? Documentation, bool IsRequired, bool AllowsNull, bool IsLenient, DefaultValueModel? Default = null);
+internal sealed record PropertyModel(string Name, string WireName, TypeRef Type, string? Documentation, bool IsRequired, bool AllowsNull, string? LenientConverter, DefaultValueModel? Default = null);
 
 internal enum DefaultKind
 {

@@ -15,12 +15,21 @@ internal sealed record DocumentModel(
     string JsonContextClassName,
     EquatableArray<ContractModel> Contracts,
     EquatableArray<ApiInterfaceModel> Interfaces,
-    EquatableArray<DateTimeFormatModel> DateTimeFormats);
+    EquatableArray<DateTimeFormatModel> DateTimeFormats,
+    EquatableArray<LenientConverterModel> LenientConverters);
 
 /// <summary>A date-time wire format (from <c>x-date-time-format</c>) and the converter generated for it.</summary>
 /// <param name="ConverterName">The generated converter class.</param>
 /// <param name="Format">A .NET custom date and time format string, such as <c>yyyy-MM-dd HH:mm:ss</c>.</param>
 internal sealed record DateTimeFormatModel(string ConverterName, string Format);
+
+/// <summary>
+/// The public converter generated for the <c>x-lenient</c> members of one C# type, so that code in another assembly
+/// (the System.Text.Json source generator's, say) can name it; it delegates to the internal client-support converter.
+/// </summary>
+/// <param name="ConverterName">The generated converter class.</param>
+/// <param name="Type">The members' C# type (a nullable value type stays nullable: the converter reads null and "" as none).</param>
+internal sealed record LenientConverterModel(string ConverterName, TypeRef Type);
 
 /// <summary>The options of one document, resolved from MSBuild properties and item metadata.</summary>
 /// <param name="Namespace">The namespace of every generated type.</param>

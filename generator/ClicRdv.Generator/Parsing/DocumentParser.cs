@@ -144,7 +144,8 @@ internal static class DocumentParser
             jsonContextClassName,
             schemas.Contracts.OrderBy(contract => contract.Name, StringComparer.Ordinal).ToEquatableArray(),
             interfaces,
-            schemas.DateTimeFormats.ToEquatableArray());
+            schemas.DateTimeFormats.ToEquatableArray(),
+            schemas.LenientConverters.ToEquatableArray());
     }
 
     /// <summary>The file name without the <c>.openapi.json</c> suffix.</summary>

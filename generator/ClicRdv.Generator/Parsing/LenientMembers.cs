@@ -1,4 +1,6 @@
+using System.Collections.Generic;
 using System.Linq;
+using ClicRdv.Generator.Model;
 using NJsonSchema;
 
 namespace ClicRdv.Generator.Parsing;
@@ -10,10 +12,28 @@ namespace ClicRdv.Generator.Parsing;
 /// </summary>
 internal static class LenientMembers
 {
+    /// <summary>The types a lenient reading exists for, and the word each one's converter is named with.</summary>
+    private static readonly Dictionary<string, string> Scalars = new()
+    {
+        ["bool"] = "Boolean",
+        ["int"] = "Int32",
+        ["long"] = "Int64",
+        ["float"] = "Single",
+        ["double"] = "Double",
+        ["decimal"] = "Decimal",
+        ["string"] = "String",
+    };
+
     public const string Extension = "x-lenient";
 
     /// <summary>Whether the member's schema, the schema it references or one of its <c>allOf</c> parts says <c>x-lenient: true</c>.</summary>
     public static bool IsLenient(JsonSchema schema) => MemberSchemas.LayersOf(schema).Any(Says);
+
+    /// <summary>The base of the converter's name for a member of <paramref name="type"/>, or null when no lenient reading exists for it.</summary>
+    public static string? ConverterNameFor(TypeRef type) =>
+        type.Kind == TypeKind.Primitive && type.Converter is null && Scalars.TryGetValue(type.Name, out var word)
+            ? "Lenient" + (type.IsValueType && type.IsNullable ? "Nullable" : string.Empty) + word + "JsonConverter"
+            : null;
 
     private static bool Says(JsonSchema schema) =>
         schema.ExtensionData is { } extensions && extensions.TryGetValue(Extension, out var value) && value is true;

@@ -22,6 +22,7 @@ internal sealed class SchemaMapper
     private readonly HashSet<JsonSchema> _inProgress = new(ReferenceEqualityComparer<JsonSchema>.Instance);
     private readonly Dictionary<string, ContractModel> _contracts = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _dateTimeConverters = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, LenientConverterModel> _lenientConverters = new(StringComparer.Ordinal);
     private readonly Dictionary<JsonSchema, bool> _reachesCycle = new(ReferenceEqualityComparer<JsonSchema>.Instance);
 
     // The schemas on the way of the current cycle search; empty between two searches.
@@ -52,6 +53,9 @@ internal sealed class SchemaMapper
     public const string DateTimeFormatExtension = "x-date-time-format";
 
     public IEnumerable<ContractModel> Contracts => _contracts.Values;
+
+    public IEnumerable<LenientConverterModel> LenientConverters =>
+        _lenientConverters.Values.OrderBy(model => model.ConverterName, StringComparer.Ordinal);
 
     public IEnumerable<DateTimeFormatModel> DateTimeFormats =>
         _dateTimeConverters.Select(pair => new DateTimeFormatModel(pair.Value, pair.Key)).OrderBy(model => model.ConverterName, StringComparer.Ordinal);
@@ -324,7 +328,26 @@ internal sealed class SchemaMapper
     {
         var propertyName = scope.Claim(Identifiers.ToPascalCase(wireName));
         var type = Map(schema, ownerName + Identifiers.ToPascalCase(wireName));
-        return new PropertyModel(propertyName, wireName, isRequired ? type : type.AsNullable(), DocumentationOf(schema), isRequired, AllowsNull: type.IsNullable, LenientMembers.IsLenient(schema), MemberDefaults.Of(schema));
+        var propertyType = isRequired ? type : type.AsNullable();
+        var lenient = LenientMembers.IsLenient(schema) ? LenientConverterFor(propertyType) : null;
+        return new PropertyModel(propertyName, wireName, propertyType, DocumentationOf(schema), isRequired, AllowsNull: type.IsNullable, lenient, MemberDefaults.Of(schema));
+    }
+
+    /// <summary>The generated lenient converter for members of <paramref name="type"/> (one per type), or null when none reads it.</summary>
+    private string? LenientConverterFor(TypeRef type)
+    {
+        if (LenientMembers.ConverterNameFor(type) is not { } baseName)
+        {
+            return null;
+        }
+
+        if (!_lenientConverters.TryGetValue(baseName, out var model))
+        {
+            model = new LenientConverterModel(_typeNames.Claim(baseName), type);
+            _lenientConverters.Add(baseName, model);
+        }
+
+        return model.ConverterName;
     }
 
     /// <summary>The first <c>allOf</c> member that is a named object: it becomes the base class.</summary>

@@ -116,7 +116,7 @@ public partial class Appointment
 
     /// <summary>Whether it is cancelled (soft deleted).</summary>
     [__Json.JsonPropertyName("deleted")]
-    [__Json.JsonConverter(typeof(global::ClicRdv.Generated.Support.LenientNullableConverter<bool, global::ClicRdv.Generated.Support.LenientBooleanConverter>))]
+    [__Json.JsonConverter(typeof(LenientNullableBooleanJsonConverter))]
     [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public bool? Deleted { get; set; }
 
@@ -140,7 +140,7 @@ public partial class Appointment
 
     /// <summary>The appointment's state [code]; its values are not documented [guess].</summary>
     [__Json.JsonPropertyName("state")]
-    [__Json.JsonConverter(typeof(global::ClicRdv.Generated.Support.LenientNullableConverter<long, global::ClicRdv.Generated.Support.LenientNumberConverter<long>>))]
+    [__Json.JsonConverter(typeof(LenientNullableInt64JsonConverter))]
     public long? State { get; set; }
 
     /// <summary>Where it takes place [code].</summary>
@@ -149,7 +149,7 @@ public partial class Appointment
 
     /// <summary>The group [code].</summary>
     [__Json.JsonPropertyName("group_id")]
-    [__Json.JsonConverter(typeof(global::ClicRdv.Generated.Support.LenientNullableConverter<long, global::ClicRdv.Generated.Support.LenientNumberConverter<long>>))]
+    [__Json.JsonConverter(typeof(LenientNullableInt64JsonConverter))]
     public long? GroupId { get; set; }
 
     /// <summary>The group, embedded [code].</summary>
@@ -166,12 +166,12 @@ public partial class Appointment
 
     /// <summary>How many places the slot had [code].</summary>
     [__Json.JsonPropertyName("capacity")]
-    [__Json.JsonConverter(typeof(global::ClicRdv.Generated.Support.LenientNullableConverter<long, global::ClicRdv.Generated.Support.LenientNumberConverter<long>>))]
+    [__Json.JsonConverter(typeof(LenientNullableInt64JsonConverter))]
     public long? Capacity { get; set; }
 
     /// <summary>The resource booked, if any [code].</summary>
     [__Json.JsonPropertyName("resource_id")]
-    [__Json.JsonConverter(typeof(global::ClicRdv.Generated.Support.LenientNullableConverter<long, global::ClicRdv.Generated.Support.LenientNumberConverter<long>>))]
+    [__Json.JsonConverter(typeof(LenientNullableInt64JsonConverter))]
     public long? ResourceId { get; set; }
 
     /// <summary>Which booking page it came from [code].</summary>
@@ -180,7 +180,7 @@ public partial class Appointment
 
     /// <summary>Whether it was booked online: `false` in the captured answer [code]; also read from 0/1 and their strings.</summary>
     [__Json.JsonPropertyName("from_web")]
-    [__Json.JsonConverter(typeof(global::ClicRdv.Generated.Support.LenientNullableConverter<bool, global::ClicRdv.Generated.Support.LenientBooleanConverter>))]
+    [__Json.JsonConverter(typeof(LenientNullableBooleanJsonConverter))]
     public bool? FromWeb { get; set; }
 
     /// <summary>The service's name [code].</summary>
@@ -189,7 +189,7 @@ public partial class Appointment
 
     /// <summary>The service's duration in minutes [code].</summary>
     [__Json.JsonPropertyName("intervention_length")]
-    [__Json.JsonConverter(typeof(global::ClicRdv.Generated.Support.LenientNullableConverter<long, global::ClicRdv.Generated.Support.LenientNumberConverter<long>>))]
+    [__Json.JsonConverter(typeof(LenientNullableInt64JsonConverter))]
     public long? InterventionLength { get; set; }
 
     /// <summary>The calendar's name [code].</summary>
@@ -202,7 +202,7 @@ public partial class Appointment
 
     /// <summary>Whether an SMS reminder is sent [code]; boolean is a [guess], also read from 0/1 and their strings.</summary>
     [__Json.JsonPropertyName("smsreminder")]
-    [__Json.JsonConverter(typeof(global::ClicRdv.Generated.Support.LenientNullableConverter<bool, global::ClicRdv.Generated.Support.LenientBooleanConverter>))]
+    [__Json.JsonConverter(typeof(LenientNullableBooleanJsonConverter))]
     public bool? Smsreminder { get; set; }
 
     /// <summary>JSON members the document does not describe, kept so that nothing the server sends is lost.</summary>
@@ -216,7 +216,7 @@ public partial class AppointmentCalendar
 {
     /// <summary>The calendar's id.</summary>
     [__Json.JsonPropertyName("id")]
-    [__Json.JsonConverter(typeof(global::ClicRdv.Generated.Support.LenientNullableConverter<long, global::ClicRdv.Generated.Support.LenientNumberConverter<long>>))]
+    [__Json.JsonConverter(typeof(LenientNullableInt64JsonConverter))]
     public long? Id { get; set; }
 
     /// <summary>The name shown to customers.</summary>
@@ -225,7 +225,7 @@ public partial class AppointmentCalendar
 
     /// <summary>Not documented [guess].</summary>
     [__Json.JsonPropertyName("epj")]
-    [__Json.JsonConverter(typeof(global::ClicRdv.Generated.Support.LenientNullableConverter<long, global::ClicRdv.Generated.Support.LenientNumberConverter<long>>))]
+    [__Json.JsonConverter(typeof(LenientNullableInt64JsonConverter))]
     public long? Epj { get; set; }
 
     /// <summary>JSON members the document does not describe, kept so that nothing the server sends is lost.</summary>
@@ -249,7 +249,7 @@ public partial class AppointmentGroup
 {
     /// <summary>The group's id.</summary>
     [__Json.JsonPropertyName("id")]
-    [__Json.JsonConverter(typeof(global::ClicRdv.Generated.Support.LenientNullableConverter<long, global::ClicRdv.Generated.Support.LenientNumberConverter<long>>))]
+    [__Json.JsonConverter(typeof(LenientNullableInt64JsonConverter))]
     public long? Id { get; set; }
 
     /// <summary>The group's name.</summary>
@@ -295,7 +295,7 @@ public partial class AppointmentInput
     /// <summary>Whether it is an online booking; the API's default is 1 [doc]. Sent as a boolean, like the captured answer's `from_web` [code].</summary>
     /// <value>Starts as true, the document's default.</value>
     [__Json.JsonPropertyName("from_web")]
-    [__Json.JsonConverter(typeof(global::ClicRdv.Generated.Support.LenientNullableConverter<bool, global::ClicRdv.Generated.Support.LenientBooleanConverter>))]
+    [__Json.JsonConverter(typeof(LenientNullableBooleanJsonConverter))]
     [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public bool? FromWeb { get; set; } = true;
 
@@ -315,7 +315,7 @@ public partial class AppointmentIntervention
 {
     /// <summary>The service's id.</summary>
     [__Json.JsonPropertyName("id")]
-    [__Json.JsonConverter(typeof(global::ClicRdv.Generated.Support.LenientNullableConverter<long, global::ClicRdv.Generated.Support.LenientNumberConverter<long>>))]
+    [__Json.JsonConverter(typeof(LenientNullableInt64JsonConverter))]
     public long? Id { get; set; }
 
     /// <summary>The name shown to customers.</summary>
@@ -324,12 +324,12 @@ public partial class AppointmentIntervention
 
     /// <summary>The service category.</summary>
     [__Json.JsonPropertyName("interventionset_id")]
-    [__Json.JsonConverter(typeof(global::ClicRdv.Generated.Support.LenientNullableConverter<long, global::ClicRdv.Generated.Support.LenientNumberConverter<long>>))]
+    [__Json.JsonConverter(typeof(LenientNullableInt64JsonConverter))]
     public long? InterventionsetId { get; set; }
 
     /// <summary>Duration in minutes.</summary>
     [__Json.JsonPropertyName("length")]
-    [__Json.JsonConverter(typeof(global::ClicRdv.Generated.Support.LenientNullableConverter<long, global::ClicRdv.Generated.Support.LenientNumberConverter<long>>))]
+    [__Json.JsonConverter(typeof(LenientNullableInt64JsonConverter))]
     public long? Length { get; set; }
 
     /// <summary>JSON members the document does not describe, kept so that nothing the server sends is lost.</summary>
@@ -371,7 +371,7 @@ public partial class AvailableTimeSlots
 
     /// <summary>The calendar asked for; empty (`""`) or null if no preference [doc], both read as null.</summary>
     [__Json.JsonPropertyName("calendar_id")]
-    [__Json.JsonConverter(typeof(global::ClicRdv.Generated.Support.LenientNullableConverter<long, global::ClicRdv.Generated.Support.LenientNumberConverter<long>>))]
+    [__Json.JsonConverter(typeof(LenientNullableInt64JsonConverter))]
     public long? CalendarId { get; set; }
 
     /// <summary>The calendars asked for, if any.</summary>
@@ -467,7 +467,7 @@ public partial class Calendar
 
     /// <summary>Whether it is (soft) deleted; a deleted calendar can be restored by a PUT with `deleted: false`.</summary>
     [__Json.JsonPropertyName("deleted")]
-    [__Json.JsonConverter(typeof(global::ClicRdv.Generated.Support.LenientNullableConverter<bool, global::ClicRdv.Generated.Support.LenientBooleanConverter>))]
+    [__Json.JsonConverter(typeof(LenientNullableBooleanJsonConverter))]
     [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public bool? Deleted { get; set; }
 
@@ -600,7 +600,7 @@ public partial class Calendarset
 
     /// <summary>Whether it is (soft) deleted.</summary>
     [__Json.JsonPropertyName("deleted")]
-    [__Json.JsonConverter(typeof(global::ClicRdv.Generated.Support.LenientNullableConverter<bool, global::ClicRdv.Generated.Support.LenientBooleanConverter>))]
+    [__Json.JsonConverter(typeof(LenientNullableBooleanJsonConverter))]
     [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public bool? Deleted { get; set; }
 
@@ -848,7 +848,7 @@ public partial class Customfield
 
     /// <summary>Whether professionals must fill it.</summary>
     [__Json.JsonPropertyName("pro_required")]
-    [__Json.JsonConverter(typeof(global::ClicRdv.Generated.Support.LenientNullableConverter<bool, global::ClicRdv.Generated.Support.LenientBooleanConverter>))]
+    [__Json.JsonConverter(typeof(LenientNullableBooleanJsonConverter))]
     public bool? ProRequired { get; set; }
 
     /// <summary>Label for customers.</summary>
@@ -861,12 +861,12 @@ public partial class Customfield
 
     /// <summary>Whether customers must fill it.</summary>
     [__Json.JsonPropertyName("user_required")]
-    [__Json.JsonConverter(typeof(global::ClicRdv.Generated.Support.LenientNullableConverter<bool, global::ClicRdv.Generated.Support.LenientBooleanConverter>))]
+    [__Json.JsonConverter(typeof(LenientNullableBooleanJsonConverter))]
     public bool? UserRequired { get; set; }
 
     /// <summary>Whether customers see it.</summary>
     [__Json.JsonPropertyName("user_visible")]
-    [__Json.JsonConverter(typeof(global::ClicRdv.Generated.Support.LenientNullableConverter<bool, global::ClicRdv.Generated.Support.LenientBooleanConverter>))]
+    [__Json.JsonConverter(typeof(LenientNullableBooleanJsonConverter))]
     public bool? UserVisible { get; set; }
 
     /// <summary>Input widget settings for professionals (free-form).</summary>
@@ -881,7 +881,7 @@ public partial class Customfield
 
     /// <summary>Whether it is deleted.</summary>
     [__Json.JsonPropertyName("deleted")]
-    [__Json.JsonConverter(typeof(global::ClicRdv.Generated.Support.LenientNullableConverter<bool, global::ClicRdv.Generated.Support.LenientBooleanConverter>))]
+    [__Json.JsonConverter(typeof(LenientNullableBooleanJsonConverter))]
     [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public bool? Deleted { get; set; }
 
@@ -1017,19 +1017,19 @@ public partial class Fiche
 
     /// <summary>Whether the customer was created by online booking. Sent as a JSON boolean by the API (`"from_web":false` in a captured answer [code]); the fiche page types it boolean [doc]; clients send `0` or `"1"` [code], so it is also read from 0/1 and their strings.</summary>
     [__Json.JsonPropertyName("from_web")]
-    [__Json.JsonConverter(typeof(global::ClicRdv.Generated.Support.LenientNullableConverter<bool, global::ClicRdv.Generated.Support.LenientBooleanConverter>))]
+    [__Json.JsonConverter(typeof(LenientNullableBooleanJsonConverter))]
     [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public bool? FromWeb { get; set; }
 
     /// <summary>Whether the customer gets email reminders. Sent as a JSON boolean by the API (`"from_web":false` in a captured answer [code]); the fiche page types it boolean [doc]; clients send `0` or `"1"` [code], so it is also read from 0/1 and their strings.</summary>
     [__Json.JsonPropertyName("rappel_email")]
-    [__Json.JsonConverter(typeof(global::ClicRdv.Generated.Support.LenientNullableConverter<bool, global::ClicRdv.Generated.Support.LenientBooleanConverter>))]
+    [__Json.JsonConverter(typeof(LenientNullableBooleanJsonConverter))]
     [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public bool? RappelEmail { get; set; }
 
     /// <summary>Whether the customer gets SMS reminders. Sent as a JSON boolean by the API (`"from_web":false` in a captured answer [code]); the fiche page types it boolean [doc]; clients send `0` or `"1"` [code], so it is also read from 0/1 and their strings.</summary>
     [__Json.JsonPropertyName("rappel_sms")]
-    [__Json.JsonConverter(typeof(global::ClicRdv.Generated.Support.LenientNullableConverter<bool, global::ClicRdv.Generated.Support.LenientBooleanConverter>))]
+    [__Json.JsonConverter(typeof(LenientNullableBooleanJsonConverter))]
     [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public bool? RappelSms { get; set; }
 
@@ -1039,58 +1039,58 @@ public partial class Fiche
 
     /// <summary>Whether it is (soft) deleted.</summary>
     [__Json.JsonPropertyName("deleted")]
-    [__Json.JsonConverter(typeof(global::ClicRdv.Generated.Support.LenientNullableConverter<bool, global::ClicRdv.Generated.Support.LenientBooleanConverter>))]
+    [__Json.JsonConverter(typeof(LenientNullableBooleanJsonConverter))]
     [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public bool? Deleted { get; set; }
 
     /// <summary>Custom yes/no field 0 (see customfields).</summary>
     [__Json.JsonPropertyName("bool0")]
-    [__Json.JsonConverter(typeof(global::ClicRdv.Generated.Support.LenientNullableConverter<bool, global::ClicRdv.Generated.Support.LenientBooleanConverter>))]
+    [__Json.JsonConverter(typeof(LenientNullableBooleanJsonConverter))]
     public bool? Bool0 { get; set; }
 
     /// <summary>Custom yes/no field 1 (see customfields).</summary>
     [__Json.JsonPropertyName("bool1")]
-    [__Json.JsonConverter(typeof(global::ClicRdv.Generated.Support.LenientNullableConverter<bool, global::ClicRdv.Generated.Support.LenientBooleanConverter>))]
+    [__Json.JsonConverter(typeof(LenientNullableBooleanJsonConverter))]
     public bool? Bool1 { get; set; }
 
     /// <summary>Custom yes/no field 2 (see customfields).</summary>
     [__Json.JsonPropertyName("bool2")]
-    [__Json.JsonConverter(typeof(global::ClicRdv.Generated.Support.LenientNullableConverter<bool, global::ClicRdv.Generated.Support.LenientBooleanConverter>))]
+    [__Json.JsonConverter(typeof(LenientNullableBooleanJsonConverter))]
     public bool? Bool2 { get; set; }
 
     /// <summary>Custom yes/no field 3 (see customfields).</summary>
     [__Json.JsonPropertyName("bool3")]
-    [__Json.JsonConverter(typeof(global::ClicRdv.Generated.Support.LenientNullableConverter<bool, global::ClicRdv.Generated.Support.LenientBooleanConverter>))]
+    [__Json.JsonConverter(typeof(LenientNullableBooleanJsonConverter))]
     public bool? Bool3 { get; set; }
 
     /// <summary>Custom yes/no field 4 (see customfields).</summary>
     [__Json.JsonPropertyName("bool4")]
-    [__Json.JsonConverter(typeof(global::ClicRdv.Generated.Support.LenientNullableConverter<bool, global::ClicRdv.Generated.Support.LenientBooleanConverter>))]
+    [__Json.JsonConverter(typeof(LenientNullableBooleanJsonConverter))]
     public bool? Bool4 { get; set; }
 
     /// <summary>Custom yes/no field 5 (see customfields).</summary>
     [__Json.JsonPropertyName("bool5")]
-    [__Json.JsonConverter(typeof(global::ClicRdv.Generated.Support.LenientNullableConverter<bool, global::ClicRdv.Generated.Support.LenientBooleanConverter>))]
+    [__Json.JsonConverter(typeof(LenientNullableBooleanJsonConverter))]
     public bool? Bool5 { get; set; }
 
     /// <summary>Custom yes/no field 6 (see customfields).</summary>
     [__Json.JsonPropertyName("bool6")]
-    [__Json.JsonConverter(typeof(global::ClicRdv.Generated.Support.LenientNullableConverter<bool, global::ClicRdv.Generated.Support.LenientBooleanConverter>))]
+    [__Json.JsonConverter(typeof(LenientNullableBooleanJsonConverter))]
     public bool? Bool6 { get; set; }
 
     /// <summary>Custom yes/no field 7 (see customfields).</summary>
     [__Json.JsonPropertyName("bool7")]
-    [__Json.JsonConverter(typeof(global::ClicRdv.Generated.Support.LenientNullableConverter<bool, global::ClicRdv.Generated.Support.LenientBooleanConverter>))]
+    [__Json.JsonConverter(typeof(LenientNullableBooleanJsonConverter))]
     public bool? Bool7 { get; set; }
 
     /// <summary>Custom yes/no field 8 (see customfields).</summary>
     [__Json.JsonPropertyName("bool8")]
-    [__Json.JsonConverter(typeof(global::ClicRdv.Generated.Support.LenientNullableConverter<bool, global::ClicRdv.Generated.Support.LenientBooleanConverter>))]
+    [__Json.JsonConverter(typeof(LenientNullableBooleanJsonConverter))]
     public bool? Bool8 { get; set; }
 
     /// <summary>Custom yes/no field 9 (see customfields).</summary>
     [__Json.JsonPropertyName("bool9")]
-    [__Json.JsonConverter(typeof(global::ClicRdv.Generated.Support.LenientNullableConverter<bool, global::ClicRdv.Generated.Support.LenientBooleanConverter>))]
+    [__Json.JsonConverter(typeof(LenientNullableBooleanJsonConverter))]
     public bool? Bool9 { get; set; }
 
     /// <summary>Custom date field 0 (see customfields).</summary>
@@ -1244,19 +1244,19 @@ public partial class FicheInput
 
     /// <summary>Whether the customer was created by online booking. Sent as a JSON boolean by the API (`"from_web":false` in a captured answer [code]); the fiche page types it boolean [doc]; clients send `0` or `"1"` [code], so it is also read from 0/1 and their strings.</summary>
     [__Json.JsonPropertyName("from_web")]
-    [__Json.JsonConverter(typeof(global::ClicRdv.Generated.Support.LenientNullableConverter<bool, global::ClicRdv.Generated.Support.LenientBooleanConverter>))]
+    [__Json.JsonConverter(typeof(LenientNullableBooleanJsonConverter))]
     [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public bool? FromWeb { get; set; }
 
     /// <summary>Whether the customer gets email reminders. Sent as a JSON boolean by the API (`"from_web":false` in a captured answer [code]); the fiche page types it boolean [doc]; clients send `0` or `"1"` [code], so it is also read from 0/1 and their strings.</summary>
     [__Json.JsonPropertyName("rappel_email")]
-    [__Json.JsonConverter(typeof(global::ClicRdv.Generated.Support.LenientNullableConverter<bool, global::ClicRdv.Generated.Support.LenientBooleanConverter>))]
+    [__Json.JsonConverter(typeof(LenientNullableBooleanJsonConverter))]
     [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public bool? RappelEmail { get; set; }
 
     /// <summary>Whether the customer gets SMS reminders. Sent as a JSON boolean by the API (`"from_web":false` in a captured answer [code]); the fiche page types it boolean [doc]; clients send `0` or `"1"` [code], so it is also read from 0/1 and their strings.</summary>
     [__Json.JsonPropertyName("rappel_sms")]
-    [__Json.JsonConverter(typeof(global::ClicRdv.Generated.Support.LenientNullableConverter<bool, global::ClicRdv.Generated.Support.LenientBooleanConverter>))]
+    [__Json.JsonConverter(typeof(LenientNullableBooleanJsonConverter))]
     [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public bool? RappelSms { get; set; }
 
@@ -1436,31 +1436,31 @@ public partial class Group
 
     /// <summary>Whether the group is deactivated.</summary>
     [__Json.JsonPropertyName("inactive")]
-    [__Json.JsonConverter(typeof(global::ClicRdv.Generated.Support.LenientNullableConverter<bool, global::ClicRdv.Generated.Support.LenientBooleanConverter>))]
+    [__Json.JsonConverter(typeof(LenientNullableBooleanJsonConverter))]
     [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public bool? Inactive { get; set; }
 
     /// <summary>Whether online booking is open.</summary>
     [__Json.JsonPropertyName("open")]
-    [__Json.JsonConverter(typeof(global::ClicRdv.Generated.Support.LenientNullableConverter<bool, global::ClicRdv.Generated.Support.LenientBooleanConverter>))]
+    [__Json.JsonConverter(typeof(LenientNullableBooleanJsonConverter))]
     [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public bool? Open { get; set; }
 
     /// <summary>How customers choose the calendar when they book: an integer (ClicRDV's custom-module page compares it with 2 [code]; the meaning of each value is a [guess]: 0 no choice, 1 a choice, 2 a choice among the calendars of the chosen service).</summary>
     [__Json.JsonPropertyName("calendarChoice")]
-    [__Json.JsonConverter(typeof(global::ClicRdv.Generated.Support.LenientNullableConverter<int, global::ClicRdv.Generated.Support.LenientNumberConverter<int>>))]
+    [__Json.JsonConverter(typeof(LenientNullableInt32JsonConverter))]
     [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public int? CalendarChoice { get; set; }
 
     /// <summary>Whether customers may ask for any calendar.</summary>
     [__Json.JsonPropertyName("anyCalendar")]
-    [__Json.JsonConverter(typeof(global::ClicRdv.Generated.Support.LenientNullableConverter<bool, global::ClicRdv.Generated.Support.LenientBooleanConverter>))]
+    [__Json.JsonConverter(typeof(LenientNullableBooleanJsonConverter))]
     [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public bool? AnyCalendar { get; set; }
 
     /// <summary>Whether customers must confirm their email address.</summary>
     [__Json.JsonPropertyName("validateEmail")]
-    [__Json.JsonConverter(typeof(global::ClicRdv.Generated.Support.LenientNullableConverter<bool, global::ClicRdv.Generated.Support.LenientBooleanConverter>))]
+    [__Json.JsonConverter(typeof(LenientNullableBooleanJsonConverter))]
     [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public bool? ValidateEmail { get; set; }
 
@@ -1476,12 +1476,12 @@ public partial class Group
 
     /// <summary>Whether booking pages show each service's duration [doc]; boolean is a [guess].</summary>
     [__Json.JsonPropertyName("display_intervention_length")]
-    [__Json.JsonConverter(typeof(global::ClicRdv.Generated.Support.LenientNullableConverter<bool, global::ClicRdv.Generated.Support.LenientBooleanConverter>))]
+    [__Json.JsonConverter(typeof(LenientNullableBooleanJsonConverter))]
     public bool? DisplayInterventionLength { get; set; }
 
     /// <summary>Whether booking pages show each service's price [doc]; boolean is a [guess].</summary>
     [__Json.JsonPropertyName("display_intervention_price")]
-    [__Json.JsonConverter(typeof(global::ClicRdv.Generated.Support.LenientNullableConverter<bool, global::ClicRdv.Generated.Support.LenientBooleanConverter>))]
+    [__Json.JsonConverter(typeof(LenientNullableBooleanJsonConverter))]
     public bool? DisplayInterventionPrice { get; set; }
 
     /// <summary>JSON members the document does not describe, kept so that nothing the server sends is lost.</summary>
@@ -1515,7 +1515,7 @@ public partial class GroupInput
 
     /// <summary>How customers choose the calendar when they book: an integer (ClicRDV's custom-module page compares it with 2 [code]; the meaning of each value is a [guess]: 0 no choice, 1 a choice, 2 a choice among the calendars of the chosen service).</summary>
     [__Json.JsonPropertyName("calendarChoice")]
-    [__Json.JsonConverter(typeof(global::ClicRdv.Generated.Support.LenientNullableConverter<int, global::ClicRdv.Generated.Support.LenientNumberConverter<int>>))]
+    [__Json.JsonConverter(typeof(LenientNullableInt32JsonConverter))]
     [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public int? CalendarChoice { get; set; }
 
@@ -1606,7 +1606,7 @@ public partial class Intervention
 
     /// <summary>Whether it is (soft) deleted.</summary>
     [__Json.JsonPropertyName("deleted")]
-    [__Json.JsonConverter(typeof(global::ClicRdv.Generated.Support.LenientNullableConverter<bool, global::ClicRdv.Generated.Support.LenientBooleanConverter>))]
+    [__Json.JsonConverter(typeof(LenientNullableBooleanJsonConverter))]
     [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public bool? Deleted { get; set; }
 
@@ -1733,7 +1733,7 @@ public partial class Interventionset
 
     /// <summary>Whether it is (soft) deleted.</summary>
     [__Json.JsonPropertyName("deleted")]
-    [__Json.JsonConverter(typeof(global::ClicRdv.Generated.Support.LenientNullableConverter<bool, global::ClicRdv.Generated.Support.LenientBooleanConverter>))]
+    [__Json.JsonConverter(typeof(LenientNullableBooleanJsonConverter))]
     [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public bool? Deleted { get; set; }
 
@@ -2047,19 +2047,19 @@ public partial class Vevent
 
     /// <summary>Whether it was booked online. Sent as a JSON boolean by the API (`"from_web":false` in a captured answer [code]); the fiche page types it boolean [doc]; clients send `0` or `"1"` [code], so it is also read from 0/1 and their strings.</summary>
     [__Json.JsonPropertyName("from_web")]
-    [__Json.JsonConverter(typeof(global::ClicRdv.Generated.Support.LenientNullableConverter<bool, global::ClicRdv.Generated.Support.LenientBooleanConverter>))]
+    [__Json.JsonConverter(typeof(LenientNullableBooleanJsonConverter))]
     [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public bool? FromWeb { get; set; }
 
     /// <summary>Whether it is a note (a note has start = end = midnight). Booleans in real answers are a [guess] from the other flags; also read from 0/1 and their strings.</summary>
     [__Json.JsonPropertyName("note")]
-    [__Json.JsonConverter(typeof(global::ClicRdv.Generated.Support.LenientNullableConverter<bool, global::ClicRdv.Generated.Support.LenientBooleanConverter>))]
+    [__Json.JsonConverter(typeof(LenientNullableBooleanJsonConverter))]
     [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public bool? Note { get; set; }
 
     /// <summary>Whether it is (soft) deleted.</summary>
     [__Json.JsonPropertyName("deleted")]
-    [__Json.JsonConverter(typeof(global::ClicRdv.Generated.Support.LenientNullableConverter<bool, global::ClicRdv.Generated.Support.LenientBooleanConverter>))]
+    [__Json.JsonConverter(typeof(LenientNullableBooleanJsonConverter))]
     [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public bool? Deleted { get; set; }
 
@@ -2127,13 +2127,13 @@ public partial class VeventChanges
 
     /// <summary>Whether it was booked online. Sent as a JSON boolean by the API (`"from_web":false` in a captured answer [code]); the fiche page types it boolean [doc]; clients send `0` or `"1"` [code], so it is also read from 0/1 and their strings.</summary>
     [__Json.JsonPropertyName("from_web")]
-    [__Json.JsonConverter(typeof(global::ClicRdv.Generated.Support.LenientNullableConverter<bool, global::ClicRdv.Generated.Support.LenientBooleanConverter>))]
+    [__Json.JsonConverter(typeof(LenientNullableBooleanJsonConverter))]
     [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public bool? FromWeb { get; set; }
 
     /// <summary>Whether it is a note (a note has start = end = midnight). Booleans in real answers are a [guess] from the other flags; also read from 0/1 and their strings.</summary>
     [__Json.JsonPropertyName("note")]
-    [__Json.JsonConverter(typeof(global::ClicRdv.Generated.Support.LenientNullableConverter<bool, global::ClicRdv.Generated.Support.LenientBooleanConverter>))]
+    [__Json.JsonConverter(typeof(LenientNullableBooleanJsonConverter))]
     [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public bool? Note { get; set; }
 
@@ -2224,4 +2224,52 @@ public sealed class DateTimeJsonConverter : global::System.Text.Json.Serializati
     {
         writer.WriteStringValue(Format(value));
     }
+}
+
+/// <summary>Reads an x-lenient member of type bool? from each JSON form a server sends it in, and writes it as that type.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
+public sealed class LenientNullableBooleanJsonConverter : global::System.Text.Json.Serialization.JsonConverter<bool?>
+{
+    private static readonly global::ClicRdv.Generated.Support.LenientNullableConverter<bool, global::ClicRdv.Generated.Support.LenientBooleanConverter> Inner = new();
+
+    /// <inheritdoc />
+    public override bool HandleNull => Inner.HandleNull;
+
+    /// <inheritdoc />
+    public override bool? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => Inner.Read(ref reader, typeToConvert, options);
+
+    /// <inheritdoc />
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, bool? value, global::System.Text.Json.JsonSerializerOptions options) => Inner.Write(writer, value, options);
+}
+
+/// <summary>Reads an x-lenient member of type int? from each JSON form a server sends it in, and writes it as that type.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
+public sealed class LenientNullableInt32JsonConverter : global::System.Text.Json.Serialization.JsonConverter<int?>
+{
+    private static readonly global::ClicRdv.Generated.Support.LenientNullableConverter<int, global::ClicRdv.Generated.Support.LenientNumberConverter<int>> Inner = new();
+
+    /// <inheritdoc />
+    public override bool HandleNull => Inner.HandleNull;
+
+    /// <inheritdoc />
+    public override int? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => Inner.Read(ref reader, typeToConvert, options);
+
+    /// <inheritdoc />
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, int? value, global::System.Text.Json.JsonSerializerOptions options) => Inner.Write(writer, value, options);
+}
+
+/// <summary>Reads an x-lenient member of type long? from each JSON form a server sends it in, and writes it as that type.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
+public sealed class LenientNullableInt64JsonConverter : global::System.Text.Json.Serialization.JsonConverter<long?>
+{
+    private static readonly global::ClicRdv.Generated.Support.LenientNullableConverter<long, global::ClicRdv.Generated.Support.LenientNumberConverter<long>> Inner = new();
+
+    /// <inheritdoc />
+    public override bool HandleNull => Inner.HandleNull;
+
+    /// <inheritdoc />
+    public override long? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => Inner.Read(ref reader, typeToConvert, options);
+
+    /// <inheritdoc />
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, long? value, global::System.Text.Json.JsonSerializerOptions options) => Inner.Write(writer, value, options);
 }
