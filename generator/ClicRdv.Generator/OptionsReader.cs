@@ -14,13 +14,14 @@ namespace ClicRdv.Generator;
 /// <summary>
 /// Resolves a document's options from the AdditionalFiles item's metadata, then the project's MSBuild properties,
 /// then the defaults. The names are the same in both places: ClicRdvNamespace, ClicRdvAccessibility,
-/// ClicRdvReturnApiResponse.
+/// ClicRdvReturnApiResponse, ClicRdvClosedEnums.
 /// </summary>
 internal static class OptionsReader
 {
     public const string NamespaceOption = "ClicRdvNamespace";
     public const string AccessibilityOption = "ClicRdvAccessibility";
     public const string ReturnApiResponseOption = "ClicRdvReturnApiResponse";
+    public const string ClosedEnumsOption = "ClicRdvClosedEnums";
     private const string DefaultNamespace = "ClicRdv.Generated";
 
     public static DocumentInput Read(AdditionalText file, AnalyzerConfigOptionsProvider provider, int documentCount, System.Threading.CancellationToken cancellationToken)
@@ -52,13 +53,20 @@ internal static class OptionsReader
             error ??= InvalidOption(file.Path, AccessibilityOption, accessibility, "use 'public' or 'internal'");
         }
 
-        var returnApiResponse = Get(ReturnApiResponseOption) ?? "false";
-        if (!bool.TryParse(returnApiResponse, out var useApiResponse))
+        bool Flag(string name)
         {
-            error ??= InvalidOption(file.Path, ReturnApiResponseOption, returnApiResponse, "use 'true' or 'false'");
+            var value = Get(name) ?? "false";
+            if (bool.TryParse(value, out var flag))
+            {
+                return flag;
+            }
+
+            error ??= InvalidOption(file.Path, name, value, "use 'true' or 'false'");
+            return false;
         }
 
-        return new DocumentInput(file.Path, text, new GeneratorOptions(@namespace, isInternal, useApiResponse), HintNameOf(@namespace, file.Path), error);
+        var options = new GeneratorOptions(@namespace, isInternal, Flag(ReturnApiResponseOption), Flag(ClosedEnumsOption));
+        return new DocumentInput(file.Path, text, options, HintNameOf(@namespace, file.Path), error);
     }
 
     /// <summary>

@@ -54,7 +54,7 @@ internal static class Scenario
         catch (ApiException exception) when (exception.StatusCode == System.Net.HttpStatusCode.BadRequest)
         {
             var error = await exception.GetContentAsAsync<BookingError>();
-            Console.WriteLine($"  booking the same slot again is refused: {(int)exception.StatusCode}, code {(int?)error?.Code} ({error?.Code}): {error?.Error}");
+            Console.WriteLine($"  booking the same slot again is refused: {(int)exception.StatusCode}, code {error?.Code?.Value} ({error?.Code}): {error?.Error}");
         }
     }
 

@@ -109,23 +109,6 @@ public sealed class WireFormatTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_value_the_document_does_not_list_fails_the_read_naming_the_value()
-    {
-        await using var server = await RecordingServer.StartAsync((_, context) =>
-        {
-            context.Response.ContentType = "application/json";
-            return context.Response.WriteAsync("""{"main":"green","level":1}""");
-        });
-        var palettes = new PalettesApiClient(new HttpClient { BaseAddress = server.BaseAddress });
-
-        var exception = await Assert.ThrowsAsync<ApiException>(() => palettes.EchoPalette(NewPalette()));
-
-        var inner = Assert.IsType<JsonException>(exception.InnerException);
-        Assert.Contains("'green' is not a value of Color", inner.Message);
-        Assert.Equal("$.main", inner.Path);
-    }
-
-    [Fact]
     public async Task A_callers_own_content_serializer_does_the_reading_and_writing()
     {
         var serializer = new RecordingSerializer();
@@ -170,7 +153,8 @@ public sealed class WireFormatTests : IAsyncLifetime
 
         await palettes.EchoPalette(NewPalette(), color: Color.LightGreen, level: Level.Value2);
 
-        Assert.Equal("?color=LIGHTGREEN&level=VALUE2", _server.LastRequest.RawQuery);
+        // A caller's formatter is given the open enum: a string enum prints its wire value, an integer one its name.
+        Assert.Equal("?color=LIGHT%20GREEN&level=VALUE2", _server.LastRequest.RawQuery);
         Assert.Equal(new[] { typeof(Color), typeof(Level) }, formatter.Types);
     }
 

@@ -22,7 +22,7 @@ public sealed class GeneratorPropertyTests
         CaseRunner.Run(DocumentGenerator.Documents, GeneratedDocumentCases, spec =>
         {
             var document = DocumentRenderer.Render(spec);
-            var run = GeneratorProperties.Check(document.Text);
+            var run = GeneratorProperties.Check(document.Text, spec.ClosedEnums);
             if (run.DocumentSources.Count > 0)
             {
                 WireNameChecks.Check(run, document.Expected);

@@ -112,9 +112,15 @@ public sealed class RobustnessRegressionTests
     public void An_enum_named_like_a_member_of_object_gets_another_name()
     {
         // Inside its converter class, "Equals.Value" found the inherited method Equals instead of the enum (CS0119).
-        var run = GeneratorProperties.Check(WithSchemas("\"Equals\": { \"type\": \"string\", \"enum\": [ \"a\", \"ToString\" ] }"));
+        var document = WithSchemas("\"Equals\": { \"type\": \"string\", \"enum\": [ \"a\", \"ToString\" ] }");
 
-        Assert.Contains("public enum Equals2", run.Source("Contracts.g.cs"));
+        var open = GeneratorProperties.Check(document).Source("Contracts.g.cs");
+        var closed = GeneratorProperties.Check(document, closedEnums: true).Source("Contracts.g.cs");
+
+        // An open enum's value cannot take the name of a method the struct inherits either.
+        Assert.Contains("public readonly partial struct Equals2", open);
+        Assert.Contains("public static Equals2 ToString2 { get; } = new(\"ToString\");", open);
+        Assert.Contains("public enum Equals2", closed);
     }
 
     [Fact]

@@ -22,6 +22,7 @@ internal static class ClientSupportSources
     public const string UrlFormatting = Namespace + "UrlFormatting";
     public const string JsonMetadata = Namespace + "JsonMetadata";
     public const string DocumentJson = Namespace + "DocumentJson";
+    public const string EnumValues = Namespace + "EnumValues";
     public static readonly string ResponseContent = "global::" + typeof(ClicRdv.Generated.Support.ResponseContent).FullName;
 
     /// <summary>

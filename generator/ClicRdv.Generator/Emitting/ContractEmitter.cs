@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using ClicRdv.Generator.Model;
 
@@ -24,16 +23,14 @@ internal static class ContractEmitter
         {
             switch (contract.Kind)
             {
+                case not ContractKind.Object when contract.IsOpen:
+                    OpenEnumEmitter.Write(writer, contract, document.Options);
+                    break;
                 case ContractKind.Object:
                     WriteClass(writer, contract, document.Options, contracts);
                     break;
-                case ContractKind.IntegerEnum:
-                    WriteEnum(writer, contract, document.Options, isString: false);
-                    break;
                 default:
-                    WriteEnum(writer, contract, document.Options, isString: true);
-                    writer.Line();
-                    WriteEnumConverter(writer, contract, document.Options);
+                    ClosedEnumEmitter.Write(writer, contract, document.Options);
                     break;
             }
         });
@@ -109,102 +106,7 @@ internal static class ContractEmitter
         }
     }
 
-    private static void WriteEnum(SourceWriter writer, ContractModel contract, GeneratorOptions options, bool isString)
-    {
-        writer.DocElement("summary", contract.Documentation);
-        writer.Line(FileHeader.GeneratedCodeAttribute);
-        if (isString)
-        {
-            writer.Line($"[global::System.Text.Json.Serialization.JsonConverter(typeof({contract.ConverterName}))]");
-        }
-
-        if (contract.IsFlags)
-        {
-            writer.Line("[global::System.Flags]");
-        }
-
-        var needsLong = contract.IsFlags
-            ? contract.Members.Count > 31
-            : !isString && contract.Members.Any(member => !int.TryParse(member.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _));
-        writer.Line($"{options.Accessibility} enum {contract.Name}{(needsLong ? " : long" : string.Empty)}");
-        using (writer.OpenBlock())
-        {
-            var index = 0;
-            foreach (var member in contract.Members)
-            {
-                writer.DocElement("summary", member.Documentation ?? (isString ? $"Sent and received as \"{member.Value}\"." : null));
-                var value = contract.IsFlags ? (needsLong ? "1L << " : "1 << ") + index.ToString(CultureInfo.InvariantCulture)
-                    : isString ? index.ToString(CultureInfo.InvariantCulture) : member.Value;
-                writer.LineOf(member.Name, " = ", value, ",");
-                index++;
-            }
-        }
-    }
-
     /// <summary>A default as the document writes it: a string quoted, anything else as is.</summary>
     private static string DefaultText(DefaultValueModel value) => value.Kind == DefaultKind.String ? "\"" + value.Text + "\"" : value.Text;
 
-    /// <summary>A plain enum's wire methods: one string per member.</summary>
-    private static void WriteWireMethods(SourceWriter writer, ContractModel contract)
-    {
-        writer.DocElement("summary", "The wire string of a value, as sent in JSON, query strings and headers.");
-        writer.Line($"public static string ToWireValue({contract.Name} value) => value switch");
-        using (writer.OpenBlock("};"))
-        {
-            foreach (var member in contract.Members)
-            {
-                writer.LineOf(contract.Name, ".", member.Name, " => ", SourceWriter.Literal(member.Value), ",");
-            }
-
-            writer.Line($"_ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, \"Not a value of {contract.Name}.\"),");
-        }
-
-        writer.Line();
-        writer.DocElement("summary", "The value for a wire string, or <c>null</c> when the string is not one the document lists.", raw: true);
-        writer.Line($"public static {contract.Name}? FromWireValue(string? value) => value switch");
-        using (writer.OpenBlock("};"))
-        {
-            foreach (var member in contract.Members)
-            {
-                writer.LineOf(SourceWriter.Literal(member.Value), " => ", contract.Name, ".", member.Name, ",");
-            }
-
-            writer.Line("_ => null,");
-        }
-    }
-
-    private static void WriteEnumConverter(SourceWriter writer, ContractModel contract, GeneratorOptions options)
-    {
-        writer.DocElement("summary", $"Reads and writes <see cref=\"{contract.Name}\"/> as the strings the API uses.", raw: true);
-        writer.Line(FileHeader.GeneratedCodeAttribute);
-        writer.Line($"{options.Accessibility} sealed class {contract.ConverterName} : global::System.Text.Json.Serialization.JsonConverter<{contract.Name}>");
-        using (writer.OpenBlock())
-        {
-            if (contract.IsFlags)
-            {
-                FlagsEnumWireMethods.Write(writer, contract);
-            }
-            else
-            {
-                WriteWireMethods(writer, contract);
-            }
-
-            writer.Line();
-            writer.Line("/// <inheritdoc />");
-            writer.Line($"public override {contract.Name} Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)");
-            using (writer.OpenBlock())
-            {
-                writer.Line("var text = reader.TokenType == global::System.Text.Json.JsonTokenType.String ? reader.GetString() : null;");
-                writer.Line($"return FromWireValue(text) ?? throw new global::System.Text.Json.JsonException($\"'{{text ?? reader.TokenType.ToString()}}' is not a value of {contract.Name}.\");");
-            }
-
-            writer.Line();
-            writer.Line("/// <inheritdoc />");
-            writer.Line($"public override void Write(global::System.Text.Json.Utf8JsonWriter writer, {contract.Name} value, global::System.Text.Json.JsonSerializerOptions options)");
-            using (writer.OpenBlock())
-            {
-                writer.Line("writer.WriteStringValue(ToWireValue(value));");
-            }
-        }
-    }
 }

@@ -146,8 +146,7 @@ internal static class JsonContextEmitter
         var spelling = entry.Spelling;
         return entry.Shape switch
         {
-            JsonShape.StringEnum => $"{support}.Owned<{spelling}>(options, new {catalog.EnumConverter(entry.Type.Name)}())",
-            JsonShape.IntegerEnum => $"{support}.Owned<{spelling}>(options, {Services}GetEnumConverter<{spelling}>(options))",
+            JsonShape.StringEnum or JsonShape.IntegerEnum => $"{support}.Owned<{spelling}>(options, new {catalog.EnumConverter(entry.Type.Name)}())",
             JsonShape.FormattedDateTime => $"{support}.Owned<{spelling}>(options, new {catalog.DateTimeConverter}())",
             JsonShape.Nullable => $"{support}.{(entry.Element!.IsOwned ? "NullableOwned" : "Nullable")}<{entry.Element.Spelling}>(options)",
             JsonShape.List => $"{support}.List<{entry.Element!.Spelling}>(options)",

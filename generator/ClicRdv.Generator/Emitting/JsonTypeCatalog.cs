@@ -15,7 +15,7 @@ internal enum JsonShape
     /// <summary>A generated string enum, through its generated converter.</summary>
     StringEnum,
 
-    /// <summary>A generated integer enum, written as its numbers.</summary>
+    /// <summary>A generated integer enum, written as its numbers through its generated converter.</summary>
     IntegerEnum,
 
     /// <summary>A date-time in the wire format of <c>x-date-time-format</c>, through its generated converter.</summary>

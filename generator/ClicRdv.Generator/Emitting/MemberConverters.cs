@@ -5,12 +5,12 @@ namespace ClicRdv.Generator.Emitting;
 
 /// <summary>
 /// The converter a member is bound to, the same for the emitted metadata and (by attribute) for reflection: the
-/// generated converter of an <c>x-lenient</c> member, a string enum's values, or a date-time's <c>x-date-time-format</c>;
+/// generated converter of an <c>x-lenient</c> member, an enum's values, or a date-time's <c>x-date-time-format</c>;
 /// none for other members.
 /// </summary>
 internal static class MemberConverters
 {
-    /// <param name="enumConverter">The generated converter of a string enum, by the enum's name.</param>
+    /// <param name="enumConverter">The generated converter of an enum, by the enum's name.</param>
     /// <returns>The converter's C# type, and whether it reads and writes null itself (else it is for the underlying type).</returns>
     public static (string TypeName, bool HandlesNull)? For(PropertyModel property, Func<string, string?> enumConverter)
     {
@@ -20,6 +20,6 @@ internal static class MemberConverters
         }
 
         var type = property.Type;
-        return (type.Kind == TypeKind.StringEnum ? enumConverter(type.Name) : type.Converter) is { } converter ? (converter, false) : null;
+        return (type.Kind is TypeKind.StringEnum or TypeKind.IntegerEnum ? enumConverter(type.Name) : type.Converter) is { } converter ? (converter, false) : null;
     }
 }

@@ -12,8 +12,9 @@ internal enum ContractKind
 /// <param name="Documentation">Summary text from the schema's title or description.</param>
 /// <param name="BaseTypeName">The generated base class (from <c>allOf</c>), if any.</param>
 /// <param name="HasAdditionalProperties">Whether unknown JSON members are kept in an extension-data dictionary.</param>
-/// <param name="ConverterName">For a string enum: the generated JSON converter that maps members to wire strings.</param>
+/// <param name="ConverterName">For an enum: the generated JSON converter that maps its values to the wire and back.</param>
 /// <param name="IsFlags">For a string enum marked <c>x-ms-enum-flags</c>: its values combine, written comma-separated.</param>
+/// <param name="IsOpen">For an enum: a struct that keeps any value it is given, listed by the document or not, instead of a C# enum.</param>
 internal sealed record ContractModel(
     ContractKind Kind,
     string Name,
@@ -23,7 +24,8 @@ internal sealed record ContractModel(
     EquatableArray<EnumMemberModel> Members,
     bool HasAdditionalProperties,
     string? ConverterName,
-    bool IsFlags = false);
+    bool IsFlags = false,
+    bool IsOpen = false);
 
 /// <param name="Name">The C# property name.</param>
 /// <param name="WireName">The JSON member name, written into <c>[JsonPropertyName]</c>.</param>

@@ -35,7 +35,8 @@ internal sealed record LenientConverterModel(string ConverterName, TypeRef Type)
 /// <param name="Namespace">The namespace of every generated type.</param>
 /// <param name="IsInternal">Whether the generated types are internal instead of public.</param>
 /// <param name="UseApiResponse">Whether methods return <c>Task&lt;IApiResponse&lt;T&gt;&gt;</c> instead of throwing.</param>
-internal sealed record GeneratorOptions(string Namespace, bool IsInternal, bool UseApiResponse)
+/// <param name="ClosedEnums">Whether enums are C# enums that refuse a value the document does not list, instead of open structs that keep it.</param>
+internal sealed record GeneratorOptions(string Namespace, bool IsInternal, bool UseApiResponse, bool ClosedEnums = false)
 {
     public string Accessibility => IsInternal ? "internal" : "public";
 }

@@ -9,6 +9,12 @@ internal static class ReservedNames
     /// </summary>
     public static readonly string[] ObjectMembers = { "Equals", "GetHashCode", "GetType", "ToString", "MemberwiseClone", "ReferenceEquals", "Finalize" };
 
+    /// <summary>
+    /// The members of an open enum's struct besides its values: its wire value, whether the document lists it, and
+    /// what every struct inherits from <see cref="object"/>. A value named like one of them takes a numeric suffix.
+    /// </summary>
+    public static readonly string[] OpenEnumMembers = { "Value", "IsKnown", "Equals", "GetHashCode", "GetType", "ToString", "MemberwiseClone", "ReferenceEquals", "Finalize" };
+
     /// <summary>The extension-data property of classes that keep unknown members; a class cannot be named like its member.</summary>
     public const string AdditionalProperties = "AdditionalProperties";
 }

@@ -83,7 +83,7 @@ internal static class DocumentParser
 
         try
         {
-            return OpenApiDocument.FromJsonAsync(input.Text, null, NJsonSchema.SchemaType.OpenApi3, DocumentOnlyReferenceResolver.Factory, cancellationToken).GetAwaiter().GetResult();
+            return OpenApiDocument.FromJsonAsync(input.Text, DocumentOnlyReferenceResolver.DocumentPath, NJsonSchema.SchemaType.OpenApi3, DocumentOnlyReferenceResolver.Factory, cancellationToken).GetAwaiter().GetResult();
         }
         catch (JsonException exception)
         {
@@ -127,7 +127,7 @@ internal static class DocumentParser
         {
             typeNames.Reserve(member);
         }
-        var schemas = new SchemaMapper(document, typeNames);
+        var schemas = new SchemaMapper(document, typeNames, input.Options.ClosedEnums);
         var registrationClassName = typeNames.Claim(Identifiers.ToPascalCase(title, "OpenApi") + "ClientRegistration");
         var catalogClassName = typeNames.Claim("ApiClients");
         var jsonContextClassName = typeNames.Claim("ApiJsonContext");

@@ -28,10 +28,13 @@ internal sealed class SchemaMapper
     // The schemas on the way of the current cycle search; empty between two searches.
     private readonly HashSet<JsonSchema> _cyclePath = new(ReferenceEqualityComparer<JsonSchema>.Instance);
     private readonly UniqueNameScope _typeNames;
+    private readonly bool _closedEnums;
 
-    public SchemaMapper(OpenApiDocument document, UniqueNameScope typeNames)
+    /// <param name="closedEnums">Whether enums are C# enums that refuse unlisted values (see <see cref="GeneratorOptions.ClosedEnums"/>).</param>
+    public SchemaMapper(OpenApiDocument document, UniqueNameScope typeNames, bool closedEnums)
     {
         _typeNames = typeNames;
+        _closedEnums = closedEnums;
 
         // Component names are claimed first, in ordinal order, so they never depend on where they are used.
         foreach (var component in document.Components.Schemas.OrderBy(pair => pair.Key, StringComparer.Ordinal))
@@ -256,16 +259,23 @@ internal sealed class SchemaMapper
 
     private TypeRef MapEnum(JsonSchema target, string name)
     {
-        var values = target.Enumeration.Where(value => value is not null).ToList();
+        var values = target.Enumeration.Where(value => value is not null)
+            .Select(value => Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty)
+            .ToList();
+        var distinctCount = values.Distinct(StringComparer.Ordinal).Count();
         var isInteger = (target.Type & ~JsonObjectType.Null) == JsonObjectType.Integer
-            || (target.Type == JsonObjectType.None && values.All(value => value is long or int));
+            || (target.Type == JsonObjectType.None && target.Enumeration.Where(value => value is not null).All(value => value is long or int));
+
+        // Flags combine, so they stay a C# enum: an open struct could not hold a combination.
+        var isFlags = !isInteger && FlagsEnums.AreFlags(target, distinctCount);
+        var isOpen = !_closedEnums && !isFlags;
         var names = target.EnumerationNames;
-        var scope = new UniqueNameScope(name);
+        var scope = isOpen ? new UniqueNameScope(ReservedNames.OpenEnumMembers.Concat(new[] { name }).ToArray()) : new UniqueNameScope(name);
         var members = new List<EnumMemberModel>();
         var seenValues = new HashSet<string>(StringComparer.Ordinal);
         for (var index = 0; index < values.Count; index++)
         {
-            var value = Convert.ToString(values[index], CultureInfo.InvariantCulture) ?? string.Empty;
+            var value = values[index];
             if (!seenValues.Add(value))
             {
                 continue;
@@ -277,9 +287,8 @@ internal sealed class SchemaMapper
         }
 
         var kind = isInteger ? ContractKind.IntegerEnum : ContractKind.StringEnum;
-        var converterName = isInteger ? null : _typeNames.Claim(name + "JsonConverter");
-        var isFlags = !isInteger && FlagsEnums.AreFlags(target, members.Count);
-        _contracts[name] = new ContractModel(kind, name, DocumentationOf(target), null, EquatableArray<PropertyModel>.Empty, members.ToEquatableArray(), false, converterName, isFlags);
+        var converterName = _typeNames.Claim(name + "JsonConverter");
+        _contracts[name] = new ContractModel(kind, name, DocumentationOf(target), null, EquatableArray<PropertyModel>.Empty, members.ToEquatableArray(), false, converterName, isFlags, isOpen);
         var typeKind = isInteger ? TypeKind.IntegerEnum : TypeKind.StringEnum;
         return new TypeRef(typeKind, name, null, IsValueType: true, IsNullable: false);
     }

@@ -195,5 +195,6 @@ internal static class DocumentGenerator
         from tagSpecs in TagSpecs(tags)
         from operations in Operation(targets, tags).Array[0, 7]
         from title in Gen.Frequency((3, Names.Any), (1, Names.Prose))
-        select new DocumentSpec(title, components, operations, tagSpecs);
+        from closedEnums in Gen.Frequency((3, Gen.Const(false)), (1, Gen.Const(true)))
+        select new DocumentSpec(title, components, operations, tagSpecs, closedEnums);
 }

@@ -55,8 +55,10 @@ internal sealed record OperationSpec(
 
 internal sealed record TagSpec(string Name, string? Description);
 
+/// <param name="ClosedEnums">Whether the document is generated with <c>ClicRdvClosedEnums</c> (C# enums rather than open structs).</param>
 internal sealed record DocumentSpec(
     string Title,
     IReadOnlyList<(string Name, SchemaSpec Schema)> Components,
     IReadOnlyList<OperationSpec> Operations,
-    IReadOnlyList<TagSpec> Tags);
+    IReadOnlyList<TagSpec> Tags,
+    bool ClosedEnums);

@@ -20,9 +20,16 @@ internal static class GeneratorProperties
     public static readonly TimeSpan TimeLimit = TimeSpan.FromSeconds(20);
 
     /// <summary>Checks every property and returns the run, with its generated code, for further checks.</summary>
-    public static GeneratorRun Check(string text)
+    /// <param name="closedEnums">Generates with <c>ClicRdvClosedEnums</c>: C# enums instead of open structs.</param>
+    public static GeneratorRun Check(string text, bool closedEnums = false)
     {
-        var first = RunWithTimeLimit(text);
+        var options = new System.Collections.Generic.Dictionary<string, string> { ["build_property.RootNamespace"] = "Consumer" };
+        if (closedEnums)
+        {
+            options["build_property.ClicRdvClosedEnums"] = "true";
+        }
+
+        var first = RunWithTimeLimit(text, options);
         Assert.True(first.Result.Exception is null, $"The generator threw: {first.Result.Exception}");
         var crash = first.GeneratorDiagnostics.FirstOrDefault(diagnostic => diagnostic.Id == "CRDV099");
         Assert.True(crash is null, $"The generator failed unexpectedly: {crash}");
@@ -48,18 +55,18 @@ internal static class GeneratorProperties
             Assert.True(problems.Count == 0, "The generated code does not compile cleanly:\n" + string.Join("\n", problems.Take(10)));
         }
 
-        AssertSameOutput(first, RunWithTimeLimit(text, bypassCache: true));
+        AssertSameOutput(first, RunWithTimeLimit(text, options, bypassCache: true));
         return first;
     }
 
     /// <summary>Runs the generator on a thread of its own, so that a hang fails the case instead of the whole test run.</summary>
     /// <param name="bypassCache">Computes everything again rather than taking the generator's cached result of an equal input.</param>
-    public static GeneratorRun RunWithTimeLimit(string text, bool bypassCache = false)
+    public static GeneratorRun RunWithTimeLimit(string text, System.Collections.Generic.IReadOnlyDictionary<string, string>? globalOptions = null, bool bypassCache = false)
     {
         var run = Task.Run(() =>
         {
             using var bypass = bypassCache ? GenerationCache.BypassOnThisThread() : null;
-            return GeneratorHarness.Run(DocumentPath, text);
+            return GeneratorHarness.Run(DocumentPath, text, globalOptions);
         });
         Assert.True(run.Wait(TimeLimit), $"The generator did not finish within {TimeLimit.TotalSeconds} seconds.");
         return run.Result;

@@ -60,6 +60,15 @@ internal static class WireNameChecks
                             enumeration.Members.Select(member => ConstantValue(member, model)).ToList(),
                             $"the values of enum {enumeration.Identifier.ValueText} ({marker})");
                         break;
+                    case StructDeclarationSyntax open when expected.StringEnums.TryGetValue(marker, out var values):
+                        AssertSameNames(values, OpenEnumValues(open), $"the wire values of open enum {open.Identifier.ValueText} ({marker})");
+                        break;
+                    case StructDeclarationSyntax open when expected.IntegerEnums.TryGetValue(marker, out var numbers):
+                        AssertSameNames(
+                            numbers.Select(number => long.Parse(number, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture)).ToList(),
+                            OpenEnumValues(open),
+                            $"the values of open enum {open.Identifier.ValueText} ({marker})");
+                        break;
                     case InterfaceDeclarationSyntax api:
                         break;
                     default:
@@ -162,6 +171,18 @@ internal static class WireNameChecks
             .Select(arm => (string)((LiteralExpressionSyntax)arm.Expression).Token.Value!)
             .ToList();
     }
+
+    /// <summary>The wire values of an open enum's known members: the literal each static property is created from.</summary>
+    private static List<string> OpenEnumValues(StructDeclarationSyntax open) =>
+        open.Members.OfType<PropertyDeclarationSyntax>()
+            .Where(property => property.Modifiers.Any(SyntaxKind.StaticKeyword))
+            .Select(property => ((ImplicitObjectCreationExpressionSyntax)property.Initializer!.Value).ArgumentList.Arguments.Single().Expression switch
+            {
+                LiteralExpressionSyntax literal => Convert.ToString(literal.Token.Value, CultureInfo.InvariantCulture)!,
+                PrefixUnaryExpressionSyntax { OperatorToken.ValueText: "-", Operand: LiteralExpressionSyntax literal } => "-" + Convert.ToString(literal.Token.Value, CultureInfo.InvariantCulture),
+                var other => throw new InvalidOperationException($"{open.Identifier.ValueText}.{property.Identifier.ValueText} is not created from a literal: {other}"),
+            })
+            .ToList();
 
     private static string ConstantValue(EnumMemberDeclarationSyntax member, SemanticModel model) =>
         Convert.ToString(model.GetDeclaredSymbol(member)!.ConstantValue, CultureInfo.InvariantCulture)!;

@@ -32,6 +32,11 @@ internal static class SampleValues
             return values.Length == 0 ? Activator.CreateInstance(type) : values.GetValue(values.Length - 1);
         }
 
+        if (OpenEnumValues(type) is { Length: > 0 } known)
+        {
+            return known[^1];
+        }
+
         if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(List<>))
         {
             var list = (IList)Activator.CreateInstance(type)!;
@@ -71,6 +76,12 @@ internal static class SampleValues
             _ => Contract(type, depth),
         };
     }
+
+    /// <summary>The known values of an open enum (a struct with static properties of its own type), or null.</summary>
+    private static object?[]? OpenEnumValues(Type type) =>
+        type.IsValueType && !type.IsPrimitive
+            ? type.GetProperties(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static).Where(property => property.PropertyType == type).Select(property => property.GetValue(null)).ToArray()
+            : null;
 
     private static object? Contract(Type type, int depth)
     {

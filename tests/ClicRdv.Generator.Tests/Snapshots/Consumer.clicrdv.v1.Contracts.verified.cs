@@ -399,6 +399,7 @@ public partial class BookingError
 
     /// <summary>The reason, as a number.</summary>
     [__Json.JsonPropertyName("code")]
+    [__Json.JsonConverter(typeof(BookingErrorCodeJsonConverter))]
     [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public BookingErrorCode? Code { get; set; }
 
@@ -408,17 +409,94 @@ public partial class BookingError
 }
 
 /// <summary>Why a booking was refused (400 on POST appointments): 6 MaxRdvNumber (the customer has too many appointments), 7 MintimeBetween (too close to another appointment of the customer), 8 MaxRdvPeriod (too many appointments in the period), 9 MintimeRdv (too soon from now), 10 NotAvailable (the slot is not free; the documentation does not show its number, 10 is a [guess]), 11 EmailAlreadyExists, 12 SameTimeRdv (the customer already has an appointment at that time), 13 EmailNotFound.</summary>
+/// <remarks>An open enum: besides the values the document lists (its static properties), it holds any value the server sends, kept as it came and written back unchanged. Compare with <c>==</c>, or switch on <see cref="Value"/>; <see cref="IsKnown"/> says whether the document lists the value.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
-public enum BookingErrorCode
+[global::System.Text.Json.Serialization.JsonConverter(typeof(BookingErrorCodeJsonConverter))]
+public readonly partial struct BookingErrorCode : global::System.IEquatable<BookingErrorCode>
 {
-    MaxRdvNumber = 6,
-    MintimeBetween = 7,
-    MaxRdvPeriod = 8,
-    MintimeRdv = 9,
-    NotAvailable = 10,
-    EmailAlreadyExists = 11,
-    SameTimeRdv = 12,
-    EmailNotFound = 13,
+    /// <summary>A value from its number, listed by the document or not.</summary>
+    public BookingErrorCode(int value) => Value = value;
+
+    /// <summary>Sent and received as 6.</summary>
+    public static BookingErrorCode MaxRdvNumber { get; } = new(6);
+
+    /// <summary>Sent and received as 7.</summary>
+    public static BookingErrorCode MintimeBetween { get; } = new(7);
+
+    /// <summary>Sent and received as 8.</summary>
+    public static BookingErrorCode MaxRdvPeriod { get; } = new(8);
+
+    /// <summary>Sent and received as 9.</summary>
+    public static BookingErrorCode MintimeRdv { get; } = new(9);
+
+    /// <summary>Sent and received as 10.</summary>
+    public static BookingErrorCode NotAvailable { get; } = new(10);
+
+    /// <summary>Sent and received as 11.</summary>
+    public static BookingErrorCode EmailAlreadyExists { get; } = new(11);
+
+    /// <summary>Sent and received as 12.</summary>
+    public static BookingErrorCode SameTimeRdv { get; } = new(12);
+
+    /// <summary>Sent and received as 13.</summary>
+    public static BookingErrorCode EmailNotFound { get; } = new(13);
+
+    /// <summary>The number sent and received.</summary>
+    public int Value { get; }
+
+    /// <summary>Whether the document lists this value.</summary>
+    public bool IsKnown => Value is 6 or 7 or 8 or 9 or 10 or 11 or 12 or 13;
+
+    /// <summary>A value from its wire value, listed by the document or not.</summary>
+    public static implicit operator BookingErrorCode(int value) => new(value);
+
+    /// <summary>The wire value.</summary>
+    public static explicit operator int(BookingErrorCode value) => value.Value;
+
+    /// <summary>Whether both hold the same wire value.</summary>
+    public static bool operator ==(BookingErrorCode left, BookingErrorCode right) => left.Equals(right);
+
+    /// <summary>Whether the wire values differ.</summary>
+    public static bool operator !=(BookingErrorCode left, BookingErrorCode right) => !left.Equals(right);
+
+    /// <inheritdoc />
+    public bool Equals(BookingErrorCode other) => Value == other.Value;
+
+    /// <inheritdoc />
+    public override bool Equals(object? obj) => obj is BookingErrorCode other && Equals(other);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => Value.GetHashCode();
+
+    /// <summary>The name of a value the document lists, the number of any other.</summary>
+    public override string ToString() => Value switch
+    {
+        6 => "MaxRdvNumber",
+        7 => "MintimeBetween",
+        8 => "MaxRdvPeriod",
+        9 => "MintimeRdv",
+        10 => "NotAvailable",
+        11 => "EmailAlreadyExists",
+        12 => "SameTimeRdv",
+        13 => "EmailNotFound",
+        _ => Value.ToString(global::System.Globalization.CultureInfo.InvariantCulture),
+    };
+}
+
+/// <summary>Reads and writes <see cref="BookingErrorCode"/> as its wire value, listed by the document or not.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
+public sealed class BookingErrorCodeJsonConverter : global::System.Text.Json.Serialization.JsonConverter<BookingErrorCode>
+{
+    /// <inheritdoc />
+    public override BookingErrorCode Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+    {
+        return reader.TokenType == global::System.Text.Json.JsonTokenType.Number && reader.TryGetInt32(out var value)
+            ? new BookingErrorCode(value)
+            : throw global::ClicRdv.Generated.Support.EnumValues.NotAValue(ref reader, "BookingErrorCode", "a whole number");
+    }
+
+    /// <inheritdoc />
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, BookingErrorCode value, global::System.Text.Json.JsonSerializerOptions options) => writer.WriteNumberValue(value.Value);
 }
 
 /// <summary>A calendar: the agenda of one person or resource (a hairdresser, a room).</summary>
@@ -737,80 +815,94 @@ public partial class Condition
 }
 
 /// <summary>How a condition compares. `in` and `not in` take comma-separated values.</summary>
+/// <remarks>An open enum: besides the values the document lists (its static properties), it holds any value the server sends, kept as it came and written back unchanged. Compare with <c>==</c>, or switch on <see cref="Value"/>; <see cref="IsKnown"/> says whether the document lists the value.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(ConditionOperatorJsonConverter))]
-public enum ConditionOperator
+public readonly partial struct ConditionOperator : global::System.IEquatable<ConditionOperator>
 {
+    private readonly string? _value;
+
+    /// <summary>A value from its wire string, listed by the document or not.</summary>
+    public ConditionOperator(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary>Sent and received as "=".</summary>
-    Equal = 0,
+    public static ConditionOperator Equal { get; } = new("=");
+
     /// <summary>Sent and received as "&gt;".</summary>
-    GreaterThan = 1,
+    public static ConditionOperator GreaterThan { get; } = new(">");
+
     /// <summary>Sent and received as "&gt;=".</summary>
-    GreaterThanOrEqual = 2,
+    public static ConditionOperator GreaterThanOrEqual { get; } = new(">=");
+
     /// <summary>Sent and received as "&lt;".</summary>
-    LessThan = 3,
+    public static ConditionOperator LessThan { get; } = new("<");
+
     /// <summary>Sent and received as "&lt;=".</summary>
-    LessThanOrEqual = 4,
+    public static ConditionOperator LessThanOrEqual { get; } = new("<=");
+
     /// <summary>Sent and received as "!=".</summary>
-    NotEqual = 5,
+    public static ConditionOperator NotEqual { get; } = new("!=");
+
     /// <summary>Sent and received as "like".</summary>
-    Like = 6,
+    public static ConditionOperator Like { get; } = new("like");
+
     /// <summary>Sent and received as "not like".</summary>
-    NotLike = 7,
+    public static ConditionOperator NotLike { get; } = new("not like");
+
     /// <summary>Sent and received as "in".</summary>
-    In = 8,
+    public static ConditionOperator In { get; } = new("in");
+
     /// <summary>Sent and received as "not in".</summary>
-    NotIn = 9,
+    public static ConditionOperator NotIn { get; } = new("not in");
+
+    /// <summary>The wire string (empty for <c>default</c>).</summary>
+    public string Value => _value ?? string.Empty;
+
+    /// <summary>Whether the document lists this value.</summary>
+    public bool IsKnown => Value is "=" or ">" or ">=" or "<" or "<=" or "!=" or "like" or "not like" or "in" or "not in";
+
+    /// <summary>A value from its wire value, listed by the document or not.</summary>
+    public static implicit operator ConditionOperator(string value) => new(value);
+
+    /// <summary>The wire value.</summary>
+    public static explicit operator string(ConditionOperator value) => value.Value;
+
+    /// <summary>Whether both hold the same wire value.</summary>
+    public static bool operator ==(ConditionOperator left, ConditionOperator right) => left.Equals(right);
+
+    /// <summary>Whether the wire values differ.</summary>
+    public static bool operator !=(ConditionOperator left, ConditionOperator right) => !left.Equals(right);
+
+    /// <inheritdoc />
+    public bool Equals(ConditionOperator other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+    /// <inheritdoc />
+    public override bool Equals(object? obj) => obj is ConditionOperator other && Equals(other);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+    /// <summary>The wire value, as sent in JSON, query strings and headers.</summary>
+    public override string ToString() => Value;
 }
 
-/// <summary>Reads and writes <see cref="ConditionOperator"/> as the strings the API uses.</summary>
+/// <summary>Reads and writes <see cref="ConditionOperator"/> as its wire value, listed by the document or not.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public sealed class ConditionOperatorJsonConverter : global::System.Text.Json.Serialization.JsonConverter<ConditionOperator>
 {
     /// <summary>The wire string of a value, as sent in JSON, query strings and headers.</summary>
-    public static string ToWireValue(ConditionOperator value) => value switch
-    {
-        ConditionOperator.Equal => "=",
-        ConditionOperator.GreaterThan => ">",
-        ConditionOperator.GreaterThanOrEqual => ">=",
-        ConditionOperator.LessThan => "<",
-        ConditionOperator.LessThanOrEqual => "<=",
-        ConditionOperator.NotEqual => "!=",
-        ConditionOperator.Like => "like",
-        ConditionOperator.NotLike => "not like",
-        ConditionOperator.In => "in",
-        ConditionOperator.NotIn => "not in",
-        _ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a value of ConditionOperator."),
-    };
-
-    /// <summary>The value for a wire string, or <c>null</c> when the string is not one the document lists.</summary>
-    public static ConditionOperator? FromWireValue(string? value) => value switch
-    {
-        "=" => ConditionOperator.Equal,
-        ">" => ConditionOperator.GreaterThan,
-        ">=" => ConditionOperator.GreaterThanOrEqual,
-        "<" => ConditionOperator.LessThan,
-        "<=" => ConditionOperator.LessThanOrEqual,
-        "!=" => ConditionOperator.NotEqual,
-        "like" => ConditionOperator.Like,
-        "not like" => ConditionOperator.NotLike,
-        "in" => ConditionOperator.In,
-        "not in" => ConditionOperator.NotIn,
-        _ => null,
-    };
+    public static string ToWireValue(ConditionOperator value) => value.Value;
 
     /// <inheritdoc />
     public override ConditionOperator Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
     {
-        var text = reader.TokenType == global::System.Text.Json.JsonTokenType.String ? reader.GetString() : null;
-        return FromWireValue(text) ?? throw new global::System.Text.Json.JsonException($"'{text ?? reader.TokenType.ToString()}' is not a value of ConditionOperator.");
+        return reader.TokenType == global::System.Text.Json.JsonTokenType.String
+            ? new ConditionOperator(reader.GetString()!)
+            : throw global::ClicRdv.Generated.Support.EnumValues.NotAValue(ref reader, "ConditionOperator", "a string");
     }
 
     /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ConditionOperator value, global::System.Text.Json.JsonSerializerOptions options)
-    {
-        writer.WriteStringValue(ToWireValue(value));
-    }
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ConditionOperator value, global::System.Text.Json.JsonSerializerOptions options) => writer.WriteStringValue(value.Value);
 }
 
 /// <summary>The definition of a custom field of customers (`Fiche`) or events (`Vevent`).</summary>
@@ -911,48 +1003,70 @@ public partial class CustomfieldCollection : CollectionEnvelope
 }
 
 /// <summary>Which records the field belongs to.</summary>
+/// <remarks>An open enum: besides the values the document lists (its static properties), it holds any value the server sends, kept as it came and written back unchanged. Compare with <c>==</c>, or switch on <see cref="Value"/>; <see cref="IsKnown"/> says whether the document lists the value.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(CustomfieldModelJsonConverter))]
-public enum CustomfieldModel
+public readonly partial struct CustomfieldModel : global::System.IEquatable<CustomfieldModel>
 {
+    private readonly string? _value;
+
+    /// <summary>A value from its wire string, listed by the document or not.</summary>
+    public CustomfieldModel(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary>Sent and received as "Fiche".</summary>
-    Fiche = 0,
+    public static CustomfieldModel Fiche { get; } = new("Fiche");
+
     /// <summary>Sent and received as "Vevent".</summary>
-    Vevent = 1,
+    public static CustomfieldModel Vevent { get; } = new("Vevent");
+
+    /// <summary>The wire string (empty for <c>default</c>).</summary>
+    public string Value => _value ?? string.Empty;
+
+    /// <summary>Whether the document lists this value.</summary>
+    public bool IsKnown => Value is "Fiche" or "Vevent";
+
+    /// <summary>A value from its wire value, listed by the document or not.</summary>
+    public static implicit operator CustomfieldModel(string value) => new(value);
+
+    /// <summary>The wire value.</summary>
+    public static explicit operator string(CustomfieldModel value) => value.Value;
+
+    /// <summary>Whether both hold the same wire value.</summary>
+    public static bool operator ==(CustomfieldModel left, CustomfieldModel right) => left.Equals(right);
+
+    /// <summary>Whether the wire values differ.</summary>
+    public static bool operator !=(CustomfieldModel left, CustomfieldModel right) => !left.Equals(right);
+
+    /// <inheritdoc />
+    public bool Equals(CustomfieldModel other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+    /// <inheritdoc />
+    public override bool Equals(object? obj) => obj is CustomfieldModel other && Equals(other);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+    /// <summary>The wire value, as sent in JSON, query strings and headers.</summary>
+    public override string ToString() => Value;
 }
 
-/// <summary>Reads and writes <see cref="CustomfieldModel"/> as the strings the API uses.</summary>
+/// <summary>Reads and writes <see cref="CustomfieldModel"/> as its wire value, listed by the document or not.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public sealed class CustomfieldModelJsonConverter : global::System.Text.Json.Serialization.JsonConverter<CustomfieldModel>
 {
     /// <summary>The wire string of a value, as sent in JSON, query strings and headers.</summary>
-    public static string ToWireValue(CustomfieldModel value) => value switch
-    {
-        CustomfieldModel.Fiche => "Fiche",
-        CustomfieldModel.Vevent => "Vevent",
-        _ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a value of CustomfieldModel."),
-    };
-
-    /// <summary>The value for a wire string, or <c>null</c> when the string is not one the document lists.</summary>
-    public static CustomfieldModel? FromWireValue(string? value) => value switch
-    {
-        "Fiche" => CustomfieldModel.Fiche,
-        "Vevent" => CustomfieldModel.Vevent,
-        _ => null,
-    };
+    public static string ToWireValue(CustomfieldModel value) => value.Value;
 
     /// <inheritdoc />
     public override CustomfieldModel Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
     {
-        var text = reader.TokenType == global::System.Text.Json.JsonTokenType.String ? reader.GetString() : null;
-        return FromWireValue(text) ?? throw new global::System.Text.Json.JsonException($"'{text ?? reader.TokenType.ToString()}' is not a value of CustomfieldModel.");
+        return reader.TokenType == global::System.Text.Json.JsonTokenType.String
+            ? new CustomfieldModel(reader.GetString()!)
+            : throw global::ClicRdv.Generated.Support.EnumValues.NotAValue(ref reader, "CustomfieldModel", "a string");
     }
 
     /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, CustomfieldModel value, global::System.Text.Json.JsonSerializerOptions options)
-    {
-        writer.WriteStringValue(ToWireValue(value));
-    }
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, CustomfieldModel value, global::System.Text.Json.JsonSerializerOptions options) => writer.WriteStringValue(value.Value);
 }
 
 /// <summary>An error answer. [guess] The JSON shape of error bodies is not documented; the members here are the ones a client should look for. Unknown members are kept.</summary>
@@ -1920,48 +2034,70 @@ public partial class ProCollection : CollectionEnvelope
 }
 
 /// <summary>Ascending or descending order.</summary>
+/// <remarks>An open enum: besides the values the document lists (its static properties), it holds any value the server sends, kept as it came and written back unchanged. Compare with <c>==</c>, or switch on <see cref="Value"/>; <see cref="IsKnown"/> says whether the document lists the value.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(SortDirectionJsonConverter))]
-public enum SortDirection
+public readonly partial struct SortDirection : global::System.IEquatable<SortDirection>
 {
+    private readonly string? _value;
+
+    /// <summary>A value from its wire string, listed by the document or not.</summary>
+    public SortDirection(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary>Sent and received as "asc".</summary>
-    Asc = 0,
+    public static SortDirection Asc { get; } = new("asc");
+
     /// <summary>Sent and received as "desc".</summary>
-    Desc = 1,
+    public static SortDirection Desc { get; } = new("desc");
+
+    /// <summary>The wire string (empty for <c>default</c>).</summary>
+    public string Value => _value ?? string.Empty;
+
+    /// <summary>Whether the document lists this value.</summary>
+    public bool IsKnown => Value is "asc" or "desc";
+
+    /// <summary>A value from its wire value, listed by the document or not.</summary>
+    public static implicit operator SortDirection(string value) => new(value);
+
+    /// <summary>The wire value.</summary>
+    public static explicit operator string(SortDirection value) => value.Value;
+
+    /// <summary>Whether both hold the same wire value.</summary>
+    public static bool operator ==(SortDirection left, SortDirection right) => left.Equals(right);
+
+    /// <summary>Whether the wire values differ.</summary>
+    public static bool operator !=(SortDirection left, SortDirection right) => !left.Equals(right);
+
+    /// <inheritdoc />
+    public bool Equals(SortDirection other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+    /// <inheritdoc />
+    public override bool Equals(object? obj) => obj is SortDirection other && Equals(other);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+    /// <summary>The wire value, as sent in JSON, query strings and headers.</summary>
+    public override string ToString() => Value;
 }
 
-/// <summary>Reads and writes <see cref="SortDirection"/> as the strings the API uses.</summary>
+/// <summary>Reads and writes <see cref="SortDirection"/> as its wire value, listed by the document or not.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public sealed class SortDirectionJsonConverter : global::System.Text.Json.Serialization.JsonConverter<SortDirection>
 {
     /// <summary>The wire string of a value, as sent in JSON, query strings and headers.</summary>
-    public static string ToWireValue(SortDirection value) => value switch
-    {
-        SortDirection.Asc => "asc",
-        SortDirection.Desc => "desc",
-        _ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a value of SortDirection."),
-    };
-
-    /// <summary>The value for a wire string, or <c>null</c> when the string is not one the document lists.</summary>
-    public static SortDirection? FromWireValue(string? value) => value switch
-    {
-        "asc" => SortDirection.Asc,
-        "desc" => SortDirection.Desc,
-        _ => null,
-    };
+    public static string ToWireValue(SortDirection value) => value.Value;
 
     /// <inheritdoc />
     public override SortDirection Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
     {
-        var text = reader.TokenType == global::System.Text.Json.JsonTokenType.String ? reader.GetString() : null;
-        return FromWireValue(text) ?? throw new global::System.Text.Json.JsonException($"'{text ?? reader.TokenType.ToString()}' is not a value of SortDirection.");
+        return reader.TokenType == global::System.Text.Json.JsonTokenType.String
+            ? new SortDirection(reader.GetString()!)
+            : throw global::ClicRdv.Generated.Support.EnumValues.NotAValue(ref reader, "SortDirection", "a string");
     }
 
     /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, SortDirection value, global::System.Text.Json.JsonSerializerOptions options)
-    {
-        writer.WriteStringValue(ToWireValue(value));
-    }
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, SortDirection value, global::System.Text.Json.JsonSerializerOptions options) => writer.WriteStringValue(value.Value);
 }
 
 /// <summary>One free slot.</summary>

@@ -432,7 +432,7 @@ public sealed partial class ApiJsonContext : global::System.Text.Json.Serializat
         if (type == typeof(AppointmentRequest)) return Create_AppointmentRequest(options);
         if (type == typeof(AvailableTimeSlots)) return Create_AvailableTimeSlots(options);
         if (type == typeof(BookingError)) return Create_BookingError(options);
-        if (type == typeof(BookingErrorCode)) return Resolved(__Support.Owned<BookingErrorCode>(options, __Metadata.JsonMetadataServices.GetEnumConverter<BookingErrorCode>(options)));
+        if (type == typeof(BookingErrorCode)) return Resolved(__Support.Owned<BookingErrorCode>(options, new BookingErrorCodeJsonConverter()));
         if (type == typeof(Calendar)) return Create_Calendar(options);
         if (type == typeof(CalendarChanges)) return Create_CalendarChanges(options);
         if (type == typeof(CalendarCollection)) return Create_CalendarCollection(options);
@@ -641,7 +641,7 @@ public sealed partial class ApiJsonContext : global::System.Text.Json.Serializat
     private __Metadata.JsonTypeInfo<BookingError> Create_BookingError(__Options options) => Resolved(__Support.Object<BookingError>(options, static () => new BookingError(), static o => new __Metadata.JsonPropertyInfo[]
     {
         __Support.Property<BookingError, string>(o, "Error", "error", static x => ((BookingError)x).Error, static (x, v) => ((BookingError)x).Error = v, ignore: __Ignore.WhenWritingNull),
-        __Support.Property<BookingError, BookingErrorCode?>(o, "Code", "code", static x => ((BookingError)x).Code, static (x, v) => ((BookingError)x).Code = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<BookingError, BookingErrorCode?>(o, "Code", "code", static x => ((BookingError)x).Code, static (x, v) => ((BookingError)x).Code = v, converter: __Support.NullableOf(new BookingErrorCodeJsonConverter(), o), ignore: __Ignore.WhenWritingNull),
         __Support.ExtensionData<BookingError>(o, static x => ((BookingError)x).AdditionalProperties, static (x, v) => ((BookingError)x).AdditionalProperties = v),
     }));
 

@@ -61,6 +61,7 @@ public partial class Calendar : CalendarInput
     public Kind? Kind { get; set; }
 
     [__Json.JsonPropertyName("priority")]
+    [__Json.JsonConverter(typeof(PriorityJsonConverter))]
     [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public Priority? Priority { get; set; }
 
@@ -133,48 +134,70 @@ public partial class CalendarOwner
     public global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
+/// <remarks>An open enum: besides the values the document lists (its static properties), it holds any value the server sends, kept as it came and written back unchanged. Compare with <c>==</c>, or switch on <see cref="Value"/>; <see cref="IsKnown"/> says whether the document lists the value.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(CalendarOwnerRoleJsonConverter))]
-public enum CalendarOwnerRole
+public readonly partial struct CalendarOwnerRole : global::System.IEquatable<CalendarOwnerRole>
 {
+    private readonly string? _value;
+
+    /// <summary>A value from its wire string, listed by the document or not.</summary>
+    public CalendarOwnerRole(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary>Sent and received as "admin".</summary>
-    Admin = 0,
+    public static CalendarOwnerRole Admin { get; } = new("admin");
+
     /// <summary>Sent and received as "member".</summary>
-    Member = 1,
+    public static CalendarOwnerRole Member { get; } = new("member");
+
+    /// <summary>The wire string (empty for <c>default</c>).</summary>
+    public string Value => _value ?? string.Empty;
+
+    /// <summary>Whether the document lists this value.</summary>
+    public bool IsKnown => Value is "admin" or "member";
+
+    /// <summary>A value from its wire value, listed by the document or not.</summary>
+    public static implicit operator CalendarOwnerRole(string value) => new(value);
+
+    /// <summary>The wire value.</summary>
+    public static explicit operator string(CalendarOwnerRole value) => value.Value;
+
+    /// <summary>Whether both hold the same wire value.</summary>
+    public static bool operator ==(CalendarOwnerRole left, CalendarOwnerRole right) => left.Equals(right);
+
+    /// <summary>Whether the wire values differ.</summary>
+    public static bool operator !=(CalendarOwnerRole left, CalendarOwnerRole right) => !left.Equals(right);
+
+    /// <inheritdoc />
+    public bool Equals(CalendarOwnerRole other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+    /// <inheritdoc />
+    public override bool Equals(object? obj) => obj is CalendarOwnerRole other && Equals(other);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+    /// <summary>The wire value, as sent in JSON, query strings and headers.</summary>
+    public override string ToString() => Value;
 }
 
-/// <summary>Reads and writes <see cref="CalendarOwnerRole"/> as the strings the API uses.</summary>
+/// <summary>Reads and writes <see cref="CalendarOwnerRole"/> as its wire value, listed by the document or not.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public sealed class CalendarOwnerRoleJsonConverter : global::System.Text.Json.Serialization.JsonConverter<CalendarOwnerRole>
 {
     /// <summary>The wire string of a value, as sent in JSON, query strings and headers.</summary>
-    public static string ToWireValue(CalendarOwnerRole value) => value switch
-    {
-        CalendarOwnerRole.Admin => "admin",
-        CalendarOwnerRole.Member => "member",
-        _ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a value of CalendarOwnerRole."),
-    };
-
-    /// <summary>The value for a wire string, or <c>null</c> when the string is not one the document lists.</summary>
-    public static CalendarOwnerRole? FromWireValue(string? value) => value switch
-    {
-        "admin" => CalendarOwnerRole.Admin,
-        "member" => CalendarOwnerRole.Member,
-        _ => null,
-    };
+    public static string ToWireValue(CalendarOwnerRole value) => value.Value;
 
     /// <inheritdoc />
     public override CalendarOwnerRole Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
     {
-        var text = reader.TokenType == global::System.Text.Json.JsonTokenType.String ? reader.GetString() : null;
-        return FromWireValue(text) ?? throw new global::System.Text.Json.JsonException($"'{text ?? reader.TokenType.ToString()}' is not a value of CalendarOwnerRole.");
+        return reader.TokenType == global::System.Text.Json.JsonTokenType.String
+            ? new CalendarOwnerRole(reader.GetString()!)
+            : throw global::ClicRdv.Generated.Support.EnumValues.NotAValue(ref reader, "CalendarOwnerRole", "a string");
     }
 
     /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, CalendarOwnerRole value, global::System.Text.Json.JsonSerializerOptions options)
-    {
-        writer.WriteStringValue(ToWireValue(value));
-    }
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, CalendarOwnerRole value, global::System.Text.Json.JsonSerializerOptions options) => writer.WriteStringValue(value.Value);
 }
 
 [global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
@@ -229,52 +252,73 @@ public partial class Condition
     public global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
+/// <remarks>An open enum: besides the values the document lists (its static properties), it holds any value the server sends, kept as it came and written back unchanged. Compare with <c>==</c>, or switch on <see cref="Value"/>; <see cref="IsKnown"/> says whether the document lists the value.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(ConditionOpJsonConverter))]
-public enum ConditionOp
+public readonly partial struct ConditionOp : global::System.IEquatable<ConditionOp>
 {
+    private readonly string? _value;
+
+    /// <summary>A value from its wire string, listed by the document or not.</summary>
+    public ConditionOp(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary>Sent and received as "=".</summary>
-    Equal = 0,
+    public static ConditionOp Equal { get; } = new("=");
+
     /// <summary>Sent and received as "like".</summary>
-    Like = 1,
+    public static ConditionOp Like { get; } = new("like");
+
     /// <summary>Sent and received as "not in".</summary>
-    NotIn = 2,
+    public static ConditionOp NotIn { get; } = new("not in");
+
+    /// <summary>The wire string (empty for <c>default</c>).</summary>
+    public string Value => _value ?? string.Empty;
+
+    /// <summary>Whether the document lists this value.</summary>
+    public bool IsKnown => Value is "=" or "like" or "not in";
+
+    /// <summary>A value from its wire value, listed by the document or not.</summary>
+    public static implicit operator ConditionOp(string value) => new(value);
+
+    /// <summary>The wire value.</summary>
+    public static explicit operator string(ConditionOp value) => value.Value;
+
+    /// <summary>Whether both hold the same wire value.</summary>
+    public static bool operator ==(ConditionOp left, ConditionOp right) => left.Equals(right);
+
+    /// <summary>Whether the wire values differ.</summary>
+    public static bool operator !=(ConditionOp left, ConditionOp right) => !left.Equals(right);
+
+    /// <inheritdoc />
+    public bool Equals(ConditionOp other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+    /// <inheritdoc />
+    public override bool Equals(object? obj) => obj is ConditionOp other && Equals(other);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+    /// <summary>The wire value, as sent in JSON, query strings and headers.</summary>
+    public override string ToString() => Value;
 }
 
-/// <summary>Reads and writes <see cref="ConditionOp"/> as the strings the API uses.</summary>
+/// <summary>Reads and writes <see cref="ConditionOp"/> as its wire value, listed by the document or not.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public sealed class ConditionOpJsonConverter : global::System.Text.Json.Serialization.JsonConverter<ConditionOp>
 {
     /// <summary>The wire string of a value, as sent in JSON, query strings and headers.</summary>
-    public static string ToWireValue(ConditionOp value) => value switch
-    {
-        ConditionOp.Equal => "=",
-        ConditionOp.Like => "like",
-        ConditionOp.NotIn => "not in",
-        _ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a value of ConditionOp."),
-    };
-
-    /// <summary>The value for a wire string, or <c>null</c> when the string is not one the document lists.</summary>
-    public static ConditionOp? FromWireValue(string? value) => value switch
-    {
-        "=" => ConditionOp.Equal,
-        "like" => ConditionOp.Like,
-        "not in" => ConditionOp.NotIn,
-        _ => null,
-    };
+    public static string ToWireValue(ConditionOp value) => value.Value;
 
     /// <inheritdoc />
     public override ConditionOp Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
     {
-        var text = reader.TokenType == global::System.Text.Json.JsonTokenType.String ? reader.GetString() : null;
-        return FromWireValue(text) ?? throw new global::System.Text.Json.JsonException($"'{text ?? reader.TokenType.ToString()}' is not a value of ConditionOp.");
+        return reader.TokenType == global::System.Text.Json.JsonTokenType.String
+            ? new ConditionOp(reader.GetString()!)
+            : throw global::ClicRdv.Generated.Support.EnumValues.NotAValue(ref reader, "ConditionOp", "a string");
     }
 
     /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ConditionOp value, global::System.Text.Json.JsonSerializerOptions options)
-    {
-        writer.WriteStringValue(ToWireValue(value));
-    }
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ConditionOp value, global::System.Text.Json.JsonSerializerOptions options) => writer.WriteStringValue(value.Value);
 }
 
 [global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
@@ -289,52 +333,73 @@ public partial class CreateCalendarRequest
     public global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
+/// <remarks>An open enum: besides the values the document lists (its static properties), it holds any value the server sends, kept as it came and written back unchanged. Compare with <c>==</c>, or switch on <see cref="Value"/>; <see cref="IsKnown"/> says whether the document lists the value.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(KindJsonConverter))]
-public enum Kind
+public readonly partial struct Kind : global::System.IEquatable<Kind>
 {
+    private readonly string? _value;
+
+    /// <summary>A value from its wire string, listed by the document or not.</summary>
+    public Kind(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary>Sent and received as "plage".</summary>
-    Plage = 0,
+    public static Kind Plage { get; } = new("plage");
+
     /// <summary>Sent and received as "note".</summary>
-    Note = 1,
+    public static Kind Note { get; } = new("note");
+
     /// <summary>Sent and received as "VfreebusyEvent".</summary>
-    VfreebusyEvent = 2,
+    public static Kind VfreebusyEvent { get; } = new("VfreebusyEvent");
+
+    /// <summary>The wire string (empty for <c>default</c>).</summary>
+    public string Value => _value ?? string.Empty;
+
+    /// <summary>Whether the document lists this value.</summary>
+    public bool IsKnown => Value is "plage" or "note" or "VfreebusyEvent";
+
+    /// <summary>A value from its wire value, listed by the document or not.</summary>
+    public static implicit operator Kind(string value) => new(value);
+
+    /// <summary>The wire value.</summary>
+    public static explicit operator string(Kind value) => value.Value;
+
+    /// <summary>Whether both hold the same wire value.</summary>
+    public static bool operator ==(Kind left, Kind right) => left.Equals(right);
+
+    /// <summary>Whether the wire values differ.</summary>
+    public static bool operator !=(Kind left, Kind right) => !left.Equals(right);
+
+    /// <inheritdoc />
+    public bool Equals(Kind other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+    /// <inheritdoc />
+    public override bool Equals(object? obj) => obj is Kind other && Equals(other);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+    /// <summary>The wire value, as sent in JSON, query strings and headers.</summary>
+    public override string ToString() => Value;
 }
 
-/// <summary>Reads and writes <see cref="Kind"/> as the strings the API uses.</summary>
+/// <summary>Reads and writes <see cref="Kind"/> as its wire value, listed by the document or not.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public sealed class KindJsonConverter : global::System.Text.Json.Serialization.JsonConverter<Kind>
 {
     /// <summary>The wire string of a value, as sent in JSON, query strings and headers.</summary>
-    public static string ToWireValue(Kind value) => value switch
-    {
-        Kind.Plage => "plage",
-        Kind.Note => "note",
-        Kind.VfreebusyEvent => "VfreebusyEvent",
-        _ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a value of Kind."),
-    };
-
-    /// <summary>The value for a wire string, or <c>null</c> when the string is not one the document lists.</summary>
-    public static Kind? FromWireValue(string? value) => value switch
-    {
-        "plage" => Kind.Plage,
-        "note" => Kind.Note,
-        "VfreebusyEvent" => Kind.VfreebusyEvent,
-        _ => null,
-    };
+    public static string ToWireValue(Kind value) => value.Value;
 
     /// <inheritdoc />
     public override Kind Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
     {
-        var text = reader.TokenType == global::System.Text.Json.JsonTokenType.String ? reader.GetString() : null;
-        return FromWireValue(text) ?? throw new global::System.Text.Json.JsonException($"'{text ?? reader.TokenType.ToString()}' is not a value of Kind.");
+        return reader.TokenType == global::System.Text.Json.JsonTokenType.String
+            ? new Kind(reader.GetString()!)
+            : throw global::ClicRdv.Generated.Support.EnumValues.NotAValue(ref reader, "Kind", "a string");
     }
 
     /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, Kind value, global::System.Text.Json.JsonSerializerOptions options)
-    {
-        writer.WriteStringValue(ToWireValue(value));
-    }
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, Kind value, global::System.Text.Json.JsonSerializerOptions options) => writer.WriteStringValue(value.Value);
 }
 
 [global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
@@ -424,13 +489,78 @@ public partial class PatchCalendarRequest
     public global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
+/// <remarks>An open enum: besides the values the document lists (its static properties), it holds any value the server sends, kept as it came and written back unchanged. Compare with <c>==</c>, or switch on <see cref="Value"/>; <see cref="IsKnown"/> says whether the document lists the value.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
-public enum Priority : long
+[global::System.Text.Json.Serialization.JsonConverter(typeof(PriorityJsonConverter))]
+public readonly partial struct Priority : global::System.IEquatable<Priority>
 {
-    Value0 = 0,
-    Value1 = 1,
-    Value2 = 2,
-    Value5000000000 = 5000000000,
+    /// <summary>A value from its number, listed by the document or not.</summary>
+    public Priority(long value) => Value = value;
+
+    /// <summary>Sent and received as 0.</summary>
+    public static Priority Value0 { get; } = new(0L);
+
+    /// <summary>Sent and received as 1.</summary>
+    public static Priority Value1 { get; } = new(1L);
+
+    /// <summary>Sent and received as 2.</summary>
+    public static Priority Value2 { get; } = new(2L);
+
+    /// <summary>Sent and received as 5000000000.</summary>
+    public static Priority Value5000000000 { get; } = new(5000000000L);
+
+    /// <summary>The number sent and received.</summary>
+    public long Value { get; }
+
+    /// <summary>Whether the document lists this value.</summary>
+    public bool IsKnown => Value is 0L or 1L or 2L or 5000000000L;
+
+    /// <summary>A value from its wire value, listed by the document or not.</summary>
+    public static implicit operator Priority(long value) => new(value);
+
+    /// <summary>The wire value.</summary>
+    public static explicit operator long(Priority value) => value.Value;
+
+    /// <summary>Whether both hold the same wire value.</summary>
+    public static bool operator ==(Priority left, Priority right) => left.Equals(right);
+
+    /// <summary>Whether the wire values differ.</summary>
+    public static bool operator !=(Priority left, Priority right) => !left.Equals(right);
+
+    /// <inheritdoc />
+    public bool Equals(Priority other) => Value == other.Value;
+
+    /// <inheritdoc />
+    public override bool Equals(object? obj) => obj is Priority other && Equals(other);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => Value.GetHashCode();
+
+    /// <summary>The name of a value the document lists, the number of any other.</summary>
+    public override string ToString() => Value switch
+    {
+        0L => "Value0",
+        1L => "Value1",
+        2L => "Value2",
+        5000000000L => "Value5000000000",
+        _ => Value.ToString(global::System.Globalization.CultureInfo.InvariantCulture),
+    };
+}
+
+/// <summary>Reads and writes <see cref="Priority"/> as its wire value, listed by the document or not.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
+public sealed class PriorityJsonConverter : global::System.Text.Json.Serialization.JsonConverter<Priority>
+{
+    /// <inheritdoc />
+    public override Priority Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+    {
+        return reader.TokenType == global::System.Text.Json.JsonTokenType.Number && reader.TryGetInt64(out var value)
+            ? new Priority(value)
+            : throw global::ClicRdv.Generated.Support.EnumValues.NotAValue(ref reader, "Priority", "a whole number");
+    }
+
+    /// <inheritdoc />
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, Priority value, global::System.Text.Json.JsonSerializerOptions options) => writer.WriteNumberValue(value.Value);
 }
 
 [global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]

@@ -267,7 +267,7 @@ public sealed partial class ApiJsonContext : global::System.Text.Json.Serializat
         if (type == typeof(LoginResponse)) return Create_LoginResponse(options);
         if (type == typeof(LoginResponsePro)) return Create_LoginResponsePro(options);
         if (type == typeof(PatchCalendarRequest)) return Create_PatchCalendarRequest(options);
-        if (type == typeof(Priority)) return Resolved(__Support.Owned<Priority>(options, __Metadata.JsonMetadataServices.GetEnumConverter<Priority>(options)));
+        if (type == typeof(Priority)) return Resolved(__Support.Owned<Priority>(options, new PriorityJsonConverter()));
         if (type == typeof(Shapes)) return Create_Shapes(options);
         if (type == typeof(Square)) return Create_Square(options);
         if (type == typeof(CalendarOwnerRole?)) return Resolved(__Support.NullableOwned<CalendarOwnerRole>(options));
@@ -320,7 +320,7 @@ public sealed partial class ApiJsonContext : global::System.Text.Json.Serializat
         __Support.Property<Calendar, float?>(o, "Weight", "weight", static x => ((Calendar)x).Weight, static (x, v) => ((Calendar)x).Weight = v, ignore: __Ignore.WhenWritingNull),
         __Support.Property<Calendar, byte[]>(o, "Avatar", "avatar", static x => ((Calendar)x).Avatar, static (x, v) => ((Calendar)x).Avatar = v, ignore: __Ignore.WhenWritingNull),
         __Support.Property<Calendar, Kind?>(o, "Kind", "kind", static x => ((Calendar)x).Kind, static (x, v) => ((Calendar)x).Kind = v, converter: __Support.NullableOf(new KindJsonConverter(), o), ignore: __Ignore.WhenWritingNull),
-        __Support.Property<Calendar, Priority?>(o, "Priority", "priority", static x => ((Calendar)x).Priority, static (x, v) => ((Calendar)x).Priority = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<Calendar, Priority?>(o, "Priority", "priority", static x => ((Calendar)x).Priority, static (x, v) => ((Calendar)x).Priority = v, converter: __Support.NullableOf(new PriorityJsonConverter(), o), ignore: __Ignore.WhenWritingNull),
         __Support.Property<Calendar, global::System.Collections.Generic.Dictionary<string, string>>(o, "Labels", "labels", static x => ((Calendar)x).Labels, static (x, v) => ((Calendar)x).Labels = v, ignore: __Ignore.WhenWritingNull),
         __Support.Property<Calendar, global::System.Collections.Generic.Dictionary<string, int>>(o, "Counts", "counts", static x => ((Calendar)x).Counts, static (x, v) => ((Calendar)x).Counts = v, ignore: __Ignore.WhenWritingNull),
         __Support.Property<Calendar, global::System.Collections.Generic.List<global::System.Collections.Generic.List<double>>>(o, "Grid", "grid", static x => ((Calendar)x).Grid, static (x, v) => ((Calendar)x).Grid = v, ignore: __Ignore.WhenWritingNull),

@@ -113,6 +113,7 @@ public partial class Item2
     public Item2Sign? Sign { get; set; }
 
     [__Json.JsonPropertyName("code")]
+    [__Json.JsonConverter(typeof(Item2CodeJsonConverter))]
     [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public Item2Code? Code { get; set; }
 
@@ -121,76 +122,155 @@ public partial class Item2
     public global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
+/// <remarks>An open enum: besides the values the document lists (its static properties), it holds any value the server sends, kept as it came and written back unchanged. Compare with <c>==</c>, or switch on <see cref="Value"/>; <see cref="IsKnown"/> says whether the document lists the value.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
-public enum Item2Code
+[global::System.Text.Json.Serialization.JsonConverter(typeof(Item2CodeJsonConverter))]
+public readonly partial struct Item2Code : global::System.IEquatable<Item2Code>
 {
-    Minus = -1,
-    Zero = 0,
-    One = 1,
+    /// <summary>A value from its number, listed by the document or not.</summary>
+    public Item2Code(int value) => Value = value;
+
+    /// <summary>Sent and received as -1.</summary>
+    public static Item2Code Minus { get; } = new(-1);
+
+    /// <summary>Sent and received as 0.</summary>
+    public static Item2Code Zero { get; } = new(0);
+
+    /// <summary>Sent and received as 1.</summary>
+    public static Item2Code One { get; } = new(1);
+
+    /// <summary>The number sent and received.</summary>
+    public int Value { get; }
+
+    /// <summary>Whether the document lists this value.</summary>
+    public bool IsKnown => Value is -1 or 0 or 1;
+
+    /// <summary>A value from its wire value, listed by the document or not.</summary>
+    public static implicit operator Item2Code(int value) => new(value);
+
+    /// <summary>The wire value.</summary>
+    public static explicit operator int(Item2Code value) => value.Value;
+
+    /// <summary>Whether both hold the same wire value.</summary>
+    public static bool operator ==(Item2Code left, Item2Code right) => left.Equals(right);
+
+    /// <summary>Whether the wire values differ.</summary>
+    public static bool operator !=(Item2Code left, Item2Code right) => !left.Equals(right);
+
+    /// <inheritdoc />
+    public bool Equals(Item2Code other) => Value == other.Value;
+
+    /// <inheritdoc />
+    public override bool Equals(object? obj) => obj is Item2Code other && Equals(other);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => Value.GetHashCode();
+
+    /// <summary>The name of a value the document lists, the number of any other.</summary>
+    public override string ToString() => Value switch
+    {
+        -1 => "Minus",
+        0 => "Zero",
+        1 => "One",
+        _ => Value.ToString(global::System.Globalization.CultureInfo.InvariantCulture),
+    };
 }
 
+/// <summary>Reads and writes <see cref="Item2Code"/> as its wire value, listed by the document or not.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
+public sealed class Item2CodeJsonConverter : global::System.Text.Json.Serialization.JsonConverter<Item2Code>
+{
+    /// <inheritdoc />
+    public override Item2Code Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+    {
+        return reader.TokenType == global::System.Text.Json.JsonTokenType.Number && reader.TryGetInt32(out var value)
+            ? new Item2Code(value)
+            : throw global::ClicRdv.Generated.Support.EnumValues.NotAValue(ref reader, "Item2Code", "a whole number");
+    }
+
+    /// <inheritdoc />
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, Item2Code value, global::System.Text.Json.JsonSerializerOptions options) => writer.WriteNumberValue(value.Value);
+}
+
+/// <remarks>An open enum: besides the values the document lists (its static properties), it holds any value the server sends, kept as it came and written back unchanged. Compare with <c>==</c>, or switch on <see cref="Value"/>; <see cref="IsKnown"/> says whether the document lists the value.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(Item2SignJsonConverter))]
-public enum Item2Sign
+public readonly partial struct Item2Sign : global::System.IEquatable<Item2Sign>
 {
+    private readonly string? _value;
+
+    /// <summary>A value from its wire string, listed by the document or not.</summary>
+    public Item2Sign(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary>Sent and received as "+1".</summary>
-    _1 = 0,
+    public static Item2Sign _1 { get; } = new("+1");
+
     /// <summary>Sent and received as "-1".</summary>
-    _1_2 = 1,
+    public static Item2Sign _1_2 { get; } = new("-1");
+
     /// <summary>Sent and received as "".</summary>
-    Empty = 2,
+    public static Item2Sign Empty { get; } = new("");
+
     /// <summary>Sent and received as "1".</summary>
-    _1_3 = 3,
+    public static Item2Sign _1_3 { get; } = new("1");
+
     /// <summary>Sent and received as "a b".</summary>
-    AB = 4,
+    public static Item2Sign AB { get; } = new("a b");
+
     /// <summary>Sent and received as "A_B".</summary>
-    AB2 = 5,
+    public static Item2Sign AB2 { get; } = new("A_B");
+
     /// <summary>Sent and received as "class".</summary>
-    Class = 6,
+    public static Item2Sign Class { get; } = new("class");
+
+    /// <summary>The wire string (empty for <c>default</c>).</summary>
+    public string Value => _value ?? string.Empty;
+
+    /// <summary>Whether the document lists this value.</summary>
+    public bool IsKnown => Value is "+1" or "-1" or "" or "1" or "a b" or "A_B" or "class";
+
+    /// <summary>A value from its wire value, listed by the document or not.</summary>
+    public static implicit operator Item2Sign(string value) => new(value);
+
+    /// <summary>The wire value.</summary>
+    public static explicit operator string(Item2Sign value) => value.Value;
+
+    /// <summary>Whether both hold the same wire value.</summary>
+    public static bool operator ==(Item2Sign left, Item2Sign right) => left.Equals(right);
+
+    /// <summary>Whether the wire values differ.</summary>
+    public static bool operator !=(Item2Sign left, Item2Sign right) => !left.Equals(right);
+
+    /// <inheritdoc />
+    public bool Equals(Item2Sign other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+    /// <inheritdoc />
+    public override bool Equals(object? obj) => obj is Item2Sign other && Equals(other);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+    /// <summary>The wire value, as sent in JSON, query strings and headers.</summary>
+    public override string ToString() => Value;
 }
 
-/// <summary>Reads and writes <see cref="Item2Sign"/> as the strings the API uses.</summary>
+/// <summary>Reads and writes <see cref="Item2Sign"/> as its wire value, listed by the document or not.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public sealed class Item2SignJsonConverter : global::System.Text.Json.Serialization.JsonConverter<Item2Sign>
 {
     /// <summary>The wire string of a value, as sent in JSON, query strings and headers.</summary>
-    public static string ToWireValue(Item2Sign value) => value switch
-    {
-        Item2Sign._1 => "+1",
-        Item2Sign._1_2 => "-1",
-        Item2Sign.Empty => "",
-        Item2Sign._1_3 => "1",
-        Item2Sign.AB => "a b",
-        Item2Sign.AB2 => "A_B",
-        Item2Sign.Class => "class",
-        _ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a value of Item2Sign."),
-    };
-
-    /// <summary>The value for a wire string, or <c>null</c> when the string is not one the document lists.</summary>
-    public static Item2Sign? FromWireValue(string? value) => value switch
-    {
-        "+1" => Item2Sign._1,
-        "-1" => Item2Sign._1_2,
-        "" => Item2Sign.Empty,
-        "1" => Item2Sign._1_3,
-        "a b" => Item2Sign.AB,
-        "A_B" => Item2Sign.AB2,
-        "class" => Item2Sign.Class,
-        _ => null,
-    };
+    public static string ToWireValue(Item2Sign value) => value.Value;
 
     /// <inheritdoc />
     public override Item2Sign Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
     {
-        var text = reader.TokenType == global::System.Text.Json.JsonTokenType.String ? reader.GetString() : null;
-        return FromWireValue(text) ?? throw new global::System.Text.Json.JsonException($"'{text ?? reader.TokenType.ToString()}' is not a value of Item2Sign.");
+        return reader.TokenType == global::System.Text.Json.JsonTokenType.String
+            ? new Item2Sign(reader.GetString()!)
+            : throw global::ClicRdv.Generated.Support.EnumValues.NotAValue(ref reader, "Item2Sign", "a string");
     }
 
     /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, Item2Sign value, global::System.Text.Json.JsonSerializerOptions options)
-    {
-        writer.WriteStringValue(ToWireValue(value));
-    }
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, Item2Sign value, global::System.Text.Json.JsonSerializerOptions options) => writer.WriteStringValue(value.Value);
 }
 
 [global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]

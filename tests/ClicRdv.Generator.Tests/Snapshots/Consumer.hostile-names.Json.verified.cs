@@ -128,7 +128,7 @@ public sealed partial class ApiJsonContext : global::System.Text.Json.Serializat
         if (type == typeof(IMyItemsApi)) return Create_IMyItemsApi(options);
         if (type == typeof(Item)) return Create_Item(options);
         if (type == typeof(Item2)) return Create_Item2(options);
-        if (type == typeof(Item2Code)) return Resolved(__Support.Owned<Item2Code>(options, __Metadata.JsonMetadataServices.GetEnumConverter<Item2Code>(options)));
+        if (type == typeof(Item2Code)) return Resolved(__Support.Owned<Item2Code>(options, new Item2CodeJsonConverter()));
         if (type == typeof(Item2Sign)) return Resolved(__Support.Owned<Item2Sign>(options, new Item2SignJsonConverter()));
         if (type == typeof(ItemsApi)) return Create_ItemsApi(options);
         if (type == typeof(Namespace)) return Create_Namespace(options);
@@ -182,7 +182,7 @@ public sealed partial class ApiJsonContext : global::System.Text.Json.Serializat
         __Support.Property<Item2, string>(o, "Naïve", "naïve", static x => ((Item2)x).Naïve, static (x, v) => ((Item2)x).Naïve = v, ignore: __Ignore.WhenWritingNull),
         __Support.Property<Item2, string>(o, "Emoji", "emoji\ud83d\ude00", static x => ((Item2)x).Emoji, static (x, v) => ((Item2)x).Emoji = v, ignore: __Ignore.WhenWritingNull),
         __Support.Property<Item2, Item2Sign?>(o, "Sign", "sign", static x => ((Item2)x).Sign, static (x, v) => ((Item2)x).Sign = v, converter: __Support.NullableOf(new Item2SignJsonConverter(), o), ignore: __Ignore.WhenWritingNull),
-        __Support.Property<Item2, Item2Code?>(o, "Code", "code", static x => ((Item2)x).Code, static (x, v) => ((Item2)x).Code = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<Item2, Item2Code?>(o, "Code", "code", static x => ((Item2)x).Code, static (x, v) => ((Item2)x).Code = v, converter: __Support.NullableOf(new Item2CodeJsonConverter(), o), ignore: __Ignore.WhenWritingNull),
         __Support.ExtensionData<Item2>(o, static x => ((Item2)x).AdditionalProperties, static (x, v) => ((Item2)x).AdditionalProperties = v),
     }));
 

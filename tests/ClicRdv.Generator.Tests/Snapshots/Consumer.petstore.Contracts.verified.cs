@@ -61,50 +61,71 @@ public partial class Pet : NewPet
 }
 
 /// <summary>Where the pet is in the sale.</summary>
+/// <remarks>An open enum: besides the values the document lists (its static properties), it holds any value the server sends, kept as it came and written back unchanged. Compare with <c>==</c>, or switch on <see cref="Value"/>; <see cref="IsKnown"/> says whether the document lists the value.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(PetStatusJsonConverter))]
-public enum PetStatus
+public readonly partial struct PetStatus : global::System.IEquatable<PetStatus>
 {
+    private readonly string? _value;
+
+    /// <summary>A value from its wire string, listed by the document or not.</summary>
+    public PetStatus(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
     /// <summary>Sent and received as "available".</summary>
-    Available = 0,
+    public static PetStatus Available { get; } = new("available");
+
     /// <summary>Sent and received as "pending".</summary>
-    Pending = 1,
+    public static PetStatus Pending { get; } = new("pending");
+
     /// <summary>Sent and received as "sold".</summary>
-    Sold = 2,
+    public static PetStatus Sold { get; } = new("sold");
+
+    /// <summary>The wire string (empty for <c>default</c>).</summary>
+    public string Value => _value ?? string.Empty;
+
+    /// <summary>Whether the document lists this value.</summary>
+    public bool IsKnown => Value is "available" or "pending" or "sold";
+
+    /// <summary>A value from its wire value, listed by the document or not.</summary>
+    public static implicit operator PetStatus(string value) => new(value);
+
+    /// <summary>The wire value.</summary>
+    public static explicit operator string(PetStatus value) => value.Value;
+
+    /// <summary>Whether both hold the same wire value.</summary>
+    public static bool operator ==(PetStatus left, PetStatus right) => left.Equals(right);
+
+    /// <summary>Whether the wire values differ.</summary>
+    public static bool operator !=(PetStatus left, PetStatus right) => !left.Equals(right);
+
+    /// <inheritdoc />
+    public bool Equals(PetStatus other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+    /// <inheritdoc />
+    public override bool Equals(object? obj) => obj is PetStatus other && Equals(other);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+    /// <summary>The wire value, as sent in JSON, query strings and headers.</summary>
+    public override string ToString() => Value;
 }
 
-/// <summary>Reads and writes <see cref="PetStatus"/> as the strings the API uses.</summary>
+/// <summary>Reads and writes <see cref="PetStatus"/> as its wire value, listed by the document or not.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public sealed class PetStatusJsonConverter : global::System.Text.Json.Serialization.JsonConverter<PetStatus>
 {
     /// <summary>The wire string of a value, as sent in JSON, query strings and headers.</summary>
-    public static string ToWireValue(PetStatus value) => value switch
-    {
-        PetStatus.Available => "available",
-        PetStatus.Pending => "pending",
-        PetStatus.Sold => "sold",
-        _ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a value of PetStatus."),
-    };
-
-    /// <summary>The value for a wire string, or <c>null</c> when the string is not one the document lists.</summary>
-    public static PetStatus? FromWireValue(string? value) => value switch
-    {
-        "available" => PetStatus.Available,
-        "pending" => PetStatus.Pending,
-        "sold" => PetStatus.Sold,
-        _ => null,
-    };
+    public static string ToWireValue(PetStatus value) => value.Value;
 
     /// <inheritdoc />
     public override PetStatus Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
     {
-        var text = reader.TokenType == global::System.Text.Json.JsonTokenType.String ? reader.GetString() : null;
-        return FromWireValue(text) ?? throw new global::System.Text.Json.JsonException($"'{text ?? reader.TokenType.ToString()}' is not a value of PetStatus.");
+        return reader.TokenType == global::System.Text.Json.JsonTokenType.String
+            ? new PetStatus(reader.GetString()!)
+            : throw global::ClicRdv.Generated.Support.EnumValues.NotAValue(ref reader, "PetStatus", "a string");
     }
 
     /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, PetStatus value, global::System.Text.Json.JsonSerializerOptions options)
-    {
-        writer.WriteStringValue(ToWireValue(value));
-    }
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, PetStatus value, global::System.Text.Json.JsonSerializerOptions options) => writer.WriteStringValue(value.Value);
 }
