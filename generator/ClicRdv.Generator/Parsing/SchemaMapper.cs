@@ -15,7 +15,7 @@ namespace ClicRdv.Generator.Parsing;
 /// </summary>
 internal sealed class SchemaMapper
 {
-    private const int MaxReferenceDepth = 64;
+    public const int MaxReferenceDepth = 64;
 
     private readonly Dictionary<JsonSchema, string> _componentNames = new(ReferenceEqualityComparer<JsonSchema>.Instance);
     private readonly Dictionary<JsonSchema, TypeRef> _mapped = new(ReferenceEqualityComparer<JsonSchema>.Instance);
@@ -23,10 +23,7 @@ internal sealed class SchemaMapper
     private readonly Dictionary<string, ContractModel> _contracts = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _dateTimeConverters = new(StringComparer.Ordinal);
     private readonly Dictionary<string, LenientConverterModel> _lenientConverters = new(StringComparer.Ordinal);
-    private readonly Dictionary<JsonSchema, bool> _reachesCycle = new(ReferenceEqualityComparer<JsonSchema>.Instance);
-
-    // The schemas on the way of the current cycle search; empty between two searches.
-    private readonly HashSet<JsonSchema> _cyclePath = new(ReferenceEqualityComparer<JsonSchema>.Instance);
+    private readonly SchemaNullability _nullability = new();
     private readonly UniqueNameScope _typeNames;
     private readonly bool _closedEnums;
 
@@ -83,9 +80,9 @@ internal sealed class SchemaMapper
             return TypeRef.JsonValue;
         }
 
-        var nullable = IsNullable(schema);
+        var nullable = _nullability.IsNullable(schema);
         var target = Dereference(schema);
-        nullable |= !ReferenceEquals(target, schema) && IsNullable(target);
+        nullable |= !ReferenceEquals(target, schema) && _nullability.IsNullable(target);
 
         if (_mapped.TryGetValue(target, out var known))
         {
@@ -230,7 +227,7 @@ internal sealed class SchemaMapper
     private TypeRef MapUnion(JsonSchema target, string nameHint)
     {
         var variants = target.OneOf.Concat(target.AnyOf)
-            .Where(variant => !IsNullOnly(Dereference(variant)))
+            .Where(variant => !SchemaNullability.IsNullOnly(Dereference(variant)))
             .ToList();
         var nullable = variants.Count < target.OneOf.Count + target.AnyOf.Count;
         if (variants.Count == 1)
@@ -248,14 +245,6 @@ internal sealed class SchemaMapper
         var mapped = variants.Select(variant => Map(variant, nameHint)).Distinct().ToList();
         return (mapped.Count == 1 ? mapped[0] : TypeRef.JsonValue).AsNullable(nullable);
     }
-
-    /// <summary>
-    /// A schema whose only value is null: <c>type: null</c> (3.1), or <c>enum: [ null ]</c>, the way a 3.0 document
-    /// offers null as an alternative (<c>oneOf: [ { $ref }, { type: object, nullable: true, enum: [ null ] } ]</c>):
-    /// "nullable" beside <c>allOf</c> does not make the referenced schema accept null under 3.0 validators.
-    /// </summary>
-    private static bool IsNullOnly(JsonSchema schema) =>
-        schema.Type == JsonObjectType.Null || (schema.Enumeration.Count > 0 && schema.Enumeration.All(value => value is null));
 
     private TypeRef MapEnum(JsonSchema target, string name)
     {
@@ -310,7 +299,7 @@ internal sealed class SchemaMapper
 
         var baseSchema = FindBaseSchema(target);
         var baseName = baseSchema is null ? null : Map(baseSchema, name + "Base").Name;
-        var inherited = baseSchema is null ? new HashSet<string>(StringComparer.Ordinal) : AllWireNames(Dereference(baseSchema));
+        var inherited = baseSchema is null ? new HashSet<string>(StringComparer.Ordinal) : ObjectMembers.AllWireNames(Dereference(baseSchema));
 
         var scope = new UniqueNameScope(name, "Equals", "GetHashCode", "GetType", "ToString", "MemberwiseClone", "Finalize");
         var hasAdditionalProperties = baseSchema is null && target.AllowAdditionalProperties;
@@ -324,7 +313,7 @@ internal sealed class SchemaMapper
             scope.Reserve(inheritedName);
         }
 
-        var properties = CollectProperties(target, requiredByParent: null, skip: baseSchema)
+        var properties = ObjectMembers.Collect(target, requiredByParent: null, skip: baseSchema)
             .Where(property => !inherited.Contains(property.Key))
             .Select(property => MapProperty(property.Key, property.Value.Schema, property.Value.IsRequired, scope, name))
             .ToEquatableArray();
@@ -383,51 +372,6 @@ internal sealed class SchemaMapper
         }
     }
 
-    private static HashSet<string> AllWireNames(JsonSchema schema) =>
-        new(CollectProperties(schema, requiredByParent: null).Select(property => property.Key), StringComparer.Ordinal);
-
-    /// <summary>
-    /// The properties of an object schema and of its <c>allOf</c> members (except <paramref name="skip"/>, the base
-    /// class), in document order, first occurrence winning. A property is required when any level says so.
-    /// </summary>
-    private static List<KeyValuePair<string, (JsonSchema Schema, bool IsRequired)>> CollectProperties(
-        JsonSchema schema, ICollection<string>? requiredByParent, JsonSchema? skip = null, int depth = 0)
-    {
-        var result = new List<KeyValuePair<string, (JsonSchema Schema, bool IsRequired)>>();
-        if (depth > MaxReferenceDepth)
-        {
-            return result;
-        }
-
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var property in schema.Properties)
-        {
-            if (property.Value is not null && seen.Add(property.Key))
-            {
-                var required = property.Value.IsRequired || schema.RequiredProperties.Contains(property.Key) || (requiredByParent?.Contains(property.Key) ?? false);
-                result.Add(new(property.Key, (property.Value, required)));
-            }
-        }
-
-        foreach (var part in schema.AllOf)
-        {
-            if (ReferenceEquals(part, skip))
-            {
-                continue;
-            }
-
-            foreach (var property in CollectProperties(Dereference(part), schema.RequiredProperties, null, depth + 1))
-            {
-                if (seen.Add(property.Key))
-                {
-                    result.Add(property);
-                }
-            }
-        }
-
-        return result;
-    }
-
     private static TypeRef MapPrimitive(JsonObjectType type, string? format) => type switch
     {
         JsonObjectType.String => format switch
@@ -469,72 +413,6 @@ internal sealed class SchemaMapper
 
     private static bool IsObjectLike(JsonSchema schema) =>
         schema.Properties.Count > 0 || (schema.AllOf.Count > 1 && !schema.Type.HasFlag(JsonObjectType.Array));
-
-    private bool IsNullable(JsonSchema schema) =>
-        (ReachesCycle(schema, _cyclePath)
-            ? IsNullableGuarded(schema, new HashSet<JsonSchema>(ReferenceEqualityComparer<JsonSchema>.Instance))
-            : schema.IsNullable(SchemaType.OpenApi3))
-        || schema.Type.HasFlag(JsonObjectType.Null);
-
-    /// <summary>
-    /// Whether a cycle of <c>$ref</c>, <c>allOf</c>, <c>oneOf</c> or <c>anyOf</c> can be reached from
-    /// <paramref name="schema"/>. NJsonSchema's IsNullable follows those links with no guard, so on such a cycle
-    /// ("Node": { "oneOf": [ { "$ref": "#/components/schemas/Node" } ] }) it overflows the stack, which no catch stops.
-    /// </summary>
-    private bool ReachesCycle(JsonSchema schema, HashSet<JsonSchema> path)
-    {
-        if (_reachesCycle.TryGetValue(schema, out var known))
-        {
-            return known;
-        }
-
-        if (!path.Add(schema))
-        {
-            return true;
-        }
-
-        var result = (schema.Reference is { } reference && ReachesCycle(reference, path))
-            || AnyReachesCycle(schema.AllOf, path)
-            || AnyReachesCycle(schema.OneOf, path)
-            || AnyReachesCycle(schema.AnyOf, path);
-        path.Remove(schema);
-        _reachesCycle[schema] = result;
-        return result;
-    }
-
-    private bool AnyReachesCycle(ICollection<JsonSchema> schemas, HashSet<JsonSchema> path)
-    {
-        foreach (var next in schemas)
-        {
-            if (next is not null && ReachesCycle(next, path))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>NJsonSchema's rules for nullable (OpenAPI 3), following each link once.</summary>
-    private static bool IsNullableGuarded(JsonSchema schema, HashSet<JsonSchema> visited)
-    {
-        if (!visited.Add(schema))
-        {
-            return false;
-        }
-
-        if (schema.IsNullableRaw == true || schema.Type.HasFlag(JsonObjectType.Null) || schema.Enumeration.Contains(null))
-        {
-            return true;
-        }
-
-        if (schema.Type == JsonObjectType.None && schema.OneOf.Any(variant => variant is not null && IsNullableGuarded(variant, visited)))
-        {
-            return true;
-        }
-
-        return schema.Reference is { } reference && IsNullableGuarded(reference, visited);
-    }
 
     internal static string? DocumentationOf(JsonSchema schema)
     {
