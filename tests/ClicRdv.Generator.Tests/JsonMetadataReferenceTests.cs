@@ -22,11 +22,12 @@ namespace ClicRdv.Generator.Tests;
 /// covers, the result is compiled and loaded, and both contexts must describe each type alike (kind, members in order,
 /// names, types, member converters, extension data) and write the same bytes for a value with every member set and
 /// for an empty one, under two sets of options. Only converters in the options may differ, by design: the document's
-/// enums and date formats ignore them (see WireFormatTests in the integration tests).
+/// enums and date formats ignore them (see WireFormatTests in the integration tests); and a class with descendants is
+/// read by its discriminator (see PolymorphismTests there).
 /// </summary>
 public sealed class JsonMetadataReferenceTests
 {
-    public static TheoryData<string> Documents => new() { "petstore", "constructs", "hostile-names", "clicrdv.v1", "wire", "corpus/swagger-petstore-v3", "corpus/outline" };
+    public static TheoryData<string> Documents => new() { "petstore", "constructs", "hostile-names", "clicrdv.v1", "wire", "shapes", "corpus/swagger-petstore-v3", "corpus/outline" };
 
     [Theory]
     [MemberData(nameof(Documents))]
@@ -95,6 +96,15 @@ public sealed class JsonMetadataReferenceTests
     private static void AssertSameMetadata(JsonTypeInfo ours, JsonTypeInfo reference)
     {
         var what = ours.Type.ToString();
+
+        // A class with descendants is read through its discriminator, by design: the source generator, without
+        // [JsonPolymorphic], reads it as a plain object. Its bytes are compared all the same.
+        if (ours.Converter.GetType().Name.StartsWith("DiscriminatorConverter", StringComparison.Ordinal))
+        {
+            Assert.Equal(JsonTypeInfoKind.Object, reference.Kind);
+            return;
+        }
+
         Assert.Equal(reference.Kind, ours.Kind);
         if (reference.Kind == JsonTypeInfoKind.None)
         {

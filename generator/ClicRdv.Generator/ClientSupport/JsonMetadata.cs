@@ -58,18 +58,27 @@ internal static class JsonMetadata
         });
 
     /// <summary>
+    /// A class with descendants, read as the class its discriminator names and written as its runtime class (see
+    /// <see cref="DiscriminatorConverter{TBase}"/>), unless the options hold a converter for it.
+    /// </summary>
+    public static JsonTypeInfo<T> Discriminated<T>(JsonSerializerOptions options, JsonTypeInfo<T> own, string wireName, Action<T, string> setDiscriminator, (string Value, Type Type)[] cases)
+        where T : class =>
+        FromOptions<T>(options) ?? JsonMetadataServices.CreateValueInfo<T>(options, new DiscriminatorConverter<T>(own, wireName, setDiscriminator, cases));
+
+    /// <summary>
     /// A property of <typeparamref name="TDeclaring"/> named <paramref name="wireName"/> in JSON. A
     /// <paramref name="converter"/> binds the member's format (an enum's values, a date-time's pattern) to the member
     /// itself, which wins over any converter in the options; <paramref name="ignore"/> leaves a null out of what is
     /// written when the document does not allow null there; <paramref name="required"/> makes an answer without the
-    /// member fail, naming the type and the member, as <c>[JsonRequired]</c> does.
+    /// member fail, naming the type and the member, as <c>[JsonRequired]</c> does. Without <paramref name="set"/> the
+    /// member is written and never read (a discriminator, which each class sets).
     /// </summary>
     public static JsonPropertyInfo Property<TDeclaring, TValue>(
         JsonSerializerOptions options,
         string name,
         string wireName,
         Func<object, TValue?> get,
-        Action<object, TValue?> set,
+        Action<object, TValue?>? set,
         JsonConverter<TValue>? converter = null,
         JsonIgnoreCondition? ignore = null,
         bool required = false)

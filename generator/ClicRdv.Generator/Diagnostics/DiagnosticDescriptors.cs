@@ -70,4 +70,12 @@ internal static class DiagnosticDescriptors
         Category,
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor DiscriminatorNotUsed = new(
+        "CRDV101",
+        "A discriminator does not make a class hierarchy",
+        "The discriminator of {0} in '{1}' is not fully used: {2}",
+        Category,
+        DiagnosticSeverity.Info,
+        isEnabledByDefault: true);
 }

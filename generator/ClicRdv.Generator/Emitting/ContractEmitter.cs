@@ -58,6 +58,21 @@ internal static class ContractEmitter
         writer.Line($"{options.Accessibility} partial class {contract.Name}{baseClause}");
         using (writer.OpenBlock())
         {
+            if (contract.DiscriminatorValue is { Value: { } value } discriminated)
+            {
+                writer.DocElement("summary", $"A new {contract.Name}, whose {SourceWriter.EscapeXml(discriminated.PropertyName)} is \"{SourceWriter.EscapeXml(value)}\".");
+                writer.Line($"public {contract.Name}()");
+                using (writer.OpenBlock())
+                {
+                    writer.LineOf(discriminated.PropertyName, " = ", SourceWriter.Literal(value), ";");
+                }
+
+                if (contract.Properties.Count > 0 || contract.HasAdditionalProperties)
+                {
+                    writer.Line();
+                }
+            }
+
             writer.Separated(contract.Properties, property =>
             {
                 var startValue = DefaultValues.Initializer(property, contracts);
@@ -65,6 +80,11 @@ internal static class ContractEmitter
                 if (startValue is not null)
                 {
                     writer.DocElement("value", $"Starts as {DefaultText(property.Default!)}, the document's default.");
+                }
+
+                if (property.IsDiscriminator)
+                {
+                    writer.DocElement("remarks", "Which class of the hierarchy this object is: set by each class's constructor, and read from the answer for a value the document does not list.");
                 }
 
                 writer.LineOf("[", SerializationAlias, ".JsonPropertyName(", SourceWriter.Literal(property.WireName), ")]");
@@ -85,6 +105,14 @@ internal static class ContractEmitter
                 if (property.IsRequired)
                 {
                     writer.LineOf("[", SerializationAlias, ".JsonRequired]");
+                }
+
+                // A hierarchy's discriminator: each class's constructor sets it, and only the JSON metadata changes it (to
+                // a value the document does not list, read as the base class), so that it cannot disagree with the class.
+                if (property.IsDiscriminator)
+                {
+                    writer.LineOf("public string ", property.Name, " { get; internal set; } = string.Empty;");
+                    return;
                 }
 
                 var initializer = startValue is not null ? " = " + startValue + ";"

@@ -123,7 +123,9 @@ internal static class JsonContextEmitter
             // Objects have a method of their own; any other type's metadata is one call.
             foreach (var entry in catalog.Entries)
             {
-                var creation = entry.Shape == JsonShape.Object ? "Create_" + entry.PropertyName + "(options)" : "Resolved(" + ValueInfo(entry, catalog) + ")";
+                var creation = entry.Shape != JsonShape.Object ? "Resolved(" + ValueInfo(entry, catalog) + ")"
+                    : entry.Contract!.Discriminator is { } discriminator ? "Resolved(" + DiscriminatedInfo(entry, discriminator) + ")"
+                    : "Create_" + entry.PropertyName + "(options)";
                 writer.LineOf("if (type == typeof(", entry.Spelling, ")) return ", creation, ";");
             }
 
@@ -138,6 +140,14 @@ internal static class JsonContextEmitter
         writer.Line("{");
         WriteProperties(writer, entry.Contract!, catalog);
         writer.Line("}));");
+    }
+
+    /// <summary>A class with descendants: its own metadata, and the class each discriminator value reads as.</summary>
+    private static string DiscriminatedInfo(JsonTypeEntry entry, DiscriminatorModel discriminator)
+    {
+        var cases = string.Join(", ", discriminator.Cases.Select(@case => $"({SourceWriter.Literal(@case.Value)}, typeof({@case.TypeName}))"));
+        return $"{SupportAlias}.Discriminated<{entry.Spelling}>(options, Create_{entry.PropertyName}(options), {SourceWriter.Literal(discriminator.WireName)}, "
+            + $"static (x, v) => x.{discriminator.PropertyName} = v, new (string, global::System.Type)[] {{ {cases} }})";
     }
 
     private static string ValueInfo(JsonTypeEntry entry, JsonTypeCatalog catalog)
@@ -171,8 +181,17 @@ internal static class JsonContextEmitter
             {
                 writer.BeginLine().Append("    ").Append(SupportAlias).Append(".Property<").Append(declaring).Append(", ").Append(catalog.Spell(property.Type, isParameter: false))
                     .Append(">(o, ").Append(SourceWriter.Literal(property.Name)).Append(", ").Append(SourceWriter.Literal(property.WireName))
-                    .Append(", static x => ").Append(cast).Append(property.Name)
-                    .Append(", static (x, v) => ").Append(cast).Append(property.Name).Append(" = v");
+                    .Append(", static x => ").Append(cast).Append(property.Name);
+                if (property.IsDiscriminator)
+                {
+                    // Each class sets its discriminator; the converter sets a value it reads.
+                    writer.Append(", null");
+                }
+                else
+                {
+                    writer.Append(", static (x, v) => ").Append(cast).Append(property.Name).Append(" = v");
+                }
+
                 if (MemberConverter(property, catalog) is { } converter)
                 {
                     writer.Append(", converter: ").Append(converter);

@@ -15,6 +15,8 @@ internal enum ContractKind
 /// <param name="ConverterName">For an enum: the generated JSON converter that maps its values to the wire and back.</param>
 /// <param name="IsFlags">For a string enum marked <c>x-ms-enum-flags</c>: its values combine, written comma-separated.</param>
 /// <param name="IsOpen">For an enum: a struct that keeps any value it is given, listed by the document or not, instead of a C# enum.</param>
+/// <param name="Discriminator">For a class of a hierarchy with descendants: which descendant each discriminator value reads as.</param>
+/// <param name="DiscriminatorValue">For a class of a hierarchy: the discriminator value a new instance carries.</param>
 internal sealed record ContractModel(
     ContractKind Kind,
     string Name,
@@ -25,7 +27,26 @@ internal sealed record ContractModel(
     bool HasAdditionalProperties,
     string? ConverterName,
     bool IsFlags = false,
-    bool IsOpen = false);
+    bool IsOpen = false,
+    DiscriminatorModel? Discriminator = null,
+    DiscriminatorValueModel? DiscriminatorValue = null);
+
+/// <summary>
+/// The discriminator of a class hierarchy (<c>discriminator</c> on an <c>allOf</c> base, or on a <c>oneOf</c> whose
+/// variants become the subclasses): the member that says which class an object is.
+/// </summary>
+/// <param name="PropertyName">The C# property of the hierarchy's root class.</param>
+/// <param name="WireName">The JSON member.</param>
+/// <param name="Cases">The value of each descendant (not the class itself), in the document's mapping order, then by name.</param>
+internal sealed record DiscriminatorModel(string PropertyName, string WireName, EquatableArray<DiscriminatorCase> Cases);
+
+/// <param name="Value">The discriminator value, as the JSON member holds it.</param>
+/// <param name="TypeName">The class an object with that value reads as.</param>
+internal sealed record DiscriminatorCase(string Value, string TypeName);
+
+/// <param name="PropertyName">The root class's discriminator property, which the constructor sets.</param>
+/// <param name="Value">The value (the mapping's, or the schema's name), or null for a <c>oneOf</c> root the document gives none.</param>
+internal sealed record DiscriminatorValueModel(string PropertyName, string? Value);
 
 /// <param name="Name">The C# property name.</param>
 /// <param name="WireName">The JSON member name, written into <c>[JsonPropertyName]</c>.</param>
@@ -36,7 +57,8 @@ internal sealed record ContractModel(
 /// </param>
 /// <param name="LenientConverter">For a member the document marks <c>x-lenient</c> (a boolean, number or string): the generated converter that reads each JSON form of its value and writes its type.</param>
 /// <param name="Default">The document's <c>default</c>, which the property starts with.</param>
-internal sealed record PropertyModel(string Name, string WireName, TypeRef Type, string? Documentation, bool IsRequired, bool AllowsNull, string? LenientConverter, DefaultValueModel? Default = null);
+/// <param name="IsDiscriminator">The discriminator of a hierarchy: a string set by the class, read-only to users.</param>
+internal sealed record PropertyModel(string Name, string WireName, TypeRef Type, string? Documentation, bool IsRequired, bool AllowsNull, string? LenientConverter, DefaultValueModel? Default = null, bool IsDiscriminator = false);
 
 internal enum DefaultKind
 {

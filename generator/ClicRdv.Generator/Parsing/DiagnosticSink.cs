@@ -35,6 +35,10 @@ internal sealed class DiagnosticSink
     public void Unsupported(string construct, string pointer, string reason) =>
         Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedConstruct, Locator.OfPointer(pointer), construct, FilePath, reason));
 
+    /// <summary>Reports a discriminator (at the JSON pointer, empty for an inline schema) that could not make, or fully make, a hierarchy.</summary>
+    public void DiscriminatorNotUsed(string pointer, string reason) =>
+        Add(DiagnosticInfo.Create(DiagnosticDescriptors.DiscriminatorNotUsed, Locator.OfPointer(pointer), pointer.Length == 0 ? "an inline schema" : pointer, FilePath, reason));
+
     /// <summary>The outcome: the model only when no error was reported, and every diagnostic.</summary>
     public ParseResult ToResult(DocumentModel? model) => new(HasErrors ? null : model, _diagnostics.ToEquatableArray());
 }

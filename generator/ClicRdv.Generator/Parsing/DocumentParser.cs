@@ -134,6 +134,10 @@ internal static class DocumentParser
         var operations = new OperationMapper(schemas, diagnostics, typeNames);
         var interfaces = operations.MapInterfaces(document, Identifiers.ToPascalCase(title, "Default"));
         schemas.MapComponents(document);
+        foreach (var (pointer, reason) in schemas.BuildHierarchies())
+        {
+            diagnostics.DiscriminatorNotUsed(pointer, reason);
+        }
 
         return new DocumentModel(
             input.HintName,

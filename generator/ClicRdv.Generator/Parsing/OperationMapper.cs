@@ -41,7 +41,7 @@ internal sealed class OperationMapper
             foreach (var entry in pathItem.Value)
             {
                 var method = entry.Key.ToLowerInvariant();
-                var pointer = "/paths/" + EscapePointer(pathItem.Key) + "/" + entry.Key;
+                var pointer = "/paths/" + SourceLocator.EscapeSegment(pathItem.Key) + "/" + entry.Key;
                 if (Array.IndexOf(SupportedMethods, method) < 0)
                 {
                     _diagnostics.Unsupported($"Operation {method.ToUpperInvariant()} {pathItem.Key}", pointer, "Refit has no attribute for this HTTP method");
@@ -278,7 +278,7 @@ internal sealed class OperationMapper
                     return new ResponseModel(ResponseContent.Json, _schemas.Map(record, methodName + "Response"), mediaType, documentation, member);
                 }
 
-                _diagnostics.Unsupported($"{ResponseEnvelopes.Extension} '{member}' of {operationName}", pointer + "/responses/" + EscapePointer(chosen.Status), $"the answer's schema has no member '{member}', so the answer is read whole");
+                _diagnostics.Unsupported($"{ResponseEnvelopes.Extension} '{member}' of {operationName}", pointer + "/responses/" + SourceLocator.EscapeSegment(chosen.Status), $"the answer's schema has no member '{member}', so the answer is read whole");
             }
 
             return new ResponseModel(ResponseContent.Json, _schemas.Map(schema, methodName + "Response"), mediaType, documentation);
@@ -401,8 +401,6 @@ internal sealed class OperationMapper
 
         return segments.ToEquatableArray();
     }
-
-    private static string EscapePointer(string segment) => segment.Replace("~", "~0").Replace("/", "~1");
 
     private static string? Trimmed(string? text) => string.IsNullOrWhiteSpace(text) ? null : text!.Trim();
 

@@ -24,6 +24,14 @@ internal sealed class SchemaMapper
     private readonly Dictionary<string, string> _dateTimeConverters = new(StringComparer.Ordinal);
     private readonly Dictionary<string, LenientConverterModel> _lenientConverters = new(StringComparer.Ordinal);
     private readonly SchemaNullability _nullability = new();
+    private readonly List<HierarchyDeclaration> _hierarchies = new();
+
+    // Each discriminated oneOf/anyOf by its discriminator and variants, and the components that declare one.
+    private readonly Dictionary<string, TypeRef> _discriminatedUnions = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _componentUnionNames = new(StringComparer.Ordinal);
+
+    // The component name of each class made for a component schema: its implicit discriminator value.
+    private readonly Dictionary<string, string> _schemaNames = new(StringComparer.Ordinal);
     private readonly UniqueNameScope _typeNames;
     private readonly bool _closedEnums;
 
@@ -42,9 +50,23 @@ internal sealed class SchemaMapper
             }
 
             var target = Dereference(component.Value);
-            if (IsObjectLike(target) || IsEnum(target))
+            if (IsObjectLike(target) || IsEnum(target) || IsDiscriminatedUnion(target) || IsRenamedObject(target))
             {
-                _componentNames[component.Value] = typeNames.Claim(Identifiers.ToPascalCase(component.Key));
+                var name = typeNames.Claim(Identifiers.ToPascalCase(component.Key));
+                _componentNames[component.Value] = name;
+                _schemaNames[name] = component.Key;
+            }
+        }
+
+        foreach (var component in _componentNames)
+        {
+            if (Dereference(component.Key) is { DiscriminatorObject: { } discriminator } union && IsDiscriminatedUnion(union) && VariantsOf(union).All(IsNamedObject))
+            {
+                var key = UnionKey(discriminator, VariantsOf(union));
+                if (!_componentUnionNames.ContainsKey(key))
+                {
+                    _componentUnionNames[key] = component.Value;
+                }
             }
         }
     }
@@ -160,13 +182,22 @@ internal sealed class SchemaMapper
             return MapEnum(target, componentName ?? _typeNames.Claim(nameHint));
         }
 
-        if (target.AllOf.Count == 1 && target.Properties.Count == 0)
+        if (target.AllOf.Count == 1 && target.Properties.Count == 0 && !(componentName is not null && IsRenamedObject(target)))
         {
-            // "allOf: [ { $ref } ]" is how OpenAPI 3.0 documents attach nullable or a description to a reference.
-            return Map(target.AllOf.First(), nameHint);
+            // "allOf: [ { $ref } ]" is how OpenAPI 3.0 documents attach nullable or a description to a reference; a
+            // discriminator there reads the referenced class by its subclasses.
+            var parent = target.AllOf.First();
+            var mappedParent = Map(parent, nameHint);
+            if (target.DiscriminatorObject is { } discriminator && mappedParent.Kind == TypeKind.Contract && Dereference(parent).DiscriminatorObject is null
+                && _hierarchies.All(declared => declared.RootName != mappedParent.Name))
+            {
+                _hierarchies.Add(new HierarchyDeclaration(mappedParent.Name, discriminator, null, PointerOf(mappedParent.Name)));
+            }
+
+            return mappedParent;
         }
 
-        if (IsObjectLike(target))
+        if (IsObjectLike(target) || (componentName is not null && IsRenamedObject(target)))
         {
             return MapObject(target, componentName ?? _typeNames.Claim(nameHint));
         }
@@ -175,7 +206,7 @@ internal sealed class SchemaMapper
         if ((target.OneOf.Count > 0 || target.AnyOf.Count > 0) && !IsScalar(type))
         {
             // A union under a declared scalar type ("type: string, oneOf: [ { const } ]") only refines that type.
-            return MapUnion(target, nameHint);
+            return MapUnion(target, componentName, nameHint);
         }
 
         if (type.HasFlag(JsonObjectType.Array) || target.Item is not null)
@@ -224,15 +255,18 @@ internal sealed class SchemaMapper
         return TypeRef.ArrayOf(TypeRef.JsonValue);
     }
 
-    private TypeRef MapUnion(JsonSchema target, string nameHint)
+    private TypeRef MapUnion(JsonSchema target, string? componentName, string nameHint)
     {
-        var variants = target.OneOf.Concat(target.AnyOf)
-            .Where(variant => !SchemaNullability.IsNullOnly(Dereference(variant)))
-            .ToList();
+        var variants = VariantsOf(target);
         var nullable = variants.Count < target.OneOf.Count + target.AnyOf.Count;
         if (variants.Count == 1)
         {
             return Map(variants[0], nameHint).AsNullable(nullable);
+        }
+
+        if (target.DiscriminatorObject is { } discriminator && variants.Count > 0 && variants.All(IsNamedObject))
+        {
+            return MapDiscriminatedUnion(target, () => componentName ?? _typeNames.Claim(nameHint), discriminator, variants).AsNullable(nullable);
         }
 
         // Several variants keep one type only if they all map to it (say, several string formats). An inline object
@@ -243,8 +277,81 @@ internal sealed class SchemaMapper
         }
 
         var mapped = variants.Select(variant => Map(variant, nameHint)).Distinct().ToList();
-        return (mapped.Count == 1 ? mapped[0] : TypeRef.JsonValue).AsNullable(nullable);
+
+        // A class and its subclasses ("oneOf: [ Fruit, Apple, Orange ]") are the class, read by its discriminator if it has one.
+        var common = mapped.All(type => type.Kind == TypeKind.Contract)
+            ? mapped.FirstOrDefault(candidate => mapped.All(other => Hierarchies.Derives(_contracts, other.Name, candidate.Name)))
+            : null;
+        return (common ?? (mapped.Count == 1 ? mapped[0] : TypeRef.JsonValue)).AsNullable(nullable);
     }
+
+    /// <summary>
+    /// A <c>oneOf</c>/<c>anyOf</c> of named objects with a discriminator: a class that its variants will derive from
+    /// (see <see cref="Hierarchies"/>), which keeps every member of an object whose value names no variant.
+    /// </summary>
+    private TypeRef MapDiscriminatedUnion(JsonSchema target, Func<string> claimName, OpenApiDiscriminator discriminator, List<JsonSchema> variants)
+    {
+        // The same union written out in several places (an inline copy in each schema that uses it) is one class,
+        // named after the component that declares it, if one does.
+        var key = UnionKey(discriminator, variants);
+        if (_discriminatedUnions.TryGetValue(key, out var existing))
+        {
+            return existing;
+        }
+
+        var name = _componentUnionNames.TryGetValue(key, out var componentName) ? componentName : claimName();
+        var typeRef = new TypeRef(TypeKind.Contract, name, null, IsValueType: false, IsNullable: false);
+        _discriminatedUnions[key] = typeRef;
+        _mapped[target] = typeRef;
+        _contracts[name] = new ContractModel(ContractKind.Object, name, DocumentationOf(target), null, EquatableArray<PropertyModel>.Empty, EquatableArray<EnumMemberModel>.Empty, HasAdditionalProperties: true, null);
+        foreach (var variant in variants)
+        {
+            Map(variant, name);
+        }
+
+        _hierarchies.Add(new HierarchyDeclaration(name, discriminator, variants, PointerOf(name)));
+        return typeRef;
+    }
+
+    /// <summary>Makes the document's discriminators class hierarchies, once every schema is mapped; returns those that could not be.</summary>
+    public IReadOnlyList<(string Pointer, string Reason)> BuildHierarchies()
+    {
+        var hierarchies = new Hierarchies(
+            _contracts,
+            schema => _mapped.TryGetValue(Dereference(schema), out var type) && type.Kind == TypeKind.Contract ? type.Name : null,
+            name => _schemaNames.TryGetValue(name, out var schemaName) ? schemaName : null);
+        hierarchies.Resolve(_hierarchies);
+        return hierarchies.Ignored;
+    }
+
+    /// <summary>The JSON pointer of a class's component schema, or of the document for an inline one.</summary>
+    private string PointerOf(string contractName) =>
+        _schemaNames.TryGetValue(contractName, out var schemaName) ? "/components/schemas/" + SourceLocator.EscapeSegment(schemaName) : string.Empty;
+
+    private bool IsNamedObject(JsonSchema schema)
+    {
+        var target = Dereference(schema);
+        return schema.Reference is not null && _componentNames.ContainsKey(target) && (IsObjectLike(target) || IsRenamedObject(target));
+    }
+
+    /// <summary>The variants of a <c>oneOf</c>/<c>anyOf</c>, but those that only allow null.</summary>
+    private static List<JsonSchema> VariantsOf(JsonSchema union) =>
+        union.OneOf.Concat(union.AnyOf).Where(variant => !SchemaNullability.IsNullOnly(Dereference(variant))).ToList();
+
+    private string UnionKey(OpenApiDiscriminator discriminator, IEnumerable<JsonSchema> variants) =>
+        discriminator.PropertyName + "\n" + string.Join("\n", variants.Select(variant => _componentNames[Dereference(variant)]).OrderBy(name => name, StringComparer.Ordinal));
+
+    /// <summary>A <c>oneOf</c>/<c>anyOf</c> with a discriminator.</summary>
+    private static bool IsDiscriminatedUnion(JsonSchema schema) =>
+        schema.DiscriminatorObject is not null && (schema.OneOf.Count > 0 || schema.AnyOf.Count > 0) && schema.Properties.Count == 0;
+
+    /// <summary>
+    /// <c>allOf</c> of one object reference and nothing else: as a component, a subclass that only renames its parent
+    /// (inline, it only attaches a description or <c>nullable</c> to the reference).
+    /// </summary>
+    private static bool IsRenamedObject(JsonSchema schema) =>
+        schema.AllOf.Count == 1 && schema.Properties.Count == 0 && schema.OneOf.Count == 0 && schema.AnyOf.Count == 0 && schema.DiscriminatorObject is null
+        && schema.AllOf.First() is { Reference: not null } parent && IsObjectLike(Dereference(parent));
 
     private TypeRef MapEnum(JsonSchema target, string name)
     {
@@ -319,6 +426,11 @@ internal sealed class SchemaMapper
             .ToEquatableArray();
 
         _contracts[name] = new ContractModel(ContractKind.Object, name, DocumentationOf(target), baseName, properties, EquatableArray<EnumMemberModel>.Empty, hasAdditionalProperties, null);
+        if (target.DiscriminatorObject is { } discriminator)
+        {
+            _hierarchies.Add(new HierarchyDeclaration(name, discriminator, null, PointerOf(name)));
+        }
+
         return typeRef;
     }
 

@@ -43,6 +43,9 @@ internal sealed class SourceLocator
     }
 
     /// <summary>The member a JSON pointer (<c>/paths/~1pets/get</c>) designates, or the file start if it is not found.</summary>
+    /// <summary>A name as one segment of a JSON pointer (RFC 6901: <c>~</c> and <c>/</c> escaped).</summary>
+    public static string EscapeSegment(string segment) => segment.Replace("~", "~0").Replace("/", "~1");
+
     public LocationInfo OfPointer(string pointer) =>
         Navigate(pointer) is { } position ? AtLineColumn(position.Line, position.Column) : FileStart();
 

@@ -91,7 +91,8 @@ internal static class SampleValues
         }
 
         var instance = Activator.CreateInstance(type)!;
-        foreach (var property in type.GetProperties().Where(property => property.CanWrite && property.GetIndexParameters().Length == 0))
+        // Only what a user can set: a hierarchy's discriminator is set by the class itself.
+        foreach (var property in type.GetProperties().Where(property => property.GetSetMethod() is not null && property.GetIndexParameters().Length == 0))
         {
             if (property.Name == "AdditionalProperties")
             {
