@@ -31,6 +31,28 @@ public sealed class JsonMetadataTests
         Assert.Equal(1, read.Extra!["more"].GetInt32());
     }
 
+    [Fact]
+    public void A_readOnly_property_is_read_never_written_and_still_required_when_it_is()
+    {
+        var options = new JsonSerializerOptions { TypeInfoResolver = new Resolver() };
+        var info = (JsonTypeInfo<Stamped>)options.GetTypeInfo(typeof(Stamped));
+
+        Assert.Equal("""{"name":"a"}""", JsonSerializer.Serialize(new Stamped { Id = 7, Name = "a", Note = "set" }, info));
+        var read = JsonSerializer.Deserialize("""{"id":7,"name":"a","note":"b"}""", info)!;
+        Assert.Equal((7L, "a", "b"), (read.Id, read.Name, read.Note));
+        var missing = Assert.Throws<JsonException>(() => JsonSerializer.Deserialize("""{"name":"a"}""", info));
+        Assert.Contains("'id'", missing.Message);
+    }
+
+    private sealed class Stamped
+    {
+        public long Id { get; set; }
+
+        public string? Name { get; set; }
+
+        public string? Note { get; set; }
+    }
+
     private sealed class Thing
     {
         public string? Name { get; set; }
@@ -53,6 +75,21 @@ public sealed class JsonMetadataTests
                     JsonMetadata.Property<Thing, string>(metadataOptions, "Note", "note", static item => ((Thing)item).Note, static (item, value) => ((Thing)item).Note = value, ignore: JsonIgnoreCondition.WhenWritingNull),
                     JsonMetadata.ExtensionData<Thing>(metadataOptions, static item => ((Thing)item).Extra, static (item, value) => ((Thing)item).Extra = value),
                 });
+            }
+
+            if (type == typeof(Stamped))
+            {
+                return JsonMetadata.Object(options, static () => new Stamped(), static metadataOptions => new[]
+                {
+                    JsonMetadata.Property<Stamped, long>(metadataOptions, "Id", "id", static item => ((Stamped)item).Id, static (item, value) => ((Stamped)item).Id = value, required: true, readOnly: true),
+                    JsonMetadata.Property<Stamped, string>(metadataOptions, "Name", "name", static item => ((Stamped)item).Name, static (item, value) => ((Stamped)item).Name = value),
+                    JsonMetadata.Property<Stamped, string>(metadataOptions, "Note", "note", static item => ((Stamped)item).Note, static (item, value) => ((Stamped)item).Note = value, ignore: JsonIgnoreCondition.WhenWritingNull, readOnly: true),
+                });
+            }
+
+            if (type == typeof(long))
+            {
+                return JsonMetadata.Value(options, JsonMetadataServices.Int64Converter);
             }
 
             if (type == typeof(string))

@@ -3,7 +3,6 @@ using System.Net.Http;
 using System.Text.Json;
 using System.Threading.Tasks;
 using ClicRdv.Testing;
-using Microsoft.AspNetCore.Http;
 using Refit;
 using Xunit;
 
@@ -86,9 +85,5 @@ public sealed class EnumValueTests
         Assert.Equal("?color=green", server.LastRequest.RawQuery);
     }
 
-    private static Task<RecordingServer> Answering(string answer) => RecordingServer.StartAsync((_, context) =>
-    {
-        context.Response.ContentType = "application/json";
-        return context.Response.WriteAsync(answer);
-    });
+    private static Task<RecordingServer> Answering(string answer) => RecordingServer.AnsweringAsync(answer);
 }

@@ -104,12 +104,7 @@ public sealed class TolerantReadTests
         Assert.Equal("$.strict_flag", Assert.IsType<JsonException>(error.InnerException).Path);
     }
 
-    private static Task<RecordingServer> Answering(string answer) => RecordingServer.StartAsync((_, context) =>
-    {
-        context.Response.StatusCode = 201;
-        context.Response.ContentType = "application/json; charset=utf-8";
-        return context.Response.WriteAsync(answer);
-    });
+    private static Task<RecordingServer> Answering(string answer) => RecordingServer.AnsweringAsync(answer, StatusCodes.Status201Created);
 
     private static BookingsApiClient Client(RecordingServer server, string settings)
     {

@@ -22,8 +22,11 @@ namespace ClicRdv.Generator.Tests;
 /// covers, the result is compiled and loaded, and both contexts must describe each type alike (kind, members in order,
 /// names, types, member converters, extension data) and write the same bytes for a value with every member set and
 /// for an empty one, under two sets of options. Only converters in the options may differ, by design: the document's
-/// enums and date formats ignore them (see WireFormatTests in the integration tests); and a class with descendants is
-/// read by its discriminator (see PolymorphismTests there).
+/// enums and date formats ignore them (see WireFormatTests in the integration tests), and a class with descendants is
+/// read by its discriminator (see PolymorphismTests there). A readOnly member is never
+/// written: the generated contracts cannot say so to the reference (the attribute that does,
+/// <c>[JsonIgnore(Condition = JsonIgnoreCondition.WhenWriting)]</c>, is .NET 10's, and they compile for .NET 8), so the
+/// reference is given it on each member the emitted metadata marks <c>readOnly: true</c>.
 /// </summary>
 public sealed class JsonMetadataReferenceTests
 {
@@ -154,7 +157,8 @@ public sealed class JsonMetadataReferenceTests
                 ? $"[global::System.Text.Json.Serialization.JsonSerializable(typeof({type}), TypeInfoPropertyName = \"T{index}\")]\n"
                 : $"[global::System.Text.Json.Serialization.JsonSerializable(typeof({type}))]\n")) +
             "internal partial class ReferenceContext : global::System.Text.Json.Serialization.JsonSerializerContext { }\n";
-        var withContext = run.Compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText(referenceContext, GeneratorHarness.ParseOptions));
+        var withContext = WithReadOnlyMembersIgnoredWhenWriting(run.Compilation, jsonTree)
+            .AddSyntaxTrees(CSharpSyntaxTree.ParseText(referenceContext, GeneratorHarness.ParseOptions));
         CSharpGeneratorDriver.Create(new[] { SystemTextJsonGenerator.Generator }, parseOptions: GeneratorHarness.ParseOptions)
             .RunGeneratorsAndUpdateCompilation(withContext, out var complete, out var diagnostics);
         Assert.Empty(diagnostics.Where(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error).Select(diagnostic => diagnostic.ToString()));
@@ -165,5 +169,51 @@ public sealed class JsonMetadataReferenceTests
         image.Position = 0;
         var context = new AssemblyLoadContext(fixture, isCollectible: true);
         return (context.LoadFromStream(image), context);
+    }
+
+    /// <summary>
+    /// The compilation with each property the emitted metadata marks <c>readOnly: true</c> (the calls
+    /// <c>__Support.Property&lt;Declaring, T&gt;(o, "Name", ..., readOnly: true)</c>) carrying
+    /// <c>[JsonIgnore(Condition = JsonIgnoreCondition.WhenWriting)]</c> instead of any other JsonIgnore.
+    /// </summary>
+    private static Compilation WithReadOnlyMembersIgnoredWhenWriting(Compilation compilation, SyntaxTree json)
+    {
+        var readOnly = json.GetRoot().DescendantNodes().OfType<InvocationExpressionSyntax>()
+            .Where(call => call.ArgumentList.Arguments.Any(argument => argument.NameColon?.Name.Identifier.Text == "readOnly" && argument.Expression.IsKind(SyntaxKind.TrueLiteralExpression)))
+            .Select(call => (
+                Declaring: ((GenericNameSyntax)((MemberAccessExpressionSyntax)call.Expression).Name).TypeArgumentList.Arguments[0].ToString(),
+                Name: ((LiteralExpressionSyntax)call.ArgumentList.Arguments[1].Expression).Token.ValueText))
+            .ToHashSet();
+        if (readOnly.Count == 0)
+        {
+            return compilation;
+        }
+
+        var contracts = compilation.SyntaxTrees.Single(tree => tree.FilePath.EndsWith(".Contracts.g.cs", StringComparison.Ordinal));
+        var rewriter = new IgnoreWhenWriting(readOnly);
+        var rewritten = contracts.WithRootAndOptions(rewriter.Visit(contracts.GetRoot()), contracts.Options);
+        Assert.Equal(readOnly.Count, rewriter.Rewritten);
+        return compilation.ReplaceSyntaxTree(contracts, rewritten);
+    }
+
+    private sealed class IgnoreWhenWriting(HashSet<(string Declaring, string Name)> members) : CSharpSyntaxRewriter
+    {
+        private static readonly AttributeListSyntax Attribute = SyntaxFactory.ParseCompilationUnit(
+                "[global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWriting)] int x;")
+            .DescendantNodes().OfType<AttributeListSyntax>().Single();
+
+        public int Rewritten { get; private set; }
+
+        public override SyntaxNode? VisitPropertyDeclaration(PropertyDeclarationSyntax node)
+        {
+            if (node.Parent is not ClassDeclarationSyntax owner || !members.Contains((owner.Identifier.Text, node.Identifier.Text)))
+            {
+                return node;
+            }
+
+            Rewritten++;
+            var kept = node.AttributeLists.Where(list => !list.Attributes.Any(attribute => attribute.Name.ToString().EndsWith("JsonIgnore", StringComparison.Ordinal)));
+            return node.WithAttributeLists(SyntaxFactory.List(kept.Append(Attribute)));
+        }
     }
 }

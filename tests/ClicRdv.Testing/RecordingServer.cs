@@ -82,6 +82,14 @@ public sealed class RecordingServer : IAsyncDisposable
         return server;
     }
 
+    /// <summary>A server that answers every request with <paramref name="json"/> and <paramref name="statusCode"/>.</summary>
+    public static Task<RecordingServer> AnsweringAsync(string json, int statusCode = StatusCodes.Status200OK) => StartAsync((_, context) =>
+    {
+        context.Response.StatusCode = statusCode;
+        context.Response.ContentType = "application/json; charset=utf-8";
+        return context.Response.WriteAsync(json);
+    });
+
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync();

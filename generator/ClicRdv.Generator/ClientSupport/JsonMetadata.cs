@@ -70,7 +70,9 @@ internal static class JsonMetadata
     /// <paramref name="converter"/> binds the member's format (an enum's values, a date-time's pattern) to the member
     /// itself, which wins over any converter in the options; <paramref name="ignore"/> leaves a null out of what is
     /// written when the document does not allow null there; <paramref name="required"/> makes an answer without the
-    /// member fail, naming the type and the member, as <c>[JsonRequired]</c> does. Without <paramref name="set"/> the
+    /// member fail, naming the type and the member, as <c>[JsonRequired]</c> does; <paramref name="readOnly"/> (the
+    /// document's <c>readOnly</c>: the server sends it) never writes the member, whatever its value and
+    /// <paramref name="ignore"/>, and still reads it, as <c>JsonIgnoreCondition.WhenWriting</c> does from .NET 10. Without <paramref name="set"/> the
     /// member is written and never read (a discriminator, which each class sets).
     /// </summary>
     public static JsonPropertyInfo Property<TDeclaring, TValue>(
@@ -81,7 +83,8 @@ internal static class JsonMetadata
         Action<object, TValue?>? set,
         JsonConverter<TValue>? converter = null,
         JsonIgnoreCondition? ignore = null,
-        bool required = false)
+        bool required = false,
+        bool readOnly = false)
     {
         var property = JsonMetadataServices.CreatePropertyInfo(options, new JsonPropertyInfoValues<TValue>
         {
@@ -96,6 +99,11 @@ internal static class JsonMetadata
             JsonPropertyName = wireName,
         });
         property.IsRequired = required;
+        if (readOnly)
+        {
+            property.ShouldSerialize = static (_, _) => false;
+        }
+
         return property;
     }
 

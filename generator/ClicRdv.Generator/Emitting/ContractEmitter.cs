@@ -82,10 +82,7 @@ internal static class ContractEmitter
                     writer.DocElement("value", $"Starts as {DefaultText(property.Default!)}, the document's default.");
                 }
 
-                if (property.IsDiscriminator)
-                {
-                    writer.DocElement("remarks", "Which class of the hierarchy this object is: set by each class's constructor, and read from the answer for a value the document does not list.");
-                }
+                writer.DocElement("remarks", AccessRemarks(property, startValue is not null));
 
                 writer.LineOf("[", SerializationAlias, ".JsonPropertyName(", SourceWriter.Literal(property.WireName), ")]");
 
@@ -101,8 +98,11 @@ internal static class ContractEmitter
                 }
 
                 // An answer without a member the schema requires fails, naming the contract and the member, rather than
-                // leaving a default (0, null) where the document promises a value.
-                if (property.IsRequired)
+                // leaving a default (0, null) where the document promises a value; unless answers never carry it
+                // (writeOnly) or the server is known to leave it out (x-tolerant). A readOnly member gets no attribute:
+                // the one that would keep reflection from writing it, JsonIgnoreCondition.WhenWriting, is .NET 10's and
+                // the contracts compile for .NET 8; the generated metadata never writes it.
+                if (property.IsRequiredInAnswers)
                 {
                     writer.LineOf("[", SerializationAlias, ".JsonRequired]");
                 }
@@ -134,7 +134,40 @@ internal static class ContractEmitter
         }
     }
 
+    /// <summary>Which way the member travels (readOnly, writeOnly), and what an answer without it leaves; null for an ordinary member.</summary>
+    private static string? AccessRemarks(PropertyModel property, bool hasDefault)
+    {
+        var text = new System.Text.StringBuilder();
+        if (property.IsDiscriminator)
+        {
+            text.Append("Which class of the hierarchy this object is: set by each class's constructor, and read from the answer for a value the document does not list. ");
+        }
+
+        if (property.IsReadOnly)
+        {
+            text.Append("Sent by the server (readOnly): no request carries it, even when it is set. ");
+        }
+
+        if (property.IsWriteOnly)
+        {
+            text.Append("Only sent (writeOnly): requests carry it, answers are not expected to. ");
+        }
+
+        if (property.IsTolerant)
+        {
+            text.Append("Required, but the server is known to leave it out of answers (x-tolerant): requests always carry it. ");
+        }
+
+        if (property.IsRequired && !property.IsRequiredInAnswers)
+        {
+            // The type stays that of a required member, for requests; an answer without it leaves the initial value.
+            var initial = hasDefault ? "its default" : property.Type.IsValueType || property.Type.IsNullable ? "its initial value" : "its initial value, null, although its type is not nullable";
+            text.Append("An answer without it reads, and the property keeps ").Append(initial).Append('.');
+        }
+
+        return text.Length == 0 ? null : text.ToString().TrimEnd();
+    }
+
     /// <summary>A default as the document writes it: a string quoted, anything else as is.</summary>
     private static string DefaultText(DefaultValueModel value) => value.Kind == DefaultKind.String ? "\"" + value.Text + "\"" : value.Text;
-
 }

@@ -202,9 +202,14 @@ internal static class JsonContextEmitter
                     writer.Append(", ignore: ").Append(WhenWritingNull);
                 }
 
-                if (property.IsRequired)
+                if (property.IsRequiredInAnswers)
                 {
                     writer.Append(", required: true");
+                }
+
+                if (property.IsReadOnly)
+                {
+                    writer.Append(", readOnly: true");
                 }
 
                 writer.Append("),").EndLine();

@@ -50,15 +50,37 @@ internal sealed record DiscriminatorValueModel(string PropertyName, string? Valu
 
 /// <param name="Name">The C# property name.</param>
 /// <param name="WireName">The JSON member name, written into <c>[JsonPropertyName]</c>.</param>
-/// <param name="IsRequired">Whether the schema lists it as required.</param>
+/// <param name="IsRequired">
+/// Whether the schema lists it as required: its C# type is then not nullable (unless the document allows null).
+/// Whether an answer must carry it is <see cref="IsRequiredInAnswers"/>.
+/// </param>
 /// <param name="AllowsNull">
 /// Whether the document allows <c>null</c> as the value. A property that is nullable in C# only because it is optional
 /// is left out of what is written when null, so that no request carries a null the document forbids.
 /// </param>
 /// <param name="LenientConverter">For a member the document marks <c>x-lenient</c> (a boolean, number or string): the generated converter that reads each JSON form of its value and writes its type.</param>
 /// <param name="Default">The document's <c>default</c>, which the property starts with.</param>
+/// <param name="IsReadOnly">The document marks it <c>readOnly</c>: the server sends it, and no request carries it.</param>
+/// <param name="IsWriteOnly">The document marks it <c>writeOnly</c>: requests carry it, and no answer is expected to.</param>
 /// <param name="IsDiscriminator">The discriminator of a hierarchy: a string set by the class, read-only to users.</param>
-internal sealed record PropertyModel(string Name, string WireName, TypeRef Type, string? Documentation, bool IsRequired, bool AllowsNull, string? LenientConverter, DefaultValueModel? Default = null, bool IsDiscriminator = false);
+/// <param name="IsTolerant">A required member the document marks <c>x-tolerant</c> (on it or on its object): the server is known to leave it out of answers.</param>
+internal sealed record PropertyModel(
+    string Name,
+    string WireName,
+    TypeRef Type,
+    string? Documentation,
+    bool IsRequired,
+    bool AllowsNull,
+    string? LenientConverter,
+    DefaultValueModel? Default = null,
+    bool IsReadOnly = false,
+    bool IsWriteOnly = false,
+    bool IsTolerant = false,
+    bool IsDiscriminator = false)
+{
+    /// <summary>Whether an answer without the member fails: it is required, and neither writeOnly nor x-tolerant.</summary>
+    public bool IsRequiredInAnswers => IsRequired && !IsWriteOnly && !IsTolerant;
+}
 
 internal enum DefaultKind
 {

@@ -27,14 +27,11 @@ internal static class LenientMembers
     public const string Extension = "x-lenient";
 
     /// <summary>Whether the member's schema, the schema it references or one of its <c>allOf</c> parts says <c>x-lenient: true</c>.</summary>
-    public static bool IsLenient(JsonSchema schema) => MemberSchemas.LayersOf(schema).Any(Says);
+    public static bool IsLenient(JsonSchema schema) => MemberSchemas.LayersOf(schema).Any(layer => MemberSchemas.Says(layer, Extension));
 
     /// <summary>The base of the converter's name for a member of <paramref name="type"/>, or null when no lenient reading exists for it.</summary>
     public static string? ConverterNameFor(TypeRef type) =>
         type.Kind == TypeKind.Primitive && type.Converter is null && Scalars.TryGetValue(type.Name, out var word)
             ? "Lenient" + (type.IsValueType && type.IsNullable ? "Nullable" : string.Empty) + word + "JsonConverter"
             : null;
-
-    private static bool Says(JsonSchema schema) =>
-        schema.ExtensionData is { } extensions && extensions.TryGetValue(Extension, out var value) && value is true;
 }

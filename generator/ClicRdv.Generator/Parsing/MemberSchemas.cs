@@ -20,4 +20,8 @@ internal static class MemberSchemas
             yield return SchemaMapper.Dereference(part);
         }
     }
+
+    /// <summary>Whether <paramref name="schema"/> itself sets the vendor extension <paramref name="extension"/> to <c>true</c>.</summary>
+    public static bool Says(JsonSchema schema, string extension) =>
+        schema.ExtensionData is { } extensions && extensions.TryGetValue(extension, out var value) && value is true;
 }

@@ -227,10 +227,13 @@ internal sealed class OperationMapper
             fields);
     }
 
-    /// <summary>The fields of an object written one by one (a form, a deepObject); fields that are objects themselves are left out with a warning.</summary>
+    /// <summary>
+    /// The fields of an object written one by one (a form, a deepObject); fields that are objects themselves are left
+    /// out with a warning, and readOnly fields silently, since no request carries them.
+    /// </summary>
     private EquatableArray<PropertyModel> WritableFields(JsonSchema schema, string nameHint, string description, string pointer)
     {
-        var fields = _schemas.MapFields(schema, nameHint);
+        var fields = _schemas.MapFields(schema, nameHint).Where(field => !field.IsReadOnly).ToList();
         foreach (var field in fields.Where(field => !IsWritableInUrl(field.Type)))
         {
             _diagnostics.Unsupported($"{description} '{field.WireName}'", pointer, "an object-valued field cannot be written as text");

@@ -422,7 +422,7 @@ internal sealed class SchemaMapper
 
         var properties = ObjectMembers.Collect(target, requiredByParent: null, skip: baseSchema)
             .Where(property => !inherited.Contains(property.Key))
-            .Select(property => MapProperty(property.Key, property.Value.Schema, property.Value.IsRequired, scope, name))
+            .Select(property => MapProperty(target, property.Key, property.Value.Schema, property.Value.IsRequired, scope, name))
             .ToEquatableArray();
 
         _contracts[name] = new ContractModel(ContractKind.Object, name, DocumentationOf(target), baseName, properties, EquatableArray<EnumMemberModel>.Empty, hasAdditionalProperties, null);
@@ -434,13 +434,14 @@ internal sealed class SchemaMapper
         return typeRef;
     }
 
-    private PropertyModel MapProperty(string wireName, JsonSchema schema, bool isRequired, UniqueNameScope scope, string ownerName)
+    private PropertyModel MapProperty(JsonSchema owner, string wireName, JsonSchema schema, bool isRequired, UniqueNameScope scope, string ownerName)
     {
         var propertyName = scope.Claim(Identifiers.ToPascalCase(wireName));
         var type = Map(schema, ownerName + Identifiers.ToPascalCase(wireName));
         var propertyType = isRequired ? type : type.AsNullable();
         var lenient = LenientMembers.IsLenient(schema) ? LenientConverterFor(propertyType) : null;
-        return new PropertyModel(propertyName, wireName, propertyType, DocumentationOf(schema), isRequired, AllowsNull: type.IsNullable, lenient, MemberDefaults.Of(schema));
+        var access = MemberAccess.Of(schema, owner, isRequired);
+        return new PropertyModel(propertyName, wireName, propertyType, DocumentationOf(schema), isRequired, AllowsNull: type.IsNullable, lenient, MemberDefaults.Of(schema), access.IsReadOnly, access.IsWriteOnly, access.IsTolerant);
     }
 
     /// <summary>The generated lenient converter for members of <paramref name="type"/> (one per type), or null when none reads it.</summary>

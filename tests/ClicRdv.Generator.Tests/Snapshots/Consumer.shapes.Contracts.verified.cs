@@ -24,6 +24,7 @@ public partial class A
 [global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public partial class Account
 {
+    /// <remarks>Sent by the server (readOnly): no request carries it, even when it is set.</remarks>
     [__Json.JsonPropertyName("id")]
     [__Json.JsonRequired]
     public long Id { get; set; }
@@ -32,10 +33,12 @@ public partial class Account
     [__Json.JsonRequired]
     public string Login { get; set; } = default!;
 
+    /// <remarks>Only sent (writeOnly): requests carry it, answers are not expected to.</remarks>
     [__Json.JsonPropertyName("password")]
     [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public string? Password { get; set; }
 
+    /// <remarks>Sent by the server (readOnly): no request carries it, even when it is set.</remarks>
     [__Json.JsonPropertyName("createdAt")]
     [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public global::System.DateTimeOffset? CreatedAt { get; set; }

@@ -269,10 +269,10 @@ public sealed partial class ApiJsonContext : global::System.Text.Json.Serializat
 
     private __Metadata.JsonTypeInfo<Account> Create_Account(__Options options) => Resolved(__Support.Object<Account>(options, static () => new Account(), static o => new __Metadata.JsonPropertyInfo[]
     {
-        __Support.Property<Account, long>(o, "Id", "id", static x => ((Account)x).Id, static (x, v) => ((Account)x).Id = v, required: true),
+        __Support.Property<Account, long>(o, "Id", "id", static x => ((Account)x).Id, static (x, v) => ((Account)x).Id = v, required: true, readOnly: true),
         __Support.Property<Account, string>(o, "Login", "login", static x => ((Account)x).Login, static (x, v) => ((Account)x).Login = v, required: true),
         __Support.Property<Account, string>(o, "Password", "password", static x => ((Account)x).Password, static (x, v) => ((Account)x).Password = v, ignore: __Ignore.WhenWritingNull),
-        __Support.Property<Account, global::System.DateTimeOffset?>(o, "CreatedAt", "createdAt", static x => ((Account)x).CreatedAt, static (x, v) => ((Account)x).CreatedAt = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<Account, global::System.DateTimeOffset?>(o, "CreatedAt", "createdAt", static x => ((Account)x).CreatedAt, static (x, v) => ((Account)x).CreatedAt = v, ignore: __Ignore.WhenWritingNull, readOnly: true),
         __Support.ExtensionData<Account>(o, static x => ((Account)x).AdditionalProperties, static (x, v) => ((Account)x).AdditionalProperties = v),
     }));
 
