@@ -57,7 +57,8 @@ public sealed class GeneratedCodeTests
     {
         var run = GeneratorHarness.Run(fixture + ".openapi.json", Fixtures.Read(fixture + ".openapi.json"));
 
-        Assert.Empty(run.GeneratorDiagnostics.Select(diagnostic => diagnostic.ToString()));
+        // Infos say what a construct became (shapes' Ambiguous union is a JsonElement, by design); nothing is a warning.
+        Assert.Empty(run.GeneratorDiagnostics.Where(diagnostic => diagnostic.Severity != Microsoft.CodeAnalysis.DiagnosticSeverity.Info).Select(diagnostic => diagnostic.ToString()));
         Assert.Empty(run.CompilationProblems.Select(diagnostic => diagnostic.ToString()));
     }
 }

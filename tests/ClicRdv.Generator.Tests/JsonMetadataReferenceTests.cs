@@ -23,7 +23,8 @@ namespace ClicRdv.Generator.Tests;
 /// names, types, member converters, extension data) and write the same bytes for a value with every member set and
 /// for an empty one, under two sets of options. Only converters in the options may differ, by design: the document's
 /// enums and date formats ignore them (see WireFormatTests in the integration tests), and a class with descendants is
-/// read by its discriminator (see PolymorphismTests there). A readOnly member is never
+/// read by its discriminator (see PolymorphismTests there), and a union, which the source generator cannot describe, is
+/// left to UnionTests there. A readOnly member is never
 /// written: the generated contracts cannot say so to the reference (the attribute that does,
 /// <c>[JsonIgnore(Condition = JsonIgnoreCondition.WhenWriting)]</c>, is .NET 10's, and they compile for .NET 8), so the
 /// reference is given it on each member the emitted metadata marks <c>readOnly: true</c>.
@@ -47,6 +48,13 @@ public sealed class JsonMetadataReferenceTests
                 var reference = (JsonSerializerContext)Activator.CreateInstance(assembly.GetType("Reference.ReferenceContext")!, new JsonSerializerOptions(options))!;
                 foreach (var type in types.Where(type => type != typeof(DateTime) && type != typeof(DateTime?)))
                 {
+                    // A union has no counterpart in the source generator (it would write the class's properties):
+                    // the integration tests' UnionTests check its wire format.
+                    if (IsUnion(ours.GetTypeInfo(type)!))
+                    {
+                        continue;
+                    }
+
                     // (The document's date-time format applies to every DateTime; the reference uses ISO 8601 for a bare one.)
                     AssertSameMetadata(ours.GetTypeInfo(type)!, reference.GetTypeInfo(type)!);
                     foreach (var value in new[] { SampleValues.For(type), type.IsValueType ? null : Empty(type) })
@@ -92,6 +100,8 @@ public sealed class JsonMetadataReferenceTests
             Assert.Equal(expected, JsonSerializer.Serialize(read, reference));
         }
     }
+
+    private static bool IsUnion(JsonTypeInfo typeInfo) => typeInfo.Converter.GetType().Name.StartsWith("UnionConverter", StringComparison.Ordinal);
 
     private static object? Empty(Type type) =>
         type.GetConstructor(Type.EmptyTypes) is { } constructor && !type.IsAbstract ? constructor.Invoke(null) : null;

@@ -50,7 +50,9 @@ public sealed class NullableReferenceTests
     {
         var run = GeneratorProperties.Check(Document("oneOf", "#/components/schemas/Customer", "{ \"$ref\": \"#/components/schemas/LocalDateTime\" }, { \"enum\": [ null ] }"));
 
-        Assert.Contains("public global::System.Text.Json.JsonElement? Value { get; set; }", run.Source("Contracts.g.cs"));
+        // An object or a date-time string: a nullable union of the two.
+        Assert.Contains("public HolderValue? Value { get; set; }", run.Source("Contracts.g.cs"));
+        Assert.Contains("public sealed partial class HolderValue", run.Source("Contracts.g.cs"));
     }
 
     private static string Document(string union, string reference, string alternatives) =>

@@ -65,6 +65,11 @@ internal static class JsonMetadata
         where T : class =>
         FromOptions<T>(options) ?? JsonMetadataServices.CreateValueInfo<T>(options, new DiscriminatorConverter<T>(own, wireName, setDiscriminator, cases));
 
+    /// <summary>A union read as the variant its JSON tells (see <see cref="UnionConverter{TUnion}"/>), unless the options hold a converter for it.</summary>
+    public static JsonTypeInfo<T> Union<T>(JsonSerializerOptions options, UnionCase<T>[] cases)
+        where T : class =>
+        FromOptions<T>(options) ?? JsonMetadataServices.CreateValueInfo<T>(options, new UnionConverter<T>(cases));
+
     /// <summary>
     /// A property of <typeparamref name="TDeclaring"/> named <paramref name="wireName"/> in JSON. A
     /// <paramref name="converter"/> binds the member's format (an enum's values, a date-time's pattern) to the member

@@ -35,4 +35,18 @@ internal static class WireText
 
     public static string Format(JsonElement value) =>
         value.ValueKind == JsonValueKind.String ? value.GetString()! : value.GetRawText();
+
+    /// <summary>The value a union of scalars holds, by its runtime type (a string enum as its wire value, its ToString()).</summary>
+    public static string Format(object value) => value switch
+    {
+        string text => text,
+        bool flag => Format(flag),
+        DateTimeOffset moment => Format(moment),
+        DateOnly day => Format(day),
+        Guid id => Format(id),
+        byte[] bytes => Format(bytes),
+        JsonElement element => Format(element),
+        IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? string.Empty,
+    };
 }

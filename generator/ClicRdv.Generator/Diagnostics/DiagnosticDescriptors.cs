@@ -78,4 +78,12 @@ internal static class DiagnosticDescriptors
         Category,
         DiagnosticSeverity.Info,
         isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor UnionAsAnyJson = new(
+        "CRDV102",
+        "A union is read as any JSON value",
+        "{0} in '{1}' is a JsonElement, as no rule tells its variants apart: {2}",
+        Category,
+        DiagnosticSeverity.Info,
+        isEnabledByDefault: true);
 }

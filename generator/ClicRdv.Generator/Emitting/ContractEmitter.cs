@@ -29,6 +29,9 @@ internal static class ContractEmitter
                 case ContractKind.Object:
                     WriteClass(writer, contract, document.Options, contracts);
                     break;
+                case ContractKind.Union:
+                    UnionEmitter.Write(writer, contract, document.Options);
+                    break;
                 default:
                     ClosedEnumEmitter.Write(writer, contract, document.Options);
                     break;

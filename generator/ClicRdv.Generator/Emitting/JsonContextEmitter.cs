@@ -123,7 +123,8 @@ internal static class JsonContextEmitter
             // Objects have a method of their own; any other type's metadata is one call.
             foreach (var entry in catalog.Entries)
             {
-                var creation = entry.Shape != JsonShape.Object ? "Resolved(" + ValueInfo(entry, catalog) + ")"
+                var creation = entry.Shape == JsonShape.Union ? "Resolved(" + UnionInfo(entry, catalog) + ")"
+                    : entry.Shape != JsonShape.Object ? "Resolved(" + ValueInfo(entry, catalog) + ")"
                     : entry.Contract!.Discriminator is { } discriminator ? "Resolved(" + DiscriminatedInfo(entry, discriminator) + ")"
                     : "Create_" + entry.PropertyName + "(options)";
                 writer.LineOf("if (type == typeof(", entry.Spelling, ")) return ", creation, ";");
@@ -149,6 +150,21 @@ internal static class JsonContextEmitter
         return $"{SupportAlias}.Discriminated<{entry.Spelling}>(options, Create_{entry.PropertyName}(options), {SourceWriter.Literal(discriminator.WireName)}, "
             + $"static (x, v) => x.{discriminator.PropertyName} = v, new (string, global::System.Type)[] {{ {cases} }})";
     }
+
+    /// <summary>A union: for each variant, the JSON it is read from, its type, and how the union holds it.</summary>
+    private static string UnionInfo(JsonTypeEntry entry, JsonTypeCatalog catalog)
+    {
+        var union = entry.Spelling;
+        var cases = entry.Contract!.Variants.Select(variant =>
+        {
+            var type = catalog.Spell(variant.Type, isParameter: false);
+            var required = variant.RequiredMembers.Count == 0 ? "global::System.Array.Empty<string>()" : "new string[] { " + string.Join(", ", variant.RequiredMembers.Select(SourceWriter.Literal)) + " }";
+            return $"new({SourceWriter.Literal(variant.Name)}, global::System.Text.Json.JsonValueKind.{KindOf(variant.Kind)}, {required}, typeof({type}), static v => new {union}(({type})v), static u => u.{variant.Name})";
+        });
+        return $"{SupportAlias}.Union<{union}>(options, new {ClientSupportSources.Namespace}UnionCase<{union}>[] {{ {string.Join(", ", cases)} }})";
+    }
+
+    private static string KindOf(Model.JsonKind kind) => kind == Model.JsonKind.Boolean ? "True" : kind.ToString();
 
     private static string ValueInfo(JsonTypeEntry entry, JsonTypeCatalog catalog)
     {
@@ -249,7 +265,7 @@ internal static class JsonContextEmitter
     };
 
     /// <summary>A generated type as a cref; any other as code (a cref cannot name a constructed generic type).</summary>
-    private static string Describe(JsonTypeEntry entry) => entry.Shape is JsonShape.Object or JsonShape.StringEnum or JsonShape.IntegerEnum
+    private static string Describe(JsonTypeEntry entry) => entry.Shape is JsonShape.Object or JsonShape.Union or JsonShape.StringEnum or JsonShape.IntegerEnum
         ? $"<see cref=\"{entry.Spelling}\"/>"
         : $"<c>{SourceWriter.EscapeXml(entry.Spelling.Replace("global::", string.Empty))}</c>";
 }

@@ -35,6 +35,9 @@ internal enum JsonShape
 
     /// <summary>An object with arbitrary member names.</summary>
     Dictionary,
+
+    /// <summary>A generated union, read as the variant its JSON tells.</summary>
+    Union,
 }
 
 /// <summary>One type of the document's JSON metadata.</summary>
@@ -101,6 +104,11 @@ internal sealed class JsonTypeCatalog
             if (contract.HasAdditionalProperties)
             {
                 catalog.Collect(TypeRef.DictionaryOf(TypeRef.JsonValue), isParameter: false, found);
+            }
+
+            foreach (var variant in contract.Variants)
+            {
+                catalog.Collect(variant.Type, isParameter: false, found);
             }
         }
 
@@ -169,7 +177,7 @@ internal sealed class JsonTypeCatalog
             .OrderBy(entry => IsGenerated(entry.Value.Type) && !entry.Value.Type.IsNullable ? 0 : 1)
             .ThenBy(entry => entry.Key, StringComparer.Ordinal)
             .ToList();
-        var names = ordered.ToDictionary(entry => entry.Key, entry => scope.Claim(NameOf(entry.Value.Type, entry.Value.IsParameter)), StringComparer.Ordinal);
+        var names = ordered.ToDictionary(entry => entry.Key, entry => scope.Claim(JsonTypeNames.NameOf(entry.Value.Type, entry.Value.IsParameter)), StringComparer.Ordinal);
 
         // Elements first, so that each entry can point at its element's.
         JsonTypeEntry EntryFor(string spelling)
@@ -183,7 +191,8 @@ internal sealed class JsonTypeCatalog
             var elementType = type.IsValueType && type.IsNullable ? type.AsNullable(false) : type.Element;
             var element = elementType is null ? null : EntryFor(Spell(elementType.IsValueType ? elementType : elementType.AsNullable(false), isParameter: false));
             var contract = type.Kind == TypeKind.Contract ? _contracts[type.Name] : null;
-            var entry = new JsonTypeEntry(spelling, names[spelling], ShapeOf(type, isParameter), type, element, contract);
+            var shape = contract?.Kind == ContractKind.Union ? JsonShape.Union : ShapeOf(type, isParameter);
+            var entry = new JsonTypeEntry(spelling, names[spelling], shape, type, element, contract);
             _bySpelling.Add(spelling, entry);
             return entry;
         }
@@ -237,33 +246,6 @@ internal sealed class JsonTypeCatalog
             TypeKind.Array => (isParameter ? "global::System.Collections.Generic.IEnumerable<" : "global::System.Collections.Generic.List<") + Spell(type.Element!, isParameter: false) + ">",
             TypeKind.Dictionary => "global::System.Collections.Generic.Dictionary<string, " + Spell(type.Element!, isParameter: false) + ">",
             _ => type.Name + nullable,
-        };
-    }
-
-    /// <summary>The name System.Text.Json's source generator gives a type (<c>ListPet</c>, <c>NullableInt32</c>, <c>DictionaryStringString</c>).</summary>
-    private static string NameOf(TypeRef type, bool isParameter)
-    {
-        if (type.IsValueType && type.IsNullable)
-        {
-            return "Nullable" + NameOf(type.AsNullable(false), isParameter: false);
-        }
-
-        return type.Kind switch
-        {
-            TypeKind.Array => (isParameter ? "IEnumerable" : "List") + NameOf(type.Element!, isParameter: false),
-            TypeKind.Dictionary => "DictionaryString" + NameOf(type.Element!, isParameter: false),
-            TypeKind.Binary => "ByteArray",
-            _ => type.Name switch
-            {
-                "string" => "String",
-                "int" => "Int32",
-                "long" => "Int64",
-                "float" => "Single",
-                "double" => "Double",
-                "decimal" => "Decimal",
-                "bool" => "Boolean",
-                var name => name.Substring(name.LastIndexOf('.') + 1),
-            },
         };
     }
 }

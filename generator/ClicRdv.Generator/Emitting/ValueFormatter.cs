@@ -63,6 +63,7 @@ internal sealed class ValueFormatter
         TypeKind.StringEnum => $"{Qualified(_enumConverters[type.Name])}.ToWireValue({expression})",
         TypeKind.IntegerEnum => $"{ClientSupportSources.WireText}.Format((long){expression})",
         TypeKind.Primitive when type.Name == "string" => expression,
+        TypeKind.Contract => $"{ClientSupportSources.WireText}.Format({expression}.Value)",
         _ => $"{ClientSupportSources.WireText}.Format({expression})",
     };
 

@@ -5,6 +5,9 @@ internal enum ContractKind
     Object,
     StringEnum,
     IntegerEnum,
+
+    /// <summary>A <c>oneOf</c>/<c>anyOf</c> without a discriminator whose variants JSON tells apart: one class holding one of them.</summary>
+    Union,
 }
 
 /// <summary>A generated type: a class for an object schema, an enum for an enum schema.</summary>
@@ -17,6 +20,7 @@ internal enum ContractKind
 /// <param name="IsOpen">For an enum: a struct that keeps any value it is given, listed by the document or not, instead of a C# enum.</param>
 /// <param name="Discriminator">For a class of a hierarchy with descendants: which descendant each discriminator value reads as.</param>
 /// <param name="DiscriminatorValue">For a class of a hierarchy: the discriminator value a new instance carries.</param>
+/// <param name="Variants">For a union: its variants, in the document's order.</param>
 internal sealed record ContractModel(
     ContractKind Kind,
     string Name,
@@ -29,7 +33,25 @@ internal sealed record ContractModel(
     bool IsFlags = false,
     bool IsOpen = false,
     DiscriminatorModel? Discriminator = null,
-    DiscriminatorValueModel? DiscriminatorValue = null);
+    DiscriminatorValueModel? DiscriminatorValue = null,
+    EquatableArray<UnionVariantModel> Variants = default);
+
+/// <summary>How a union tells a JSON value's variant: by its kind, and for objects by the members it requires.</summary>
+internal enum JsonKind
+{
+    String,
+    Number,
+    Boolean,
+    Array,
+    Object,
+}
+
+/// <summary>One variant of a union.</summary>
+/// <param name="Name">The C# name of its property and the parameter of <c>Match</c> (the type's name: <c>EmailContact</c>, <c>String</c>, <c>Int64</c>...).</param>
+/// <param name="Type">Its C# type.</param>
+/// <param name="Kind">The JSON kind of its values.</param>
+/// <param name="RequiredMembers">For an object among other objects: the members that tell it apart (all present).</param>
+internal sealed record UnionVariantModel(string Name, TypeRef Type, JsonKind Kind, EquatableArray<string> RequiredMembers);
 
 /// <summary>
 /// The discriminator of a class hierarchy (<c>discriminator</c> on an <c>allOf</c> base, or on a <c>oneOf</c> whose

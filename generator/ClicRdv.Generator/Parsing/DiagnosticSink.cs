@@ -39,6 +39,10 @@ internal sealed class DiagnosticSink
     public void DiscriminatorNotUsed(string pointer, string reason) =>
         Add(DiagnosticInfo.Create(DiagnosticDescriptors.DiscriminatorNotUsed, Locator.OfPointer(pointer), pointer.Length == 0 ? "an inline schema" : pointer, FilePath, reason));
 
+    /// <summary>Reports a union read as any JSON value (at the JSON pointer, empty for an inline one), and why.</summary>
+    public void UnionAsAnyJson(string pointer, string what, string reason) =>
+        Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnionAsAnyJson, Locator.OfPointer(pointer), what, FilePath, reason));
+
     /// <summary>The outcome: the model only when no error was reported, and every diagnostic.</summary>
     public ParseResult ToResult(DocumentModel? model) => new(HasErrors ? null : model, _diagnostics.ToEquatableArray());
 }

@@ -139,6 +139,11 @@ internal static class DocumentParser
             diagnostics.DiscriminatorNotUsed(pointer, reason);
         }
 
+        foreach (var (pointer, what, reason) in schemas.AnyJsonUnions)
+        {
+            diagnostics.UnionAsAnyJson(pointer, what, reason);
+        }
+
         return new DocumentModel(
             input.HintName,
             title,

@@ -355,16 +355,17 @@ internal sealed class OperationMapper
     }
 
     /// <summary>
-    /// Scalars, enums, any JSON value (written as its text) and arrays of them can be written as URL or header text;
-    /// objects cannot.
+    /// Scalars, enums, any JSON value (written as its text), unions of scalars and arrays of them can be written as URL
+    /// or header text; objects cannot.
     /// </summary>
-    private static bool IsWritableInUrl(TypeRef type) => type.Kind switch
+    private bool IsWritableInUrl(TypeRef type) => type.Kind switch
     {
         TypeKind.Array => type.Element is { } element && IsScalarText(element),
         _ => IsScalarText(type),
     };
 
-    private static bool IsScalarText(TypeRef type) => type.Kind is TypeKind.Primitive or TypeKind.StringEnum or TypeKind.IntegerEnum or TypeKind.Json;
+    private bool IsScalarText(TypeRef type) =>
+        type.Kind is TypeKind.Primitive or TypeKind.StringEnum or TypeKind.IntegerEnum or TypeKind.Json || _schemas.IsScalarUnion(type);
 
     private static ParameterModel SimpleParameter(string name, string wireName, ParameterLocation location, TypeRef type, bool isRequired, string? documentation, CollectionStyle style) =>
         new(name, wireName, location, type, isRequired, documentation, style, BodyEncoding.None, null, EquatableArray<PropertyModel>.Empty);

@@ -25,6 +25,7 @@ internal sealed class SchemaMapper
     private readonly Dictionary<string, LenientConverterModel> _lenientConverters = new(StringComparer.Ordinal);
     private readonly SchemaNullability _nullability = new();
     private readonly List<HierarchyDeclaration> _hierarchies = new();
+    private readonly List<(string Pointer, string What, string Reason)> _anyJsonUnions = new();
 
     // Each discriminated oneOf/anyOf by its discriminator and variants, and the components that declare one.
     private readonly Dictionary<string, TypeRef> _discriminatedUnions = new(StringComparer.Ordinal);
@@ -50,7 +51,7 @@ internal sealed class SchemaMapper
             }
 
             var target = Dereference(component.Value);
-            if (IsObjectLike(target) || IsEnum(target) || IsDiscriminatedUnion(target) || IsRenamedObject(target))
+            if (IsObjectLike(target) || IsEnum(target) || IsUnion(target) || IsRenamedObject(target))
             {
                 var name = typeNames.Claim(Identifiers.ToPascalCase(component.Key));
                 _componentNames[component.Value] = name;
@@ -273,6 +274,8 @@ internal sealed class SchemaMapper
         // or enum variant would become a type of its own, so the union is any JSON, and no unused type is generated.
         if (variants.Any(variant => !_componentNames.ContainsKey(Dereference(variant)) && (IsObjectLike(Dereference(variant)) || IsEnum(Dereference(variant)))))
         {
+            var what = componentName is not null ? $"The schema '{_schemaNames[componentName]}'" : $"The inline union {nameHint}";
+            _anyJsonUnions.Add((componentName is not null ? PointerOf(componentName) : string.Empty, what, "a variant is an object or enum written inline, which has no class of its own"));
             return TypeRef.JsonValue.AsNullable(nullable);
         }
 
@@ -282,8 +285,41 @@ internal sealed class SchemaMapper
         var common = mapped.All(type => type.Kind == TypeKind.Contract)
             ? mapped.FirstOrDefault(candidate => mapped.All(other => Hierarchies.Derives(_contracts, other.Name, candidate.Name)))
             : null;
-        return (common ?? (mapped.Count == 1 ? mapped[0] : TypeRef.JsonValue)).AsNullable(nullable);
+        if (common is not null || mapped.Count == 1)
+        {
+            return (common ?? mapped[0]).AsNullable(nullable);
+        }
+
+        return MapDistinguishedUnion(target, componentName ?? nameHint, componentName is not null, mapped).AsNullable(nullable);
     }
+
+    /// <summary>
+    /// A union whose variants the JSON tells apart (see <see cref="Unions"/>): a class holding one of them; else any
+    /// JSON value, reported (CRDV102) with the reason.
+    /// </summary>
+    private TypeRef MapDistinguishedUnion(JsonSchema target, string name, bool isComponent, List<TypeRef> variants)
+    {
+        var unionName = isComponent ? name : _typeNames.Claim(name);
+        if (Unions.Describe(unionName, variants.Select(variant => variant.AsNullable(false)).Distinct().ToList(), _contracts, out var reason) is not { } described)
+        {
+            _anyJsonUnions.Add((isComponent ? PointerOf(name) : string.Empty, isComponent ? $"The schema '{_schemaNames[name]}'" : $"The inline union {name}", reason!));
+            return TypeRef.JsonValue;
+        }
+
+        _contracts[unionName] = new ContractModel(ContractKind.Union, unionName, DocumentationOf(target), null, EquatableArray<PropertyModel>.Empty, EquatableArray<EnumMemberModel>.Empty, false, null, Variants: described);
+        return new TypeRef(TypeKind.Contract, unionName, null, IsValueType: false, IsNullable: false);
+    }
+
+    /// <summary>
+    /// Whether the type is a union whose every variant is a string, a number or a boolean (so URL text), but an integer
+    /// enum, whose text in a URL is its number and whose ToString() is its name.
+    /// </summary>
+    public bool IsScalarUnion(TypeRef type) =>
+        type.Kind == TypeKind.Contract && _contracts.TryGetValue(type.Name, out var contract) && contract.Kind == ContractKind.Union
+        && contract.Variants.All(variant => variant.Kind is JsonKind.String or JsonKind.Number or JsonKind.Boolean && variant.Type.Kind != TypeKind.IntegerEnum);
+
+    /// <summary>The unions read as any JSON value: where (a pointer, empty for an inline one), what, and why.</summary>
+    public IReadOnlyList<(string Pointer, string What, string Reason)> AnyJsonUnions => _anyJsonUnions;
 
     /// <summary>
     /// A <c>oneOf</c>/<c>anyOf</c> of named objects with a discriminator: a class that its variants will derive from
@@ -340,6 +376,10 @@ internal sealed class SchemaMapper
 
     private string UnionKey(OpenApiDiscriminator discriminator, IEnumerable<JsonSchema> variants) =>
         discriminator.PropertyName + "\n" + string.Join("\n", variants.Select(variant => _componentNames[Dereference(variant)]).OrderBy(name => name, StringComparer.Ordinal));
+
+    /// <summary>A <c>oneOf</c>/<c>anyOf</c> of several variants (beside null) that is not a refined scalar: it may become a class.</summary>
+    private static bool IsUnion(JsonSchema schema) =>
+        !IsScalar(schema.Type & ~JsonObjectType.Null) && VariantsOf(schema).Count > 1;
 
     /// <summary>A <c>oneOf</c>/<c>anyOf</c> with a discriminator.</summary>
     private static bool IsDiscriminatedUnion(JsonSchema schema) =>

@@ -568,7 +568,7 @@ public partial class Shapes
 {
     [__Json.JsonPropertyName("any_shape")]
     [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
-    public global::System.Text.Json.JsonElement? AnyShape { get; set; }
+    public ShapesAnyShape? AnyShape { get; set; }
 
     [__Json.JsonPropertyName("maybe_circle")]
     public Circle? MaybeCircle { get; set; }
@@ -589,6 +589,54 @@ public partial class Shapes
     /// <summary>JSON members the document does not describe, kept so that nothing the server sends is lost.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
     public global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+}
+
+/// <remarks>One of: <see cref="Circle"/> (a JSON object with "radius"); <see cref="Square"/> (a JSON object with "side"). Exactly one of its variant properties is set; <c>Match</c> gives it to the function of its variant.</remarks>
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
+public sealed partial class ShapesAnyShape
+{
+    private readonly object _value;
+    private readonly int _variant;
+
+    /// <summary>A ShapesAnyShape holding this Circle.</summary>
+    public ShapesAnyShape(global::Consumer.Circle value)
+    {
+        _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        _variant = 0;
+    }
+
+    /// <summary>A ShapesAnyShape holding this Square.</summary>
+    public ShapesAnyShape(global::Consumer.Square value)
+    {
+        _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        _variant = 1;
+    }
+
+    /// <summary>The Circle it holds, or null when it holds another variant.</summary>
+    public global::Consumer.Circle? Circle => _variant == 0 ? (global::Consumer.Circle)_value : null;
+
+    /// <summary>The Square it holds, or null when it holds another variant.</summary>
+    public global::Consumer.Square? Square => _variant == 1 ? (global::Consumer.Square)_value : null;
+
+    /// <summary>The value it holds, whichever variant it is.</summary>
+    public object Value => _value;
+
+    /// <summary>The result of the function given for the variant it holds.</summary>
+    public TResult Match<TResult>(global::System.Func<global::Consumer.Circle, TResult> circle, global::System.Func<global::Consumer.Square, TResult> square) => _variant switch
+    {
+        0 => circle((global::Consumer.Circle)_value),
+        1 => square((global::Consumer.Square)_value),
+        _ => throw new global::System.InvalidOperationException("No variant."),
+    };
+
+    /// <summary>A ShapesAnyShape holding the Circle.</summary>
+    public static implicit operator ShapesAnyShape(global::Consumer.Circle value) => new(value);
+
+    /// <summary>A ShapesAnyShape holding the Square.</summary>
+    public static implicit operator ShapesAnyShape(global::Consumer.Square value) => new(value);
+
+    /// <inheritdoc />
+    public override string ToString() => _value.ToString() ?? string.Empty;
 }
 
 [global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]

@@ -107,6 +107,10 @@ public sealed partial class ApiJsonContext : global::System.Text.Json.Serializat
     public __Metadata.JsonTypeInfo<Shapes> Shapes => _Shapes ??= Get<Shapes>();
     private __Metadata.JsonTypeInfo<Shapes> _Shapes;
 
+    /// <summary>Metadata for <see cref="ShapesAnyShape"/>.</summary>
+    public __Metadata.JsonTypeInfo<ShapesAnyShape> ShapesAnyShape => _ShapesAnyShape ??= Get<ShapesAnyShape>();
+    private __Metadata.JsonTypeInfo<ShapesAnyShape> _ShapesAnyShape;
+
     /// <summary>Metadata for <see cref="Square"/>.</summary>
     public __Metadata.JsonTypeInfo<Square> Square => _Square ??= Get<Square>();
     private __Metadata.JsonTypeInfo<Square> _Square;
@@ -269,6 +273,7 @@ public sealed partial class ApiJsonContext : global::System.Text.Json.Serializat
         if (type == typeof(PatchCalendarRequest)) return Create_PatchCalendarRequest(options);
         if (type == typeof(Priority)) return Resolved(__Support.Owned<Priority>(options, new PriorityJsonConverter()));
         if (type == typeof(Shapes)) return Create_Shapes(options);
+        if (type == typeof(ShapesAnyShape)) return Resolved(__Support.Union<ShapesAnyShape>(options, new global::ClicRdv.Generated.Support.UnionCase<ShapesAnyShape>[] { new("Circle", global::System.Text.Json.JsonValueKind.Object, new string[] { "radius" }, typeof(Circle), static v => new ShapesAnyShape((Circle)v), static u => u.Circle), new("Square", global::System.Text.Json.JsonValueKind.Object, new string[] { "side" }, typeof(Square), static v => new ShapesAnyShape((Square)v), static u => u.Square) }));
         if (type == typeof(Square)) return Create_Square(options);
         if (type == typeof(CalendarOwnerRole?)) return Resolved(__Support.NullableOwned<CalendarOwnerRole>(options));
         if (type == typeof(Kind?)) return Resolved(__Support.NullableOwned<Kind>(options));
@@ -418,7 +423,7 @@ public sealed partial class ApiJsonContext : global::System.Text.Json.Serializat
 
     private __Metadata.JsonTypeInfo<Shapes> Create_Shapes(__Options options) => Resolved(__Support.Object<Shapes>(options, static () => new Shapes(), static o => new __Metadata.JsonPropertyInfo[]
     {
-        __Support.Property<Shapes, global::System.Text.Json.JsonElement?>(o, "AnyShape", "any_shape", static x => ((Shapes)x).AnyShape, static (x, v) => ((Shapes)x).AnyShape = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<Shapes, ShapesAnyShape>(o, "AnyShape", "any_shape", static x => ((Shapes)x).AnyShape, static (x, v) => ((Shapes)x).AnyShape = v, ignore: __Ignore.WhenWritingNull),
         __Support.Property<Shapes, Circle>(o, "MaybeCircle", "maybe_circle", static x => ((Shapes)x).MaybeCircle, static (x, v) => ((Shapes)x).MaybeCircle = v),
         __Support.Property<Shapes, string>(o, "IdOrName", "id_or_name", static x => ((Shapes)x).IdOrName, static (x, v) => ((Shapes)x).IdOrName = v, ignore: __Ignore.WhenWritingNull),
         __Support.Property<Shapes, Circle>(o, "CircleOrNull", "circle_or_null", static x => ((Shapes)x).CircleOrNull, static (x, v) => ((Shapes)x).CircleOrNull = v),

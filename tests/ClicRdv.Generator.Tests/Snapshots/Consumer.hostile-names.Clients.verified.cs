@@ -30,7 +30,7 @@ public sealed partial class ClashesApiClient : IClashesApi
     }
 
     /// <inheritdoc />
-    public async global::System.Threading.Tasks.Task ParametersNamedLikeLocals(string request, string? path = default, global::System.Collections.Generic.IEnumerable<string>? query = default, global::System.Collections.Generic.IEnumerable<int>? item = default, global::System.Collections.Generic.IEnumerable<int>? element = default, int? index = default, global::System.Collections.Generic.IEnumerable<Item>? prefix = default, string? settings = default, string? httpClient = default, string? sortBy = default, global::System.Collections.Generic.IEnumerable<global::System.Text.Json.JsonElement>? project = default, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task ParametersNamedLikeLocals(string request, string? path = default, global::System.Collections.Generic.IEnumerable<string>? query = default, global::System.Collections.Generic.IEnumerable<int>? item = default, global::System.Collections.Generic.IEnumerable<int>? element = default, int? index = default, global::System.Collections.Generic.IEnumerable<Item>? prefix = default, string? settings = default, string? httpClient = default, string? sortBy = default, global::System.Collections.Generic.IEnumerable<ParametersNamedLikeLocalsProjectItem>? project = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var __path = "/clash/" + global::ClicRdv.Generated.Support.RequestUri.EscapePathSegment(global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, request, request));
         global::System.Text.StringBuilder? __query = null;
@@ -80,7 +80,7 @@ public sealed partial class ClashesApiClient : IClashesApi
         {
             foreach (var __item5 in __project)
             {
-                global::ClicRdv.Generated.Support.RequestUri.AddQuery(ref __query, "project", global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, __item5, global::ClicRdv.Generated.Support.WireText.Format(__item5)));
+                global::ClicRdv.Generated.Support.RequestUri.AddQuery(ref __query, "project", global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, __item5, global::ClicRdv.Generated.Support.WireText.Format(__item5.Value)));
             }
         }
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, global::ClicRdv.Generated.Support.RequestUri.Build(_httpClient, __path, __query));

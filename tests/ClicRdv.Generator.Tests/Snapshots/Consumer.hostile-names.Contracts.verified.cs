@@ -301,6 +301,54 @@ public partial class Namespace
     public global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
+/// <remarks>One of: <see cref="Int32"/> (a JSON number); <see cref="String"/> (a JSON string). Exactly one of its variant properties is set; <c>Match</c> gives it to the function of its variant.</remarks>
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
+public sealed partial class ParametersNamedLikeLocalsProjectItem
+{
+    private readonly object _value;
+    private readonly int _variant;
+
+    /// <summary>A ParametersNamedLikeLocalsProjectItem holding this Int32.</summary>
+    public ParametersNamedLikeLocalsProjectItem(int value)
+    {
+        _value = value;
+        _variant = 0;
+    }
+
+    /// <summary>A ParametersNamedLikeLocalsProjectItem holding this String.</summary>
+    public ParametersNamedLikeLocalsProjectItem(string value)
+    {
+        _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        _variant = 1;
+    }
+
+    /// <summary>The Int32 it holds, or null when it holds another variant.</summary>
+    public int? Int32 => _variant == 0 ? (int?)_value : null;
+
+    /// <summary>The String it holds, or null when it holds another variant.</summary>
+    public string? String => _variant == 1 ? (string)_value : null;
+
+    /// <summary>The value it holds, whichever variant it is.</summary>
+    public object Value => _value;
+
+    /// <summary>The result of the function given for the variant it holds.</summary>
+    public TResult Match<TResult>(global::System.Func<int, TResult> int32, global::System.Func<string, TResult> @string) => _variant switch
+    {
+        0 => int32((int)_value),
+        1 => @string((string)_value),
+        _ => throw new global::System.InvalidOperationException("No variant."),
+    };
+
+    /// <summary>A ParametersNamedLikeLocalsProjectItem holding the Int32.</summary>
+    public static implicit operator ParametersNamedLikeLocalsProjectItem(int value) => new(value);
+
+    /// <summary>A ParametersNamedLikeLocalsProjectItem holding the String.</summary>
+    public static implicit operator ParametersNamedLikeLocalsProjectItem(string value) => new(value);
+
+    /// <inheritdoc />
+    public override string ToString() => _value.ToString() ?? string.Empty;
+}
+
 [global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public partial class Self
 {

@@ -71,6 +71,10 @@ public sealed partial class ApiJsonContext : global::System.Text.Json.Serializat
     public __Metadata.JsonTypeInfo<Namespace> Namespace => _Namespace ??= Get<Namespace>();
     private __Metadata.JsonTypeInfo<Namespace> _Namespace;
 
+    /// <summary>Metadata for <see cref="ParametersNamedLikeLocalsProjectItem"/>.</summary>
+    public __Metadata.JsonTypeInfo<ParametersNamedLikeLocalsProjectItem> ParametersNamedLikeLocalsProjectItem => _ParametersNamedLikeLocalsProjectItem ??= Get<ParametersNamedLikeLocalsProjectItem>();
+    private __Metadata.JsonTypeInfo<ParametersNamedLikeLocalsProjectItem> _ParametersNamedLikeLocalsProjectItem;
+
     /// <summary>Metadata for <see cref="Self"/>.</summary>
     public __Metadata.JsonTypeInfo<Self> Self => _Self ??= Get<Self>();
     private __Metadata.JsonTypeInfo<Self> _Self;
@@ -132,6 +136,7 @@ public sealed partial class ApiJsonContext : global::System.Text.Json.Serializat
         if (type == typeof(Item2Sign)) return Resolved(__Support.Owned<Item2Sign>(options, new Item2SignJsonConverter()));
         if (type == typeof(ItemsApi)) return Create_ItemsApi(options);
         if (type == typeof(Namespace)) return Create_Namespace(options);
+        if (type == typeof(ParametersNamedLikeLocalsProjectItem)) return Resolved(__Support.Union<ParametersNamedLikeLocalsProjectItem>(options, new global::ClicRdv.Generated.Support.UnionCase<ParametersNamedLikeLocalsProjectItem>[] { new("Int32", global::System.Text.Json.JsonValueKind.Number, global::System.Array.Empty<string>(), typeof(int), static v => new ParametersNamedLikeLocalsProjectItem((int)v), static u => u.Int32), new("String", global::System.Text.Json.JsonValueKind.String, global::System.Array.Empty<string>(), typeof(string), static v => new ParametersNamedLikeLocalsProjectItem((string)v), static u => u.String) }));
         if (type == typeof(Self)) return Create_Self(options);
         if (type == typeof(Item2Code?)) return Resolved(__Support.NullableOwned<Item2Code>(options));
         if (type == typeof(Item2Sign?)) return Resolved(__Support.NullableOwned<Item2Sign>(options));

@@ -213,6 +213,55 @@ public sealed class ColorJsonConverter : global::System.Text.Json.Serialization.
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, Color value, global::System.Text.Json.JsonSerializerOptions options) => writer.WriteStringValue(value.Value);
 }
 
+/// <summary>A union without a discriminator told apart by the variants' required members.</summary>
+/// <remarks>One of: <see cref="EmailContact"/> (a JSON object with "email"); <see cref="PhoneContact"/> (a JSON object with "phone"). Exactly one of its variant properties is set; <c>Match</c> gives it to the function of its variant.</remarks>
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
+public sealed partial class Contact
+{
+    private readonly object _value;
+    private readonly int _variant;
+
+    /// <summary>A Contact holding this EmailContact.</summary>
+    public Contact(global::Consumer.EmailContact value)
+    {
+        _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        _variant = 0;
+    }
+
+    /// <summary>A Contact holding this PhoneContact.</summary>
+    public Contact(global::Consumer.PhoneContact value)
+    {
+        _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        _variant = 1;
+    }
+
+    /// <summary>The EmailContact it holds, or null when it holds another variant.</summary>
+    public global::Consumer.EmailContact? EmailContact => _variant == 0 ? (global::Consumer.EmailContact)_value : null;
+
+    /// <summary>The PhoneContact it holds, or null when it holds another variant.</summary>
+    public global::Consumer.PhoneContact? PhoneContact => _variant == 1 ? (global::Consumer.PhoneContact)_value : null;
+
+    /// <summary>The value it holds, whichever variant it is.</summary>
+    public object Value => _value;
+
+    /// <summary>The result of the function given for the variant it holds.</summary>
+    public TResult Match<TResult>(global::System.Func<global::Consumer.EmailContact, TResult> emailContact, global::System.Func<global::Consumer.PhoneContact, TResult> phoneContact) => _variant switch
+    {
+        0 => emailContact((global::Consumer.EmailContact)_value),
+        1 => phoneContact((global::Consumer.PhoneContact)_value),
+        _ => throw new global::System.InvalidOperationException("No variant."),
+    };
+
+    /// <summary>A Contact holding the EmailContact.</summary>
+    public static implicit operator Contact(global::Consumer.EmailContact value) => new(value);
+
+    /// <summary>A Contact holding the PhoneContact.</summary>
+    public static implicit operator Contact(global::Consumer.PhoneContact value) => new(value);
+
+    /// <inheritdoc />
+    public override string ToString() => _value.ToString() ?? string.Empty;
+}
+
 /// <summary>An allOf that only renames its single parent, Animal.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public partial class Creature : Animal
@@ -257,11 +306,11 @@ public partial class Holder
 {
     [__Json.JsonPropertyName("ref")]
     [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
-    public global::System.Text.Json.JsonElement? Ref { get; set; }
+    public Reference? Ref { get; set; }
 
     [__Json.JsonPropertyName("contact")]
     [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
-    public global::System.Text.Json.JsonElement? Contact { get; set; }
+    public Contact? Contact { get; set; }
 
     [__Json.JsonPropertyName("any")]
     [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
@@ -432,6 +481,55 @@ public partial class Puppy : Dog
     [__Json.JsonPropertyName("ageInWeeks")]
     [__Json.JsonIgnore(Condition = __Json.JsonIgnoreCondition.WhenWritingNull)]
     public int? AgeInWeeks { get; set; }
+}
+
+/// <summary>A union without a discriminator told apart by JSON kind: a string or an integer.</summary>
+/// <remarks>One of: <see cref="String"/> (a JSON string); <see cref="Int32"/> (a JSON number). Exactly one of its variant properties is set; <c>Match</c> gives it to the function of its variant.</remarks>
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
+public sealed partial class Reference
+{
+    private readonly object _value;
+    private readonly int _variant;
+
+    /// <summary>A Reference holding this String.</summary>
+    public Reference(string value)
+    {
+        _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        _variant = 0;
+    }
+
+    /// <summary>A Reference holding this Int32.</summary>
+    public Reference(int value)
+    {
+        _value = value;
+        _variant = 1;
+    }
+
+    /// <summary>The String it holds, or null when it holds another variant.</summary>
+    public string? String => _variant == 0 ? (string)_value : null;
+
+    /// <summary>The Int32 it holds, or null when it holds another variant.</summary>
+    public int? Int32 => _variant == 1 ? (int?)_value : null;
+
+    /// <summary>The value it holds, whichever variant it is.</summary>
+    public object Value => _value;
+
+    /// <summary>The result of the function given for the variant it holds.</summary>
+    public TResult Match<TResult>(global::System.Func<string, TResult> @string, global::System.Func<int, TResult> int32) => _variant switch
+    {
+        0 => @string((string)_value),
+        1 => int32((int)_value),
+        _ => throw new global::System.InvalidOperationException("No variant."),
+    };
+
+    /// <summary>A Reference holding the String.</summary>
+    public static implicit operator Reference(string value) => new(value);
+
+    /// <summary>A Reference holding the Int32.</summary>
+    public static implicit operator Reference(int value) => new(value);
+
+    /// <inheritdoc />
+    public override string ToString() => _value.ToString() ?? string.Empty;
 }
 
 /// <summary>A oneOf with a discriminator and no mapping: kind holds the schema name.</summary>

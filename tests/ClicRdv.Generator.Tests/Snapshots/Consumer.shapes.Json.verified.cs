@@ -79,6 +79,10 @@ public sealed partial class ApiJsonContext : global::System.Text.Json.Serializat
     public __Metadata.JsonTypeInfo<Color> Color => _Color ??= Get<Color>();
     private __Metadata.JsonTypeInfo<Color> _Color;
 
+    /// <summary>Metadata for <see cref="Contact"/>.</summary>
+    public __Metadata.JsonTypeInfo<Contact> Contact => _Contact ??= Get<Contact>();
+    private __Metadata.JsonTypeInfo<Contact> _Contact;
+
     /// <summary>Metadata for <see cref="Creature"/>.</summary>
     public __Metadata.JsonTypeInfo<Creature> Creature => _Creature ??= Get<Creature>();
     private __Metadata.JsonTypeInfo<Creature> _Creature;
@@ -118,6 +122,10 @@ public sealed partial class ApiJsonContext : global::System.Text.Json.Serializat
     /// <summary>Metadata for <see cref="Puppy"/>.</summary>
     public __Metadata.JsonTypeInfo<Puppy> Puppy => _Puppy ??= Get<Puppy>();
     private __Metadata.JsonTypeInfo<Puppy> _Puppy;
+
+    /// <summary>Metadata for <see cref="Reference"/>.</summary>
+    public __Metadata.JsonTypeInfo<Reference> Reference => _Reference ??= Get<Reference>();
+    private __Metadata.JsonTypeInfo<Reference> _Reference;
 
     /// <summary>Metadata for <see cref="Shape"/>.</summary>
     public __Metadata.JsonTypeInfo<Shape> Shape => _Shape ??= Get<Shape>();
@@ -226,6 +234,7 @@ public sealed partial class ApiJsonContext : global::System.Text.Json.Serializat
         if (type == typeof(Chimera)) return Create_Chimera(options);
         if (type == typeof(Circle)) return Create_Circle(options);
         if (type == typeof(Color)) return Resolved(__Support.Owned<Color>(options, new ColorJsonConverter()));
+        if (type == typeof(Contact)) return Resolved(__Support.Union<Contact>(options, new global::ClicRdv.Generated.Support.UnionCase<Contact>[] { new("EmailContact", global::System.Text.Json.JsonValueKind.Object, new string[] { "email" }, typeof(EmailContact), static v => new Contact((EmailContact)v), static u => u.EmailContact), new("PhoneContact", global::System.Text.Json.JsonValueKind.Object, new string[] { "phone" }, typeof(PhoneContact), static v => new Contact((PhoneContact)v), static u => u.PhoneContact) }));
         if (type == typeof(Creature)) return Create_Creature(options);
         if (type == typeof(Dog)) return Resolved(__Support.Discriminated<Dog>(options, Create_Dog(options), "petType", static (x, v) => x.PetType = v, new (string, global::System.Type)[] { ("puppy", typeof(Puppy)) }));
         if (type == typeof(EmailContact)) return Create_EmailContact(options);
@@ -236,6 +245,7 @@ public sealed partial class ApiJsonContext : global::System.Text.Json.Serializat
         if (type == typeof(PhoneContact)) return Create_PhoneContact(options);
         if (type == typeof(Priority)) return Resolved(__Support.Owned<Priority>(options, new PriorityJsonConverter()));
         if (type == typeof(Puppy)) return Create_Puppy(options);
+        if (type == typeof(Reference)) return Resolved(__Support.Union<Reference>(options, new global::ClicRdv.Generated.Support.UnionCase<Reference>[] { new("String", global::System.Text.Json.JsonValueKind.String, global::System.Array.Empty<string>(), typeof(string), static v => new Reference((string)v), static u => u.String), new("Int32", global::System.Text.Json.JsonValueKind.Number, global::System.Array.Empty<string>(), typeof(int), static v => new Reference((int)v), static u => u.Int32) }));
         if (type == typeof(Shape)) return Resolved(__Support.Discriminated<Shape>(options, Create_Shape(options), "kind", static (x, v) => x.Kind = v, new (string, global::System.Type)[] { ("Circle", typeof(Circle)), ("Square", typeof(Square)) }));
         if (type == typeof(Square)) return Create_Square(options);
         if (type == typeof(Vehicle)) return Resolved(__Support.Discriminated<Vehicle>(options, Create_Vehicle(options), "vehicleType", static (x, v) => x.VehicleType = v, new (string, global::System.Type)[] { ("car", typeof(Car)), ("bike", typeof(Bike)) }));
@@ -347,8 +357,8 @@ public sealed partial class ApiJsonContext : global::System.Text.Json.Serializat
 
     private __Metadata.JsonTypeInfo<Holder> Create_Holder(__Options options) => Resolved(__Support.Object<Holder>(options, static () => new Holder(), static o => new __Metadata.JsonPropertyInfo[]
     {
-        __Support.Property<Holder, global::System.Text.Json.JsonElement?>(o, "Ref", "ref", static x => ((Holder)x).Ref, static (x, v) => ((Holder)x).Ref = v, ignore: __Ignore.WhenWritingNull),
-        __Support.Property<Holder, global::System.Text.Json.JsonElement?>(o, "Contact", "contact", static x => ((Holder)x).Contact, static (x, v) => ((Holder)x).Contact = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<Holder, Reference>(o, "Ref", "ref", static x => ((Holder)x).Ref, static (x, v) => ((Holder)x).Ref = v, ignore: __Ignore.WhenWritingNull),
+        __Support.Property<Holder, Contact>(o, "Contact", "contact", static x => ((Holder)x).Contact, static (x, v) => ((Holder)x).Contact = v, ignore: __Ignore.WhenWritingNull),
         __Support.Property<Holder, global::System.Text.Json.JsonElement?>(o, "Any", "any", static x => ((Holder)x).Any, static (x, v) => ((Holder)x).Any = v, ignore: __Ignore.WhenWritingNull),
         __Support.ExtensionData<Holder>(o, static x => ((Holder)x).AdditionalProperties, static (x, v) => ((Holder)x).AdditionalProperties = v),
     }));
