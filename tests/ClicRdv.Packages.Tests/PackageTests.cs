@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.IO.Compression;
 using System.Linq;
+using System.Text.Json.Nodes;
 using System.Threading.Tasks;
 using System.Xml.Linq;
 using ClicRdv.Emulator;
@@ -123,6 +124,48 @@ public sealed class PackageTests : IClassFixture<PackageFeed>
         }
     }
 
+    /// <summary>What the server of the shapes consumer answers, by path: each discriminator after other members, and values the document does not list.</summary>
+    private static readonly Dictionary<string, string> ShapesAnswers = new()
+    {
+        ["/echo/pet"] = """{"name":"Bit","ageInWeeks":9,"petType":"puppy"}""",
+        ["/unknown/echo/pet"] = """{"petType":"lizard","name":"Liz","scales":true}""",
+        ["/echo/shape"] = """{"side":2,"kind":"Square"}""",
+        ["/echo/palette"] = """{"main":"purple","all":["red","ultraviolet"],"byName":{"a":"infrared"},"level":7,"levels":[1,99]}""",
+        ["/echo/account"] = """{"id":5,"login":"a","createdAt":"2024-05-01T10:00:00+00:00"}""",
+    };
+
+    [Theory]
+    [InlineData("-p:PublishAot=true")]
+    [InlineData("--self-contained -p:PublishTrimmed=true")]
+    public async Task A_consumer_of_its_own_document_published_with_native_AOT_or_trimming_reads_and_writes_hierarchies_open_enums_and_read_only_members(string properties)
+    {
+        using var consumer = ConsumerProject.Create(_feed, new Dictionary<string, string>
+        {
+            ["Consumer.csproj"] = OwnDocumentProject("shapes.openapi.json", clicRdvNamespace: "Shapes"),
+            ["shapes.openapi.json"] = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "tests", "ClicRdv.Generator.Tests", "Fixtures", "shapes.openapi.json")),
+            ["Program.cs"] = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "tests", "ClicRdv.Packages.Tests", "Consumers", "Shapes.Program.cs")),
+        });
+
+        var publish = await consumer.PublishAsync(properties);
+
+        Assert.True(publish.ExitCode == 0, publish.Output);
+        Assert.DoesNotMatch(@"warning IL[23]\d{3}", publish.Output);
+        await using var server = await RecordingServer.AnsweringByPathAsync(ShapesAnswers);
+        var run = await consumer.RunPublishedAsync(server.BaseAddress.ToString());
+        Assert.True(run.ExitCode == 0, run.Output);
+        Assert.EndsWith("shapes: every value read and written as expected", run.Output.TrimEnd());
+
+        var requests = server.Requests;
+        Assert.Equal(
+            new[] { "/echo/pet", "/unknown/echo/pet", "/unknown/echo/pet", "/echo/shape", "/echo/palette", "/echo/palette", "/echo/account" },
+            requests.Select(request => request.Path));
+        Assert.Equal(Members("""{"petType":"cat","name":"Tom","indoor":true}"""), Members(requests[0].Body));
+        Assert.Equal(Members(ShapesAnswers["/unknown/echo/pet"]), Members(requests[2].Body));
+        Assert.Equal(Members("""{"kind":"Circle","radius":1.5}"""), Members(requests[3].Body));
+        Assert.Equal(ShapesAnswers["/echo/palette"], requests[5].Body);
+        Assert.Equal(Members("""{"login":"a","password":"p"}"""), Members(requests[6].Body));
+    }
+
     [Fact]
     public async Task Editing_the_document_changes_the_generated_api_on_the_next_build()
     {
@@ -190,12 +233,20 @@ public sealed class PackageTests : IClassFixture<PackageFeed>
         Assert.Empty(server.Requests);
     }
 
-    /// <summary>The Getting started project, with the project's own copy of a document instead of the bundled one.</summary>
-    private static string OwnDocumentProject() =>
+    /// <summary>
+    /// The Getting started project, with the project's own copy of a document instead of the bundled one, generated into
+    /// <paramref name="clicRdvNamespace"/> when one is given (else the project's root namespace).
+    /// </summary>
+    private static string OwnDocumentProject(string document = "api.openapi.json", string? clicRdvNamespace = null) =>
         ConsumerProject.ReadmeSnippet("getting-started.csproj").Replace(
             "</PropertyGroup>",
-            "  <ClicRdvIncludeBundledDocument>false</ClicRdvIncludeBundledDocument>\n  </PropertyGroup>\n  <ItemGroup>\n    <AdditionalFiles Include=\"api.openapi.json\" />\n  </ItemGroup>",
+            "  <ClicRdvIncludeBundledDocument>false</ClicRdvIncludeBundledDocument>\n  </PropertyGroup>\n  <ItemGroup>\n" +
+            $"    <AdditionalFiles Include=\"{document}\"{(clicRdvNamespace is null ? string.Empty : $" ClicRdvNamespace=\"{clicRdvNamespace}\"")} />\n  </ItemGroup>",
             StringComparison.Ordinal);
+
+    /// <summary>The members of a JSON object, each with its value as JSON, by name: two objects with the same members in any order give the same.</summary>
+    private static string[] Members(string json) =>
+        JsonNode.Parse(json)!.AsObject().Select(member => $"{member.Key}={member.Value?.ToJsonString() ?? "null"}").OrderBy(member => member, StringComparer.Ordinal).ToArray();
 
     private static string[] PackageFiles(ZipArchive package) =>
         package.Entries.Select(entry => entry.FullName)

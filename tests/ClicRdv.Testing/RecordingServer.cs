@@ -83,12 +83,30 @@ public sealed class RecordingServer : IAsyncDisposable
     }
 
     /// <summary>A server that answers every request with <paramref name="json"/> and <paramref name="statusCode"/>.</summary>
-    public static Task<RecordingServer> AnsweringAsync(string json, int statusCode = StatusCodes.Status200OK) => StartAsync((_, context) =>
+    public static Task<RecordingServer> AnsweringAsync(string json, int statusCode = StatusCodes.Status200OK) =>
+        StartAsync((_, context) => WriteJsonAsync(context, json, statusCode));
+
+    /// <summary>
+    /// A server that answers a request for one of the paths of <paramref name="answers"/> with its JSON, whatever the
+    /// method and the body, and any other request with 404 and no content.
+    /// </summary>
+    public static Task<RecordingServer> AnsweringByPathAsync(IReadOnlyDictionary<string, string> answers) => StartAsync((request, context) =>
+    {
+        if (answers.TryGetValue(request.Path, out var json))
+        {
+            return WriteJsonAsync(context, json, StatusCodes.Status200OK);
+        }
+
+        context.Response.StatusCode = StatusCodes.Status404NotFound;
+        return Task.CompletedTask;
+    });
+
+    private static Task WriteJsonAsync(HttpContext context, string json, int statusCode)
     {
         context.Response.StatusCode = statusCode;
         context.Response.ContentType = "application/json; charset=utf-8";
         return context.Response.WriteAsync(json);
-    });
+    }
 
     public async ValueTask DisposeAsync()
     {
