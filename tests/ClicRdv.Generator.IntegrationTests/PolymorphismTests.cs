@@ -4,7 +4,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
 using ClicRdv.Testing;
-using Microsoft.AspNetCore.Http;
 using Refit;
 using Shapes;
 using Xunit;
@@ -175,9 +174,5 @@ public sealed class PolymorphismTests
 
     private static ShapesApiClient Client(RecordingServer server) => new(new HttpClient { BaseAddress = server.BaseAddress });
 
-    private static Task<RecordingServer> Answering(string answer) => RecordingServer.StartAsync((_, context) =>
-    {
-        context.Response.ContentType = "application/json";
-        return context.Response.WriteAsync(answer);
-    });
+    private static Task<RecordingServer> Answering(string answer) => RecordingServer.AnsweringAsync(answer);
 }

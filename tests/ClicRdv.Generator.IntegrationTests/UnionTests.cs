@@ -2,7 +2,6 @@ using System.Net.Http;
 using System.Text.Json;
 using System.Threading.Tasks;
 using ClicRdv.Testing;
-using Microsoft.AspNetCore.Http;
 using Refit;
 using Shapes;
 using Xunit;
@@ -71,9 +70,5 @@ public sealed class UnionTests
 
     private static ShapesApiClient Client(RecordingServer server) => new(new HttpClient { BaseAddress = server.BaseAddress });
 
-    private static Task<RecordingServer> Answering(string answer) => RecordingServer.StartAsync((_, context) =>
-    {
-        context.Response.ContentType = "application/json";
-        return context.Response.WriteAsync(answer);
-    });
+    private static Task<RecordingServer> Answering(string answer) => RecordingServer.AnsweringAsync(answer);
 }
