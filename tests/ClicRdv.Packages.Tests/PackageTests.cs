@@ -132,12 +132,13 @@ public sealed class PackageTests : IClassFixture<PackageFeed>
         ["/echo/shape"] = """{"side":2,"kind":"Square"}""",
         ["/echo/palette"] = """{"main":"purple","all":["red","ultraviolet"],"byName":{"a":"infrared"},"level":7,"levels":[1,99]}""",
         ["/echo/account"] = """{"id":5,"login":"a","createdAt":"2024-05-01T10:00:00+00:00"}""",
+        ["/echo/holder"] = """{"ref":7,"contact":{"phone":"06"}}""",
     };
 
     [Theory]
     [InlineData("-p:PublishAot=true")]
     [InlineData("--self-contained -p:PublishTrimmed=true")]
-    public async Task A_consumer_of_its_own_document_published_with_native_AOT_or_trimming_reads_and_writes_hierarchies_open_enums_and_read_only_members(string properties)
+    public async Task A_consumer_of_its_own_document_published_with_native_AOT_or_trimming_reads_and_writes_hierarchies_unions_open_enums_and_read_only_members(string properties)
     {
         using var consumer = ConsumerProject.Create(_feed, new Dictionary<string, string>
         {
@@ -157,13 +158,14 @@ public sealed class PackageTests : IClassFixture<PackageFeed>
 
         var requests = server.Requests;
         Assert.Equal(
-            new[] { "/echo/pet", "/unknown/echo/pet", "/unknown/echo/pet", "/echo/shape", "/echo/palette", "/echo/palette", "/echo/account" },
+            new[] { "/echo/pet", "/unknown/echo/pet", "/unknown/echo/pet", "/echo/shape", "/echo/palette", "/echo/palette", "/echo/account", "/echo/holder" },
             requests.Select(request => request.Path));
         Assert.Equal(Members("""{"petType":"cat","name":"Tom","indoor":true}"""), Members(requests[0].Body));
         Assert.Equal(Members(ShapesAnswers["/unknown/echo/pet"]), Members(requests[2].Body));
         Assert.Equal(Members("""{"kind":"Circle","radius":1.5}"""), Members(requests[3].Body));
         Assert.Equal(ShapesAnswers["/echo/palette"], requests[5].Body);
         Assert.Equal(Members("""{"login":"a","password":"p"}"""), Members(requests[6].Body));
+        Assert.Equal("""{"ref":"INV-7","contact":{"email":"a@b.fr"}}""", requests[7].Body);
     }
 
     [Fact]

@@ -43,6 +43,12 @@ Check(
     "EchoAccount reads the readOnly id and createdAt from the answer",
     $"{account.Id} {account.Login} {account.Password} {account.CreatedAt:O}");
 
+var holder = await shapes.EchoHolder(new Holder { Ref = "INV-7", Contact = new EmailContact { Email = "a@b.fr" } });
+Check(
+    holder.Ref is { Int32: 7, String: null } && holder.Contact?.PhoneContact is { Phone: "06" },
+    "EchoHolder reads each union as the variant its JSON tells",
+    $"{holder.Ref} {holder.Contact}");
+
 Console.WriteLine("shapes: every value read and written as expected");
 
 static void Check(bool passed, string what, string actual)
