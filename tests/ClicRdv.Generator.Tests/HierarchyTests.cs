@@ -83,6 +83,28 @@ public sealed class HierarchyTests
     }
 
     [Fact]
+    public void A_discriminator_the_root_does_not_declare_is_named_unlike_the_members_of_its_descendants()
+    {
+        // Found by the property-based tests: the root's new Kind hid a descendant's "Kind" (CS0108), and each
+        // constructor set the descendant's integer instead (CS0029).
+        var run = GeneratorProperties.Check(Document("""
+            "Pet": { "type": "object", "properties": { "name": { "type": "string" } }, "discriminator": { "propertyName": "kind" } },
+            "Cat": { "allOf": [ { "$ref": "#/components/schemas/Pet" }, { "properties": { "Kind": { "type": "integer" } } } ] },
+            "Shape": { "oneOf": [ { "$ref": "#/components/schemas/Circle" }, { "$ref": "#/components/schemas/Square" } ], "discriminator": { "propertyName": "type" } },
+            "Circle": { "type": "object", "properties": { "Type": { "type": "string", "format": "date" } } },
+            "Square": { "type": "object", "properties": { "side": { "type": "number" } } }
+            """));
+
+        var contracts = run.Source("Contracts.g.cs");
+        Assert.Contains("    [__Json.JsonPropertyName(\"kind\")]\n    public string Kind2 { get; internal set; } = string.Empty;", contracts);
+        Assert.Contains("    public Cat()\n    {\n        Kind2 = \"Cat\";\n    }", contracts);
+        Assert.Contains("public int? Kind { get; set; }", contracts);
+        Assert.Contains("    [__Json.JsonPropertyName(\"type\")]\n    public string Type2 { get; internal set; } = string.Empty;", contracts);
+        Assert.Contains("public global::System.DateOnly? Type { get; set; }", contracts);
+        Assert.Contains("__Support.Discriminated<Shape>(options, Create_Shape(options), \"type\", static (x, v) => x.Type2 = v, new (string, global::System.Type)[] { (\"Circle\", typeof(Circle)), (\"Square\", typeof(Square)) })", run.Source(".api.Json.g.cs"));
+    }
+
+    [Fact]
     public void A_oneOf_of_a_class_and_its_subclasses_is_the_class()
     {
         var run = GeneratorProperties.Check(Document("""

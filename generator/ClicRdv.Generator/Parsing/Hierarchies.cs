@@ -89,11 +89,13 @@ internal sealed class Hierarchies
     {
         var wireName = declaration.Discriminator.PropertyName ?? string.Empty;
         var root = _contracts[declaration.RootName];
-        var propertyName = WithDiscriminatorProperty(ref root, wireName);
-        _contracts[root.Name] = root;
-
         var members = new List<string> { root.Name };
         members.AddRange(DescendantsOf(root.Name));
+
+        // A new discriminator property must not take the name of a member of a descendant, which would hide it.
+        var descendantNames = members.Skip(1).SelectMany(name => _contracts[name].Properties).Where(property => property.WireName != wireName).Select(property => property.Name);
+        var propertyName = WithDiscriminatorProperty(ref root, wireName, descendantNames);
+        _contracts[root.Name] = root;
 
         // Descendants inherit the discriminator: a copy of their own would hide it.
         foreach (var name in members.Skip(1))
@@ -116,12 +118,16 @@ internal sealed class Hierarchies
         }
     }
 
-    /// <summary>The root's discriminator property: the one it declares, made a string set by each class, or a new one.</summary>
-    private static string WithDiscriminatorProperty(ref ContractModel root, string wireName)
+    /// <summary>
+    /// The root's discriminator property: the one it declares, made a string set by each class, or a new one, named
+    /// unlike the members of the root and of its descendants (<paramref name="descendantNames"/>).
+    /// </summary>
+    private static string WithDiscriminatorProperty(ref ContractModel root, string wireName, IEnumerable<string> descendantNames)
     {
         var declared = root.Properties.FirstOrDefault(property => property.WireName == wireName);
+        var taken = root.Properties.Select(property => property.Name).Concat(descendantNames).Concat(ReservedNames.ObjectMembers).Append(root.Name).Append(ReservedNames.AdditionalProperties);
         var discriminator = new PropertyModel(
-            declared?.Name ?? new UniqueNameScope(root.Properties.Select(property => property.Name).Concat(ReservedNames.ObjectMembers).Append(root.Name).Append(ReservedNames.AdditionalProperties).ToArray()).Claim(Identifiers.ToPascalCase(wireName)),
+            declared?.Name ?? new UniqueNameScope(taken.ToArray()).Claim(Identifiers.ToPascalCase(wireName)),
             wireName,
             TypeRef.String,
             declared?.Documentation,
