@@ -41,20 +41,17 @@ internal sealed class UnionConverter<TUnion> : JsonConverter<TUnion>
             JsonTokenType.StartObject => JsonValueKind.Object,
             _ => JsonValueKind.Undefined,
         };
-        var candidates = _cases.Where(@case => @case.Kind == kind).ToList();
-        if (candidates.Count > 1)
+        // The first variant of that kind whose required members the object all has (only several objects require any).
+        HashSet<string>? members = null;
+        foreach (var @case in _cases)
         {
-            var members = MembersOf(reader);
-            candidates = candidates.Where(@case => @case.RequiredMembers.All(members.Contains)).Take(1).ToList();
+            if (@case.Kind == kind && (@case.RequiredMembers.Length == 0 || @case.RequiredMembers.All((members ??= MembersOf(reader)).Contains)))
+            {
+                return @case.Create(JsonSerializer.Deserialize(ref reader, options.GetTypeInfo(@case.Type))!);
+            }
         }
 
-        if (candidates.Count == 0)
-        {
-            throw new JsonException($"A {reader.TokenType} is none of the variants of {typeof(TUnion).Name}: {string.Join(", ", _cases.Select(Describe))}.");
-        }
-
-        var @case = candidates[0];
-        return @case.Create(JsonSerializer.Deserialize(ref reader, options.GetTypeInfo(@case.Type))!);
+        throw new JsonException($"A {reader.TokenType} is none of the variants of {typeof(TUnion).Name}: {string.Join(", ", _cases.Select(Describe))}.");
     }
 
     /// <inheritdoc />

@@ -1,3 +1,5 @@
+using System.Linq;
+
 namespace ClicRdv.Generator.Naming;
 
 /// <summary>Names the generated code uses on its own account, which no name taken from a document may shadow.</summary>
@@ -13,7 +15,7 @@ internal static class ReservedNames
     /// The members of an open enum's struct besides its values: its wire value, whether the document lists it, and
     /// what every struct inherits from <see cref="object"/>. A value named like one of them takes a numeric suffix.
     /// </summary>
-    public static readonly string[] OpenEnumMembers = { "Value", "IsKnown", "Equals", "GetHashCode", "GetType", "ToString", "MemberwiseClone", "ReferenceEquals", "Finalize" };
+    public static readonly string[] OpenEnumMembers = new[] { "Value", "IsKnown" }.Concat(ObjectMembers).ToArray();
 
     /// <summary>The extension-data property of classes that keep unknown members; a class cannot be named like its member.</summary>
     public const string AdditionalProperties = "AdditionalProperties";

@@ -17,6 +17,8 @@ namespace ClicRdv.Generator.Parsing;
 /// </summary>
 internal sealed class DocumentOnlyReferenceResolver : JsonReferenceResolver
 {
+    private static readonly char[] PathCharacters = { '#', '/', '\\', ':', '.' };
+
     private readonly OpenApiDocument _document;
     private readonly System.Collections.Generic.Dictionary<string, JsonSchema> _componentsByPath = new(StringComparer.Ordinal);
 
@@ -56,7 +58,7 @@ internal sealed class DocumentOnlyReferenceResolver : JsonReferenceResolver
             ? Task.FromResult<IJsonReference>(schema)
             : throw new ExternalReferenceRefusedException(filePath);
 
-    private static bool IsBareName(string path) => path.Length > 0 && path.IndexOfAny(new[] { '#', '/', '\\', ':', '.' }) < 0;
+    private static bool IsBareName(string path) => path.Length > 0 && path.IndexOfAny(PathCharacters) < 0;
 
     public override Task<IJsonReference> ResolveUrlReferenceAsync(string url, CancellationToken cancellationToken = default) =>
         throw new ExternalReferenceRefusedException(url);

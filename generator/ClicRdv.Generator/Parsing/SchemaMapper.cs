@@ -274,8 +274,7 @@ internal sealed class SchemaMapper
         // or enum variant would become a type of its own, so the union is any JSON, and no unused type is generated.
         if (variants.Any(variant => !_componentNames.ContainsKey(Dereference(variant)) && (IsObjectLike(Dereference(variant)) || IsEnum(Dereference(variant)))))
         {
-            var what = componentName is not null ? $"The schema '{_schemaNames[componentName]}'" : $"The inline union {nameHint}";
-            _anyJsonUnions.Add((componentName is not null ? PointerOf(componentName) : string.Empty, what, "a variant is an object or enum written inline, which has no class of its own"));
+            ReportAnyJson(componentName, nameHint, "a variant is an object or enum written inline, which has no class of its own");
             return TypeRef.JsonValue.AsNullable(nullable);
         }
 
@@ -290,19 +289,19 @@ internal sealed class SchemaMapper
             return (common ?? mapped[0]).AsNullable(nullable);
         }
 
-        return MapDistinguishedUnion(target, componentName ?? nameHint, componentName is not null, mapped).AsNullable(nullable);
+        return MapDistinguishedUnion(target, componentName, nameHint, mapped).AsNullable(nullable);
     }
 
     /// <summary>
     /// A union whose variants the JSON tells apart (see <see cref="Unions"/>): a class holding one of them; else any
     /// JSON value, reported (CRDV102) with the reason.
     /// </summary>
-    private TypeRef MapDistinguishedUnion(JsonSchema target, string name, bool isComponent, List<TypeRef> variants)
+    private TypeRef MapDistinguishedUnion(JsonSchema target, string? componentName, string nameHint, List<TypeRef> variants)
     {
-        var unionName = isComponent ? name : _typeNames.Claim(name);
+        var unionName = componentName ?? _typeNames.Claim(nameHint);
         if (Unions.Describe(unionName, variants.Select(variant => variant.AsNullable(false)).Distinct().ToList(), _contracts, out var reason) is not { } described)
         {
-            _anyJsonUnions.Add((isComponent ? PointerOf(name) : string.Empty, isComponent ? $"The schema '{_schemaNames[name]}'" : $"The inline union {name}", reason!));
+            ReportAnyJson(componentName, nameHint, reason!);
             return TypeRef.JsonValue;
         }
 
@@ -317,6 +316,12 @@ internal sealed class SchemaMapper
     public bool IsScalarUnion(TypeRef type) =>
         type.Kind == TypeKind.Contract && _contracts.TryGetValue(type.Name, out var contract) && contract.Kind == ContractKind.Union
         && contract.Variants.All(variant => variant.Kind is JsonKind.String or JsonKind.Number or JsonKind.Boolean && variant.Type.Kind != TypeKind.IntegerEnum);
+
+    /// <summary>Records a union read as any JSON value, for CRDV102: a component at its schema, an inline one by its name hint.</summary>
+    private void ReportAnyJson(string? componentName, string nameHint, string reason) =>
+        _anyJsonUnions.Add(componentName is not null
+            ? (PointerOf(componentName), $"The schema '{_schemaNames[componentName]}'", reason)
+            : (string.Empty, $"The inline union {nameHint}", reason));
 
     /// <summary>The unions read as any JSON value: where (a pointer, empty for an inline one), what, and why.</summary>
     public IReadOnlyList<(string Pointer, string What, string Reason)> AnyJsonUnions => _anyJsonUnions;

@@ -57,7 +57,7 @@ internal static class Unions
 
             foreach (var type in objects)
             {
-                if (objects.FirstOrDefault(other => !ReferenceEquals(other, type) && other != type && required[other].IsSubsetOf(required[type])) is { } wider)
+                if (objects.FirstOrDefault(other => other != type && required[other].IsSubsetOf(required[type])) is { } wider)
                 {
                     reason = $"an object with the members {Describe(type)} requires also has all those {Describe(wider)} requires";
                     return null;
@@ -65,7 +65,7 @@ internal static class Unions
             }
         }
 
-        var names = new UniqueNameScope(unionName, "Value", "Match", "Equals", "GetHashCode", "GetType", "ToString", "MemberwiseClone", "ReferenceEquals", "Finalize");
+        var names = new UniqueNameScope(ReservedNames.ObjectMembers.Concat(new[] { unionName, "Value", "Match" }).ToArray());
         return kinds.Select(entry => new UnionVariantModel(
                 names.Claim(JsonTypeNames.NameOf(entry.Type)),
                 entry.Type,
