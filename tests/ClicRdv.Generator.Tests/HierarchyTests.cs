@@ -127,6 +127,41 @@ public sealed class HierarchyTests
         Assert.Contains("/// <summary>Another name.</summary>\n[global::System.CodeDom.Compiler.GeneratedCode(\"ClicRdv.Generator\", \"{version}\")]\npublic partial class Creature : Animal\n{\n}", run.Source("Contracts.g.cs").Replace(ThisVersion, "{version}"));
     }
 
+    [Fact]
+    public void A_base_with_a_member_of_its_own_subclass_keeps_the_subclass()
+    {
+        // The base (mapped first, in ordinal order) was still being mapped when its member reached the subclass, so the
+        // subclass got no base class.
+        var run = GeneratorProperties.Check(Document("""
+            "Node": { "type": "object", "required": [ "kind" ], "properties": { "kind": { "type": "string" }, "first": { "$ref": "#/components/schemas/Twig" } }, "discriminator": { "propertyName": "kind" } },
+            "Twig": { "allOf": [ { "$ref": "#/components/schemas/Node" }, { "properties": { "text": { "type": "string" } } } ] }
+            """));
+
+        var contracts = run.Source("Contracts.g.cs");
+        Assert.Contains("public partial class Twig : Node", contracts);
+        Assert.Contains("public Twig? First { get; set; }", contracts);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(contracts, "JsonPropertyName\\(\"kind\"\\)"));
+        Assert.Contains("(\"Twig\", typeof(Twig))", run.Source(".api.Json.g.cs"));
+    }
+
+    [Fact]
+    public void A_form_body_typed_as_a_subclass_sends_the_discriminator_its_root_does_not_declare()
+    {
+        // The form's fields were taken before the hierarchy gave the root its discriminator.
+        var text = Document("""
+            "Shape": { "type": "object", "properties": { "size": { "type": "integer" } }, "discriminator": { "propertyName": "shapeKind" } },
+            "Square": { "allOf": [ { "$ref": "#/components/schemas/Shape" }, { "properties": { "side": { "type": "integer" } } } ] }
+            """).Replace(
+            "\"/things\": { \"get\": { \"operationId\": \"getThings\",",
+            "\"/things\": { \"post\": { \"operationId\": \"postSquare\", \"requestBody\": { \"content\": { \"application/x-www-form-urlencoded\": { \"schema\": { \"$ref\": \"#/components/schemas/Square\" } } } },");
+        var run = GeneratorProperties.Check(text);
+
+        var clients = run.Source("Clients.g.cs");
+        Assert.Contains("__form.Add(new(key: \"side\", ", clients);
+        Assert.Contains("__form.Add(new(key: \"shapeKind\", value: __body.ShapeKind));", clients);
+        Assert.Contains("__form.Add(new(key: \"size\", ", clients);
+    }
+
     private static readonly string ThisVersion = typeof(ClicRdv.Generator.OpenApiClientGenerator).Assembly.GetName().Version!.ToString();
 
     private static string Document(string schemas) =>

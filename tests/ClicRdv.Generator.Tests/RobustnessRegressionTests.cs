@@ -153,6 +153,47 @@ public sealed class RobustnessRegressionTests
         Assert.Contains($"'#/components/{section}/B -> ", diagnostic.GetMessage());
     }
 
+    [Fact]
+    public void A_schema_that_is_all_of_itself_twice_finishes()
+    {
+        // Each allOf part was walked again for every path to it: 2^64 walks, a build that never ended.
+        var run = GeneratorProperties.Check(WithSchemas(
+            "\"Loop\": { \"allOf\": [ { \"$ref\": \"#/components/schemas/Loop\" }, { \"$ref\": \"#/components/schemas/Loop\" } ], \"properties\": { \"id\": { \"type\": \"string\" } } }"));
+
+        Assert.Contains("class Loop", run.Source("Contracts.g.cs"));
+    }
+
+    [Fact]
+    public void Two_schemas_that_are_all_of_each_other_have_no_base_class_and_each_takes_the_others_members()
+    {
+        // Which one became the base depended on which was mapped first; neither can be the other's ancestor.
+        var run = GeneratorProperties.Check(WithSchemas(
+            "\"Ping\": { \"allOf\": [ { \"$ref\": \"#/components/schemas/Pong\" }, { \"properties\": { \"ping\": { \"type\": \"string\" } } } ] },\n" +
+            "\"Pong\": { \"allOf\": [ { \"$ref\": \"#/components/schemas/Ping\" }, { \"properties\": { \"pong\": { \"type\": \"string\" }, \"referenceEquals\": { \"type\": \"string\" } } } ] }"));
+
+        var contracts = run.Source("Contracts.g.cs");
+        Assert.Contains("public partial class Ping\n", contracts);
+        Assert.Contains("public partial class Pong\n", contracts);
+        foreach (var member in new[] { "Ping", "Ping2", "Pong", "Pong2" })
+        {
+            Assert.Contains($"public string? {member} {{", contracts);
+        }
+
+        // A member may not hide object's static ReferenceEquals either (CS0108).
+        Assert.Equal(2, System.Text.RegularExpressions.Regex.Matches(contracts, "public string\\? ReferenceEquals2 \\{").Count);
+    }
+
+    [Theory]
+    [InlineData("Value")]
+    [InlineData("IsKnown")]
+    public void An_open_enum_named_like_a_member_of_open_enums_gets_another_name(string name)
+    {
+        // The struct's own member took the type's name (CS0542).
+        var run = GeneratorProperties.Check(WithSchemas($"\"{name}\": {{ \"type\": \"string\", \"enum\": [ \"a\" ] }}"));
+
+        Assert.Contains($"public readonly partial struct {name}2", run.Source("Contracts.g.cs"));
+    }
+
     /// <summary>A document with one operation, GET /op, with the given members added to it.</summary>
     private static string WithOperation(string members) =>
         "{\n  \"openapi\": \"3.0.3\",\n  \"info\": { \"title\": \"Regression\", \"version\": \"1\" },\n  \"paths\": {\n" +

@@ -59,10 +59,7 @@ internal sealed class JsonTypeCatalog
 {
     /// <summary>Members of a JsonSerializerContext and of object, which no property of the context may take.</summary>
     private static readonly string[] ContextMembers =
-    {
-        "Default", "Options", "GetTypeInfo", "GeneratedSerializerOptions", "Resolved", "Get",
-        "Equals", "GetHashCode", "GetType", "ToString", "MemberwiseClone", "ReferenceEquals", "Finalize",
-    };
+        new[] { "Default", "Options", "GetTypeInfo", "GeneratedSerializerOptions", "Resolved", "Get" }.Concat(ReservedNames.ObjectMembers).ToArray();
 
     private readonly Dictionary<string, JsonTypeEntry> _bySpelling = new(StringComparer.Ordinal);
 

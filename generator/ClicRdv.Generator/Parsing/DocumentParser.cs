@@ -139,6 +139,8 @@ internal static class DocumentParser
             diagnostics.DiscriminatorNotUsed(pointer, reason);
         }
 
+        interfaces = operations.WithFields(interfaces);
+
         foreach (var (pointer, what, reason) in schemas.AnyJsonUnions)
         {
             diagnostics.UnionAsAnyJson(pointer, what, reason);

@@ -16,15 +16,30 @@ internal static class ObjectMembers
     /// class), in document order, first occurrence winning. A property is required when any level says so.
     /// </summary>
     public static List<KeyValuePair<string, (JsonSchema Schema, bool IsRequired)>> Collect(
-        JsonSchema schema, ICollection<string>? requiredByParent, JsonSchema? skip = null, int depth = 0)
+        JsonSchema schema, ICollection<string>? requiredByParent, JsonSchema? skip = null)
     {
         var result = new List<KeyValuePair<string, (JsonSchema Schema, bool IsRequired)>>();
-        if (depth > SchemaMapper.MaxReferenceDepth)
+        Collect(schema, requiredByParent, skip, new HashSet<string>(StringComparer.Ordinal), new HashSet<JsonSchema>(ReferenceEqualityComparer<JsonSchema>.Instance), result);
+        return result;
+    }
+
+    /// <remarks>
+    /// Each schema is walked once: a second way to it (<c>Loop: { allOf: [ Loop, Loop ] }</c>, or a diamond of parents)
+    /// could only bring members already seen, and walking every way was exponential.
+    /// </remarks>
+    private static void Collect(
+        JsonSchema schema,
+        ICollection<string>? requiredByParent,
+        JsonSchema? skip,
+        HashSet<string> seen,
+        HashSet<JsonSchema> visited,
+        List<KeyValuePair<string, (JsonSchema Schema, bool IsRequired)>> result)
+    {
+        if (!visited.Add(schema))
         {
-            return result;
+            return;
         }
 
-        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var property in schema.Properties)
         {
             if (property.Value is not null && seen.Add(property.Key))
@@ -36,20 +51,10 @@ internal static class ObjectMembers
 
         foreach (var part in schema.AllOf)
         {
-            if (ReferenceEquals(part, skip))
+            if (part is not null && !ReferenceEquals(part, skip))
             {
-                continue;
-            }
-
-            foreach (var property in Collect(SchemaMapper.Dereference(part), schema.RequiredProperties, null, depth + 1))
-            {
-                if (seen.Add(property.Key))
-                {
-                    result.Add(property);
-                }
+                Collect(SchemaMapper.Dereference(part), schema.RequiredProperties, null, seen, visited, result);
             }
         }
-
-        return result;
     }
 }

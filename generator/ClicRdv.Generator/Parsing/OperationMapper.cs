@@ -145,10 +145,9 @@ internal sealed class OperationMapper
             ? TypeRef.String
             : _schemas.Map(schema, methodName + Identifiers.ToPascalCase(parameter.Name));
         var style = CollectionStyleOf(parameter, location.Value);
-        var fields = EquatableArray<PropertyModel>.Empty;
         if (style == CollectionStyle.DeepObject && DeepObjectSchema(schema, type) is { } objectSchema)
         {
-            fields = WritableFields(objectSchema, methodName, $"Field of parameter '{parameter.Name}' of {operationName}", pointer);
+            ReportUnwritableFields(objectSchema, methodName, $"Field of parameter '{parameter.Name}' of {operationName}", pointer);
         }
         else if (style == CollectionStyle.DeepObject)
         {
@@ -177,7 +176,7 @@ internal sealed class OperationMapper
             style,
             BodyEncoding.None,
             null,
-            fields);
+            EquatableArray<PropertyModel>.Empty);
     }
 
     private ParameterModel? MapBody(OpenApiRequestBody? body, string methodName, string operationName, string pointer, UniqueNameScope names)
@@ -190,7 +189,6 @@ internal sealed class OperationMapper
         var (mediaType, content) = PickRequestContent(body.Content);
         var schema = content?.Schema;
         var encoding = EncodingOf(mediaType, schema);
-        var fields = EquatableArray<PropertyModel>.Empty;
         TypeRef type;
         switch (encoding)
         {
@@ -199,7 +197,7 @@ internal sealed class OperationMapper
                 break;
             case BodyEncoding.FormUrlEncoded when schema is not null && _schemas.Map(schema, methodName + "Request") is { Kind: TypeKind.Contract } contract:
                 type = contract;
-                fields = WritableFields(schema, methodName + "Request", $"Form field of {operationName}", pointer);
+                ReportUnwritableFields(schema, methodName + "Request", $"Form field of {operationName}", pointer);
                 break;
             case BodyEncoding.Text:
                 type = TypeRef.String;
@@ -224,23 +222,40 @@ internal sealed class OperationMapper
             CollectionStyle.Multi,
             encoding,
             mediaType,
-            fields);
+            EquatableArray<PropertyModel>.Empty);
     }
 
     /// <summary>
-    /// The fields of an object written one by one (a form, a deepObject); fields that are objects themselves are left
-    /// out with a warning, and readOnly fields silently, since no request carries them.
+    /// Reports the fields of an object written one by one (a form, a deepObject) that are objects themselves: they are
+    /// left out (see <see cref="WithFields"/>), as are readOnly fields, silently, since no request carries them.
     /// </summary>
-    private EquatableArray<PropertyModel> WritableFields(JsonSchema schema, string nameHint, string description, string pointer)
+    private void ReportUnwritableFields(JsonSchema schema, string nameHint, string description, string pointer)
     {
-        var fields = _schemas.MapFields(schema, nameHint).Where(field => !field.IsReadOnly).ToList();
-        foreach (var field in fields.Where(field => !IsWritableInUrl(field.Type)))
+        var type = _schemas.Map(schema, nameHint);
+        foreach (var field in _schemas.FieldsOf(type).Where(field => !field.IsReadOnly && !IsWritableInUrl(field.Type)))
         {
             _diagnostics.Unsupported($"{description} '{field.WireName}'", pointer, "an object-valued field cannot be written as text");
         }
-
-        return fields.Where(field => IsWritableInUrl(field.Type)).ToEquatableArray();
     }
+
+    /// <summary>
+    /// The interfaces with the fields of each form body and deepObject parameter, taken once the classes are final:
+    /// a hierarchy gives its root the discriminator and takes each subclass's copy of it (see <see cref="Hierarchies"/>).
+    /// </summary>
+    public EquatableArray<ApiInterfaceModel> WithFields(EquatableArray<ApiInterfaceModel> interfaces) =>
+        interfaces.Select(api => api with
+        {
+            Operations = api.Operations.Select(operation => operation with
+            {
+                Parameters = operation.Parameters.Select(parameter =>
+                    parameter.BodyEncoding == BodyEncoding.FormUrlEncoded || parameter.CollectionStyle == CollectionStyle.DeepObject
+                        ? parameter with { Fields = WritableFields(parameter.Type) }
+                        : parameter).ToEquatableArray(),
+            }).ToEquatableArray(),
+        }).ToEquatableArray();
+
+    private EquatableArray<PropertyModel> WritableFields(TypeRef type) =>
+        _schemas.FieldsOf(type.Kind == TypeKind.Array ? type.Element! : type).Where(field => !field.IsReadOnly && IsWritableInUrl(field.Type)).ToEquatableArray();
 
     /// <summary>The object schema a deepObject parameter writes: the parameter's own, or its items'.</summary>
     private static JsonSchema? DeepObjectSchema(JsonSchema schema, TypeRef type)

@@ -24,6 +24,7 @@ internal sealed class SchemaMapper
     private readonly Dictionary<string, string> _dateTimeConverters = new(StringComparer.Ordinal);
     private readonly Dictionary<string, LenientConverterModel> _lenientConverters = new(StringComparer.Ordinal);
     private readonly SchemaNullability _nullability = new();
+    private readonly ClassLayouts _layouts;
     private readonly List<HierarchyDeclaration> _hierarchies = new();
     private readonly List<(string Pointer, string What, string Reason)> _anyJsonUnions = new();
 
@@ -41,6 +42,9 @@ internal sealed class SchemaMapper
     {
         _typeNames = typeNames;
         _closedEnums = closedEnums;
+        _layouts = new ClassLayouts(
+            schema => _componentNames.TryGetValue(schema, out var name) ? name : null,
+            schema => _componentNames.ContainsKey(schema) && IsObjectLike(schema));
 
         // Component names are claimed first, in ordinal order, so they never depend on where they are used.
         foreach (var component in document.Components.Schemas.OrderBy(pair => pair.Key, StringComparer.Ordinal))
@@ -53,7 +57,8 @@ internal sealed class SchemaMapper
             var target = Dereference(component.Value);
             if (IsObjectLike(target) || IsEnum(target) || IsUnion(target) || IsRenamedObject(target))
             {
-                var name = typeNames.Claim(Identifiers.ToPascalCase(component.Key));
+                var candidate = Identifiers.ToPascalCase(component.Key);
+                var name = IsEnum(target) ? ClaimEnumName(typeNames, candidate) : typeNames.Claim(candidate);
                 _componentNames[component.Value] = name;
                 _schemaNames[name] = component.Key;
             }
@@ -135,23 +140,22 @@ internal sealed class SchemaMapper
         }
     }
 
-    /// <summary>The properties of an object schema (including those it takes from <c>allOf</c>), as form fields.</summary>
+    /// <summary>The properties of the class <paramref name="type"/> is, its base classes' included, as form fields.</summary>
     /// <remarks>
-    /// The fields are the properties of the class the schema maps to, base classes included, so that each field has the
-    /// C# name the class gave its property (<c>ToString2</c> for a "ToString" member, say).
+    /// The fields are the class's properties, so that each field has the C# name the class gave its property
+    /// (<c>ToString2</c> for a "ToString" member, say).
     /// </remarks>
-    public EquatableArray<PropertyModel> MapFields(JsonSchema schema, string nameHint)
+    public IEnumerable<PropertyModel> FieldsOf(TypeRef type)
     {
-        var type = Map(schema, nameHint);
-        var fields = new List<PropertyModel>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var classes = new HashSet<string>(StringComparer.Ordinal);
         for (var current = type.Kind == TypeKind.Contract ? type.Name : null; current is not null && classes.Add(current) && _contracts.TryGetValue(current, out var contract); current = contract.BaseTypeName)
         {
-            fields.AddRange(contract.Properties.Where(property => seen.Add(property.WireName)));
+            foreach (var property in contract.Properties.Where(property => seen.Add(property.WireName)))
+            {
+                yield return property;
+            }
         }
-
-        return fields.ToEquatableArray();
     }
 
     public static JsonSchema Dereference(JsonSchema schema)
@@ -180,7 +184,7 @@ internal sealed class SchemaMapper
     {
         if (IsEnum(target))
         {
-            return MapEnum(target, componentName ?? _typeNames.Claim(nameHint));
+            return MapEnum(target, componentName ?? ClaimEnumName(_typeNames, nameHint));
         }
 
         if (target.AllOf.Count == 1 && target.Properties.Count == 0 && !(componentName is not null && IsRenamedObject(target)))
@@ -434,6 +438,21 @@ internal sealed class SchemaMapper
         return new TypeRef(typeKind, name, null, IsValueType: true, IsNullable: false);
     }
 
+    /// <summary>
+    /// A type name for an enum that is none of the members of an open enum's struct (a member cannot be named like its
+    /// type, CS0542), whether enums are open or closed, so that the option renames nothing.
+    /// </summary>
+    private static string ClaimEnumName(UniqueNameScope typeNames, string candidate)
+    {
+        var name = typeNames.Claim(candidate);
+        while (ReservedNames.OpenEnumMembers.Contains(name, StringComparer.Ordinal))
+        {
+            name = typeNames.Claim(candidate);
+        }
+
+        return name;
+    }
+
     private static string EnumMemberNameFor(string value, bool isInteger)
     {
         if (!isInteger)
@@ -449,28 +468,11 @@ internal sealed class SchemaMapper
         var typeRef = new TypeRef(TypeKind.Contract, name, null, IsValueType: false, IsNullable: false);
         _mapped[target] = typeRef;
 
-        var baseSchema = FindBaseSchema(target);
-        var baseName = baseSchema is null ? null : Map(baseSchema, name + "Base").Name;
-        var inherited = baseSchema is null ? new HashSet<string>(StringComparer.Ordinal) : ObjectMembers.AllWireNames(Dereference(baseSchema));
+        var layout = _layouts.Of(target, name);
+        var baseName = layout.BaseSchema is null ? null : Map(layout.BaseSchema, name + "Base").Name;
+        var properties = layout.OwnMembers.Select(member => MapProperty(target, member, name)).ToEquatableArray();
 
-        var scope = new UniqueNameScope(name, "Equals", "GetHashCode", "GetType", "ToString", "MemberwiseClone", "Finalize");
-        var hasAdditionalProperties = baseSchema is null && target.AllowAdditionalProperties;
-        if (hasAdditionalProperties)
-        {
-            scope.Reserve("AdditionalProperties");
-        }
-
-        foreach (var inheritedName in BasePropertyNames(baseName))
-        {
-            scope.Reserve(inheritedName);
-        }
-
-        var properties = ObjectMembers.Collect(target, requiredByParent: null, skip: baseSchema)
-            .Where(property => !inherited.Contains(property.Key))
-            .Select(property => MapProperty(target, property.Key, property.Value.Schema, property.Value.IsRequired, scope, name))
-            .ToEquatableArray();
-
-        _contracts[name] = new ContractModel(ContractKind.Object, name, DocumentationOf(target), baseName, properties, EquatableArray<EnumMemberModel>.Empty, hasAdditionalProperties, null);
+        _contracts[name] = new ContractModel(ContractKind.Object, name, DocumentationOf(target), baseName, properties, EquatableArray<EnumMemberModel>.Empty, layout.HasAdditionalProperties, null);
         if (target.DiscriminatorObject is { } discriminator)
         {
             _hierarchies.Add(new HierarchyDeclaration(name, discriminator, null, PointerOf(name)));
@@ -479,14 +481,13 @@ internal sealed class SchemaMapper
         return typeRef;
     }
 
-    private PropertyModel MapProperty(JsonSchema owner, string wireName, JsonSchema schema, bool isRequired, UniqueNameScope scope, string ownerName)
+    private PropertyModel MapProperty(JsonSchema owner, ClassMember member, string ownerName)
     {
-        var propertyName = scope.Claim(Identifiers.ToPascalCase(wireName));
-        var type = Map(schema, ownerName + Identifiers.ToPascalCase(wireName));
-        var propertyType = isRequired ? type : type.AsNullable();
-        var lenient = LenientMembers.IsLenient(schema) ? LenientConverterFor(propertyType) : null;
-        var access = MemberAccess.Of(schema, owner, isRequired);
-        return new PropertyModel(propertyName, wireName, propertyType, DocumentationOf(schema), isRequired, AllowsNull: type.IsNullable, lenient, MemberDefaults.Of(schema), access.IsReadOnly, access.IsWriteOnly, access.IsTolerant);
+        var type = Map(member.Schema, ownerName + Identifiers.ToPascalCase(member.WireName));
+        var propertyType = member.IsRequired ? type : type.AsNullable();
+        var lenient = LenientMembers.IsLenient(member.Schema) ? LenientConverterFor(propertyType) : null;
+        var access = MemberAccess.Of(member.Schema, owner, member.IsRequired);
+        return new PropertyModel(member.Name, member.WireName, propertyType, DocumentationOf(member.Schema), member.IsRequired, AllowsNull: type.IsNullable, lenient, MemberDefaults.Of(member.Schema), access.IsReadOnly, access.IsWriteOnly, access.IsTolerant);
     }
 
     /// <summary>The generated lenient converter for members of <paramref name="type"/> (one per type), or null when none reads it.</summary>
@@ -504,30 +505,6 @@ internal sealed class SchemaMapper
         }
 
         return model.ConverterName;
-    }
-
-    /// <summary>The first <c>allOf</c> member that is a named object: it becomes the base class.</summary>
-    private JsonSchema? FindBaseSchema(JsonSchema target) =>
-        target.AllOf.FirstOrDefault(part =>
-        {
-            var resolved = Dereference(part);
-            return _componentNames.ContainsKey(resolved) && IsObjectLike(resolved) && !_inProgress.Contains(resolved);
-        });
-
-    private IEnumerable<string> BasePropertyNames(string? baseName)
-    {
-        for (var current = baseName; current is not null && _contracts.TryGetValue(current, out var contract); current = contract.BaseTypeName)
-        {
-            foreach (var property in contract.Properties)
-            {
-                yield return property.Name;
-            }
-
-            if (contract.HasAdditionalProperties)
-            {
-                yield return "AdditionalProperties";
-            }
-        }
     }
 
     private static TypeRef MapPrimitive(JsonObjectType type, string? format) => type switch
