@@ -59,6 +59,29 @@ public sealed class UnionGenerationTests
         Assert.Contains("RequestUri.AddQuery(ref __query, \"id\", global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, __id, global::ClicRdv.Generated.Support.WireText.Format(__id.Value)));", run.Source("Clients.g.cs"));
     }
 
+    [Fact]
+    public void Inline_unions_and_discriminators_are_reported_where_they_are_written()
+    {
+        // They were reported at the start of the file: the mapper knew where components stand, not inline schemas.
+        var text =
+            "{\n  \"openapi\": \"3.0.3\",\n  \"info\": { \"title\": \"Unions\", \"version\": \"1\" },\n" +
+            "  \"paths\": { \"/things\": { \"get\": { \"operationId\": \"getThings\",\n" +
+            "    \"parameters\": [ { \"name\": \"n\", \"in\": \"query\", \"schema\": { \"oneOf\": [ { \"type\": \"integer\" }, { \"type\": \"number\" } ] } } ],\n" +
+            "    \"responses\": { \"200\": { \"description\": \"ok\", \"content\": { \"application/json\": { \"schema\": { \"$ref\": \"#/components/schemas/Holder\" } } } } } } } },\n" +
+            "  \"components\": { \"schemas\": {\n" +
+            "    \"Holder\": { \"type\": \"object\", \"properties\": {\n" +
+            "      \"pet\": { \"type\": \"object\", \"discriminator\": { \"propertyName\": \"\" }, \"properties\": { \"kind\": { \"type\": \"string\" } } } } }\n" +
+            "  } }\n}\n";
+        var run = GeneratorProperties.Check(text);
+
+        var lines = text.Split('\n').ToList();
+        var union = Assert.Single(run.GeneratorDiagnostics, diagnostic => diagnostic.Id == "CRDV102");
+        var discriminator = Assert.Single(run.GeneratorDiagnostics, diagnostic => diagnostic.Id == "CRDV101");
+        Assert.Equal(lines.FindIndex(line => line.Contains("\"oneOf\"")), union.Location.GetLineSpan().StartLinePosition.Line);
+        Assert.Equal(lines.FindIndex(line => line.Contains("\"pet\"")), discriminator.Location.GetLineSpan().StartLinePosition.Line);
+        Assert.StartsWith("The discriminator of /components/schemas/Holder/properties/pet in ", discriminator.GetMessage());
+    }
+
     private static string Document(string schemas) =>
         "{\n  \"openapi\": \"3.0.3\",\n  \"info\": { \"title\": \"Unions\", \"version\": \"1\" },\n" +
         "  \"paths\": { \"/things\": { \"get\": { \"operationId\": \"getThings\", \"responses\": { \"200\": { \"description\": \"ok\" } } } } },\n" +

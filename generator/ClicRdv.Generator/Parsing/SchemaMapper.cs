@@ -25,6 +25,7 @@ internal sealed class SchemaMapper
     private readonly Dictionary<string, LenientConverterModel> _lenientConverters = new(StringComparer.Ordinal);
     private readonly SchemaNullability _nullability = new();
     private readonly ClassLayouts _layouts;
+    private readonly SchemaPointers _pointers;
     private readonly List<HierarchyDeclaration> _hierarchies = new();
     private readonly List<(string Pointer, string What, string Reason)> _anyJsonUnions = new();
 
@@ -42,6 +43,7 @@ internal sealed class SchemaMapper
     {
         _typeNames = typeNames;
         _closedEnums = closedEnums;
+        _pointers = new SchemaPointers(document);
         _layouts = new ClassLayouts(
             schema => _componentNames.TryGetValue(schema, out var name) ? name : null,
             schema => _componentNames.ContainsKey(schema) && IsObjectLike(schema));
@@ -196,7 +198,7 @@ internal sealed class SchemaMapper
             if (target.DiscriminatorObject is { } discriminator && mappedParent.Kind == TypeKind.Contract && Dereference(parent).DiscriminatorObject is null
                 && _hierarchies.All(declared => declared.RootName != mappedParent.Name))
             {
-                _hierarchies.Add(new HierarchyDeclaration(mappedParent.Name, discriminator, null, PointerOf(mappedParent.Name)));
+                _hierarchies.Add(new HierarchyDeclaration(mappedParent.Name, discriminator, null, PointerOf(mappedParent.Name, target)));
             }
 
             return mappedParent;
@@ -278,7 +280,7 @@ internal sealed class SchemaMapper
         // or enum variant would become a type of its own, so the union is any JSON, and no unused type is generated.
         if (variants.Any(variant => !_componentNames.ContainsKey(Dereference(variant)) && (IsObjectLike(Dereference(variant)) || IsEnum(Dereference(variant)))))
         {
-            ReportAnyJson(componentName, nameHint, "a variant is an object or enum written inline, which has no class of its own");
+            ReportAnyJson(target, componentName, nameHint, "a variant is an object or enum written inline, which has no class of its own");
             return TypeRef.JsonValue.AsNullable(nullable);
         }
 
@@ -305,7 +307,7 @@ internal sealed class SchemaMapper
         var unionName = componentName ?? _typeNames.Claim(nameHint);
         if (Unions.Describe(unionName, variants.Select(variant => variant.AsNullable(false)).Distinct().ToList(), _contracts, out var reason) is not { } described)
         {
-            ReportAnyJson(componentName, nameHint, reason!);
+            ReportAnyJson(target, componentName, nameHint, reason!);
             return TypeRef.JsonValue;
         }
 
@@ -322,12 +324,12 @@ internal sealed class SchemaMapper
         && contract.Variants.All(variant => variant.Kind is JsonKind.String or JsonKind.Number or JsonKind.Boolean && variant.Type.Kind != TypeKind.IntegerEnum);
 
     /// <summary>Records a union read as any JSON value, for CRDV102: a component at its schema, an inline one by its name hint.</summary>
-    private void ReportAnyJson(string? componentName, string nameHint, string reason) =>
+    private void ReportAnyJson(JsonSchema target, string? componentName, string nameHint, string reason) =>
         _anyJsonUnions.Add(componentName is not null
-            ? (PointerOf(componentName), $"The schema '{_schemaNames[componentName]}'", reason)
-            : (string.Empty, $"The inline union {nameHint}", reason));
+            ? (PointerOf(componentName, target), $"The schema '{_schemaNames[componentName]}'", reason)
+            : (_pointers.Of(target), $"The inline union {nameHint}", reason));
 
-    /// <summary>The unions read as any JSON value: where (a pointer, empty for an inline one), what, and why.</summary>
+    /// <summary>The unions read as any JSON value: where (a pointer), what, and why.</summary>
     public IReadOnlyList<(string Pointer, string What, string Reason)> AnyJsonUnions => _anyJsonUnions;
 
     /// <summary>
@@ -354,7 +356,7 @@ internal sealed class SchemaMapper
             Map(variant, name);
         }
 
-        _hierarchies.Add(new HierarchyDeclaration(name, discriminator, variants, PointerOf(name)));
+        _hierarchies.Add(new HierarchyDeclaration(name, discriminator, variants, PointerOf(name, target)));
         return typeRef;
     }
 
@@ -369,9 +371,9 @@ internal sealed class SchemaMapper
         return hierarchies.Ignored;
     }
 
-    /// <summary>The JSON pointer of a class's component schema, or of the document for an inline one.</summary>
-    private string PointerOf(string contractName) =>
-        _schemaNames.TryGetValue(contractName, out var schemaName) ? "/components/schemas/" + SourceLocator.EscapeSegment(schemaName) : string.Empty;
+    /// <summary>The JSON pointer of a class's component schema, or of where its inline schema is written.</summary>
+    private string PointerOf(string contractName, JsonSchema target) =>
+        _schemaNames.TryGetValue(contractName, out var schemaName) ? "/components/schemas/" + SourceLocator.EscapeSegment(schemaName) : _pointers.Of(target);
 
     private bool IsNamedObject(JsonSchema schema)
     {
@@ -475,7 +477,7 @@ internal sealed class SchemaMapper
         _contracts[name] = new ContractModel(ContractKind.Object, name, DocumentationOf(target), baseName, properties, EquatableArray<EnumMemberModel>.Empty, layout.HasAdditionalProperties, null);
         if (target.DiscriminatorObject is { } discriminator)
         {
-            _hierarchies.Add(new HierarchyDeclaration(name, discriminator, null, PointerOf(name)));
+            _hierarchies.Add(new HierarchyDeclaration(name, discriminator, null, PointerOf(name, target)));
         }
 
         return typeRef;
