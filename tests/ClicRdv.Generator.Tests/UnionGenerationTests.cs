@@ -82,6 +82,22 @@ public sealed class UnionGenerationTests
         Assert.StartsWith("The discriminator of /components/schemas/Holder/properties/pet in ", discriminator.GetMessage());
     }
 
+    [Fact]
+    public void A_oneOf_beside_properties_adds_the_members_of_every_variant_as_optional_members()
+    {
+        // Only the properties were kept: the variants' members were left to AdditionalProperties, untyped.
+        var run = GeneratorProperties.Check(Document("""
+            "Card": { "type": "object", "required": [ "number" ], "properties": { "number": { "type": "string" } } },
+            "Payment": { "type": "object", "required": [ "amount" ], "properties": { "amount": { "type": "number" } },
+              "oneOf": [ { "$ref": "#/components/schemas/Card" }, { "type": "object", "required": [ "iban" ], "properties": { "iban": { "type": "string" } } } ] }
+            """));
+
+        var contracts = run.Source("Contracts.g.cs");
+        Assert.Contains("public double Amount { get; set; }", contracts);
+        Assert.Contains("public string? Number { get; set; }", contracts.Substring(contracts.IndexOf("class Payment", System.StringComparison.Ordinal)));
+        Assert.Contains("public string? Iban { get; set; }", contracts);
+    }
+
     private static string Document(string schemas) =>
         "{\n  \"openapi\": \"3.0.3\",\n  \"info\": { \"title\": \"Unions\", \"version\": \"1\" },\n" +
         "  \"paths\": { \"/things\": { \"get\": { \"operationId\": \"getThings\", \"responses\": { \"200\": { \"description\": \"ok\" } } } } },\n" +

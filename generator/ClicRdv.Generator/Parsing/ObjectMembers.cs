@@ -13,13 +13,15 @@ internal static class ObjectMembers
 
     /// <summary>
     /// The properties of an object schema and of its <c>allOf</c> members (except <paramref name="skip"/>, the base
-    /// class), in document order, first occurrence winning. A property is required when any level says so.
+    /// class), in document order, first occurrence winning. A property is required when any level says so. Beside
+    /// properties of its own, the members of each <c>oneOf</c>/<c>anyOf</c> variant come last and are optional, as an
+    /// object holds those of one variant only.
     /// </summary>
     public static List<KeyValuePair<string, (JsonSchema Schema, bool IsRequired)>> Collect(
         JsonSchema schema, ICollection<string>? requiredByParent, JsonSchema? skip = null)
     {
         var result = new List<KeyValuePair<string, (JsonSchema Schema, bool IsRequired)>>();
-        Collect(schema, requiredByParent, skip, new HashSet<string>(StringComparer.Ordinal), new HashSet<JsonSchema>(ReferenceEqualityComparer<JsonSchema>.Instance), result);
+        Collect(schema, requiredByParent, skip, optional: false, new HashSet<string>(StringComparer.Ordinal), new HashSet<JsonSchema>(ReferenceEqualityComparer<JsonSchema>.Instance), result);
         return result;
     }
 
@@ -31,6 +33,7 @@ internal static class ObjectMembers
         JsonSchema schema,
         ICollection<string>? requiredByParent,
         JsonSchema? skip,
+        bool optional,
         HashSet<string> seen,
         HashSet<JsonSchema> visited,
         List<KeyValuePair<string, (JsonSchema Schema, bool IsRequired)>> result)
@@ -44,7 +47,7 @@ internal static class ObjectMembers
         {
             if (property.Value is not null && seen.Add(property.Key))
             {
-                var required = property.Value.IsRequired || schema.RequiredProperties.Contains(property.Key) || (requiredByParent?.Contains(property.Key) ?? false);
+                var required = !optional && (property.Value.IsRequired || schema.RequiredProperties.Contains(property.Key) || (requiredByParent?.Contains(property.Key) ?? false));
                 result.Add(new(property.Key, (property.Value, required)));
             }
         }
@@ -53,7 +56,18 @@ internal static class ObjectMembers
         {
             if (part is not null && !ReferenceEquals(part, skip))
             {
-                Collect(SchemaMapper.Dereference(part), schema.RequiredProperties, null, seen, visited, result);
+                Collect(SchemaMapper.Dereference(part), schema.RequiredProperties, null, optional, seen, visited, result);
+            }
+        }
+
+        if (schema.Properties.Count > 0)
+        {
+            foreach (var variant in schema.OneOf.Concat(schema.AnyOf))
+            {
+                if (variant is not null)
+                {
+                    Collect(SchemaMapper.Dereference(variant), null, null, optional: true, seen, visited, result);
+                }
             }
         }
     }
