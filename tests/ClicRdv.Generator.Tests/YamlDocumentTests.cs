@@ -259,12 +259,21 @@ public sealed class YamlDocumentTests
     }
 
     [Fact]
-    public void Nesting_deeper_than_any_api_description_is_CRDV001_where_it_gets_too_deep()
+    public void Nesting_deeper_than_the_json_reader_accepts_is_CRDV001_in_yaml_terms_where_it_gets_too_deep()
     {
         var diagnostic = SingleError("a: " + new string('[', 300) + new string(']', 300) + "\n");
 
-        AssertAt(diagnostic, "CRDV001", 1, 3 + YamlTree.MaxDepth + 1);
-        Assert.Contains($"it nests more than {YamlTree.MaxDepth} levels deep here", diagnostic.GetMessage(), StringComparison.Ordinal);
+        // The mapping and 63 lists are accepted; the 64th list is one too many.
+        AssertAt(diagnostic, "CRDV001", 1, 3 + YamlTree.MaxDepth);
+        Assert.Contains($"it nests more than {YamlTree.MaxDepth} mappings and lists deep here", diagnostic.GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Nesting_as_deep_as_the_json_reader_accepts_is_read()
+    {
+        var lists = YamlTree.MaxDepth - 1;
+
+        AssertAt(SingleError("a: " + new string('[', lists) + new string(']', lists) + "\n"), "CRDV002", 1, 1);
     }
 
     [Theory]

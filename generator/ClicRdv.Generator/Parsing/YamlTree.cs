@@ -80,8 +80,11 @@ internal sealed class YamlAlias : YamlNode
 /// </summary>
 internal sealed class YamlTree
 {
-    /// <summary>Deeper than any API description, and shallow enough that reading it cannot exhaust the compiler's stack.</summary>
-    public const int MaxDepth = 256;
+    /// <summary>
+    /// How many mappings and lists may nest: as many as the JSON reader of the rest of the pipeline accepts (Newtonsoft's
+    /// default), so that YAML too deep for it is refused here, in YAML terms, and reading can never exhaust the stack.
+    /// </summary>
+    public const int MaxDepth = 64;
 
     private readonly IParser _parser;
     private readonly Dictionary<string, YamlNode> _anchors = new(System.StringComparer.Ordinal);
@@ -98,12 +101,12 @@ internal sealed class YamlTree
 
     public static YamlException Error(YamlNode node, string message) => new(node.Start, node.End, message);
 
-    /// <summary>Refuses a mapping or a list that starts at <paramref name="start"/>, <paramref name="depth"/> levels down, if that is too deep.</summary>
+    /// <summary>Refuses a mapping or a list that starts at <paramref name="start"/> inside <paramref name="depth"/> others, if that is too deep.</summary>
     public static void RequireDepth(Mark start, Mark end, int depth)
     {
-        if (depth > MaxDepth)
+        if (depth >= MaxDepth)
         {
-            throw new YamlException(start, end, $"it nests more than {MaxDepth} levels deep here");
+            throw new YamlException(start, end, $"it nests more than {MaxDepth} mappings and lists deep here");
         }
     }
 
