@@ -148,8 +148,7 @@ internal sealed class YamlDocumentText
         _cancellationToken.ThrowIfCancellationRequested();
         if (_json.Length > _maxLength)
         {
-            var place = (YamlNode?)_expandingAlias;
-            throw new YamlException(place?.Start ?? start, place?.End ?? end, $"its aliases expand it to more than {_maxLength} characters of JSON");
+            throw new YamlException(_expandingAlias?.Start ?? start, _expandingAlias?.End ?? end, $"its aliases expand it to more than {_maxLength} characters of JSON");
         }
 
         if (_json.Length > 0)
@@ -189,8 +188,9 @@ internal sealed class YamlDocumentText
         {
             if (!IsMergeKey(entry.Key))
             {
-                written.Add(KeyOf(entry.Key));
-                entries.Add(new Entry(KeyOf(entry.Key), entry.Key, entry.Value));
+                var key = KeyOf(entry.Key);
+                written.Add(key);
+                entries.Add(new Entry(key, entry.Key, entry.Value));
                 continue;
             }
 
