@@ -16,7 +16,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 dotnet build "$repo/generator/ClicRdv.Generator" -c Release -nologo -v:q > /dev/null
 analyzers=""
-for assembly in ClicRdv.Generator NSwag.Core NJsonSchema NJsonSchema.Annotations Namotion.Reflection Newtonsoft.Json; do
+for assembly in ClicRdv.Generator NSwag.Core NJsonSchema NJsonSchema.Annotations Namotion.Reflection Newtonsoft.Json YamlDotNet; do
   analyzers="$analyzers<Analyzer Include=\"$repo/generator/ClicRdv.Generator/bin/Release/netstandard2.0/$assembly.dll\" />"
 done
 

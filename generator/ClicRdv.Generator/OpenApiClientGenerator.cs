@@ -11,18 +11,19 @@ using Microsoft.CodeAnalysis.Text;
 namespace ClicRdv.Generator;
 
 /// <summary>
-/// Generates Refit interfaces, contracts and their implementations from every <c>*.openapi.json</c> AdditionalFile.
+/// Generates Refit interfaces, contracts and their implementations from every <c>*.openapi.json</c>,
+/// <c>*.openapi.yaml</c> and <c>*.openapi.yml</c> AdditionalFile.
 /// Parsing and emitting are separate steps joined by an equatable model, so unrelated edits re-run nothing.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class OpenApiClientGenerator : IIncrementalGenerator
 {
-    private const string DocumentSuffix = ".openapi.json";
+    private static readonly string[] DocumentSuffixes = { ".openapi.json", ".openapi.yaml", ".openapi.yml" };
 
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
         var files = context.AdditionalTextsProvider
-            .Where(static file => file.Path.EndsWith(DocumentSuffix, StringComparison.OrdinalIgnoreCase));
+            .Where(static file => DocumentSuffixes.Any(suffix => file.Path.EndsWith(suffix, StringComparison.OrdinalIgnoreCase)));
 
         var documentCount = files.Collect()
             .Select(static (all, _) => all.Length)

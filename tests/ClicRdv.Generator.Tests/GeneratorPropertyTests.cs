@@ -11,10 +11,12 @@ namespace ClicRdv.Generator.Tests;
 /// </summary>
 public sealed class GeneratorPropertyTests
 {
-    /// <summary>Cases per run, chosen so that the class runs in about a minute on two cores (each case compiles its code).</summary>
+    /// <summary>Cases per run, chosen so that the class runs in about a minute and a half on two cores (each case compiles its code).</summary>
     public const int GeneratedDocumentCases = 120;
 
     public const int MutatedDocumentCases = 120;
+
+    public const int MutatedYamlDocumentCases = 40;
 
     [Fact]
     public void Generated_documents_get_a_located_error_or_code_that_compiles_and_keeps_every_wire_name()
@@ -34,5 +36,11 @@ public sealed class GeneratorPropertyTests
     public void Broken_real_documents_get_a_located_error_or_code_that_compiles()
     {
         CaseRunner.Run(DocumentMutator.Mutations, MutatedDocumentCases, mutated => GeneratorProperties.Check(mutated.Text));
+    }
+
+    [Fact]
+    public void Broken_real_documents_written_in_yaml_get_a_located_error_or_code_that_compiles()
+    {
+        CaseRunner.Run(DocumentMutator.YamlMutations, MutatedYamlDocumentCases, mutated => GeneratorProperties.Check(mutated.Text, documentPath: GeneratorProperties.YamlDocumentPath));
     }
 }

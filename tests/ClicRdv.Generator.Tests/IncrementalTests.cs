@@ -10,17 +10,19 @@ namespace ClicRdv.Generator.Tests;
 
 /// <summary>
 /// The generator runs on every keystroke in the IDE: an edit that does not touch a document must re-run nothing, and an
-/// edit to one document must regenerate that document only.
+/// edit to one document must regenerate that document only, whether it is written in JSON or in YAML.
 /// </summary>
 public sealed class IncrementalTests
 {
     private static readonly string[] TrackedSteps = { TrackingNames.Input, TrackingNames.Parse, TrackingNames.Model, TrackingNames.Diagnostics };
 
-    [Fact]
-    public void An_unrelated_csharp_edit_reruns_no_step()
+    [Theory]
+    [InlineData("petstore.openapi.json")]
+    [InlineData("petstore.openapi.yaml")]
+    public void An_unrelated_csharp_edit_reruns_no_step(string document)
     {
         var compilation = GeneratorHarness.CreateCompilation("class A { }");
-        var first = GeneratorHarness.Run(Driver(("petstore.openapi.json", Fixtures.Read("petstore.openapi.json"))), compilation);
+        var first = GeneratorHarness.Run(Driver((document, Petstore(document))), compilation);
 
         var edited = compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText("class B { }", GeneratorHarness.ParseOptions));
         var second = GeneratorHarness.Run(first.Driver, edited);
@@ -35,16 +37,18 @@ public sealed class IncrementalTests
         Assert.All(second.Result.TrackedOutputSteps.SelectMany(step => step.Value).SelectMany(run => run.Outputs), output => Assert.Equal(IncrementalStepRunReason.Cached, output.Reason));
     }
 
-    [Fact]
-    public void Editing_one_document_reparses_only_that_document()
+    [Theory]
+    [InlineData("petstore.openapi.json")]
+    [InlineData("petstore.openapi.yaml")]
+    public void Editing_one_document_reparses_only_that_document(string document)
     {
-        var petstoreText = Fixtures.Read("petstore.openapi.json");
-        var petstore = new InMemoryAdditionalText("petstore.openapi.json", petstoreText);
+        var petstoreText = Petstore(document);
+        var petstore = new InMemoryAdditionalText(document, petstoreText);
         var constructs = new InMemoryAdditionalText("constructs.openapi.json", Fixtures.Read("constructs.openapi.json"));
         var compilation = GeneratorHarness.CreateCompilation();
         var first = GeneratorHarness.Run(GeneratorHarness.CreateDriver(new AdditionalText[] { petstore, constructs }), compilation);
 
-        var edited = first.Driver.ReplaceAdditionalText(petstore, new InMemoryAdditionalText("petstore.openapi.json", petstoreText.Replace("\"listPets\"", "\"listAllPets\"")));
+        var edited = first.Driver.ReplaceAdditionalText(petstore, new InMemoryAdditionalText(document, petstoreText.Replace("listPets", "listAllPets")));
         var second = GeneratorHarness.Run(edited, compilation);
 
         Assert.Equal(
@@ -83,6 +87,13 @@ public sealed class IncrementalTests
         {
             AssertPlainData(output.GetType(), new HashSet<System.Type>());
         }
+    }
+
+    /// <summary>The petstore fixture, written in YAML for a <c>.yaml</c> path.</summary>
+    private static string Petstore(string path)
+    {
+        var json = Fixtures.Read("petstore.openapi.json");
+        return path.EndsWith(".yaml", System.StringComparison.Ordinal) ? JsonToYaml.Convert(json) : json;
     }
 
     private static GeneratorDriver Driver(params (string Path, string Text)[] documents) =>

@@ -34,7 +34,7 @@ public sealed class PackageTests : IClassFixture<PackageFeed>
             {
                 "analyzers/dotnet/cs/ClicRdv.Generator.dll", "analyzers/dotnet/cs/ClicRdv.Generator.pdb", "analyzers/dotnet/cs/Namotion.Reflection.dll",
                 "analyzers/dotnet/cs/Newtonsoft.Json.dll", "analyzers/dotnet/cs/NJsonSchema.Annotations.dll", "analyzers/dotnet/cs/NJsonSchema.dll",
-                "analyzers/dotnet/cs/NSwag.Core.dll", "build/ClicRdv.Generator.props", "build/clicrdv.v1.openapi.json", "ClicRdv.Generator.nuspec", "PACKAGE.md",
+                "analyzers/dotnet/cs/NSwag.Core.dll", "analyzers/dotnet/cs/YamlDotNet.dll", "build/ClicRdv.Generator.props", "build/clicrdv.v1.openapi.json", "ClicRdv.Generator.nuspec", "PACKAGE.md",
             },
             files);
         var nuspec = Nuspec(package);
@@ -193,6 +193,30 @@ public sealed class PackageTests : IClassFixture<PackageFeed>
         consumer.Write("Program.cs", "var calendar = new MyApp.Calendar(); System.Console.WriteLine(calendar.PublicName);\nSystem.Func<System.Threading.CancellationToken, System.Threading.Tasks.Task> ping = ((MyApp.IGroupsApi)null!).Ping;\n");
         var third = await consumer.BuildAsync();
         Assert.True(third.ExitCode == 0, third.Output);
+    }
+
+    [Fact]
+    public async Task A_yaml_document_generates_in_the_real_compiler_and_a_yaml_error_fails_the_build_at_its_line()
+    {
+        // Kiota's YAML as it wrote it (a byte-order mark, comments, unquoted status keys), read by the packed YamlDotNet.
+        using var consumer = ConsumerProject.Create(_feed, new Dictionary<string, string>
+        {
+            ["Consumer.csproj"] = OwnDocumentProject("fruits.openapi.yaml", clicRdvNamespace: "Fruits"),
+            ["fruits.openapi.yaml"] = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "tests", "ClicRdv.Generator.Tests", "Fixtures", "peers", "kiota-model-with-derived-types.openapi.yaml")),
+            ["Program.cs"] = "Fruits.Fruit fruit = new Fruits.Apple();\nSystem.Console.WriteLine($\"{fruit.GetType().Name} is a {typeof(Fruits.Apple).BaseType!.Name}\");\n",
+        });
+
+        var build = await consumer.BuildAsync();
+        Assert.True(build.ExitCode == 0, build.Output);
+        var run = await consumer.RunAsync("net10.0", new Dictionary<string, string>());
+        Assert.True(run.ExitCode == 0, run.Output);
+        Assert.Equal("Apple is a Fruit", run.Output.Trim());
+
+        consumer.Write("fruits.openapi.yaml", "openapi: 3.0.3\ninfo:\n  title: Broken\n  version: '1'\n paths: {}\n");
+        var broken = await consumer.BuildAsync();
+
+        Assert.NotEqual(0, broken.ExitCode);
+        Assert.Matches(@"fruits\.openapi\.yaml\(5,2\): error CRDV001: .*is not valid YAML", broken.Output);
     }
 
     [Fact]

@@ -7,10 +7,11 @@ internal static class DiagnosticDescriptors
 {
     private const string Category = "ClicRdv.Generator";
 
-    public static readonly DiagnosticDescriptor InvalidJson = new(
+    /// <summary>Takes the file, the syntax it is written in (JSON or YAML), and the reader's message.</summary>
+    public static readonly DiagnosticDescriptor InvalidSyntax = new(
         "CRDV001",
-        "The OpenAPI document is not valid JSON",
-        "'{0}' is not valid JSON: {1}",
+        "The OpenAPI document is not valid JSON or YAML",
+        "'{0}' is not valid {1}: {2}",
         Category,
         DiagnosticSeverity.Error,
         isEnabledByDefault: true);

@@ -9,10 +9,12 @@ internal sealed class DiagnosticSink
 {
     private readonly List<DiagnosticInfo> _diagnostics = new();
 
-    public DiagnosticSink(string filePath, string text)
+    /// <param name="text">The JSON text the diagnostics are about.</param>
+    /// <param name="yamlOrigins">For a YAML document (<paramref name="text"/> is then its JSON form), where each JSON line comes from.</param>
+    public DiagnosticSink(string filePath, string text, JsonLineOrigins? yamlOrigins = null)
     {
         FilePath = filePath;
-        Locator = new SourceLocator(filePath, text);
+        Locator = new SourceLocator(filePath, text, yamlOrigins);
     }
 
     public string FilePath { get; }
@@ -30,6 +32,10 @@ internal sealed class DiagnosticSink
     /// <summary>Reports an error about the whole document; every such descriptor takes the file, then one detail.</summary>
     public void DocumentError(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, LocationInfo location, string detail) =>
         Add(DiagnosticInfo.Create(descriptor, location, FilePath, detail));
+
+    /// <summary>Reports CRDV001: the text is not valid <paramref name="syntax"/> (JSON or YAML), with the reader's message.</summary>
+    public void InvalidSyntax(string syntax, LocationInfo location, string detail) =>
+        Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidSyntax, location, FilePath, syntax, detail));
 
     /// <summary>Reports that <paramref name="construct"/> (at the JSON pointer) was left out, and why.</summary>
     public void Unsupported(string construct, string pointer, string reason) =>

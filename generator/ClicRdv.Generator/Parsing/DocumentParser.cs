@@ -11,13 +11,19 @@ using NSwag;
 namespace ClicRdv.Generator.Parsing;
 
 /// <summary>
-/// Reads an OpenAPI document with NSwag.Core and turns it into a <see cref="DocumentModel"/>. This is the only part
-/// of the generator that knows NSwag; every failure becomes a diagnostic, never an exception.
+/// Reads an OpenAPI document with NSwag.Core and turns it into a <see cref="DocumentModel"/>; a YAML document is read
+/// as its JSON form (<see cref="YamlDocumentText"/>). Parsing is the only part of the generator that knows NSwag and
+/// YamlDotNet; every failure becomes a diagnostic, never an exception.
 /// </summary>
 internal static class DocumentParser
 {
     private static readonly Regex OpenApiVersion = new(@"""openapi""\s*:\s*""([^""]*)""", RegexOptions.CultureInvariant);
     private static readonly Regex SwaggerVersion = new(@"""swagger""\s*:\s*""([^""]*)""", RegexOptions.CultureInvariant);
+    /// <summary>
+    /// The place Newtonsoft appends to its messages: the diagnostic's location says it already, and for a YAML document
+    /// these numbers would be the JSON form's.
+    /// </summary>
+    private static readonly Regex ReaderPosition = new(@", line \d+, position \d+", RegexOptions.CultureInvariant);
     private static readonly Regex UnresolvedPath = new(@"Could not resolve the (?:JSON )?path '([^']*)'", RegexOptions.CultureInvariant);
 
     public static ParseResult Parse(DocumentInput input, CancellationToken cancellationToken)
@@ -31,7 +37,20 @@ internal static class DocumentParser
 
         try
         {
-            var document = Read(input, diagnostics, cancellationToken);
+            var json = input.Text;
+            if (YamlDocumentText.IsYamlFile(input.FilePath))
+            {
+                if (YamlDocumentText.Convert(input.Text, diagnostics, cancellationToken) is not { } yaml)
+                {
+                    return diagnostics.ToResult(null);
+                }
+
+                // From here on the document is its JSON form, and each diagnostic finds its place in the YAML.
+                json = yaml.Json;
+                diagnostics = new DiagnosticSink(input.FilePath, json, yaml.Origins);
+            }
+
+            var document = Read(json, diagnostics, cancellationToken);
             if (document is not null)
             {
                 ReferenceCycles.Report(document, diagnostics);
@@ -56,18 +75,18 @@ internal static class DocumentParser
         }
     }
 
-    private static OpenApiDocument? Read(DocumentInput input, DiagnosticSink diagnostics, CancellationToken cancellationToken)
+    private static OpenApiDocument? Read(string json, DiagnosticSink diagnostics, CancellationToken cancellationToken)
     {
-        var version = OpenApiVersion.Match(input.Text);
+        var version = OpenApiVersion.Match(json);
         if (!version.Success || !version.Groups[1].Value.StartsWith("3.", StringComparison.Ordinal))
         {
-            var swagger = SwaggerVersion.Match(input.Text);
+            var swagger = SwaggerVersion.Match(json);
             var reason = swagger.Success
                 ? $"it declares \"swagger\": \"{swagger.Groups[1].Value}\"; convert it to OpenAPI 3.0 first"
                 : version.Success ? $"it declares \"openapi\": \"{version.Groups[1].Value}\"" : "it has no \"openapi\": \"3.x\" member";
 
             // A document that is not even JSON deserves the JSON error, with its line and column.
-            if (!TryReportInvalidJson(input.Text, diagnostics))
+            if (!TryReportInvalidJson(json, diagnostics))
             {
                 diagnostics.DocumentError(DiagnosticDescriptors.NotOpenApi3, version.Success ? diagnostics.Locator.OfPointer("/openapi") : diagnostics.Locator.FileStart(), reason);
             }
@@ -76,19 +95,19 @@ internal static class DocumentParser
         }
 
         // References outside the document are refused before NSwag reads anything, each at its $ref.
-        if (ExternalReferences.Report(input.Text, diagnostics))
+        if (ExternalReferences.Report(json, diagnostics))
         {
             return null;
         }
 
         try
         {
-            return OpenApiDocument.FromJsonAsync(input.Text, DocumentOnlyReferenceResolver.DocumentPath, NJsonSchema.SchemaType.OpenApi3, DocumentOnlyReferenceResolver.Factory, cancellationToken).GetAwaiter().GetResult();
+            return OpenApiDocument.FromJsonAsync(json, DocumentOnlyReferenceResolver.DocumentPath, NJsonSchema.SchemaType.OpenApi3, DocumentOnlyReferenceResolver.Factory, cancellationToken).GetAwaiter().GetResult();
         }
         catch (JsonException exception)
         {
             // NSwag reports a syntax error as a deserialization error; the plain reader tells which it is.
-            if (!TryReportInvalidJson(input.Text, diagnostics))
+            if (!TryReportInvalidJson(json, diagnostics))
             {
                 var (line, column) = exception switch
                 {
@@ -96,7 +115,7 @@ internal static class DocumentParser
                     JsonReaderException reader => (reader.LineNumber, reader.LinePosition),
                     _ => (1, 1),
                 };
-                diagnostics.DocumentError(DiagnosticDescriptors.UnreadableDocument, diagnostics.Locator.AtLineColumn(line, column), exception.Message);
+                diagnostics.DocumentError(DiagnosticDescriptors.UnreadableDocument, diagnostics.Locator.AtLineColumn(line, column), ReaderPosition.Replace(exception.Message, string.Empty));
             }
         }
         catch (Exception exception) when (exception is InvalidOperationException or NotSupportedException && UnresolvedPath.Match(exception.Message) is { Success: true } match)
@@ -159,7 +178,7 @@ internal static class DocumentParser
             schemas.LenientConverters.ToEquatableArray());
     }
 
-    /// <summary>The file name without the <c>.openapi.json</c> suffix.</summary>
+    /// <summary>The file name without its <c>.openapi.json</c>, <c>.openapi.yaml</c> or <c>.openapi.yml</c> suffix.</summary>
     public static string StemOf(string filePath)
     {
         var fileName = filePath.Substring(Math.Max(filePath.LastIndexOf('/'), filePath.LastIndexOf('\\')) + 1);
@@ -175,7 +194,7 @@ internal static class DocumentParser
             return false;
         }
 
-        diagnostics.DocumentError(DiagnosticDescriptors.InvalidJson, diagnostics.Locator.AtLineColumn(error.Line, error.Column), error.Message);
+        diagnostics.InvalidSyntax("JSON", diagnostics.Locator.AtLineColumn(error.Line, error.Column), error.Message);
         return true;
     }
 

@@ -8,23 +8,31 @@ using Newtonsoft.Json;
 namespace ClicRdv.Generator.Parsing;
 
 /// <summary>
-/// Finds places in a document's text for diagnostics. The text is read again only when a diagnostic needs a
-/// location, so a clean document pays nothing for it.
+/// Finds places in a document's JSON text for diagnostics. The text is read again only when a diagnostic needs a
+/// location, so a clean document pays nothing for it. For a YAML document the text is its JSON form, and every place
+/// found in it is taken back to the YAML key, item or scalar that JSON line was written from.
 /// </summary>
 internal sealed class SourceLocator
 {
     private readonly string _filePath;
     private readonly string _text;
+    private readonly JsonLineOrigins? _yamlOrigins;
 
-    public SourceLocator(string filePath, string text)
+    public SourceLocator(string filePath, string text, JsonLineOrigins? yamlOrigins = null)
     {
         _filePath = filePath;
         _text = text;
+        _yamlOrigins = yamlOrigins;
     }
 
     /// <summary>The location of a 1-based line and column, as JSON readers report them.</summary>
     public LocationInfo AtLineColumn(int line, int column)
     {
+        if (_yamlOrigins is not null)
+        {
+            return _yamlOrigins.LocationOf(_filePath, line);
+        }
+
         var lineIndex = Math.Max(0, line - 1);
         var columnIndex = Math.Max(0, column - 1);
         var offset = OffsetOf(lineIndex, columnIndex);
@@ -42,10 +50,10 @@ internal sealed class SourceLocator
         return match.Success ? AtOffset(match.Index, match.Length) : FileStart();
     }
 
-    /// <summary>The member a JSON pointer (<c>/paths/~1pets/get</c>) designates, or the file start if it is not found.</summary>
     /// <summary>A name as one segment of a JSON pointer (RFC 6901: <c>~</c> and <c>/</c> escaped).</summary>
     public static string EscapeSegment(string segment) => segment.Replace("~", "~0").Replace("/", "~1");
 
+    /// <summary>The member a JSON pointer (<c>/paths/~1pets/get</c>) designates, or the file start if it is not found.</summary>
     public LocationInfo OfPointer(string pointer) =>
         Navigate(pointer) is { } position ? AtLineColumn(position.Line, position.Column) : FileStart();
 
@@ -57,6 +65,11 @@ internal sealed class SourceLocator
 
     private LocationInfo AtOffset(int offset, int length)
     {
+        if (_yamlOrigins is not null)
+        {
+            return _yamlOrigins.LocationOf(_filePath, PositionOf(offset).Line + 1);
+        }
+
         var start = PositionOf(offset);
         var end = PositionOf(offset + length);
         return new LocationInfo(_filePath, new TextSpan(offset, length), new LinePositionSpan(start, end));

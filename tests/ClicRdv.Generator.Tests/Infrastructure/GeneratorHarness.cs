@@ -19,6 +19,10 @@ internal sealed record GeneratorRun(GeneratorDriver Driver, Compilation Compilat
     public IReadOnlyList<GeneratedSourceResult> DocumentSources =>
         Result.GeneratedSources.Where(source => !source.HintName.StartsWith("ClicRdv.Generated.", System.StringComparison.Ordinal)).ToList();
 
+    /// <summary>Each document source's hint name and text, to compare two runs byte for byte.</summary>
+    public IReadOnlyList<(string HintName, string Text)> DocumentTexts =>
+        DocumentSources.Select(source => (source.HintName, source.SourceText.ToString())).ToList();
+
     public string Source(string hintNameSuffix) =>
         Result.GeneratedSources.Single(source => source.HintName.EndsWith(hintNameSuffix, System.StringComparison.Ordinal)).SourceText.ToString();
 }

@@ -16,7 +16,8 @@ internal sealed record MutatedDocument(string Fixture, string Mutation, string T
 /// <summary>
 /// Breaks real documents one way at a time: the text cut short, a member removed, a value of another JSON type, a
 /// dangling or cyclic <c>$ref</c>, a <c>$ref</c> to a URL or a file (which must be refused, never opened), a member written twice, names that collide or are unicode. Real documents reach
-/// code paths a generator of documents does not think of; each mutation starts from a valid one.
+/// code paths a generator of documents does not think of; each mutation starts from a valid one. Each breakage also
+/// comes written in YAML.
 /// </summary>
 internal static class DocumentMutator
 {
@@ -57,12 +58,17 @@ internal static class DocumentMutator
         "http://127.0.0.1:9/remote.json#/components/schemas/Pet", "https://example.com/schemas/pet.json", "file:///etc/hostname", "/etc/hostname#/Pet", "./schemas/pet.json#/Pet",
     };
 
+    private const string Truncated = "truncated at ";
+
     public static readonly Gen<MutatedDocument> Mutations =
         from fixture in Gen.Int[0, FixtureNames.Length - 1]
         from kind in Gen.Enum<Kind>()
         from pick in Gen.Int[0, int.MaxValue]
         from variant in Gen.Int[0, 4]
         select Mutate(fixture, kind, pick, variant);
+
+    /// <summary>The same breakages written in YAML; a document cut short is its YAML form cut at the same fraction.</summary>
+    public static readonly Gen<MutatedDocument> YamlMutations = Mutations.Select(InYaml);
 
     private static MutatedDocument Mutate(int fixture, Kind kind, int pick, int variant)
     {
@@ -71,7 +77,7 @@ internal static class DocumentMutator
         if (kind == Kind.Truncate)
         {
             var length = pick % text.Length;
-            return new MutatedDocument(name, $"truncated at {length}", text.Substring(0, length));
+            return new MutatedDocument(name, Truncated + length, text.Substring(0, length));
         }
 
         var root = JsonNode.Parse(text)!;
@@ -158,6 +164,19 @@ internal static class DocumentMutator
             default:
                 return Result(name, "unchanged", root);
         }
+    }
+
+    private static MutatedDocument InYaml(MutatedDocument mutated)
+    {
+        if (!mutated.Mutation.StartsWith(Truncated, StringComparison.Ordinal))
+        {
+            return mutated with { Mutation = "in YAML, " + mutated.Mutation, Text = JsonToYaml.Convert(mutated.Text) };
+        }
+
+        var json = Texts.Value[Array.IndexOf(FixtureNames, mutated.Fixture)];
+        var yaml = JsonToYaml.Convert(json);
+        var length = (int)((long)mutated.Text.Length * yaml.Length / json.Length);
+        return new MutatedDocument(mutated.Fixture, "in YAML, " + Truncated + length, yaml.Substring(0, length));
     }
 
     private static MutatedDocument Retarget(string fixture, JsonNode root, JsonNode reference, string target)
