@@ -56,8 +56,9 @@ internal sealed class ClassLayouts
     private ClassLayout Build(JsonSchema target, string className)
     {
         var baseSchema = BaseOf(target);
-        var baseLayout = baseSchema is null ? null : Of(SchemaMapper.Dereference(baseSchema), _componentName(SchemaMapper.Dereference(baseSchema))!);
-        var inherited = baseSchema is null ? new HashSet<string>(StringComparer.Ordinal) : ObjectMembers.AllWireNames(SchemaMapper.Dereference(baseSchema));
+        var baseTarget = baseSchema is null ? null : SchemaMapper.Dereference(baseSchema);
+        var baseLayout = baseTarget is null ? null : Of(baseTarget, _componentName(baseTarget)!);
+        var inherited = baseTarget is null ? new HashSet<string>(StringComparer.Ordinal) : ObjectMembers.AllWireNames(baseTarget);
 
         var scope = new UniqueNameScope(ReservedNames.ObjectMembers.Concat(new[] { className }).ToArray());
         var hasAdditionalProperties = baseSchema is null && target.AllowAdditionalProperties;

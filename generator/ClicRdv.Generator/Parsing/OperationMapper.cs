@@ -145,9 +145,9 @@ internal sealed class OperationMapper
             ? TypeRef.String
             : _schemas.Map(schema, methodName + Identifiers.ToPascalCase(parameter.Name));
         var style = CollectionStyleOf(parameter, location.Value);
-        if (style == CollectionStyle.DeepObject && DeepObjectSchema(schema, type) is { } objectSchema)
+        if (style == CollectionStyle.DeepObject && WritesObjects(schema, type))
         {
-            ReportUnwritableFields(objectSchema, methodName, $"Field of parameter '{parameter.Name}' of {operationName}", pointer);
+            ReportUnwritableFields(type, $"Field of parameter '{parameter.Name}' of {operationName}", pointer);
         }
         else if (style == CollectionStyle.DeepObject)
         {
@@ -197,7 +197,7 @@ internal sealed class OperationMapper
                 break;
             case BodyEncoding.FormUrlEncoded when schema is not null && _schemas.Map(schema, methodName + "Request") is { Kind: TypeKind.Contract } contract:
                 type = contract;
-                ReportUnwritableFields(schema, methodName + "Request", $"Form field of {operationName}", pointer);
+                ReportUnwritableFields(contract, $"Form field of {operationName}", pointer);
                 break;
             case BodyEncoding.Text:
                 type = TypeRef.String;
@@ -229,10 +229,9 @@ internal sealed class OperationMapper
     /// Reports the fields of an object written one by one (a form, a deepObject) that are objects themselves: they are
     /// left out (see <see cref="WithFields"/>), as are readOnly fields, silently, since no request carries them.
     /// </summary>
-    private void ReportUnwritableFields(JsonSchema schema, string nameHint, string description, string pointer)
+    private void ReportUnwritableFields(TypeRef type, string description, string pointer)
     {
-        var type = _schemas.Map(schema, nameHint);
-        foreach (var field in _schemas.FieldsOf(type).Where(field => !field.IsReadOnly && !IsWritableInUrl(field.Type)))
+        foreach (var field in SentFields(type).Where(field => !IsWritableInUrl(field.Type)))
         {
             _diagnostics.Unsupported($"{description} '{field.WireName}'", pointer, "an object-valued field cannot be written as text");
         }
@@ -255,19 +254,19 @@ internal sealed class OperationMapper
         }).ToEquatableArray();
 
     private EquatableArray<PropertyModel> WritableFields(TypeRef type) =>
-        _schemas.FieldsOf(type.Kind == TypeKind.Array ? type.Element! : type).Where(field => !field.IsReadOnly && IsWritableInUrl(field.Type)).ToEquatableArray();
+        SentFields(type).Where(field => IsWritableInUrl(field.Type)).ToEquatableArray();
 
-    /// <summary>The object schema a deepObject parameter writes: the parameter's own, or its items'.</summary>
-    private static JsonSchema? DeepObjectSchema(JsonSchema schema, TypeRef type)
+    /// <summary>The fields a request may carry of an object (or of each object of an array): all but the readOnly ones.</summary>
+    private IEnumerable<PropertyModel> SentFields(TypeRef type) =>
+        _schemas.FieldsOf(type.Kind == TypeKind.Array ? type.Element! : type).Where(field => !field.IsReadOnly);
+
+    /// <summary>Whether a deepObject parameter writes an object, or an array of objects, as the deepObject style needs.</summary>
+    private static bool WritesObjects(JsonSchema schema, TypeRef type) => type.Kind switch
     {
-        var target = SchemaMapper.Dereference(schema);
-        return type.Kind switch
-        {
-            TypeKind.Contract => target,
-            TypeKind.Array when type.Element?.Kind == TypeKind.Contract && target.Item is { } item => SchemaMapper.Dereference(item),
-            _ => null,
-        };
-    }
+        TypeKind.Contract => true,
+        TypeKind.Array => type.Element?.Kind == TypeKind.Contract && SchemaMapper.Dereference(schema).Item is not null,
+        _ => false,
+    };
 
     private ResponseModel MapResponse(OpenApiOperation operation, string methodName, string operationName, string pointer)
     {
