@@ -18,6 +18,8 @@ public sealed class GeneratorPropertyTests
 
     public const int MutatedYamlDocumentCases = 40;
 
+    public const int PolymorphicDocumentCases = 30;
+
     [Fact]
     public void Generated_documents_get_a_located_error_or_code_that_compiles_and_keeps_every_wire_name()
     {
@@ -29,6 +31,17 @@ public sealed class GeneratorPropertyTests
             {
                 WireNameChecks.Check(run, document.Expected);
             }
+        });
+    }
+
+    [Fact]
+    public void Generated_hierarchies_and_unions_read_and_write_every_class_and_variant_by_the_wire_alone()
+    {
+        CaseRunner.Run(PolymorphismGenerator.Documents, PolymorphicDocumentCases, spec =>
+        {
+            var document = PolymorphismRenderer.Render(spec);
+            var run = GeneratorProperties.Check(document.Text);
+            PolymorphismChecks.Check(run, document);
         });
     }
 

@@ -128,6 +128,21 @@ public sealed class HierarchyTests
     }
 
     [Fact]
+    public void A_component_that_renames_a_renaming_component_is_a_subclass_of_it_and_reads_by_its_own_value()
+    {
+        // The property-based tests found it: Being was taken for another name of Creature, so "being" read as a Creature.
+        var run = GeneratorProperties.Check(Document("""
+            "Animal": { "type": "object", "properties": { "kind": { "type": "string" }, "legs": { "type": "integer" } },
+                        "discriminator": { "propertyName": "kind", "mapping": { "creature": "Creature", "being": "Being" } } },
+            "Creature": { "allOf": [ { "$ref": "#/components/schemas/Animal" } ] },
+            "Being": { "allOf": [ { "$ref": "#/components/schemas/Creature" } ] }
+            """));
+
+        Assert.Contains("public partial class Being : Creature\n", run.Source("Contracts.g.cs"));
+        Assert.Contains("new (string, global::System.Type)[] { (\"creature\", typeof(Creature)), (\"being\", typeof(Being)) }", run.Source(".api.Json.g.cs"));
+    }
+
+    [Fact]
     public void A_base_with_a_member_of_its_own_subclass_keeps_the_subclass()
     {
         // The base (mapped first, in ordinal order) was still being mapped when its member reached the subclass, so the

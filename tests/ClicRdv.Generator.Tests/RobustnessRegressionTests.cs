@@ -194,6 +194,24 @@ public sealed class RobustnessRegressionTests
         Assert.Contains($"public readonly partial struct {name}2", run.Source("Contracts.g.cs"));
     }
 
+    [Fact]
+    public void A_member_named_AdditionalProperties_is_read_and_written_beside_the_extension_data()
+    {
+        // The property-based tests found it: the metadata gave the extension data the JSON name of that member, and
+        // every read or write of the class threw "The JSON property name ... collides with another property".
+        var run = GeneratorProperties.Check(WithSchemas(
+            "\"Thing\": { \"type\": \"object\", \"properties\": { \"AdditionalProperties\": { \"type\": \"string\" }, \"additionalProperties2\": { \"type\": \"string\" } } }"));
+        using var loaded = new Infrastructure.LoadedCompilation(run.Compilation);
+        var thing = loaded.Assembly.GetTypes().Single(type => type.Name == "Thing");
+        var info = loaded.JsonContext().GetTypeInfo(thing)!;
+        const string json = """{"AdditionalProperties":"declared","additionalProperties2":"also declared","other":1}""";
+
+        var read = System.Text.Json.JsonSerializer.Deserialize(json, info)!;
+
+        Assert.Equal("declared", thing.GetProperty("AdditionalProperties2")!.GetValue(read));
+        Assert.Equal(json, System.Text.Json.JsonSerializer.Serialize(read, info));
+    }
+
     /// <summary>A document with one operation, GET /op, with the given members added to it.</summary>
     private static string WithOperation(string members) =>
         "{\n  \"openapi\": \"3.0.3\",\n  \"info\": { \"title\": \"Regression\", \"version\": \"1\" },\n  \"paths\": {\n" +

@@ -25,6 +25,19 @@ public sealed class UnionGenerationTests
         Assert.Contains("public bool? Boolean => _variant == 1 ? (bool?)_value : null;", run.Source("Contracts.g.cs"));
     }
 
+    [Fact]
+    public void A_union_named_like_a_member_of_its_class_takes_a_suffix()
+    {
+        // The property-based tests found it: a union named Match declared a method Match (CS0542).
+        var run = GeneratorProperties.Check(Document("""
+            "Match": { "oneOf": [ { "type": "string" }, { "type": "integer" } ] },
+            "Value": { "anyOf": [ { "type": "boolean" }, { "type": "integer" } ] }
+            """));
+
+        Assert.Contains("public sealed partial class Match2\n", run.Source("Contracts.g.cs"));
+        Assert.Contains("public sealed partial class Value2\n", run.Source("Contracts.g.cs"));
+    }
+
     [Theory]
     [InlineData("""{ "oneOf": [ { "type": "integer" }, { "type": "number" } ] }""", "'Int32' and 'Double' are both a JSON number")]
     [InlineData("""{ "oneOf": [ { "$ref": "#/components/schemas/A" }, { "$ref": "#/components/schemas/B" } ] }""", "'A' is one of several object variants and requires no member that tells it apart")]

@@ -116,7 +116,8 @@ internal static class JsonMetadata
     public static JsonPropertyInfo ExtensionData<TDeclaring>(
         JsonSerializerOptions options,
         Func<object, Dictionary<string, JsonElement>?> get,
-        Action<object, Dictionary<string, JsonElement>?> set) =>
+        Action<object, Dictionary<string, JsonElement>?> set,
+        string jsonName = "AdditionalProperties") =>
         JsonMetadataServices.CreatePropertyInfo(options, new JsonPropertyInfoValues<Dictionary<string, JsonElement>>
         {
             IsProperty = true,
@@ -126,6 +127,9 @@ internal static class JsonMetadata
             Setter = set,
             IsExtensionData = true,
             PropertyName = "AdditionalProperties",
+
+            // Never on the wire, but checked against the members' names (and given to a naming policy if left out).
+            JsonPropertyName = jsonName,
         });
 
     /// <summary>A member converter for a nullable value type, from the converter of the underlying type.</summary>

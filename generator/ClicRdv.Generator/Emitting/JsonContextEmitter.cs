@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using ClicRdv.Generator.Model;
+using ClicRdv.Generator.Naming;
 
 namespace ClicRdv.Generator.Emitting;
 
@@ -189,6 +190,13 @@ internal static class JsonContextEmitter
     private static void WriteProperties(SourceWriter writer, ContractModel contract, JsonTypeCatalog catalog)
     {
         var seen = new HashSet<string>(System.StringComparer.Ordinal);
+        var wireNames = new HashSet<string>(System.StringComparer.OrdinalIgnoreCase); // as options that read names case-insensitively compare them
+        for (var current = contract; current is not null && seen.Add(current.Name); current = current.BaseTypeName is { } baseName ? catalog.Contract(baseName) : null)
+        {
+            wireNames.UnionWith(current.Properties.Select(property => property.WireName));
+        }
+
+        seen.Clear();
         for (var current = contract; current is not null && seen.Add(current.Name); current = current.BaseTypeName is { } baseName ? catalog.Contract(baseName) : null)
         {
             var declaring = current.Name;
@@ -234,9 +242,28 @@ internal static class JsonContextEmitter
             if (current.HasAdditionalProperties)
             {
                 writer.BeginLine().Append("    ").Append(SupportAlias).Append(".ExtensionData<").Append(declaring)
-                    .Append(">(o, static x => ").Append(cast).Append("AdditionalProperties, static (x, v) => ").Append(cast).Append("AdditionalProperties = v),").EndLine();
+                    .Append(">(o, static x => ").Append(cast).Append("AdditionalProperties, static (x, v) => ").Append(cast).Append("AdditionalProperties = v");
+                if (wireNames.Contains(ReservedNames.AdditionalProperties))
+                {
+                    // The extension data's JSON name is checked against the members' like any other, though never written.
+                    writer.Append(", jsonName: ").Append(SourceWriter.Literal(ExtensionDataName(wireNames)));
+                }
+
+                writer.Append("),").EndLine();
             }
         }
+    }
+
+    /// <summary>A JSON name for the extension data that none of the class's members has.</summary>
+    private static string ExtensionDataName(HashSet<string> wireNames)
+    {
+        var suffix = 2;
+        while (wireNames.Contains(ReservedNames.AdditionalProperties + suffix.ToString(System.Globalization.CultureInfo.InvariantCulture)))
+        {
+            suffix++;
+        }
+
+        return ReservedNames.AdditionalProperties + suffix.ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 
     /// <summary>The converter bound to the member (see <see cref="MemberConverters"/>), for the member's own type.</summary>

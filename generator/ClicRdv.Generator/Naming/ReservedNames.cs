@@ -17,6 +17,9 @@ internal static class ReservedNames
     /// </summary>
     public static readonly string[] OpenEnumMembers = new[] { "Value", "IsKnown" }.Concat(ObjectMembers).ToArray();
 
+    /// <summary>The members of a union's class besides its variants: the variant it holds, the function that takes it, and what every class inherits.</summary>
+    public static readonly string[] UnionMembers = new[] { "Value", "Match" }.Concat(ObjectMembers).ToArray();
+
     /// <summary>The extension-data property of classes that keep unknown members; a class cannot be named like its member.</summary>
     public const string AdditionalProperties = "AdditionalProperties";
 }

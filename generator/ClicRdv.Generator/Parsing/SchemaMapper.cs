@@ -46,7 +46,7 @@ internal sealed class SchemaMapper
         _pointers = new SchemaPointers(document);
         _layouts = new ClassLayouts(
             schema => _componentNames.TryGetValue(schema, out var name) ? name : null,
-            schema => _componentNames.ContainsKey(schema) && IsObjectLike(schema));
+            schema => _componentNames.ContainsKey(schema) && (IsObjectLike(schema) || IsRenamedObject(schema)));
 
         // Component names are claimed first, in ordinal order, so they never depend on where they are used.
         foreach (var component in document.Components.Schemas.OrderBy(pair => pair.Key, StringComparer.Ordinal))
@@ -60,7 +60,9 @@ internal sealed class SchemaMapper
             if (IsObjectLike(target) || IsEnum(target) || IsUnion(target) || IsRenamedObject(target))
             {
                 var candidate = Identifiers.ToPascalCase(component.Key);
-                var name = IsEnum(target) ? ClaimEnumName(typeNames, candidate) : typeNames.Claim(candidate);
+                var name = IsEnum(target) ? ClaimTypeName(typeNames, candidate, ReservedNames.OpenEnumMembers)
+                    : IsUnion(target) ? ClaimTypeName(typeNames, candidate, ReservedNames.UnionMembers)
+                    : typeNames.Claim(candidate);
                 _componentNames[component.Value] = name;
                 _schemaNames[name] = component.Key;
             }
@@ -186,7 +188,7 @@ internal sealed class SchemaMapper
     {
         if (IsEnum(target))
         {
-            return MapEnum(target, componentName ?? ClaimEnumName(_typeNames, nameHint));
+            return MapEnum(target, componentName ?? ClaimTypeName(_typeNames, nameHint, ReservedNames.OpenEnumMembers));
         }
 
         if (target.AllOf.Count == 1 && target.Properties.Count == 0 && !(componentName is not null && IsRenamedObject(target)))
@@ -304,7 +306,7 @@ internal sealed class SchemaMapper
     /// </summary>
     private TypeRef MapDistinguishedUnion(JsonSchema target, string? componentName, string nameHint, List<TypeRef> variants)
     {
-        var unionName = componentName ?? _typeNames.Claim(nameHint);
+        var unionName = componentName ?? ClaimTypeName(_typeNames, nameHint, ReservedNames.UnionMembers);
         if (Unions.Describe(unionName, variants.Select(variant => variant.AsNullable(false)).Distinct().ToList(), _contracts, out var reason) is not { } described)
         {
             ReportAnyJson(target, componentName, nameHint, reason!);
@@ -400,9 +402,12 @@ internal sealed class SchemaMapper
     /// <c>allOf</c> of one object reference and nothing else: as a component, a subclass that only renames its parent
     /// (inline, it only attaches a description or <c>nullable</c> to the reference).
     /// </summary>
-    private static bool IsRenamedObject(JsonSchema schema) =>
-        schema.AllOf.Count == 1 && schema.Properties.Count == 0 && schema.OneOf.Count == 0 && schema.AnyOf.Count == 0 && schema.DiscriminatorObject is null
-        && schema.AllOf.First() is { Reference: not null } parent && IsObjectLike(Dereference(parent));
+    private static bool IsRenamedObject(JsonSchema schema) => IsRenamedObject(schema, new HashSet<JsonSchema>(ReferenceEqualityComparer<JsonSchema>.Instance));
+
+    /// <summary>The parent may itself only rename its own parent (a chain of renames is a chain of classes); a cycle of renames is no object.</summary>
+    private static bool IsRenamedObject(JsonSchema schema, HashSet<JsonSchema> seen) =>
+        seen.Add(schema) && schema.AllOf.Count == 1 && schema.Properties.Count == 0 && schema.OneOf.Count == 0 && schema.AnyOf.Count == 0 && schema.DiscriminatorObject is null
+        && schema.AllOf.First() is { Reference: not null } parent && (IsObjectLike(Dereference(parent)) || IsRenamedObject(Dereference(parent), seen));
 
     private TypeRef MapEnum(JsonSchema target, string name)
     {
@@ -441,13 +446,13 @@ internal sealed class SchemaMapper
     }
 
     /// <summary>
-    /// A type name for an enum that is none of the members of an open enum's struct (a member cannot be named like its
-    /// type, CS0542), whether enums are open or closed, so that the option renames nothing.
+    /// A type name that is none of the members the type will have (a member cannot be named like its type, CS0542):
+    /// for an enum, those of an open enum's struct whether enums are open or closed, so that the option renames nothing.
     /// </summary>
-    private static string ClaimEnumName(UniqueNameScope typeNames, string candidate)
+    private static string ClaimTypeName(UniqueNameScope typeNames, string candidate, string[] members)
     {
         var name = typeNames.Claim(candidate);
-        while (ReservedNames.OpenEnumMembers.Contains(name, StringComparer.Ordinal))
+        while (members.Contains(name, StringComparer.Ordinal))
         {
             name = typeNames.Claim(candidate);
         }

@@ -118,7 +118,8 @@ internal static class WireNameChecks
         }
     }
 
-    private static string? MarkerOf(SyntaxNode node)
+    /// <summary>The marker ("S12", "Operation 3") a declaration carries in its XML summary, copied from the document.</summary>
+    internal static string? MarkerOf(SyntaxNode node)
     {
         var match = Summary.Match(node.GetLeadingTrivia().ToFullString());
         return match.Success ? match.Groups[1].Value : null;

@@ -188,7 +188,7 @@ public sealed partial class ApiJsonContext : global::System.Text.Json.Serializat
         __Support.Property<Item2, string>(o, "Emoji", "emoji\ud83d\ude00", static x => ((Item2)x).Emoji, static (x, v) => ((Item2)x).Emoji = v, ignore: __Ignore.WhenWritingNull),
         __Support.Property<Item2, Item2Sign?>(o, "Sign", "sign", static x => ((Item2)x).Sign, static (x, v) => ((Item2)x).Sign = v, converter: __Support.NullableOf(new Item2SignJsonConverter(), o), ignore: __Ignore.WhenWritingNull),
         __Support.Property<Item2, Item2Code?>(o, "Code", "code", static x => ((Item2)x).Code, static (x, v) => ((Item2)x).Code = v, converter: __Support.NullableOf(new Item2CodeJsonConverter(), o), ignore: __Ignore.WhenWritingNull),
-        __Support.ExtensionData<Item2>(o, static x => ((Item2)x).AdditionalProperties, static (x, v) => ((Item2)x).AdditionalProperties = v),
+        __Support.ExtensionData<Item2>(o, static x => ((Item2)x).AdditionalProperties, static (x, v) => ((Item2)x).AdditionalProperties = v, jsonName: "AdditionalProperties2"),
     }));
 
     private __Metadata.JsonTypeInfo<ItemsApi> Create_ItemsApi(__Options options) => Resolved(__Support.Object<ItemsApi>(options, static () => new ItemsApi(), static o => new __Metadata.JsonPropertyInfo[]
