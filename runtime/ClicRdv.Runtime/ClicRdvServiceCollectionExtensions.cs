@@ -5,6 +5,7 @@ using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Refit;
 
@@ -73,7 +74,7 @@ public static class ClicRdvServiceCollectionExtensions
         services.TryAddSingleton(provider =>
         {
             var options = provider.GetRequiredService<IOptions<ClicRdvOptions>>().Value;
-            return new ClicRdvSession(options, provider.GetRequiredService<TimeProvider>());
+            return new ClicRdvSession(options, provider.GetRequiredService<TimeProvider>(), logger: provider.GetService<ILogger<ClicRdvSession>>());
         });
 
         var builder = services

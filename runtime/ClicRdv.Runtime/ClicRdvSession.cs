@@ -1,8 +1,12 @@
 using System;
+using System.Collections.Generic;
+using System.Diagnostics;
 using System.Diagnostics.CodeAnalysis;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ClicRdv.Runtime;
 
@@ -19,6 +23,7 @@ public sealed class ClicRdvSession : IDisposable
     private readonly TimeSpan _loginTimeout;
     private readonly SessionLogin _login;
     private readonly HttpMessageInvoker _loginInvoker;
+    private readonly ILogger _logger;
     private SessionTicket? _current;
     private int _loginCount;
 
@@ -26,7 +31,8 @@ public sealed class ClicRdvSession : IDisposable
     /// <param name="options">The validated options.</param>
     /// <param name="timeProvider">The clock that measures idle time.</param>
     /// <param name="transport">The handler logins are sent through (the socket handler by default).</param>
-    public ClicRdvSession(ClicRdvOptions options, TimeProvider? timeProvider = null, HttpMessageHandler? transport = null)
+    /// <param name="logger">Where logins and replays are logged (see <see cref="ClicRdvTelemetry"/> for their traces and metrics).</param>
+    public ClicRdvSession(ClicRdvOptions options, TimeProvider? timeProvider = null, HttpMessageHandler? transport = null, ILogger<ClicRdvSession>? logger = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         if (options.Authentication == ClicRdvAuthentication.Basic)
@@ -37,6 +43,7 @@ public sealed class ClicRdvSession : IDisposable
         var apiAddress = options.ResolveBaseAddress();
         TransportGuard.EnsureSafe(apiAddress, options.AllowInsecureHttp, "session login");
         _timeProvider = timeProvider ?? TimeProvider.System;
+        _logger = (ILogger?)logger ?? NullLogger.Instance;
         _idleTimeout = options.SessionIdleTimeout;
         _loginTimeout = options.Timeout;
         _login = new SessionLogin(apiAddress, options.Authentication, options.Email!, options.Password!);
@@ -81,7 +88,9 @@ public sealed class ClicRdvSession : IDisposable
                 return current;
             }
 
-            var fresh = await LoginWithinTimeoutAsync(cancellationToken).ConfigureAwait(false);
+            // The current ticket is kept when it sat idle, and dropped when ClicRDV rejected it (Invalidate).
+            var reason = current is not null ? "idle" : LoginCount == 0 ? "first" : "rejected";
+            var fresh = await ObservedLoginAsync(reason, cancellationToken).ConfigureAwait(false);
             fresh.Touch(_timeProvider.GetTimestamp());
             Interlocked.Increment(ref _loginCount);
             Volatile.Write(ref _current, fresh);
@@ -91,6 +100,48 @@ public sealed class ClicRdvSession : IDisposable
         {
             _loginLock.Release();
         }
+    }
+
+    /// <summary>A login, traced, measured and logged with why it was needed and how it ended.</summary>
+    private async Task<SessionTicket> ObservedLoginAsync(string reason, CancellationToken cancellationToken)
+    {
+        using var activity = ClicRdvTelemetry.Source.StartActivity(ClicRdvTelemetry.LoginActivity);
+        activity?.SetTag(ClicRdvTelemetry.ReasonTag, reason);
+        var started = _timeProvider.GetTimestamp();
+        try
+        {
+            var ticket = await LoginWithinTimeoutAsync(cancellationToken).ConfigureAwait(false);
+            var elapsed = _timeProvider.GetElapsedTime(started);
+            Record(activity, reason, "success", elapsed);
+            SessionLog.LoggedIn(_logger, reason, elapsed);
+            return ticket;
+        }
+        catch (Exception exception)
+        {
+            var elapsed = _timeProvider.GetElapsedTime(started);
+            Record(activity, reason, "failure", elapsed);
+            activity?.SetStatus(ActivityStatusCode.Error, exception.GetType().Name);
+            SessionLog.LoginFailed(_logger, reason, elapsed, exception);
+            throw;
+        }
+    }
+
+    private static void Record(Activity? activity, string reason, string outcome, TimeSpan elapsed)
+    {
+        activity?.SetTag(ClicRdvTelemetry.OutcomeTag, outcome);
+        ClicRdvTelemetry.Logins.Add(1, new KeyValuePair<string, object?>(ClicRdvTelemetry.ReasonTag, reason), new KeyValuePair<string, object?>(ClicRdvTelemetry.OutcomeTag, outcome));
+        ClicRdvTelemetry.LoginDuration.Record(elapsed.TotalSeconds, new KeyValuePair<string, object?>(ClicRdvTelemetry.OutcomeTag, outcome));
+        if (reason != "first" && outcome == "success")
+        {
+            ClicRdvTelemetry.Renewals.Add(1, new KeyValuePair<string, object?>(ClicRdvTelemetry.ReasonTag, reason));
+        }
+    }
+
+    /// <summary>Counts and logs a request about to be sent again because ClicRDV rejected its session.</summary>
+    internal void RecordReplay(HttpRequestMessage request)
+    {
+        ClicRdvTelemetry.Replays.Add(1);
+        SessionLog.Replayed(_logger, request.Method.Method, request.RequestUri?.AbsolutePath ?? string.Empty);
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.Linq;
 using System.Net;
 using System.Net.Http;
@@ -55,37 +56,39 @@ public sealed class SessionAuthenticationHandler : DelegatingHandler
 
         // One send, and one replay with a new session if the answer shows the session is gone. The replay is a copy:
         // not disposed, as it shares the original's body, which belongs to the caller.
-        var toSend = request;
         var address = request.RequestUri;
-        for (var attempt = 0; ; attempt++)
+        var (response, ticket) = await SendWithSessionAsync(request, address, cancellationToken).ConfigureAwait(false);
+        if (ShowsSessionGone(response))
         {
-            var ticket = await _session.AcquireAsync(forRequest: true, cancellationToken).ConfigureAwait(false);
-            var previousCookies = AttachCookie(toSend, ticket);
-            if (_apiKey is not null)
-            {
-                toSend.RequestUri = _apiKey.AddTo(address);
-            }
-
-            HttpResponseMessage response;
-            try
-            {
-                response = await base.SendAsync(toSend, cancellationToken).ConfigureAwait(false);
-            }
-            finally
-            {
-                DetachCookie(toSend, previousCookies);
-                toSend.RequestUri = address;
-            }
-
-            if (attempt == 1 || !ShowsSessionGone(response))
-            {
-                response.RequestMessage = request;
-                return response;
-            }
-
             response.Dispose();
             _session.Invalidate(ticket);
-            toSend = Clone(request);
+            _session.RecordReplay(request);
+            using var replay = ClicRdvTelemetry.Source.StartActivity(ClicRdvTelemetry.ReplayActivity);
+            (response, _) = await SendWithSessionAsync(Clone(request), address, cancellationToken).ConfigureAwait(false);
+        }
+
+        response.RequestMessage = request;
+        return response;
+    }
+
+    /// <summary>Sends <paramref name="toSend"/> with the current session (and the apikey), then takes both off it again.</summary>
+    private async Task<(HttpResponseMessage Response, SessionTicket Ticket)> SendWithSessionAsync(HttpRequestMessage toSend, Uri address, CancellationToken cancellationToken)
+    {
+        var ticket = await _session.AcquireAsync(forRequest: true, cancellationToken).ConfigureAwait(false);
+        var previousCookies = AttachCookie(toSend, ticket);
+        if (_apiKey is not null)
+        {
+            toSend.RequestUri = _apiKey.AddTo(address);
+        }
+
+        try
+        {
+            return (await base.SendAsync(toSend, cancellationToken).ConfigureAwait(false), ticket);
+        }
+        finally
+        {
+            DetachCookie(toSend, previousCookies);
+            toSend.RequestUri = address;
         }
     }
 

@@ -33,7 +33,7 @@ internal sealed class CapturingLoggerProvider : ILoggerProvider, ISupportExterna
             var scopes = new List<string>();
             owner._scopes.ForEachScope((scope, list) => list.Add(scope?.ToString() ?? string.Empty), scopes);
             var structured = state is IEnumerable<KeyValuePair<string, object?>> pairs ? string.Join(" ", pairs) : string.Empty;
-            owner._lines.Enqueue($"{logLevel} {category} [{string.Join(" > ", scopes)}] {formatter(state, exception)} {structured} {exception}");
+            owner._lines.Enqueue($"{logLevel} {eventId.Id}:{eventId.Name} {category} [{string.Join(" > ", scopes)}] {formatter(state, exception)} {structured} {exception}");
         }
     }
 }

@@ -7,6 +7,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using ClicRdv.Testing;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
 
 namespace ClicRdv.Runtime.Tests;
 
@@ -54,6 +55,27 @@ internal sealed class FakeClicRdv : IAsyncDisposable
     public Task FirstLoginArrived => _firstLoginArrived.Task;
 
     public IReadOnlyCollection<string> SessionIds => _sessions.Keys.ToList();
+
+    /// <summary>What no message, log line, trace or metric may hold: the apikey (raw and escaped), the password, its hash, the Basic header's value, each session id.</summary>
+    public IEnumerable<string> Secrets() => new[]
+    {
+        ApiKey,
+        Uri.EscapeDataString(ApiKey),
+        Password,
+        PasswordSha1,
+        Convert.ToBase64String(Encoding.UTF8.GetBytes(Email + ":" + Password)),
+    }.Concat(SessionIds);
+
+    /// <summary>The "ClicRdv" configuration section of an application registered against this server.</summary>
+    public IConfiguration Configuration(string authentication) =>
+        new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ClicRdv:BaseAddress"] = BaseAddress.ToString(),
+            ["ClicRdv:ApiKey"] = ApiKey,
+            ["ClicRdv:Authentication"] = authentication,
+            ["ClicRdv:Email"] = Email,
+            ["ClicRdv:Password"] = Password,
+        }).Build();
 
     public static async Task<FakeClicRdv> StartAsync()
     {

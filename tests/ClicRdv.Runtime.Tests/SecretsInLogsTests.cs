@@ -1,10 +1,7 @@
 using System;
-using System.Collections.Generic;
 using System.Linq;
-using System.Text;
 using System.Threading.Tasks;
 using ClicRdv.Runtime.Tests.Api;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Refit;
@@ -29,16 +26,7 @@ public sealed class SecretsInLogsTests : IAsyncLifetime
         var capture = new CapturingLoggerProvider();
         var services = new ServiceCollection();
         services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(capture));
-        services.AddClicRdv(
-            new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["ClicRdv:BaseAddress"] = _server.BaseAddress.ToString(),
-                ["ClicRdv:ApiKey"] = FakeClicRdv.ApiKey,
-                ["ClicRdv:Authentication"] = authentication,
-                ["ClicRdv:Email"] = FakeClicRdv.Email,
-                ["ClicRdv:Password"] = FakeClicRdv.Password,
-            }).Build(),
-            ApiClients.Factories, ApiJsonContext.Default);
+        services.AddClicRdv(_server.Configuration(authentication), ApiClients.Factories, ApiJsonContext.Default);
         await using var provider = services.BuildServiceProvider();
         var calendars = provider.GetRequiredService<ICalendarsApi>();
 
@@ -49,16 +37,7 @@ public sealed class SecretsInLogsTests : IAsyncLifetime
 
         Assert.NotEmpty(capture.Lines);
         Assert.Contains(capture.Lines, line => line.Contains("/api/v1/groups/4/calendars", StringComparison.Ordinal));
-        var secrets = new List<string>
-        {
-            FakeClicRdv.ApiKey,
-            Uri.EscapeDataString(FakeClicRdv.ApiKey),
-            FakeClicRdv.Password,
-            FakeClicRdv.PasswordSha1,
-            Convert.ToBase64String(Encoding.UTF8.GetBytes(FakeClicRdv.Email + ":" + FakeClicRdv.Password)),
-        };
-        secrets.AddRange(_server.SessionIds);
-        foreach (var secret in secrets)
+        foreach (var secret in _server.Secrets())
         {
             Assert.DoesNotContain(capture.Lines, line => line.Contains(secret, StringComparison.Ordinal));
             Assert.DoesNotContain(secret, failure.ToString());
