@@ -79,6 +79,14 @@ public sealed class ClicRdvOptions
     /// </summary>
     public long MaxResponseContentBytes { get; set; } = 16 * 1024 * 1024;
 
+    /// <summary>
+    /// The largest request body, in bytes, kept in memory so that the request can be sent again with a new session if
+    /// ClicRDV rejects its session. A larger body (an upload) is streamed as it comes and, if its session is rejected,
+    /// its request is not sent again: the caller gets the rejection (401, 403 or the redirect to the login page), and
+    /// the next request logs in again. 1 MiB by default; 0 replays only requests without a body.
+    /// </summary>
+    public long MaxReplayBodyBytes { get; set; } = 1024 * 1024;
+
     /// <summary>The root address in use: <see cref="BaseAddress"/>, or the address of <see cref="Environment"/>.</summary>
     public Uri ResolveBaseAddress() => BaseAddress ?? (Environment == ClicRdvEnvironment.Production
         ? new Uri("https://www.clicrdv.com/")

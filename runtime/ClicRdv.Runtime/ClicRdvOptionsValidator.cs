@@ -59,12 +59,17 @@ public sealed class ClicRdvOptionsValidator : IValidateOptions<ClicRdvOptions>
 
         if (options.Timeout <= TimeSpan.Zero && options.Timeout != System.Threading.Timeout.InfiniteTimeSpan)
         {
-            failures.Add($"{Key(nameof(options.Timeout))} must be a positive duration, such as 00:00:30, or -00:00:00.001 for none.");
+            failures.Add($"{Key(nameof(options.Timeout))} must be a positive duration, such as 00:00:30, or none: System.Threading.Timeout.InfiniteTimeSpan, written -00:00:00.001 in configuration.");
         }
 
         if (options.MaxResponseContentBytes is <= 0 or > int.MaxValue)
         {
             failures.Add($"{Key(nameof(options.MaxResponseContentBytes))} must be between 1 and {int.MaxValue} bytes.");
+        }
+
+        if (options.MaxReplayBodyBytes is < 0 or > int.MaxValue)
+        {
+            failures.Add($"{Key(nameof(options.MaxReplayBodyBytes))} must be between 0 and {int.MaxValue} bytes.");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -46,9 +46,13 @@ public sealed class ClicRdvSession : IDisposable
         _logger = (ILogger?)logger ?? NullLogger.Instance;
         _idleTimeout = options.SessionIdleTimeout;
         _loginTimeout = options.Timeout;
+        MaxReplayBodyBytes = options.MaxReplayBodyBytes;
         _login = new SessionLogin(apiAddress, options.Authentication, options.Email!, options.Password!);
         _loginInvoker = new HttpMessageInvoker(new ApiKeyQueryHandler(options.ApiKey!, apiAddress) { InnerHandler = transport ?? ClicRdvHandlers.CreateTransport() });
     }
+
+    /// <summary>The largest request body kept for a replay (<see cref="ClicRdvOptions.MaxReplayBodyBytes"/>).</summary>
+    internal long MaxReplayBodyBytes { get; }
 
     /// <summary>The logged-in profile, or null before the first login.</summary>
     public ClicRdvProfile? Profile => Volatile.Read(ref _current)?.Profile;

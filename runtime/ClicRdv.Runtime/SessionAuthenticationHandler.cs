@@ -13,7 +13,8 @@ namespace ClicRdv.Runtime;
 /// Sends the session cookie (<c>Cookie: _session_id=...</c>) on every request to the API's host, logging in first when
 /// there is no session or it sat idle too long. An answer that shows the session is gone (401, 403, or a redirect to
 /// a login page) causes one new login and one replay of the request; a second such answer is returned as it is, so
-/// the caller gets the API's error instead of a loop. The cookie is taken off the request once sent. Given the apikey,
+/// the caller gets the API's error instead of a loop. Only a body within <see cref="ClicRdvOptions.MaxReplayBodyBytes"/>
+/// is kept for that replay; a request with a larger one gets its rejection back. The cookie is taken off the request once sent. Given the apikey,
 /// it also puts it in the query while the request is sent, as <see cref="ApiKeyQueryHandler"/> would.
 /// </summary>
 public sealed class SessionAuthenticationHandler : DelegatingHandler
@@ -48,11 +49,8 @@ public sealed class SessionAuthenticationHandler : DelegatingHandler
 
         _api.EnsureSafe(_allowInsecureHttp, "session");
 
-        // A replay needs the body again: buffer it before the first send consumes it.
-        if (request.Content is not null)
-        {
-            await request.Content.LoadIntoBufferAsync().ConfigureAwait(false);
-        }
+        // A replay needs the body again: keep it, within a bound, before the first send consumes it.
+        var replayable = await ReplayableBody.PrepareAsync(request, _session.MaxReplayBodyBytes, cancellationToken).ConfigureAwait(false);
 
         // One send, and one replay with a new session if the answer shows the session is gone. The replay is a copy:
         // not disposed, as it shares the original's body, which belongs to the caller.
@@ -60,8 +58,14 @@ public sealed class SessionAuthenticationHandler : DelegatingHandler
         var (response, ticket) = await SendWithSessionAsync(request, address, cancellationToken).ConfigureAwait(false);
         if (ShowsSessionGone(response))
         {
-            response.Dispose();
             _session.Invalidate(ticket);
+            if (!replayable)
+            {
+                response.RequestMessage = request;
+                return response;
+            }
+
+            response.Dispose();
             _session.RecordReplay(request);
             using var replay = ClicRdvTelemetry.Source.StartActivity(ClicRdvTelemetry.ReplayActivity);
             (response, _) = await SendWithSessionAsync(Clone(request), address, cancellationToken).ConfigureAwait(false);

@@ -37,6 +37,7 @@ public sealed class OptionsValidationTests
             SessionIdleTimeout = TimeSpan.Zero,
             Timeout = TimeSpan.Zero,
             MaxResponseContentBytes = 0,
+            MaxReplayBodyBytes = -1,
         });
 
         Assert.Contains(failures, failure => failure.StartsWith("ClicRdv:ApiKey has spaces", StringComparison.Ordinal));
@@ -44,6 +45,7 @@ public sealed class OptionsValidationTests
         Assert.Contains(failures, failure => failure.StartsWith("ClicRdv:SessionIdleTimeout must be", StringComparison.Ordinal));
         Assert.Contains(failures, failure => failure.StartsWith("ClicRdv:Timeout must be", StringComparison.Ordinal));
         Assert.Contains(failures, failure => failure.StartsWith("ClicRdv:MaxResponseContentBytes must be", StringComparison.Ordinal));
+        Assert.Contains(failures, failure => failure.StartsWith("ClicRdv:MaxReplayBodyBytes must be", StringComparison.Ordinal));
         Assert.All(failures, failure => Assert.DoesNotContain(SecretKey, failure));
         Assert.All(failures, failure => Assert.DoesNotContain(SecretPassword, failure));
     }

@@ -118,6 +118,26 @@ public sealed class SessionAuthenticationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_body_over_the_replay_bound_is_streamed_once_and_its_rejection_returned_and_the_next_request_logs_in()
+    {
+        var options = ClientOptions.For(_server, ClicRdvAuthentication.ProSession);
+        options.MaxReplayBodyBytes = 16;
+        using var factory = new ClicRdvClientFactory(options, ApiClients.Factories, ApiJsonContext.Default);
+        var calendars = factory.Create<ICalendarsApi>();
+        await calendars.ListCalendars(4);
+
+        _server.ExpireSessions();
+        var rejected = await Assert.ThrowsAsync<ApiException>(() => calendars.CreateCalendar(4, new CalendarRequest { Calendar = new CalendarInput { Name = "A name longer than the bound" } }));
+        var small = await calendars.ListCalendars(4);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, rejected.StatusCode);
+        var post = Assert.Single(_server.ApiRequests, request => request.Method == "POST");
+        Assert.Contains("A name longer than the bound", post.Body, StringComparison.Ordinal);
+        Assert.Equal(2, _server.Logins);
+        Assert.NotNull(small);
+    }
+
+    [Fact]
     public async Task A_redirect_to_the_login_page_counts_as_a_lost_session()
     {
         _server.RedirectLostSessions = true;
