@@ -82,7 +82,16 @@ public sealed class ClicRdvEmulator : IAsyncDisposable
         var app = builder.Build();
         var emulator = new ClicRdvEmulator(app, options);
         app.Run(emulator.HandleAsync);
-        await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (System.IO.IOException exception) when (exception.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException)
+        {
+            await app.DisposeAsync().ConfigureAwait(false);
+            throw new EmulatorAddressInUseException(options.Url, exception);
+        }
+
         emulator.BaseAddress = new Uri(app.Urls.First());
         return emulator;
     }
