@@ -1,6 +1,4 @@
 using System;
-using System.IO;
-using System.Reflection;
 using System.Threading.Tasks;
 using ClicRdv.Testing;
 using Xunit;
@@ -10,14 +8,7 @@ namespace ClicRdv.Emulator.Tests;
 /// <summary>An address already in use is refused with one line a user can act on, in-process and from the command line.</summary>
 public sealed class BusyAddressTests
 {
-    private static string Program
-    {
-        get
-        {
-            var configuration = typeof(BusyAddressTests).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()!.Configuration;
-            return Path.Combine(RepositoryPaths.Root, "emulator", "ClicRdv.Emulator", "bin", configuration, "net10.0", "ClicRdv.Emulator.dll");
-        }
-    }
+    private static string Program => RepositoryPaths.Program("emulator/ClicRdv.Emulator");
 
     [Fact]
     public async Task Starting_on_an_address_in_use_throws_an_exception_naming_it()

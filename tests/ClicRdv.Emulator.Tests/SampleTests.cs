@@ -1,8 +1,6 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
 using System.Linq;
-using System.Reflection;
 using System.Threading.Tasks;
 using ClicRdv.Testing;
 using Xunit;
@@ -15,14 +13,7 @@ public sealed class SampleTests(ITestOutputHelper output)
 {
     private static readonly TimeSpan RunTimeout = TimeSpan.FromMinutes(2);
 
-    private static string Sample
-    {
-        get
-        {
-            var configuration = typeof(SampleTests).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()!.Configuration;
-            return Path.Combine(RepositoryPaths.Root, "samples", "ClicRdv.Sample", "bin", configuration, "net10.0", "ClicRdv.Sample.dll");
-        }
-    }
+    private static string Sample => RepositoryPaths.Program("samples/ClicRdv.Sample");
 
     [Fact]
     public async Task The_sample_runs_to_the_end_on_the_emulator()
