@@ -26,7 +26,7 @@ public sealed class RealWorldDocumentTests
 
         Assert.Null(run.Result.Exception);
         Assert.DoesNotContain(run.GeneratorDiagnostics, diagnostic => diagnostic.Severity == DiagnosticSeverity.Error);
-        Assert.All(run.GeneratorDiagnostics, diagnostic => Assert.Contains(diagnostic.Id, new[] { "CRDV100", "CRDV101", "CRDV102" }));
+        Assert.All(run.GeneratorDiagnostics, diagnostic => Assert.Contains(diagnostic.Id, new[] { "CRDV100", "CRDV101", "CRDV102", "CRDV103" }));
         Assert.Equal(4, run.DocumentSources.Count);
         Assert.Empty(run.CompilationProblems.Take(5).Select(problem => problem.ToString()));
     }
