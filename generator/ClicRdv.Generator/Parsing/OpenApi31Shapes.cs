@@ -21,8 +21,6 @@ internal sealed class OpenApi31Shapes
     /// <summary>The <c>info.version</c> a document without one is read with.</summary>
     public const string AssumedVersion = "1.0.0";
 
-    private const string ComponentSchemas = "/components/schemas/";
-
     private static readonly HashSet<string> Methods = new(StringComparer.Ordinal) { "get", "put", "post", "delete", "options", "head", "patch", "trace" };
 
     /// <summary>Schema keywords whose value maps names to schemas.</summary>
@@ -42,6 +40,10 @@ internal sealed class OpenApi31Shapes
 
     private readonly string _text;
     private readonly bool _isOpenApi31;
+
+    // Reading a large document costs about as much as the scan for external references: a 3.0 one without callbacks has
+    // only its info to look at, which comes first in nearly every document.
+    private readonly bool _infoOnly;
     private readonly DiagnosticSink _diagnostics;
     private readonly List<(int Offset, int Length, string Text)> _edits = new();
 
@@ -59,6 +61,7 @@ internal sealed class OpenApi31Shapes
         _text = text;
         _isOpenApi31 = isOpenApi31;
         _diagnostics = diagnostics;
+        _infoOnly = !isOpenApi31 && text.IndexOf("\"callbacks\"", StringComparison.Ordinal) < 0;
     }
 
     /// <summary>The text NSwag is to read: <paramref name="json"/> itself when nothing needs rewriting.</summary>
@@ -74,17 +77,14 @@ internal sealed class OpenApi31Shapes
                 return json;
             }
 
-            shapes.WalkRoot(reader);
+            if (!shapes.WalkRoot(reader))
+            {
+                return json;
+            }
         }
         catch (JsonException)
         {
             // Malformed JSON is the reader's to report, with its own place.
-            return json;
-        }
-
-        // The reader stops quietly at the end of a text cut short: that too is the reader's to report.
-        if (reader.TokenType != JsonToken.EndObject || reader.Depth != 0)
-        {
             return json;
         }
 
@@ -97,7 +97,8 @@ internal sealed class OpenApi31Shapes
         return shapes.Rewritten();
     }
 
-    private void WalkRoot(JsonTextReader reader)
+    /// <summary>Walks the document; false when the text stops before its end, which is the reader's to report.</summary>
+    private bool WalkRoot(JsonTextReader reader)
     {
         foreach (var (key, line, column) in Members(reader))
         {
@@ -105,12 +106,17 @@ internal sealed class OpenApi31Shapes
             {
                 case "info" when reader.TokenType == JsonToken.StartObject:
                     WalkInfo(reader, line, column);
+                    if (_infoOnly)
+                    {
+                        return reader.TokenType == JsonToken.EndObject && reader.Depth == 1;
+                    }
+
                     break;
                 case "paths":
-                    WalkPaths(reader, "/paths");
+                    WalkPaths(reader);
                     break;
                 case "webhooks" when _isOpenApi31:
-                    WalkRequestsTheApiMakes(reader, "/webhooks", name => $"The webhook '{name}'");
+                    WalkRequestsTheApiMakes(reader, isWebhooks: true, name => $"The webhook '{name}'");
                     break;
                 case "components":
                     WalkComponents(reader);
@@ -120,6 +126,9 @@ internal sealed class OpenApi31Shapes
                     break;
             }
         }
+
+        // The reader stops quietly at the end of a text cut short.
+        return reader.TokenType == JsonToken.EndObject && reader.Depth == 0;
     }
 
     private void WalkInfo(JsonTextReader reader, int line, int column)
@@ -152,9 +161,9 @@ internal sealed class OpenApi31Shapes
                     break;
                 case "callbacks" when reader.TokenType == JsonToken.StartObject:
                     // Named where an operation attaches them; here only read, each as a map of expressions to path items.
-                    foreach (var (name, _, _) in Members(reader))
+                    foreach (var _ in Members(reader))
                     {
-                        WalkPaths(reader, "/components/callbacks/" + SourceLocator.EscapeSegment(name));
+                        WalkPaths(reader);
                     }
 
                     break;
@@ -170,7 +179,7 @@ internal sealed class OpenApi31Shapes
     }
 
     /// <summary>A map of paths (or callback expressions) to path items.</summary>
-    private void WalkPaths(JsonTextReader reader, string pointer)
+    private void WalkPaths(JsonTextReader reader)
     {
         if (reader.TokenType != JsonToken.StartObject)
         {
@@ -182,7 +191,7 @@ internal sealed class OpenApi31Shapes
         {
             if (reader.TokenType == JsonToken.StartObject)
             {
-                WalkPathItem(reader, pointer + "/" + SourceLocator.EscapeSegment(path), path);
+                WalkPathItem(reader, path);
             }
             else
             {
@@ -191,13 +200,13 @@ internal sealed class OpenApi31Shapes
         }
     }
 
-    private void WalkPathItem(JsonTextReader reader, string pointer, string path)
+    private void WalkPathItem(JsonTextReader reader, string path)
     {
         foreach (var (key, line, column) in Members(reader))
         {
             if (Methods.Contains(key) && reader.TokenType == JsonToken.StartObject)
             {
-                WalkOperation(reader, pointer + "/" + key, key.ToUpperInvariant() + " " + path);
+                WalkOperation(reader, key.ToUpperInvariant() + " " + path);
             }
             else if (key == "$ref" && reader.TokenType == JsonToken.String && ((string)reader.Value!).StartsWith("#/components/pathItems/", StringComparison.Ordinal))
             {
@@ -214,7 +223,7 @@ internal sealed class OpenApi31Shapes
         }
     }
 
-    private void WalkOperation(JsonTextReader reader, string pointer, string operation)
+    private void WalkOperation(JsonTextReader reader, string operation)
     {
         var start = ObjectStart(reader);
         var members = 0;
@@ -225,7 +234,7 @@ internal sealed class OpenApi31Shapes
             hasResponses |= key == "responses";
             if (key == "callbacks")
             {
-                WalkRequestsTheApiMakes(reader, pointer + "/callbacks", name => $"The callback '{name}' of {operation}");
+                WalkRequestsTheApiMakes(reader, isWebhooks: false, name => $"The callback '{name}' of {operation}");
             }
             else
             {
@@ -241,7 +250,7 @@ internal sealed class OpenApi31Shapes
     }
 
     /// <summary>Webhooks (names to path items) or an operation's callbacks (names to maps of expressions to path items): CRDV103 for each.</summary>
-    private void WalkRequestsTheApiMakes(JsonTextReader reader, string pointer, Func<string, string> describe)
+    private void WalkRequestsTheApiMakes(JsonTextReader reader, bool isWebhooks, Func<string, string> describe)
     {
         if (reader.TokenType != JsonToken.StartObject)
         {
@@ -249,7 +258,6 @@ internal sealed class OpenApi31Shapes
             return;
         }
 
-        var isWebhooks = pointer == "/webhooks";
         foreach (var (name, line, column) in Members(reader))
         {
             var inlineBefore = _inlinePayloads;
@@ -259,11 +267,11 @@ internal sealed class OpenApi31Shapes
             }
             else if (isWebhooks)
             {
-                WalkPathItem(reader, pointer + "/" + SourceLocator.EscapeSegment(name), name);
+                WalkPathItem(reader, name);
             }
             else
             {
-                WalkPaths(reader, pointer + "/" + SourceLocator.EscapeSegment(name));
+                WalkPaths(reader);
             }
 
             var contracts = _inlinePayloads > inlineBefore
@@ -321,7 +329,7 @@ internal sealed class OpenApi31Shapes
         }
     }
 
-    /// <param name="pointer">The schema's JSON pointer under the components, or empty for a schema elsewhere (only component schemas are bound by <c>$dynamicRef</c>).</param>
+    /// <param name="pointer">A component schema's JSON pointer, or empty for any other schema (only component schemas are bound by <c>$dynamicRef</c>).</param>
     private void WalkSchema(JsonTextReader reader, string pointer, bool booleanNeedsObject)
     {
         if (reader.TokenType == JsonToken.Boolean)
@@ -347,20 +355,19 @@ internal sealed class OpenApi31Shapes
         DynamicReference? dynamicReference = null;
         foreach (var (key, line, column) in Members(reader))
         {
-            var child = pointer.Length == 0 ? string.Empty : pointer + "/" + SourceLocator.EscapeSegment(key);
             if (SchemaMaps.Contains(key))
             {
-                WalkSchemaMap(reader, child, ObjectOnlySchemaPlaces.Contains(key));
+                WalkSchemaMap(reader, string.Empty, ObjectOnlySchemaPlaces.Contains(key));
             }
             else if (SchemaValues.Contains(key))
             {
-                WalkSchema(reader, child, ObjectOnlySchemaPlaces.Contains(key));
+                WalkSchema(reader, string.Empty, ObjectOnlySchemaPlaces.Contains(key));
             }
             else if (SchemaLists.Contains(key) && reader.TokenType == JsonToken.StartArray)
             {
-                for (var index = 0; reader.Read() && reader.TokenType != JsonToken.EndArray; index++)
+                while (reader.Read() && reader.TokenType != JsonToken.EndArray)
                 {
-                    WalkSchema(reader, child.Length == 0 ? string.Empty : child + "/" + index, ObjectOnlySchemaPlaces.Contains(key));
+                    WalkSchema(reader, string.Empty, ObjectOnlySchemaPlaces.Contains(key));
                 }
             }
             else
@@ -388,7 +395,7 @@ internal sealed class OpenApi31Shapes
             }
         }
 
-        if (!hasType && !hasReference && constant is { } token && TypeOf(token) is { } type)
+        if (_isOpenApi31 && !hasType && !hasReference && constant is { } token && TypeOf(token) is { } type)
         {
             // NJsonSchema keeps a const as an extension; its type is what makes the member a string, a number...
             InsertMember(start, "\"type\":\"" + type + "\"", 1);
@@ -442,7 +449,7 @@ internal sealed class OpenApi31Shapes
             {
                 _found.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnresolvedReference, location, _diagnostics.FilePath, $"the $dynamicRef '{reference.Target}' names an anchor no schema declares (\"$dynamicAnchor\": \"{anchor}\")"));
             }
-            else if (declared.Count == 1 && IsComponentSchema(declared[0]))
+            else if (declared.Count == 1 && declared[0].Length > 0)
             {
                 InsertMember(reference.ObjectStart, "\"$ref\":" + JsonConvert.ToString("#" + declared[0]), 1);
             }
@@ -457,14 +464,10 @@ internal sealed class OpenApi31Shapes
         }
     }
 
-    private static bool IsComponentSchema(string pointer) =>
-        pointer.StartsWith(ComponentSchemas, StringComparison.Ordinal) && pointer.IndexOf('/', ComponentSchemas.Length) < 0;
-
     /// <summary>Whether the object the reader is at is a <c>$ref</c>, without moving the reader: a peek at the text.</summary>
     private bool IsReferenceObject(JsonTextReader reader)
     {
-        var start = ObjectStart(reader);
-        var next = start;
+        var next = OffsetInside(ObjectStart(reader));
         while (next < _text.Length && char.IsWhiteSpace(_text[next]))
         {
             next++;
@@ -488,10 +491,13 @@ internal sealed class OpenApi31Shapes
         }
     }
 
-    /// <summary>The offset just inside the <c>{</c> the reader has just read.</summary>
-    private int ObjectStart(JsonTextReader reader)
+    /// <summary>Where the reader is, just after the <c>{</c> it has read; an offset is found only for an edit.</summary>
+    private static (int Line, int Position) ObjectStart(JsonTextReader reader) => (reader.LineNumber, reader.LinePosition);
+
+    /// <summary>The offset just inside the <c>{</c> read at <paramref name="start"/>.</summary>
+    private int OffsetInside((int Line, int Position) start)
     {
-        var offset = OffsetOf(reader.LineNumber, reader.LinePosition);
+        var offset = OffsetOf(start.Line, start.Position);
         return offset > 0 && offset <= _text.Length && _text[offset - 1] == '{' ? offset : _text.IndexOf('{', Math.Min(Math.Max(0, offset - 1), _text.Length)) + 1;
     }
 
@@ -506,8 +512,8 @@ internal sealed class OpenApi31Shapes
         }
     }
 
-    private void InsertMember(int objectStart, string member, int existingMembers) =>
-        _edits.Add((objectStart, 0, existingMembers > 0 ? member + "," : member));
+    private void InsertMember((int Line, int Position) objectStart, string member, int existingMembers) =>
+        _edits.Add((OffsetInside(objectStart), 0, existingMembers > 0 ? member + "," : member));
 
     private int OffsetOf(int line, int position)
     {
@@ -544,5 +550,5 @@ internal sealed class OpenApi31Shapes
     }
 
     /// <summary>A <c>$dynamicRef</c>: its target, where it is written, and where its schema's members start.</summary>
-    private sealed record DynamicReference(string Target, int Line, int Column, int ObjectStart);
+    private sealed record DynamicReference(string Target, int Line, int Column, (int Line, int Position) ObjectStart);
 }
