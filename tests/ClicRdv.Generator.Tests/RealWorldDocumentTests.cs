@@ -32,6 +32,16 @@ public sealed class RealWorldDocumentTests
     }
 
     [Fact]
+    public void The_callback_example_says_at_its_callback_that_no_client_method_is_made_for_it()
+    {
+        var run = GeneratorHarness.Run("/corpus/callback-example.openapi.json", Fixtures.Read("corpus/callback-example.openapi.json"));
+
+        var diagnostic = Assert.Single(run.GeneratorDiagnostics);
+        Assert.Equal(("CRDV103", DiagnosticSeverity.Info, 46), (diagnostic.Id, diagnostic.Severity, diagnostic.Location.GetLineSpan().StartLinePosition.Line + 1));
+        Assert.StartsWith("The callback 'onData' of POST /streams", diagnostic.GetMessage());
+    }
+
+    [Fact]
     public void A_document_the_reader_rejects_gets_one_error_at_its_place_and_no_half_generated_code()
     {
         var run = GeneratorHarness.Run("/corpus/okta-management.openapi.json", Fixtures.Read("corpus/okta-management.openapi.json"));
