@@ -6,9 +6,9 @@ using Xunit;
 namespace ClicRdv.Generator.Tests;
 
 /// <summary>
-/// Kiota's test documents for hierarchies, enums and defaults (Fixtures/peers, licences in LICENSES.md there; most
-/// converted from YAML, two as Kiota wrote them in YAML): each generates code that compiles cleanly, and each construct
-/// becomes what the README says.
+/// Kiota's test documents for hierarchies, enums and defaults, and OpenAPI 3.1 documents of Kiota and Refitter
+/// (Fixtures/peers, licences in LICENSES.md there; most of Kiota's converted from YAML, the others as their projects
+/// wrote them): each generates code that compiles cleanly, and each construct becomes what the README says.
 /// </summary>
 public sealed class PeerDocumentTests
 {
@@ -17,6 +17,8 @@ public sealed class PeerDocumentTests
         "kiota-discriminator-sample.openapi.json", "kiota-model-with-derived-types.openapi.json", "kiota-enum-handling.openapi.json",
         "kiota-flags-enum-handling.openapi.json", "kiota-model-with-default-values.openapi.json",
         "kiota-model-with-derived-types.openapi.yaml", "kiota-model-with-dictionary.openapi.yaml",
+        "kiota-simple-model-openapi3_1.openapi.yaml", "refitter-v3.1-non-oauth-scopes.openapi.json", "refitter-v3.1-webhook-example.openapi.yaml",
+        "refitter-v3.1-lmstudio.openapi.json",
     };
 
     [Theory]

@@ -26,9 +26,19 @@ public sealed class RealWorldDocumentTests
 
         Assert.Null(run.Result.Exception);
         Assert.DoesNotContain(run.GeneratorDiagnostics, diagnostic => diagnostic.Severity == DiagnosticSeverity.Error);
-        Assert.All(run.GeneratorDiagnostics, diagnostic => Assert.Contains(diagnostic.Id, new[] { "CRDV100", "CRDV101", "CRDV102" }));
+        Assert.All(run.GeneratorDiagnostics, diagnostic => Assert.Contains(diagnostic.Id, new[] { "CRDV100", "CRDV101", "CRDV102", "CRDV103" }));
         Assert.Equal(4, run.DocumentSources.Count);
         Assert.Empty(run.CompilationProblems.Take(5).Select(problem => problem.ToString()));
+    }
+
+    [Fact]
+    public void The_callback_example_says_at_its_callback_that_no_client_method_is_made_for_it()
+    {
+        var run = GeneratorHarness.Run("/corpus/callback-example.openapi.json", Fixtures.Read("corpus/callback-example.openapi.json"));
+
+        var diagnostic = Assert.Single(run.GeneratorDiagnostics);
+        Assert.Equal(("CRDV103", DiagnosticSeverity.Info, 46), (diagnostic.Id, diagnostic.Severity, diagnostic.Location.GetLineSpan().StartLinePosition.Line + 1));
+        Assert.StartsWith("The callback 'onData' of POST /streams", diagnostic.GetMessage());
     }
 
     [Fact]

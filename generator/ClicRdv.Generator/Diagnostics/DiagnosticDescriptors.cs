@@ -87,4 +87,20 @@ internal static class DiagnosticDescriptors
         Category,
         DiagnosticSeverity.Info,
         isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor RequestsTheApiMakes = new(
+        "CRDV103",
+        "A webhook or callback gets contracts, not a client",
+        "{0} in '{1}' is a request the API makes, not one a client sends, so no client method is generated for it: {2}",
+        Category,
+        DiagnosticSeverity.Info,
+        isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor VersionAssumed = new(
+        "CRDV104",
+        "The document has no info.version",
+        "'{0}' has no info.version, which OpenAPI requires; '{1}' is assumed (the generated code does not use it)",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true);
 }

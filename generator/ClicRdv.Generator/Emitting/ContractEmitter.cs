@@ -82,7 +82,9 @@ internal static class ContractEmitter
                 writer.DocElement("summary", property.Documentation);
                 if (startValue is not null)
                 {
-                    writer.DocElement("value", $"Starts as {DefaultText(property.Default!)}, the document's default.");
+                    writer.DocElement("value", property.Default!.IsConst
+                        ? $"Always {DefaultText(property.Default)}, the document's const: a new object starts with it, and no other value is valid."
+                        : $"Starts as {DefaultText(property.Default)}, the document's default.");
                 }
 
                 writer.DocElement("remarks", AccessRemarks(property, startValue is not null));

@@ -113,7 +113,8 @@ internal enum DefaultKind
 }
 
 /// <summary>A scalar <c>default</c> as the document writes it: its kind, and its text (invariant culture; a string's value).</summary>
-internal sealed record DefaultValueModel(DefaultKind Kind, string Text);
+/// <param name="IsConst">The value is the schema's <c>const</c>, the only one it allows, rather than a default.</param>
+internal sealed record DefaultValueModel(DefaultKind Kind, string Text, bool IsConst = false);
 
 /// <param name="Name">The C# member name.</param>
 /// <param name="Value">The wire string of a string enum, or the integer literal of an integer enum.</param>

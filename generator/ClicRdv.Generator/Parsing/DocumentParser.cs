@@ -100,6 +100,12 @@ internal static class DocumentParser
             return null;
         }
 
+        json = OpenApi31Shapes.Normalize(json, version.Groups[1].Value.StartsWith("3.1", StringComparison.Ordinal), diagnostics);
+        if (diagnostics.HasErrors)
+        {
+            return null;
+        }
+
         try
         {
             return OpenApiDocument.FromJsonAsync(json, DocumentOnlyReferenceResolver.DocumentPath, NJsonSchema.SchemaType.OpenApi3, DocumentOnlyReferenceResolver.Factory, cancellationToken).GetAwaiter().GetResult();

@@ -118,7 +118,7 @@ internal static class ExternalReferences
     }
 
     /// <summary>An example, a default, an enum, an extension: JSON a <c>$ref</c> in which is data. A schema's <c>examples</c> is a list of them.</summary>
-    private static bool IsData(string key, JsonToken value) =>
+    internal static bool IsData(string key, JsonToken value) =>
         DataKeywords.Contains(key)
         || key.StartsWith("x-", StringComparison.Ordinal)
         || (key == "examples" && value == JsonToken.StartArray);
