@@ -134,7 +134,8 @@ internal sealed class OperationMapper
             acceptsBearerToken);
         return responses.Select((response, index) => index == 0
             ? main
-            : main with { Name = methodNames.Claim(name + "As" + Identifiers.ToPascalCase(SubtypeOf(response.MediaType!), "Any")), Response = response });
+            : main with { Name = methodNames.Claim(name + "As" + Identifiers.ToPascalCase(SubtypeOf(response.MediaType!), "Any")), Response = response })
+            .ToList();
     }
 
     private ParameterModel? MapParameter(OpenApiParameter parameter, string methodName, string operationName, string pointer, UniqueNameScope names)
@@ -202,7 +203,7 @@ internal sealed class OperationMapper
 
         var (mediaType, content) = PickRequestContent(body.Content);
         var schema = content?.Schema;
-        if (IsMediaType(mediaType, "multipart/form-data"))
+        if (IsMediaType(mediaType, "multipart/form-data") && !SchemaMapper.IsBinary(schema))
         {
             var form = schema is null ? null : SchemaMapper.Dereference(schema);
             if (form is not null && ObjectMembers.Collect(form, requiredByParent: null) is { Count: > 0 } members)
