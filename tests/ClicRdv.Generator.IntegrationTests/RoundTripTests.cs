@@ -167,7 +167,7 @@ public sealed class RoundTripTests : IAsyncLifetime
         Assert.Equal("bytes!", _server.LastRequest.Body);
 
         await using var download = await files.DownloadFile("report.bin");
-        using var reader = new StreamReader(download);
+        using var reader = new StreamReader(download.Stream);
         Assert.Equal("file content", await reader.ReadToEndAsync());
     }
 

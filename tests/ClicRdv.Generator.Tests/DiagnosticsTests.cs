@@ -147,6 +147,34 @@ public sealed class DiagnosticsTests
     }
 
     [Fact]
+    public void A_multipart_encoding_no_part_can_follow_is_a_located_CRDV105_warning_and_the_form_still_compiles()
+    {
+        var text = Document(
+            "\"/uploads\": { \"post\": { \"operationId\": \"upload\", \"requestBody\": { \"content\": { \"multipart/form-data\": {\n" +
+            "  \"schema\": { \"type\": \"object\", \"properties\": { \"file\": { \"type\": \"string\", \"format\": \"binary\" }, \"note\": { \"type\": \"string\" } } },\n" +
+            "  \"encoding\": { \"fiel\": { \"contentType\": \"image/png\" }, \"note\": { \"contentType\": \"not a type\", \"headers\": { \"X-Part\": { \"schema\": { \"type\": \"string\" } } } } }\n" +
+            "} } }, \"responses\": { \"204\": { \"description\": \"ok\" } } } },\n" +
+            "\"/raw\": { \"post\": { \"operationId\": \"raw\", \"requestBody\": { \"content\": { \"multipart/form-data\": { \"schema\": { \"type\": \"object\" } } } }, \"responses\": { \"204\": { \"description\": \"ok\" } } } }");
+
+        var run = GeneratorHarness.Run(Path, text);
+
+        Assert.Equal(new[] { "CRDV105", "CRDV105", "CRDV105", "CRDV105" }, run.GeneratorDiagnostics.Select(diagnostic => diagnostic.Id));
+        Assert.All(run.GeneratorDiagnostics, diagnostic => Assert.Equal(DiagnosticSeverity.Warning, diagnostic.Severity));
+        var messages = run.GeneratorDiagnostics.Select(diagnostic => diagnostic.GetMessage()).ToList();
+        Assert.Contains("The encoding of form field 'fiel' of POST /uploads", messages[0]);
+        Assert.Contains("the body's schema has no such field", messages[0]);
+        Assert.Contains("the headers it gives the part are not sent", messages[1]);
+        Assert.Contains("'not a type' is not a media type", messages[2]);
+        Assert.Contains("The multipart/form-data body of POST /raw", messages[3]);
+        Assert.Contains("so the method takes an HttpContent you build", messages[3]);
+        Assert.Equal(new[] { 5, 5, 5, 9 }, run.GeneratorDiagnostics.Select(diagnostic => diagnostic.Location.GetLineSpan().StartLinePosition.Line + 1));
+        Assert.Empty(run.CompilationProblems.Select(problem => problem.ToString()));
+        var interfaces = run.Source("Interfaces.g.cs");
+        Assert.Contains("Upload(global::Refit.MultipartItem? file = default, string? note = default,", interfaces);
+        Assert.Contains("Raw([global::Refit.Body] global::System.Net.Http.HttpContent? body = default,", interfaces);
+    }
+
+    [Fact]
     public void A_project_without_documents_generates_and_reports_nothing()
     {
         var run = GeneratorHarness.Run(GeneratorHarness.CreateDriver(new AdditionalText[] { new InMemoryAdditionalText("/project/notes.json", "{}") }), GeneratorHarness.CreateCompilation());

@@ -10,7 +10,7 @@ namespace ClicRdv.Generator.Tests;
 /// </summary>
 public sealed class GeneratedCodeTests
 {
-    public static TheoryData<string> FixtureDocuments => new() { "petstore", "constructs", "hostile-names", "clicrdv.v1", "shapes" };
+    public static TheoryData<string> FixtureDocuments => new() { "petstore", "constructs", "hostile-names", "clicrdv.v1", "shapes", "media" };
 
     [Theory]
     [MemberData(nameof(FixtureDocuments))]

@@ -172,9 +172,9 @@ public sealed class HierarchyTests
         var run = GeneratorProperties.Check(text);
 
         var clients = run.Source("Clients.g.cs");
-        Assert.Contains("__form.Add(new(key: \"side\", ", clients);
-        Assert.Contains("__form.Add(new(key: \"shapeKind\", value: __body.ShapeKind));", clients);
-        Assert.Contains("__form.Add(new(key: \"size\", ", clients);
+        Assert.Contains("__form.Add(\"side\", ", clients);
+        Assert.Contains("__form.Add(\"shapeKind\", __body.ShapeKind);", clients);
+        Assert.Contains("__form.Add(\"size\", ", clients);
     }
 
     private static readonly string ThisVersion = typeof(ClicRdv.Generator.OpenApiClientGenerator).Assembly.GetName().Version!.ToString();

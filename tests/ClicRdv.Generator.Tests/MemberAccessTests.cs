@@ -190,9 +190,9 @@ public sealed class MemberAccessTests
             mediaType: "application/x-www-form-urlencoded"));
 
         var clients = run.Source("Clients.g.cs");
-        Assert.Contains("key: \"password\"", clients);
-        Assert.Contains("key: \"login\"", clients);
-        Assert.DoesNotContain("key: \"id\"", clients);
+        Assert.Contains("__form.Add(\"password\", ", clients);
+        Assert.Contains("__form.Add(\"login\", ", clients);
+        Assert.DoesNotContain("__form.Add(\"id\", ", clients);
     }
 
     /// <summary>The lines of the property whose wire name is <paramref name="wireName"/>, its documentation included.</summary>

@@ -39,13 +39,14 @@ internal static class ClientRuntime
     /// Sends a request and returns its content; a non-success answer raises the exception of
     /// <see cref="RefitSettings.ExceptionFactory"/> (an <see cref="ApiException"/> by default). With an
     /// <paramref name="envelope"/>, the content is the one record that member of the answer holds (<see cref="EnvelopeRecord"/>).
+    /// A binary answer (<see cref="ResponseContent.Stream"/>) is what <paramref name="file"/> makes of the answer and its stream.
     /// </summary>
-    public static Task<T> SendAsync<T>(HttpClient client, HttpRequestMessage request, RefitSettings settings, ResponseContent content, JsonTypeInfo<T>? json, CancellationToken cancellationToken, string? envelope = null) =>
-        CallDeadline.RunAsync(client, new Call<T>(client, request, settings, content, json, envelope), static (call, token) => SendAndReadAsync(call, token), cancellationToken);
+    public static Task<T> SendAsync<T>(HttpClient client, HttpRequestMessage request, RefitSettings settings, ResponseContent content, JsonTypeInfo<T>? json, CancellationToken cancellationToken, string? envelope = null, Func<HttpResponseMessage, Stream, T>? file = null) =>
+        CallDeadline.RunAsync(client, new Call<T>(client, request, settings, content, json, envelope, file), static (call, token) => SendAndReadAsync(call, token), cancellationToken);
 
     /// <summary>Sends a request and returns the whole answer, success or not, without throwing for a non-success status.</summary>
-    public static Task<ApiResponse<T>> SendForApiResponseAsync<T>(HttpClient client, HttpRequestMessage request, RefitSettings settings, ResponseContent content, JsonTypeInfo<T>? json, CancellationToken cancellationToken, string? envelope = null) =>
-        CallDeadline.RunAsync(client, new Call<T>(client, request, settings, content, json, envelope), static (call, token) => SendAndReadForApiResponseAsync(call, token), cancellationToken);
+    public static Task<ApiResponse<T>> SendForApiResponseAsync<T>(HttpClient client, HttpRequestMessage request, RefitSettings settings, ResponseContent content, JsonTypeInfo<T>? json, CancellationToken cancellationToken, string? envelope = null, Func<HttpResponseMessage, Stream, T>? file = null) =>
+        CallDeadline.RunAsync(client, new Call<T>(client, request, settings, content, json, envelope, file), static (call, token) => SendAndReadForApiResponseAsync(call, token), cancellationToken);
 
     private static async ValueTask AuthorizeWithAsync(HttpRequestMessage request, Func<HttpRequestMessage, CancellationToken, ValueTask<string>> getter, CancellationToken cancellationToken) =>
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await getter(request, cancellationToken).ConfigureAwait(false));
@@ -192,7 +193,7 @@ internal static class ClientRuntime
                     excerpt.Dispose();
                 }
             case ResponseContent.Stream:
-                return (T)(object)await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+                return call.File!(response, await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false));
             default:
                 return default!;
         }
@@ -205,5 +206,5 @@ internal static class ClientRuntime
         || charset.Equals("utf8", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>One call's arguments, passed through the deadline without a closure.</summary>
-    private readonly record struct Call<T>(HttpClient Client, HttpRequestMessage Request, RefitSettings Settings, ResponseContent Content, JsonTypeInfo<T>? Json, string? Envelope);
+    private readonly record struct Call<T>(HttpClient Client, HttpRequestMessage Request, RefitSettings Settings, ResponseContent Content, JsonTypeInfo<T>? Json, string? Envelope, Func<HttpResponseMessage, Stream, T>? File);
 }

@@ -16,6 +16,6 @@ internal enum ResponseContent
     /// <summary>Text, returned as a string.</summary>
     Text,
 
-    /// <summary>Bytes, returned as a stream the caller reads and disposes.</summary>
+    /// <summary>Bytes, returned as the document's file answer: the stream, with its content headers, that the caller reads and disposes.</summary>
     Stream,
 }

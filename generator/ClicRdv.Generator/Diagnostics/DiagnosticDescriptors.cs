@@ -103,4 +103,12 @@ internal static class DiagnosticDescriptors
         Category,
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor BodyNotAsDescribed = new(
+        "CRDV105",
+        "A request body's media type or encoding is not supported as written",
+        "{0} in '{1}' is not sent as the document describes it: {2}",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true);
 }

@@ -25,6 +25,13 @@ internal static class ClientEmitter
         WriteCatalog(writer, document);
         writer.Line();
         WriteRegistration(writer, document);
+        var fileResponse = document.Interfaces.SelectMany(api => api.Operations).FirstOrDefault(operation => operation.Response.Kind == Generated.Support.ResponseContent.Stream);
+        if (fileResponse is not null)
+        {
+            writer.Line();
+            FileResponseEmitter.Write(writer, fileResponse.Response.Type!.Name, document);
+        }
+
         return writer.ToSourceText();
     }
 

@@ -23,6 +23,9 @@ internal static class ClientSupportSources
     public const string JsonMetadata = Namespace + "JsonMetadata";
     public const string DocumentJson = Namespace + "DocumentJson";
     public const string EnumValues = Namespace + "EnumValues";
+    public const string MultipartBody = Namespace + "MultipartBody";
+    public const string FormBody = Namespace + "FormBody";
+    public const string ContentHeaders = Namespace + "ContentHeaders";
     public static readonly string ResponseContent = "global::" + typeof(ClicRdv.Generated.Support.ResponseContent).FullName;
 
     /// <summary>

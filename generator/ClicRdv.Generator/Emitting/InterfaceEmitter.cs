@@ -19,6 +19,11 @@ internal static class InterfaceEmitter
                 {
                     MethodSignature.WriteDocumentation(writer, operation);
                     writer.Line(MethodSignature.VerbAttribute(operation));
+                    if (MethodSignature.IsMultipart(operation))
+                    {
+                        writer.Line("[global::Refit.Multipart]");
+                    }
+
                     writer.Line($"{MethodSignature.ReturnType(operation, document.Options)} {operation.Name}({MethodSignature.Parameters(operation, withRefitAttributes: true)});");
                 });
             }

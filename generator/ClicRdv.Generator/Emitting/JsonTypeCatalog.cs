@@ -116,7 +116,7 @@ internal sealed class JsonTypeCatalog
                 catalog.Collect(operation.Response.Type!, isParameter: false, found);
             }
 
-            foreach (var body in operation.Parameters.Where(parameter => parameter.Location == ParameterLocation.Body && parameter.BodyEncoding == BodyEncoding.Json))
+            foreach (var body in operation.Parameters.Where(parameter => (parameter.Location is ParameterLocation.Body or ParameterLocation.FormPart) && parameter.BodyEncoding == BodyEncoding.Json))
             {
                 catalog.Collect(body.Type, isParameter: true, found);
             }

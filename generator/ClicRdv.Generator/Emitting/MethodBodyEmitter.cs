@@ -53,7 +53,7 @@ internal sealed class MethodBodyEmitter
         }
 
         _writer.Line($"using var {_request} = new global::System.Net.Http.HttpRequestMessage({HttpMethodExpression(_operation.HttpMethod)}, {ClientSupportSources.RequestUri}.Build(_httpClient, {path}, {_query ?? "null"}));");
-        if (_operation.Response.MediaType is { } accept && _operation.Response.Kind != ResponseContent.Stream)
+        if (_operation.Response.MediaType is { } accept)
         {
             _writer.Line($"{_request}.Headers.TryAddWithoutValidation(\"Accept\", {SourceWriter.Literal(accept)});");
         }
@@ -69,6 +69,11 @@ internal sealed class MethodBodyEmitter
             WriteIfPresent(parameter.Name, parameter.Type, value => WriteBody(parameter, value));
         }
 
+        if (MethodSignature.IsMultipart(_operation))
+        {
+            WriteMultipart();
+        }
+
         if (_operation.AcceptsBearerToken)
         {
             _writer.Line($"await {ClientSupportSources.ClientRuntime}.AuthorizeAsync({_request}, _settings, cancellationToken).ConfigureAwait(false);");
@@ -79,7 +84,8 @@ internal sealed class MethodBodyEmitter
         var sendMethod = options.UseApiResponse ? "SendForApiResponseAsync" : "SendAsync";
         var json = content == ResponseContent.Json ? "_json?." + _json.PropertyFor(_operation.Response.Type!, isParameter: false) : "null";
         var envelope = _operation.Response.Envelope is { } member ? ", envelope: " + SourceWriter.Literal(member) : string.Empty;
-        var call = $"{ClientSupportSources.ClientRuntime}.{sendMethod}<{typeArgument}>(_httpClient, {_request}, _settings, {ClientSupportSources.ResponseContent}.{content}, {json}, cancellationToken{envelope}).ConfigureAwait(false)";
+        var file = content == ResponseContent.Stream ? $", file: static (response, stream) => new {TypeNames.Qualified(options.Namespace, _operation.Response.Type!.Name)}(response, stream)" : string.Empty;
+        var call = $"{ClientSupportSources.ClientRuntime}.{sendMethod}<{typeArgument}>(_httpClient, {_request}, _settings, {ClientSupportSources.ResponseContent}.{content}, {json}, cancellationToken{envelope}{file}).ConfigureAwait(false)";
         _writer.Line(content == ResponseContent.None && !options.UseApiResponse ? $"await {call};" : $"return await {call};");
     }
 
@@ -159,13 +165,24 @@ internal sealed class MethodBodyEmitter
                 break;
             case BodyEncoding.FormUrlEncoded:
                 var form = _locals.Claim("__form");
-                _writer.Line($"var {form} = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>();");
+                _writer.Line($"var {form} = new {ClientSupportSources.FormBody}();");
                 foreach (var field in parameter.Fields)
                 {
-                    WriteIfPresent($"{value}.{field.Name}", field.Type, fieldValue => WriteFormField(form, field, fieldValue));
+                    var key = SourceWriter.Literal(field.WireName);
+                    WriteIfPresent($"{value}.{field.Name}", field.Type, fieldValue =>
+                    {
+                        if (field.Type.Kind == TypeKind.Binary)
+                        {
+                            // Bytes as they are: the byte[] overload percent-encodes their octets.
+                            _writer.Line($"{form}.Add({key}, {fieldValue});");
+                            return;
+                        }
+
+                        WriteTextField(field.Type, fieldValue, text => $"{form}.Add({key}, {text});");
+                    });
                 }
 
-                _writer.Line($"{_request}.Content = new global::System.Net.Http.FormUrlEncodedContent({form});");
+                _writer.Line($"{_request}.Content = {form}.ToContent();");
                 break;
             case BodyEncoding.Text:
                 _writer.Line($"{_request}.Content = new global::System.Net.Http.StringContent({value}, global::System.Text.Encoding.UTF8, {SourceWriter.Literal(MediaTypeWithoutParameters(parameter.MediaType))});");
@@ -180,20 +197,55 @@ internal sealed class MethodBodyEmitter
         }
     }
 
-    private void WriteFormField(string form, PropertyModel field, string value)
+    /// <summary>
+    /// Writes a multipart form, one part per present parameter, in the parameters' order: each file with its file
+    /// name, each scalar as text (each item of an array as a part of its own), anything else as JSON.
+    /// </summary>
+    private void WriteMultipart()
     {
-        var key = SourceWriter.Literal(field.WireName);
-        if (field.Type.Kind == TypeKind.Array)
+        var form = _locals.Claim("__form");
+        _writer.Line($"var {form} = new global::System.Net.Http.MultipartFormDataContent();");
+        _writer.Line($"{_request}.Content = {form};");
+        foreach (var part in _operation.Parameters.Where(parameter => parameter.Location == ParameterLocation.FormPart))
+        {
+            var name = SourceWriter.Literal(part.WireName);
+            var mediaType = part.MediaType is null ? "null" : SourceWriter.Literal(part.MediaType);
+            WriteIfPresent(part.Name, part.Type, value =>
+            {
+                switch (part.BodyEncoding)
+                {
+                    case BodyEncoding.Stream when part.Type.Kind == TypeKind.Array:
+                        WriteForEach(value, file => _writer.Line($"{ClientSupportSources.MultipartBody}.AddFile({form}, {name}, {file}, {mediaType});"));
+                        break;
+                    case BodyEncoding.Stream:
+                        _writer.Line($"{ClientSupportSources.MultipartBody}.AddFile({form}, {name}, {value}, {mediaType});");
+                        break;
+                    case BodyEncoding.Text:
+                        WriteTextField(part.Type, value, text => $"{ClientSupportSources.MultipartBody}.AddText({form}, {name}, {text}, {mediaType});");
+                        break;
+                    default:
+                        var json = $"{ClientSupportSources.ClientRuntime}.JsonBody({value}, _json?.{_json.PropertyFor(part.Type.AsNullable(false), isParameter: true)}, _settings)";
+                        _writer.Line($"{ClientSupportSources.MultipartBody}.AddField({form}, {name}, {json}, {mediaType});");
+                        break;
+                }
+            });
+        }
+    }
+
+    /// <summary>Writes the statement <paramref name="add"/> makes of a field's text, once per item (present) of an array.</summary>
+    private void WriteTextField(TypeRef type, string value, Func<string, string> add)
+    {
+        if (type.Kind == TypeKind.Array)
         {
             WriteForEach(value, item =>
             {
                 var text = _locals.Claim("__text");
-                _writer.Line($"if ({_formatter.Item(field.Type.Element!, item, urlFormatting: null)} is {{ }} {text}) {form}.Add(new(key: {key}, value: {text}));");
+                _writer.Line($"if ({_formatter.Item(type.Element!, item, urlFormatting: null)} is {{ }} {text}) {add(text)}");
             });
             return;
         }
 
-        _writer.Line($"{form}.Add(new(key: {key}, value: {Text(field.Type, value, CollectionStyle.Csv, urlFormatting: null)}));");
+        _writer.Line(add(Text(type, value, CollectionStyle.Csv, urlFormatting: null)));
     }
 
     private void WriteForEach(string sequence, Action<string> writeItem)

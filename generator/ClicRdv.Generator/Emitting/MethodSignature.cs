@@ -14,7 +14,7 @@ internal static class MethodSignature
     {
         ResponseContent.Json => TypeNames.Value(response.Type!),
         ResponseContent.Text => "string",
-        ResponseContent.Stream => "global::System.IO.Stream",
+        ResponseContent.Stream => TypeNames.Value(response.Type!),
         _ => null,
     };
 
@@ -46,6 +46,9 @@ internal static class MethodSignature
         return string.Join(", ", parts);
     }
 
+    /// <summary>Whether the body is a multipart form, sent part by part from the parameters.</summary>
+    public static bool IsMultipart(OperationModel operation) => operation.Parameters.Any(parameter => parameter.Location == ParameterLocation.FormPart);
+
     /// <summary>The Refit verb attribute, such as <c>[global::Refit.Get("/pets/{petId}")]</c>.</summary>
     public static string VerbAttribute(OperationModel operation)
     {
@@ -59,9 +62,12 @@ internal static class MethodSignature
         writer.DocElement("remarks", JoinParagraphs(operation.Description, operation.IsDeprecated ? "Deprecated: the document marks this operation as deprecated." : null));
         foreach (var parameter in operation.Parameters)
         {
-            var fallback = parameter.Location == ParameterLocation.Body
-                ? "The request body."
-                : $"The {parameter.Location.ToString().ToLowerInvariant()} parameter '{parameter.WireName}'.";
+            var fallback = parameter.Location switch
+            {
+                ParameterLocation.Body => "The request body.",
+                ParameterLocation.FormPart => $"The form field '{parameter.WireName}'.",
+                _ => $"The {parameter.Location.ToString().ToLowerInvariant()} parameter '{parameter.WireName}'.",
+            };
             writer.DocElement("param", parameter.Documentation ?? fallback, $"name=\"{Identifiers.Unescaped(parameter.Name)}\"");
         }
 
@@ -75,7 +81,7 @@ internal static class MethodSignature
         var alias = aliasNeeded ? $"[global::Refit.AliasAs({SourceWriter.Literal(parameter.WireName)})] " : string.Empty;
         return parameter.Location switch
         {
-            ParameterLocation.Path => alias,
+            ParameterLocation.Path or ParameterLocation.FormPart => alias,
             ParameterLocation.Query => $"[global::Refit.Query{QueryFormat(parameter)}] {alias}",
             ParameterLocation.Header => $"[global::Refit.Header({SourceWriter.Literal(parameter.WireName)})] ",
             _ => parameter.BodyEncoding == BodyEncoding.FormUrlEncoded

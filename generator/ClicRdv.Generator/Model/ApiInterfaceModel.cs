@@ -37,15 +37,20 @@ internal enum ParameterLocation
     Header,
     Cookie,
     Body,
+
+    /// <summary>One part of a <c>multipart/form-data</c> body, named after its field; <see cref="ParameterModel.BodyEncoding"/> says how it is written.</summary>
+    FormPart,
 }
 
-/// <summary>How a request body is written.</summary>
+/// <summary>How a request body, or a part of a multipart one, is written.</summary>
 internal enum BodyEncoding
 {
     None,
     Json,
     FormUrlEncoded,
     Text,
+
+    /// <summary>Bytes: a stream for a body, a file (<c>Refit.MultipartItem</c>) for a part.</summary>
     Stream,
     RawContent,
 }
@@ -65,7 +70,7 @@ internal enum CollectionStyle
 
 /// <param name="Name">The C# parameter name (camelCase, escaped if a keyword).</param>
 /// <param name="WireName">The name on the wire (query key, header name, path placeholder).</param>
-/// <param name="MediaType">The body's media type, for body parameters.</param>
+/// <param name="MediaType">The body's media type, for body parameters; for a form part, the content type its <c>encoding</c> names, if any.</param>
 /// <param name="Fields">The fields of an object written field by field: a form-encoded body, or a deepObject query parameter.</param>
 internal sealed record ParameterModel(
     string Name,

@@ -46,7 +46,11 @@ internal sealed record TypeRef(TypeKind Kind, string Name, TypeRef? Element, boo
 
     public static readonly TypeRef JsonValue = new(TypeKind.Json, "global::System.Text.Json.JsonElement", null, true, false);
 
+    /// <summary>Bytes as they are (<c>format: binary</c>): base64 in JSON, their octets in a form.</summary>
     public static readonly TypeRef Bytes = new(TypeKind.Binary, "byte[]", null, false, false);
+
+    /// <summary>Bytes written as base64 text (<c>format: byte</c>), in JSON as in URLs and forms.</summary>
+    public static readonly TypeRef Base64 = Primitive("byte[]", isValueType: false);
 
     public static TypeRef ArrayOf(TypeRef element) => new(TypeKind.Array, string.Empty, element, false, false);
 

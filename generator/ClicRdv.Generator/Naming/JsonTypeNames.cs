@@ -27,6 +27,7 @@ internal static class JsonTypeNames
                 "double" => "Double",
                 "decimal" => "Decimal",
                 "bool" => "Boolean",
+                "byte[]" => "ByteArray",
                 var name => name.Substring(name.LastIndexOf('.') + 1),
             },
         };

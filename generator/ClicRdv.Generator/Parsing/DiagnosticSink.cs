@@ -14,10 +14,14 @@ internal sealed class DiagnosticSink
     public DiagnosticSink(string filePath, string text, JsonLineOrigins? yamlOrigins = null)
     {
         FilePath = filePath;
+        Text = text;
         Locator = new SourceLocator(filePath, text, yamlOrigins);
     }
 
     public string FilePath { get; }
+
+    /// <summary>The document's JSON text (a YAML document's JSON form).</summary>
+    public string Text { get; }
 
     public SourceLocator Locator { get; }
 
@@ -40,6 +44,10 @@ internal sealed class DiagnosticSink
     /// <summary>Reports that <paramref name="construct"/> (at the JSON pointer) was left out, and why.</summary>
     public void Unsupported(string construct, string pointer, string reason) =>
         Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedConstruct, Locator.OfPointer(pointer), construct, FilePath, reason));
+
+    /// <summary>Reports CRDV105: a request body's media type or encoding (at the JSON pointer) is not sent as written, and why.</summary>
+    public void BodyNotAsDescribed(string construct, string pointer, string reason) =>
+        Add(DiagnosticInfo.Create(DiagnosticDescriptors.BodyNotAsDescribed, Locator.OfPointer(pointer), construct, FilePath, reason));
 
     /// <summary>Reports a discriminator (at the JSON pointer, empty for an inline schema) that could not make, or fully make, a hierarchy.</summary>
     public void DiscriminatorNotUsed(string pointer, string reason) =>

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Net.Http.Headers;
 using System.Text.RegularExpressions;
 using ClicRdv.Generated.Support;
 using ClicRdv.Generator.Model;
@@ -19,17 +20,25 @@ internal sealed class OperationMapper
 
     private static readonly TypeRef StreamType = new(TypeKind.Binary, "global::System.IO.Stream", null, IsValueType: false, IsNullable: false);
 
+    /// <summary>A file of a multipart form: Refit's <c>StreamPart</c>, <c>ByteArrayPart</c> or <c>FileInfoPart</c>, each with its file name and content type.</summary>
+    private static readonly TypeRef FilePartType = new(TypeKind.Binary, "global::Refit.MultipartItem", null, IsValueType: false, IsNullable: false);
+
     private static readonly Regex PathPlaceholder = new(@"\{([^{}]+)\}", RegexOptions.CultureInvariant);
 
     private readonly SchemaMapper _schemas;
     private readonly DiagnosticSink _diagnostics;
     private readonly UniqueNameScope _typeNames;
+    private readonly PartEncodings _encodings;
+
+    /// <summary>The generated class of binary answers, named when the first one is met.</summary>
+    private TypeRef? _fileResponse;
 
     public OperationMapper(SchemaMapper schemas, DiagnosticSink diagnostics, UniqueNameScope typeNames)
     {
         _schemas = schemas;
         _diagnostics = diagnostics;
         _typeNames = typeNames;
+        _encodings = new PartEncodings(diagnostics.Text);
     }
 
     public EquatableArray<ApiInterfaceModel> MapInterfaces(OpenApiDocument document, string defaultTag)
@@ -59,7 +68,7 @@ internal sealed class OperationMapper
                     builders.Add(key, builder);
                 }
 
-                builder.Operations.Add(MapOperation(pathItem.Key, method, entry.Value, pointer, builder.MethodNames, bearerTokens.AcceptedBy(entry.Value)));
+                builder.Operations.AddRange(MapOperation(pathItem.Key, method, entry.Value, pointer, builder.MethodNames, bearerTokens.AcceptedBy(entry.Value)));
             }
         }
 
@@ -69,7 +78,11 @@ internal sealed class OperationMapper
             .ToEquatableArray();
     }
 
-    private OperationModel MapOperation(string path, string method, OpenApiOperation operation, string pointer, UniqueNameScope methodNames, bool acceptsBearerToken)
+    /// <summary>
+    /// The operation's method, then one more for each other media type its answer is offered in
+    /// (<c>GetReportAsCsv</c>), each asking for its media type.
+    /// </summary>
+    private IEnumerable<OperationModel> MapOperation(string path, string method, OpenApiOperation operation, string pointer, UniqueNameScope methodNames, bool acceptsBearerToken)
     {
         var name = methodNames.Claim(string.IsNullOrWhiteSpace(operation.OperationId)
             ? NameFromRoute(method, path)
@@ -100,18 +113,15 @@ internal sealed class OperationMapper
             }
         }
 
-        var body = MapBody(operation.ActualRequestBody, name, operationName, pointer, parameterNames);
-        if (body is not null)
-        {
-            parameters.Add(body);
-        }
+        parameters.AddRange(MapBody(operation.ActualRequestBody, name, operationName, pointer, parameterNames));
 
         var ordered = parameters
             .OrderBy(parameter => parameter.Location == ParameterLocation.Path ? 0 : parameter.IsRequired ? 1 : 2)
             .ThenBy(parameter => parameter.Location == ParameterLocation.Path ? placeholders.IndexOf(parameter.WireName) : 0)
             .ToEquatableArray();
 
-        return new OperationModel(
+        var responses = MapResponses(operation, name, operationName, pointer);
+        var main = new OperationModel(
             name,
             method.ToUpperInvariant(),
             path,
@@ -120,8 +130,12 @@ internal sealed class OperationMapper
             Trimmed(operation.Description),
             operation.IsDeprecated,
             ordered,
-            MapResponse(operation, name, operationName, pointer),
+            responses[0],
             acceptsBearerToken);
+        return responses.Select((response, index) => index == 0
+            ? main
+            : main with { Name = methodNames.Claim(name + "As" + Identifiers.ToPascalCase(SubtypeOf(response.MediaType!), "Any")), Response = response })
+            .ToList();
     }
 
     private ParameterModel? MapParameter(OpenApiParameter parameter, string methodName, string operationName, string pointer, UniqueNameScope names)
@@ -147,7 +161,7 @@ internal sealed class OperationMapper
         var style = CollectionStyleOf(parameter, location.Value);
         if (style == CollectionStyle.DeepObject && WritesObjects(schema, type))
         {
-            ReportUnwritableFields(type, $"Field of parameter '{parameter.Name}' of {operationName}", pointer);
+            ReportUnwritableFields(type, $"Field of parameter '{parameter.Name}' of {operationName}", pointer, inForm: false);
         }
         else if (style == CollectionStyle.DeepObject)
         {
@@ -179,15 +193,27 @@ internal sealed class OperationMapper
             EquatableArray<PropertyModel>.Empty);
     }
 
-    private ParameterModel? MapBody(OpenApiRequestBody? body, string methodName, string operationName, string pointer, UniqueNameScope names)
+    /// <summary>The body as one parameter, or as one parameter per part for a multipart form.</summary>
+    private IEnumerable<ParameterModel> MapBody(OpenApiRequestBody? body, string methodName, string operationName, string pointer, UniqueNameScope names)
     {
         if (body is null || body.Content.Count == 0)
         {
-            return null;
+            return Array.Empty<ParameterModel>();
         }
 
         var (mediaType, content) = PickRequestContent(body.Content);
         var schema = content?.Schema;
+        if (IsMediaType(mediaType, "multipart/form-data") && !SchemaMapper.IsBinary(schema))
+        {
+            var form = schema is null ? null : SchemaMapper.Dereference(schema);
+            if (form is not null && ObjectMembers.Collect(form, requiredByParent: null) is { Count: > 0 } members)
+            {
+                return MapFormParts(members, form, content!, body.IsRequired, methodName, operationName, pointer, mediaType, names);
+            }
+
+            _diagnostics.BodyNotAsDescribed($"The {mediaType} body of {operationName}", pointer, "its schema has no properties to make parameters of, so the method takes an HttpContent you build");
+        }
+
         var encoding = EncodingOf(mediaType, schema);
         TypeRef type;
         switch (encoding)
@@ -197,7 +223,7 @@ internal sealed class OperationMapper
                 break;
             case BodyEncoding.FormUrlEncoded when schema is not null && _schemas.Map(schema, methodName + "Request") is { Kind: TypeKind.Contract } contract:
                 type = contract;
-                ReportUnwritableFields(contract, $"Form field of {operationName}", pointer);
+                ReportUnwritableFields(contract, $"Form field of {operationName}", pointer, inForm: true);
                 break;
             case BodyEncoding.Text:
                 type = TypeRef.String;
@@ -212,26 +238,102 @@ internal sealed class OperationMapper
         }
 
         var name = names.Claim(Identifiers.ToCamelCase(string.IsNullOrWhiteSpace(body.Name) ? "body" : body.Name));
-        return new ParameterModel(
-            name,
-            name,
-            ParameterLocation.Body,
-            body.IsRequired ? type : type.AsNullable(),
-            body.IsRequired,
-            Trimmed(body.Description),
-            CollectionStyle.Multi,
-            encoding,
-            mediaType,
-            EquatableArray<PropertyModel>.Empty);
+        return new[]
+        {
+            new ParameterModel(
+                name,
+                name,
+                ParameterLocation.Body,
+                body.IsRequired ? type : type.AsNullable(),
+                body.IsRequired,
+                Trimmed(body.Description),
+                CollectionStyle.Multi,
+                encoding,
+                mediaType,
+                EquatableArray<PropertyModel>.Empty),
+        };
+    }
+
+    /// <summary>
+    /// A <c>multipart/form-data</c> body as one parameter per field of its schema (readOnly fields left out), so that
+    /// a file is an argument with its file name and content type: binary fields are files, scalars (base64 for
+    /// <c>format: byte</c>) and arrays of scalars are text parts, anything else is a JSON part. A part's
+    /// <c>encoding</c> content type is its default.
+    /// </summary>
+    private List<ParameterModel> MapFormParts(
+        List<KeyValuePair<string, (JsonSchema Schema, bool IsRequired)>> members, JsonSchema form, OpenApiMediaType content, bool bodyIsRequired, string methodName, string operationName, string pointer, string mediaType, UniqueNameScope names)
+    {
+        var encodings = content.Encoding ?? new Dictionary<string, OpenApiEncoding>();
+        foreach (var encoding in encodings.Where(encoding => members.All(member => member.Key != encoding.Key)))
+        {
+            _diagnostics.BodyNotAsDescribed($"The encoding of form field '{encoding.Key}' of {operationName}", pointer, "the body's schema has no such field");
+        }
+
+        var parts = new List<ParameterModel>();
+        foreach (var member in members)
+        {
+            var (schema, isRequired) = member.Value;
+            isRequired &= bodyIsRequired;
+            if (MemberAccess.Of(schema, form, isRequired).IsReadOnly)
+            {
+                continue;
+            }
+
+            var target = SchemaMapper.Dereference(schema);
+            var (type, encoding) = SchemaMapper.IsBinary(target) ? (FilePartType, BodyEncoding.Stream)
+                : target.Item is { } item && SchemaMapper.IsBinary(item) ? (TypeRef.ArrayOf(FilePartType), BodyEncoding.Stream)
+                : _schemas.Map(schema, methodName + Identifiers.ToPascalCase(member.Key)) is var mapped && IsWritableField(mapped, inForm: true) ? (mapped, BodyEncoding.Text)
+                : (mapped, BodyEncoding.Json);
+            parts.Add(new ParameterModel(
+                names.Claim(Identifiers.ToCamelCase(member.Key)),
+                member.Key,
+                ParameterLocation.FormPart,
+                isRequired ? type : type.AsNullable(),
+                isRequired,
+                SchemaMapper.DocumentationOf(target),
+                CollectionStyle.Multi,
+                encoding,
+                encodings.TryGetValue(member.Key, out var partEncoding) ? PartContentType(partEncoding, pointer, mediaType, member.Key, operationName) : null,
+                EquatableArray<PropertyModel>.Empty));
+        }
+
+        return parts;
+    }
+
+    /// <summary>
+    /// The first content type a part's <c>encoding</c> lists (<c>image/png, image/jpeg</c>), unless it is a range
+    /// (<c>image/*</c>): the part's default. What the encoding asks and no part can do is reported.
+    /// </summary>
+    private string? PartContentType(OpenApiEncoding? encoding, string pointer, string mediaType, string field, string operationName)
+    {
+        var what = $"The encoding of form field '{field}' of {operationName}";
+        if (encoding?.Headers.Count > 0)
+        {
+            _diagnostics.BodyNotAsDescribed(what, pointer, "the headers it gives the part are not sent");
+        }
+
+        var first = _encodings.ContentType(pointer, mediaType, field)?.Split(',')[0].Trim();
+        if (string.IsNullOrEmpty(first) || first!.IndexOf('*') >= 0)
+        {
+            return null;
+        }
+
+        if (!MediaTypeHeaderValue.TryParse(first, out _))
+        {
+            _diagnostics.BodyNotAsDescribed(what, pointer, $"'{first}' is not a media type, so the part goes out with its kind's default content type");
+            return null;
+        }
+
+        return first;
     }
 
     /// <summary>
     /// Reports the fields of an object written one by one (a form, a deepObject) that are objects themselves: they are
     /// left out (see <see cref="WithFields"/>), as are readOnly fields, silently, since no request carries them.
     /// </summary>
-    private void ReportUnwritableFields(TypeRef type, string description, string pointer)
+    private void ReportUnwritableFields(TypeRef type, string description, string pointer, bool inForm)
     {
-        foreach (var field in SentFields(type).Where(field => !IsWritableInUrl(field.Type)))
+        foreach (var field in SentFields(type).Where(field => !IsWritableField(field.Type, inForm)))
         {
             _diagnostics.Unsupported($"{description} '{field.WireName}'", pointer, "an object-valued field cannot be written as text");
         }
@@ -248,13 +350,13 @@ internal sealed class OperationMapper
             {
                 Parameters = operation.Parameters.Select(parameter =>
                     parameter.BodyEncoding == BodyEncoding.FormUrlEncoded || parameter.CollectionStyle == CollectionStyle.DeepObject
-                        ? parameter with { Fields = WritableFields(parameter.Type) }
+                        ? parameter with { Fields = WritableFields(parameter.Type, inForm: parameter.BodyEncoding == BodyEncoding.FormUrlEncoded) }
                         : parameter).ToEquatableArray(),
             }).ToEquatableArray(),
         }).ToEquatableArray();
 
-    private EquatableArray<PropertyModel> WritableFields(TypeRef type) =>
-        SentFields(type).Where(field => IsWritableInUrl(field.Type)).ToEquatableArray();
+    private EquatableArray<PropertyModel> WritableFields(TypeRef type, bool inForm) =>
+        SentFields(type).Where(field => IsWritableField(field.Type, inForm)).ToEquatableArray();
 
     /// <summary>The fields a request may carry of an object (or of each object of an array): all but the readOnly ones.</summary>
     private IEnumerable<PropertyModel> SentFields(TypeRef type) =>
@@ -268,7 +370,8 @@ internal sealed class OperationMapper
         _ => false,
     };
 
-    private ResponseModel MapResponse(OpenApiOperation operation, string methodName, string operationName, string pointer)
+    /// <summary>The answer in its default media type (JSON first, see <see cref="PickMediaType"/>), then in each other one the document offers.</summary>
+    private List<ResponseModel> MapResponses(OpenApiOperation operation, string methodName, string operationName, string pointer)
     {
         var responses = operation.ActualResponses;
         var successes = responses.Where(pair => pair.Key.StartsWith("2", StringComparison.Ordinal))
@@ -280,22 +383,29 @@ internal sealed class OperationMapper
         var chosen = candidates.Select(pair => (Status: pair.Key, Response: pair.Value.ActualResponse)).FirstOrDefault(candidate => candidate.Response.Content.Count > 0);
         if (chosen.Response is null)
         {
-            return ResponseModel.None;
+            return new List<ResponseModel> { ResponseModel.None };
         }
 
-        var mediaType = PickMediaType(chosen.Response.Content.Keys);
-        var schema = chosen.Response.Content[mediaType].Schema;
-        var documentation = Trimmed(chosen.Response.Description);
+        var first = PickMediaType(chosen.Response.Content.Keys);
+        return new[] { first }.Concat(chosen.Response.Content.Keys.Where(mediaType => mediaType != first))
+            .Select(mediaType => MapResponse(chosen.Response, chosen.Status, mediaType, methodName, operationName, pointer))
+            .ToList();
+    }
+
+    private ResponseModel MapResponse(OpenApiResponse response, string status, string mediaType, string methodName, string operationName, string pointer)
+    {
+        var schema = response.Content[mediaType].Schema;
+        var documentation = Trimmed(response.Description);
         if (IsJson(mediaType) && !SchemaMapper.IsBinary(schema))
         {
-            if (ResponseEnvelopes.MemberOf(chosen.Response) is { } member)
+            if (ResponseEnvelopes.MemberOf(response) is { } member)
             {
                 if (schema is not null && ResponseEnvelopes.RecordSchema(schema, member) is { } record)
                 {
                     return new ResponseModel(ResponseContent.Json, _schemas.Map(record, methodName + "Response"), mediaType, documentation, member);
                 }
 
-                _diagnostics.Unsupported($"{ResponseEnvelopes.Extension} '{member}' of {operationName}", pointer + "/responses/" + SourceLocator.EscapeSegment(chosen.Status), $"the answer's schema has no member '{member}', so the answer is read whole");
+                _diagnostics.Unsupported($"{ResponseEnvelopes.Extension} '{member}' of {operationName}", pointer + "/responses/" + SourceLocator.EscapeSegment(status), $"the answer's schema has no member '{member}', so the answer is read whole");
             }
 
             return new ResponseModel(ResponseContent.Json, _schemas.Map(schema, methodName + "Response"), mediaType, documentation);
@@ -303,7 +413,14 @@ internal sealed class OperationMapper
 
         return mediaType.StartsWith("text/", StringComparison.OrdinalIgnoreCase) && !SchemaMapper.IsBinary(schema)
             ? new ResponseModel(ResponseContent.Text, TypeRef.String, mediaType, documentation)
-            : new ResponseModel(ResponseContent.Stream, StreamType, mediaType, documentation);
+            : new ResponseModel(ResponseContent.Stream, _fileResponse ??= new TypeRef(TypeKind.Binary, _typeNames.Claim("FileResponse"), null, IsValueType: false, IsNullable: false), mediaType, documentation);
+    }
+
+    /// <summary><c>text/csv</c> → <c>csv</c>, <c>application/vnd.api+json; charset=utf-8</c> → <c>vnd.api+json</c>.</summary>
+    private static string SubtypeOf(string mediaType)
+    {
+        var bare = mediaType.Split(';')[0].Trim();
+        return bare.Substring(bare.IndexOf('/') + 1);
     }
 
     private static (string MediaType, OpenApiMediaType? Content) PickRequestContent(IDictionary<string, OpenApiMediaType> content)
@@ -370,7 +487,7 @@ internal sealed class OperationMapper
 
     /// <summary>
     /// Scalars, enums, any JSON value (written as its text), unions of scalars and arrays of them can be written as URL
-    /// or header text; objects cannot.
+    /// or header text; objects cannot, nor bytes.
     /// </summary>
     private bool IsWritableInUrl(TypeRef type) => type.Kind switch
     {
@@ -379,7 +496,14 @@ internal sealed class OperationMapper
     };
 
     private bool IsScalarText(TypeRef type) =>
-        type.Kind is TypeKind.Primitive or TypeKind.StringEnum or TypeKind.IntegerEnum or TypeKind.Json || _schemas.IsScalarUnion(type);
+        (type.Kind is TypeKind.Primitive or TypeKind.StringEnum or TypeKind.IntegerEnum or TypeKind.Json && type.AsNullable(false) != TypeRef.Base64) || _schemas.IsScalarUnion(type);
+
+    /// <summary>
+    /// What a URL can hold, and in a form also bytes: as base64 text (<c>format: byte</c>, an array of them too) or as
+    /// their octets (<c>format: binary</c>).
+    /// </summary>
+    private bool IsWritableField(TypeRef type, bool inForm) =>
+        IsWritableInUrl(type) || (inForm && (type.AsNullable(false) == TypeRef.Bytes || (type.Kind == TypeKind.Array ? type.Element : type)?.AsNullable(false) == TypeRef.Base64));
 
     private static ParameterModel SimpleParameter(string name, string wireName, ParameterLocation location, TypeRef type, bool isRequired, string? documentation, CollectionStyle style) =>
         new(name, wireName, location, type, isRequired, documentation, style, BodyEncoding.None, null, EquatableArray<PropertyModel>.Empty);

@@ -18,6 +18,9 @@ internal sealed class SchemaMapper
     public const int MaxReferenceDepth = 64;
 
     private readonly Dictionary<JsonSchema, string> _componentNames = new(ReferenceEqualityComparer<JsonSchema>.Instance);
+
+    /// <summary>Each component's name, the hint for what it needs named (a class for an array component's items, say).</summary>
+    private readonly Dictionary<JsonSchema, string> _componentHints = new(ReferenceEqualityComparer<JsonSchema>.Instance);
     private readonly Dictionary<JsonSchema, TypeRef> _mapped = new(ReferenceEqualityComparer<JsonSchema>.Instance);
     private readonly HashSet<JsonSchema> _inProgress = new(ReferenceEqualityComparer<JsonSchema>.Instance);
     private readonly Dictionary<string, ContractModel> _contracts = new(StringComparer.Ordinal);
@@ -57,6 +60,7 @@ internal sealed class SchemaMapper
             }
 
             var target = Dereference(component.Value);
+            _componentHints[component.Value] = Identifiers.ToPascalCase(component.Key);
             if (IsObjectLike(target) || IsEnum(target) || IsUnion(target) || IsRenamedObject(target))
             {
                 var candidate = Identifiers.ToPascalCase(component.Key);
@@ -130,7 +134,8 @@ internal sealed class SchemaMapper
         try
         {
             var name = _componentNames.TryGetValue(target, out var componentName) ? componentName : null;
-            var mapped = MapTarget(target, name, nameHint);
+            // A component names what it needs (an array's item class, say) after itself, wherever it is met first.
+            var mapped = MapTarget(target, name, name ?? (_componentHints.TryGetValue(target, out var hint) ? hint : nameHint));
             if (name is not null || mapped.Kind is TypeKind.Contract or TypeKind.StringEnum or TypeKind.IntegerEnum)
             {
                 _mapped[target] = mapped;
@@ -521,7 +526,8 @@ internal sealed class SchemaMapper
             "date-time" => TypeRef.Primitive("global::System.DateTimeOffset", isValueType: true),
             "date" => TypeRef.Primitive("global::System.DateOnly", isValueType: true),
             "uuid" or "guid" => TypeRef.Primitive("global::System.Guid", isValueType: true),
-            "byte" or "binary" => TypeRef.Bytes,
+            "byte" => TypeRef.Base64,
+            "binary" => TypeRef.Bytes,
             _ => TypeRef.String,
         },
         JsonObjectType.Integer => format == "int64"

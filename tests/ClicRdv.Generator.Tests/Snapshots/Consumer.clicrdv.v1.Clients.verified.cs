@@ -900,24 +900,24 @@ public sealed partial class SessionsApiClient : ISessionsApi
         var __path = "/api/v1/sessions/login";
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, global::ClicRdv.Generated.Support.RequestUri.Build(_httpClient, __path, null));
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
-        var __form = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>();
+        var __form = new global::ClicRdv.Generated.Support.FormBody();
         if (body.ProEmail is { } __body_ProEmail)
         {
-            __form.Add(new(key: "pro[email]", value: __body_ProEmail));
+            __form.Add("pro[email]", __body_ProEmail);
         }
         if (body.ProPassword is { } __body_ProPassword)
         {
-            __form.Add(new(key: "pro[password]", value: __body_ProPassword));
+            __form.Add("pro[password]", __body_ProPassword);
         }
         if (body.AccountEmail is { } __body_AccountEmail)
         {
-            __form.Add(new(key: "account[email]", value: __body_AccountEmail));
+            __form.Add("account[email]", __body_AccountEmail);
         }
         if (body.AccountPassword is { } __body_AccountPassword)
         {
-            __form.Add(new(key: "account[password]", value: __body_AccountPassword));
+            __form.Add("account[password]", __body_AccountPassword);
         }
-        __request.Content = new global::System.Net.Http.FormUrlEncodedContent(__form);
+        __request.Content = __form.ToContent();
         return await global::ClicRdv.Generated.Support.ClientRuntime.SendAsync<LoginResponse>(_httpClient, __request, _settings, global::ClicRdv.Generated.Support.ResponseContent.Json, _json?.LoginResponse, cancellationToken).ConfigureAwait(false);
     }
 }

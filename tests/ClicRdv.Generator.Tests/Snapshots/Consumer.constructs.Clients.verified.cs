@@ -217,13 +217,15 @@ public sealed partial class ConstructsApiClient : IConstructsApi
     }
 
     /// <inheritdoc />
-    public async global::System.Threading.Tasks.Task UploadForm(global::System.Net.Http.HttpContent? body = default, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task UploadForm(global::Refit.MultipartItem? file = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var __path = "/upload-form";
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, global::ClicRdv.Generated.Support.RequestUri.Build(_httpClient, __path, null));
-        if (body is { } __body)
+        var __form = new global::System.Net.Http.MultipartFormDataContent();
+        __request.Content = __form;
+        if (file is { } __file)
         {
-            __request.Content = __body;
+            global::ClicRdv.Generated.Support.MultipartBody.AddFile(__form, "file", __file, null);
         }
         await global::ClicRdv.Generated.Support.ClientRuntime.AuthorizeAsync(__request, _settings, cancellationToken).ConfigureAwait(false);
         await global::ClicRdv.Generated.Support.ClientRuntime.SendAsync<object>(_httpClient, __request, _settings, global::ClicRdv.Generated.Support.ResponseContent.None, null, cancellationToken).ConfigureAwait(false);
@@ -276,12 +278,13 @@ public sealed partial class FilesApiClient : IFilesApi
     }
 
     /// <inheritdoc />
-    public async global::System.Threading.Tasks.Task<global::System.IO.Stream> DownloadFile(string name, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task<FileResponse> DownloadFile(string name, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var __path = "/files/" + global::ClicRdv.Generated.Support.RequestUri.EscapePathSegment(global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, name, name));
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, global::ClicRdv.Generated.Support.RequestUri.Build(_httpClient, __path, null));
+        __request.Headers.TryAddWithoutValidation("Accept", "application/octet-stream");
         await global::ClicRdv.Generated.Support.ClientRuntime.AuthorizeAsync(__request, _settings, cancellationToken).ConfigureAwait(false);
-        return await global::ClicRdv.Generated.Support.ClientRuntime.SendAsync<global::System.IO.Stream>(_httpClient, __request, _settings, global::ClicRdv.Generated.Support.ResponseContent.Stream, null, cancellationToken).ConfigureAwait(false);
+        return await global::ClicRdv.Generated.Support.ClientRuntime.SendAsync<FileResponse>(_httpClient, __request, _settings, global::ClicRdv.Generated.Support.ResponseContent.Stream, null, cancellationToken, file: static (response, stream) => new global::Consumer.FileResponse(response, stream)).ConfigureAwait(false);
     }
 }
 
@@ -315,21 +318,21 @@ public sealed partial class SessionsApiClient : ISessionsApi
         var __path = "/sessions/login";
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, global::ClicRdv.Generated.Support.RequestUri.Build(_httpClient, __path, null));
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
-        var __form = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>();
-        __form.Add(new(key: "pro[email]", value: body.ProEmail));
-        __form.Add(new(key: "pro[password]", value: body.ProPassword));
+        var __form = new global::ClicRdv.Generated.Support.FormBody();
+        __form.Add("pro[email]", body.ProEmail);
+        __form.Add("pro[password]", body.ProPassword);
         if (body.Remember is { } __body_Remember)
         {
-            __form.Add(new(key: "remember", value: global::ClicRdv.Generated.Support.WireText.Format(__body_Remember)));
+            __form.Add("remember", global::ClicRdv.Generated.Support.WireText.Format(__body_Remember));
         }
         if (body.Scopes is { } __body_Scopes)
         {
             foreach (var __item in __body_Scopes)
             {
-                if (__item is { } __text) __form.Add(new(key: "scopes", value: __text));
+                if (__item is { } __text) __form.Add("scopes", __text);
             }
         }
-        __request.Content = new global::System.Net.Http.FormUrlEncodedContent(__form);
+        __request.Content = __form.ToContent();
         await global::ClicRdv.Generated.Support.ClientRuntime.AuthorizeAsync(__request, _settings, cancellationToken).ConfigureAwait(false);
         return await global::ClicRdv.Generated.Support.ClientRuntime.SendAsync<LoginResponse>(_httpClient, __request, _settings, global::ClicRdv.Generated.Support.ResponseContent.Json, _json?.LoginResponse, cancellationToken).ConfigureAwait(false);
     }
@@ -363,5 +366,54 @@ file static class ConstructsClientRegistration
         global::Refit.RestService.RegisterGeneratedSettingsFactory<IConstructsApi>(static (httpClient, settings) => new ConstructsApiClient(httpClient, settings));
         global::Refit.RestService.RegisterGeneratedSettingsFactory<IFilesApi>(static (httpClient, settings) => new FilesApiClient(httpClient, settings));
         global::Refit.RestService.RegisterGeneratedSettingsFactory<ISessionsApi>(static (httpClient, settings) => new SessionsApiClient(httpClient, settings));
+    }
+}
+
+/// <summary>A binary answer: its content as a stream, with the headers that describe it. Dispose it to release the connection.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
+public sealed partial class FileResponse : global::System.IDisposable, global::System.IAsyncDisposable
+{
+    private readonly global::System.Net.Http.HttpResponseMessage _response;
+
+    /// <summary>Wraps an answer and the stream of its content.</summary>
+    public FileResponse(global::System.Net.Http.HttpResponseMessage response, global::System.IO.Stream stream)
+    {
+        _response = response ?? throw new global::System.ArgumentNullException(nameof(response));
+        Stream = stream ?? throw new global::System.ArgumentNullException(nameof(stream));
+    }
+
+    /// <summary>The content, read as it arrives from the server.</summary>
+    public global::System.IO.Stream Stream { get; }
+
+    /// <summary>The answer's HTTP status code.</summary>
+    public int StatusCode => (int)_response.StatusCode;
+
+    /// <summary>The content's headers (Content-Type, Content-Disposition, Content-Length...).</summary>
+    public global::System.Net.Http.Headers.HttpContentHeaders Headers => _response.Content.Headers;
+
+    /// <summary>The answer's headers other than the content's.</summary>
+    public global::System.Net.Http.Headers.HttpResponseHeaders ResponseHeaders => _response.Headers;
+
+    /// <summary>The media type of the content (<c>application/pdf</c>), without parameters; null when the server sends none.</summary>
+    public string? ContentType => Headers.ContentType?.MediaType;
+
+    /// <summary>The file name the server suggests in Content-Disposition, if any.</summary>
+    public string? FileName => global::ClicRdv.Generated.Support.ContentHeaders.FileName(Headers);
+
+    /// <summary>The length of the content in bytes, when the server announces it.</summary>
+    public long? ContentLength => Headers.ContentLength;
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        Stream.Dispose();
+        _response.Dispose();
+    }
+
+    /// <inheritdoc />
+    public async global::System.Threading.Tasks.ValueTask DisposeAsync()
+    {
+        await Stream.DisposeAsync().ConfigureAwait(false);
+        _response.Dispose();
     }
 }

@@ -92,10 +92,11 @@ public partial interface IConstructsApi
     global::System.Threading.Tasks.Task<string> PostNotes([global::Refit.Body] string? body = default, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>POST /upload-form</summary>
-    /// <param name="body">The request body.</param>
+    /// <param name="file">The form field 'file'.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     [global::Refit.Post("/upload-form")]
-    global::System.Threading.Tasks.Task UploadForm([global::Refit.Body] global::System.Net.Http.HttpContent? body = default, global::System.Threading.CancellationToken cancellationToken = default);
+    [global::Refit.Multipart]
+    global::System.Threading.Tasks.Task UploadForm(global::Refit.MultipartItem? file = default, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>GET /shapes</summary>
     /// <param name="cancellationToken">Cancels the request.</param>
@@ -120,7 +121,7 @@ public partial interface IFilesApi
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The bytes.</returns>
     [global::Refit.Get("/files/{name}")]
-    global::System.Threading.Tasks.Task<global::System.IO.Stream> DownloadFile(string name, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<FileResponse> DownloadFile(string name, global::System.Threading.CancellationToken cancellationToken = default);
 }
 
 /// <summary>Operations of Constructs.</summary>

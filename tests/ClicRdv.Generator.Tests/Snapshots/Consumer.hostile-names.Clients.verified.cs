@@ -103,26 +103,26 @@ public sealed partial class ClashesApiClient : IClashesApi
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, global::ClicRdv.Generated.Support.RequestUri.Build(_httpClient, __path, null));
         if (body is { } __body)
         {
-            var __form = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>();
+            var __form = new global::ClicRdv.Generated.Support.FormBody();
             if (__body.Form is { } __body_Form)
             {
-                __form.Add(new(key: "form", value: __body_Form));
+                __form.Add("form", __body_Form);
             }
             if (__body.Text is { } __body_Text)
             {
                 foreach (var __item in __body_Text)
                 {
-                    if (__item is { } __text) __form.Add(new(key: "text", value: __text));
+                    if (__item is { } __text) __form.Add("text", __text);
                 }
             }
             if (__body.Item is { } __body_Item)
             {
                 foreach (var __item2 in __body_Item)
                 {
-                    if (__item2 is { } __text2) __form.Add(new(key: "item", value: __text2));
+                    if (__item2 is { } __text2) __form.Add("item", __text2);
                 }
             }
-            __request.Content = new global::System.Net.Http.FormUrlEncodedContent(__form);
+            __request.Content = __form.ToContent();
         }
         await global::ClicRdv.Generated.Support.ClientRuntime.AuthorizeAsync(__request, _settings, cancellationToken).ConfigureAwait(false);
         await global::ClicRdv.Generated.Support.ClientRuntime.SendAsync<object>(_httpClient, __request, _settings, global::ClicRdv.Generated.Support.ResponseContent.None, null, cancellationToken).ConfigureAwait(false);
