@@ -36,8 +36,14 @@ internal sealed record LenientConverterModel(string ConverterName, TypeRef Type)
 /// <param name="IsInternal">Whether the generated types are internal instead of public.</param>
 /// <param name="UseApiResponse">Whether methods return <c>Task&lt;IApiResponse&lt;T&gt;&gt;</c> instead of throwing.</param>
 /// <param name="ClosedEnums">Whether enums are C# enums that refuse a value the document does not list, instead of open structs that keep it.</param>
-internal sealed record GeneratorOptions(string Namespace, bool IsInternal, bool UseApiResponse, bool ClosedEnums = false)
+/// <param name="Filter">Which operations are generated (see <see cref="Operations"/>).</param>
+/// <param name="Generate">Whether clients are generated, or contracts only.</param>
+internal sealed record GeneratorOptions(string Namespace, bool IsInternal, bool UseApiResponse, bool ClosedEnums = false, OperationFilter? Filter = null, GeneratedParts Generate = GeneratedParts.All)
 {
+    /// <summary>Which operations are generated: every one unless an option says otherwise.</summary>
+    public OperationFilter Operations => Filter ?? OperationFilter.Everything;
+
+
     public string Accessibility => IsInternal ? "internal" : "public";
 }
 

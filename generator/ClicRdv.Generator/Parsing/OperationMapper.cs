@@ -24,6 +24,7 @@ internal sealed class OperationMapper
     private readonly SchemaMapper _schemas;
     private readonly DiagnosticSink _diagnostics;
     private readonly UniqueNameScope _typeNames;
+    private readonly List<JsonSchema> _answerSchemas = new();
 
     public OperationMapper(SchemaMapper schemas, DiagnosticSink diagnostics, UniqueNameScope typeNames)
     {
@@ -32,7 +33,11 @@ internal sealed class OperationMapper
         _typeNames = typeNames;
     }
 
-    public EquatableArray<ApiInterfaceModel> MapInterfaces(OpenApiDocument document, string defaultTag)
+    /// <summary>The schemas of every answer of the operations mapped (errors included), which the contracts they name are reachable from.</summary>
+    public IReadOnlyList<JsonSchema> AnswerSchemas => _answerSchemas;
+
+    /// <summary>The interfaces of the operations <paramref name="selection"/> keeps; the others are not even read.</summary>
+    public EquatableArray<ApiInterfaceModel> MapInterfaces(OpenApiDocument document, string defaultTag, OperationSelection selection)
     {
         var builders = new Dictionary<string, InterfaceBuilder>(StringComparer.Ordinal);
         var bearerTokens = new BearerTokens(document);
@@ -40,6 +45,11 @@ internal sealed class OperationMapper
         {
             foreach (var entry in pathItem.Value)
             {
+                if (!selection.Keeps(pathItem.Key, entry.Value.Tags))
+                {
+                    continue;
+                }
+
                 var method = entry.Key.ToLowerInvariant();
                 var pointer = "/paths/" + SourceLocator.EscapeSegment(pathItem.Key) + "/" + entry.Key;
                 if (Array.IndexOf(SupportedMethods, method) < 0)
@@ -59,6 +69,10 @@ internal sealed class OperationMapper
                     builders.Add(key, builder);
                 }
 
+                _answerSchemas.AddRange(entry.Value.ActualResponses.Values
+                    .SelectMany(response => response?.ActualResponse?.Content.Values ?? Enumerable.Empty<OpenApiMediaType>())
+                    .Select(content => content?.Schema)
+                    .OfType<JsonSchema>());
                 builder.Operations.Add(MapOperation(pathItem.Key, method, entry.Value, pointer, builder.MethodNames, bearerTokens.AcceptedBy(entry.Value)));
             }
         }
