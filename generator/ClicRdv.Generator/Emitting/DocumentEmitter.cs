@@ -5,7 +5,7 @@ using Microsoft.CodeAnalysis.Text;
 
 namespace ClicRdv.Generator.Emitting;
 
-/// <summary>Every source generated for one document: its contracts, its JSON metadata, its interfaces and its clients (unless it asks for contracts only).</summary>
+/// <summary>Every source generated for one document: its contracts, its JSON metadata, its interfaces, its clients and its servers (unless it asks for contracts only).</summary>
 internal static class DocumentEmitter
 {
     public static IReadOnlyList<(string HintName, SourceText Text)> Emit(DocumentModel document)
@@ -21,10 +21,11 @@ internal static class DocumentEmitter
             return contracts;
         }
 
-        return contracts.Concat(new[]
+        var clients = contracts.Concat(new[]
         {
             (document.HintName + ".Interfaces.g.cs", InterfaceEmitter.Emit(document)),
             (document.HintName + ".Clients.g.cs", ClientEmitter.Emit(document, json)),
-        }).ToList();
+        });
+        return (document.Servers is { } servers ? clients.Append((document.HintName + ".Servers.g.cs", ServersEmitter.Emit(document, servers))) : clients).ToList();
     }
 }

@@ -171,6 +171,8 @@ internal static class DocumentParser
             diagnostics.UnionAsAnyJson(pointer, what, reason);
         }
 
+        // Contracts only: no client to give a base address to.
+        var servers = input.Options.Generate == GeneratedParts.Contracts ? null : ServerMapper.Map(document, interfaces, typeNames, diagnostics);
         var model = new DocumentModel(
             input.HintName,
             title,
@@ -181,7 +183,8 @@ internal static class DocumentParser
             schemas.Contracts.OrderBy(contract => contract.Name, StringComparer.Ordinal).ToEquatableArray(),
             interfaces,
             schemas.DateTimeFormats.ToEquatableArray(),
-            schemas.LenientConverters.ToEquatableArray());
+            schemas.LenientConverters.ToEquatableArray(),
+            servers);
         if (!input.Options.Operations.SelectsEverything)
         {
             model = ContractReachability.KeepReachable(model, operations.AnswerSchemas.Select(schemas.KnownTypeOf).OfType<TypeRef>());

@@ -411,7 +411,8 @@ internal sealed class OperationMapper
         return Identifiers.ToPascalCase(string.Join(" ", words));
     }
 
-    private static EquatableArray<PathSegmentModel> SegmentsOf(string path)
+    /// <summary>A template (a path, or a server's URL) cut into literal text and <c>{placeholders}</c>.</summary>
+    internal static EquatableArray<PathSegmentModel> SegmentsOf(string path)
     {
         var segments = new List<PathSegmentModel>();
         var position = 0;
@@ -434,7 +435,7 @@ internal sealed class OperationMapper
         return segments.ToEquatableArray();
     }
 
-    private static string? Trimmed(string? text) => string.IsNullOrWhiteSpace(text) ? null : text!.Trim();
+    internal static string? Trimmed(string? text) => string.IsNullOrWhiteSpace(text) ? null : text!.Trim();
 
     private sealed class InterfaceBuilder
     {
