@@ -236,7 +236,7 @@ public sealed class OperationFilterTests
     /// <summary>The generated classes, enums and structs that are contracts: not clients, converters or the document's helpers.</summary>
     private static string[] Contracts(GeneratorRun run) =>
         Generated(run).GetTypeMembers()
-            .Where(type => type.TypeKind != TypeKind.Interface && !type.Name.EndsWith("JsonConverter", System.StringComparison.Ordinal) && !type.Name.EndsWith("ApiClient", System.StringComparison.Ordinal) && type.Name is not ("ApiClients" or "ApiJsonContext") && !type.Name.EndsWith("ClientRegistration", System.StringComparison.Ordinal) && !type.Name.EndsWith("Converter", System.StringComparison.Ordinal))
+            .Where(type => type.TypeKind != TypeKind.Interface && !type.Name.EndsWith("JsonConverter", System.StringComparison.Ordinal) && !type.Name.EndsWith("ApiClient", System.StringComparison.Ordinal) && type.Name is not ("ApiClients" or "ApiJsonContext" or "ApiServers") && !type.Name.EndsWith("ClientRegistration", System.StringComparison.Ordinal) && !type.Name.EndsWith("Converter", System.StringComparison.Ordinal))
             .Select(type => type.Name)
             .OrderBy(name => name, System.StringComparer.Ordinal)
             .ToArray();
