@@ -14,7 +14,7 @@ internal sealed class OperationSelection
     private readonly OperationFilter _filter;
     private readonly IReadOnlyList<(string Text, PathPattern Pattern)> _includePaths;
     private readonly IReadOnlyList<PathPattern> _excludePaths;
-    private readonly HashSet<string> _matchedIncludes = new(StringComparer.Ordinal);
+    private readonly HashSet<(string Option, string Value)> _matchedIncludes = new();
 
     public OperationSelection(OperationFilter filter)
     {
@@ -35,8 +35,8 @@ internal sealed class OperationSelection
             && !_excludePaths.Any(pattern => pattern.Matches(path));
 
         // An entry counts as used when it matches an operation, even one another list leaves out.
-        _matchedIncludes.UnionWith(includedTags.Select(tag => OptionsReader.IncludeTagsOption + "\n" + tag));
-        _matchedIncludes.UnionWith(includedPaths.Select(pattern => OptionsReader.IncludePathsOption + "\n" + pattern));
+        _matchedIncludes.UnionWith(includedTags.Select(tag => (OptionsReader.IncludeTagsOption, tag)));
+        _matchedIncludes.UnionWith(includedPaths.Select(pattern => (OptionsReader.IncludePathsOption, pattern)));
         return kept;
     }
 
@@ -44,7 +44,7 @@ internal sealed class OperationSelection
     public IEnumerable<(string Option, string Value)> UnmatchedIncludes() =>
         _filter.IncludeTags.Select(tag => (Option: OptionsReader.IncludeTagsOption, Value: tag))
             .Concat(_filter.IncludePaths.Select(pattern => (Option: OptionsReader.IncludePathsOption, Value: pattern)))
-            .Where(entry => !_matchedIncludes.Contains(entry.Option + "\n" + entry.Value));
+            .Where(entry => !_matchedIncludes.Contains(entry));
 
     private static bool SameTag(string tag, string name) => string.Equals(tag.Trim(), name, StringComparison.OrdinalIgnoreCase);
 }
