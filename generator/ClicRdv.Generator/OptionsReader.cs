@@ -14,7 +14,8 @@ namespace ClicRdv.Generator;
 /// <summary>
 /// Resolves a document's options from the AdditionalFiles item's metadata, then the project's MSBuild properties,
 /// then the defaults. The names are the same in both places: ClicRdvNamespace, ClicRdvAccessibility,
-/// ClicRdvReturnApiResponse, ClicRdvClosedEnums.
+/// ClicRdvReturnApiResponse, ClicRdvClosedEnums, ClicRdvIncludeTags, ClicRdvExcludeTags, ClicRdvIncludePaths,
+/// ClicRdvExcludePaths, ClicRdvGenerate.
 /// </summary>
 internal static class OptionsReader
 {
@@ -22,6 +23,11 @@ internal static class OptionsReader
     public const string AccessibilityOption = "ClicRdvAccessibility";
     public const string ReturnApiResponseOption = "ClicRdvReturnApiResponse";
     public const string ClosedEnumsOption = "ClicRdvClosedEnums";
+    public const string IncludeTagsOption = "ClicRdvIncludeTags";
+    public const string ExcludeTagsOption = "ClicRdvExcludeTags";
+    public const string IncludePathsOption = "ClicRdvIncludePaths";
+    public const string ExcludePathsOption = "ClicRdvExcludePaths";
+    public const string GenerateOption = "ClicRdvGenerate";
     private const string DefaultNamespace = "ClicRdv.Generated";
 
     public static DocumentInput Read(AdditionalText file, AnalyzerConfigOptionsProvider provider, int documentCount, System.Threading.CancellationToken cancellationToken)
@@ -65,7 +71,29 @@ internal static class OptionsReader
             return false;
         }
 
-        var options = new GeneratorOptions(@namespace, isInternal, Flag(ReturnApiResponseOption), Flag(ClosedEnumsOption));
+        EquatableArray<string> Paths(string name)
+        {
+            var patterns = ListOf(Get(name));
+            foreach (var pattern in patterns)
+            {
+                if (PathPattern.Problem(pattern) is { } problem)
+                {
+                    error ??= InvalidOption(file.Path, name, pattern, problem);
+                }
+            }
+
+            return patterns;
+        }
+
+        var filter = new OperationFilter(ListOf(Get(IncludeTagsOption)), ListOf(Get(ExcludeTagsOption)), Paths(IncludePathsOption), Paths(ExcludePathsOption));
+        var generate = Get(GenerateOption) ?? nameof(GeneratedParts.All);
+        var parts = generate.Equals(nameof(GeneratedParts.Contracts), StringComparison.OrdinalIgnoreCase) ? GeneratedParts.Contracts : GeneratedParts.All;
+        if (parts == GeneratedParts.All && !generate.Equals(nameof(GeneratedParts.All), StringComparison.OrdinalIgnoreCase))
+        {
+            error ??= InvalidOption(file.Path, GenerateOption, generate, "use 'All' or 'Contracts'");
+        }
+
+        var options = new GeneratorOptions(@namespace, isInternal, Flag(ReturnApiResponseOption), Flag(ClosedEnumsOption), filter, parts);
         return new DocumentInput(file.Path, text, options, HintNameOf(@namespace, file.Path), error);
     }
 
@@ -91,6 +119,14 @@ internal static class OptionsReader
     /// <summary>An invalid option, reported on the document it applies to.</summary>
     private static DiagnosticInfo InvalidOption(string filePath, string name, string value, string hint) =>
         DiagnosticInfo.Create(DiagnosticDescriptors.InvalidOption, SourceLocator.FileStartOf(filePath), name, value, hint);
+
+    /// <summary>The entries of a list option: separated by semicolons (as MSBuild lists are) or commas, trimmed, each once.</summary>
+    private static EquatableArray<string> ListOf(string? value) =>
+        (value ?? string.Empty).Split(new[] { ';', ',' }, StringSplitOptions.RemoveEmptyEntries)
+            .Select(entry => entry.Trim())
+            .Where(entry => entry.Length > 0)
+            .Distinct(StringComparer.Ordinal)
+            .ToEquatableArray();
 
     private static string? NonEmpty(AnalyzerConfigOptions options, string key) =>
         options.TryGetValue(key, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;

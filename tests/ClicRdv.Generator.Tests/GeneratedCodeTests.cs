@@ -24,7 +24,10 @@ public sealed class GeneratedCodeTests
             Snapshot.Verify(source.HintName.Replace(".g.cs", string.Empty), source.SourceText.ToString());
         }
 
-        Assert.Equal(new[] { "Clients", "Contracts", "Interfaces", "Json" }, documentSources.Select(source => source.HintName.Split('.')[^3]).OrderBy(name => name));
+        // A document that declares servers also gets ApiServers.
+        var hasServers = System.Text.Json.Nodes.JsonNode.Parse(Fixtures.Read(fixture + ".openapi.json"))!["servers"] is System.Text.Json.Nodes.JsonArray { Count: > 0 };
+        var expected = new[] { "Clients", "Contracts", "Interfaces", "Json" }.Concat(hasServers ? new[] { "Servers" } : System.Array.Empty<string>());
+        Assert.Equal(expected, documentSources.Select(source => source.HintName.Split('.')[^3]).OrderBy(name => name));
     }
 
     [Fact]

@@ -60,6 +60,24 @@ public sealed class IncrementalTests
     }
 
     [Fact]
+    public void Equal_filter_options_rerun_nothing_and_a_changed_filter_reparses_the_document()
+    {
+        var document = new InMemoryAdditionalText("petstore.openapi.json", Fixtures.Read("corpus/swagger-petstore-v3.openapi.json"));
+        static TestOptionsProvider Tags(string tags) => new(new Dictionary<string, string> { ["build_property.RootNamespace"] = "Consumer", ["build_property.ClicRdvIncludeTags"] = tags });
+        var compilation = GeneratorHarness.CreateCompilation();
+        var first = GeneratorHarness.Run(GeneratorHarness.CreateDriver(new AdditionalText[] { document }, new Dictionary<string, string> { ["build_property.RootNamespace"] = "Consumer", ["build_property.ClicRdvIncludeTags"] = "store" }), compilation);
+
+        var same = GeneratorHarness.Run(first.Driver.WithUpdatedAnalyzerConfigOptions(Tags("store")), compilation);
+        var changed = GeneratorHarness.Run(same.Driver.WithUpdatedAnalyzerConfigOptions(Tags("user")), compilation);
+
+        Assert.All(Reasons(same.Result, TrackingNames.Parse), reason => Assert.True(reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"parse ran with {reason}"));
+        Assert.Equal(new[] { IncrementalStepRunReason.Modified }, Reasons(changed.Result, TrackingNames.Parse));
+        Assert.Contains("interface IStoreApi", first.Source("Interfaces.g.cs"));
+        Assert.Contains("interface IUserApi", changed.Source("Interfaces.g.cs"));
+        Assert.DoesNotContain("interface IStoreApi", changed.Source("Interfaces.g.cs"));
+    }
+
+    [Fact]
     public void Rerunning_with_equal_input_produces_equal_output()
     {
         var text = Fixtures.Read("constructs.openapi.json");

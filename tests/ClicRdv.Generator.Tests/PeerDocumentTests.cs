@@ -28,7 +28,7 @@ public sealed class PeerDocumentTests
         var run = Run(document);
 
         Assert.Empty(run.GeneratorDiagnostics.Where(diagnostic => diagnostic.Severity != DiagnosticSeverity.Info).Select(diagnostic => diagnostic.ToString()));
-        Assert.Equal(4, run.DocumentSources.Count);
+        Assert.Equal(4, run.SourcesBesideServers.Count);
         Assert.Empty(run.CompilationProblems.Take(5).Select(problem => problem.ToString()));
     }
 

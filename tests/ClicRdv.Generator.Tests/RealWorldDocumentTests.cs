@@ -26,8 +26,8 @@ public sealed class RealWorldDocumentTests
 
         Assert.Null(run.Result.Exception);
         Assert.DoesNotContain(run.GeneratorDiagnostics, diagnostic => diagnostic.Severity == DiagnosticSeverity.Error);
-        Assert.All(run.GeneratorDiagnostics, diagnostic => Assert.Contains(diagnostic.Id, new[] { "CRDV100", "CRDV101", "CRDV102", "CRDV103" }));
-        Assert.Equal(4, run.DocumentSources.Count);
+        Assert.All(run.GeneratorDiagnostics, diagnostic => Assert.Contains(diagnostic.Id, new[] { "CRDV100", "CRDV101", "CRDV102", "CRDV103", "CRDV106" }));
+        Assert.Equal(4, run.SourcesBesideServers.Count);
         Assert.Empty(run.CompilationProblems.Take(5).Select(problem => problem.ToString()));
     }
 

@@ -58,7 +58,7 @@ public sealed class YamlDocumentTests
         var run = GeneratorHarness.Run(path, JsonToYaml.Convert(Fixtures.Read("petstore.openapi.json")));
 
         Assert.Empty(run.GeneratorDiagnostics);
-        Assert.Equal(4, run.DocumentSources.Count);
+        Assert.Equal(5, run.DocumentSources.Count);
         Assert.Empty(run.CompilationProblems.Select(problem => problem.ToString()));
     }
 

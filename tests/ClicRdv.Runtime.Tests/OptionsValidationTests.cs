@@ -59,6 +59,14 @@ public sealed class OptionsValidationTests
     }
 
     [Fact]
+    public void Each_environment_is_a_server_the_document_declares()
+    {
+        // The runtime cannot read the document, so the generated ApiServers keeps its addresses honest.
+        Assert.Equal(new Uri(ApiServers.Sandbox), new ClicRdvOptions().ResolveBaseAddress());
+        Assert.Equal(new Uri(ApiServers.Production), new ClicRdvOptions { Environment = ClicRdvEnvironment.Production }.ResolveBaseAddress());
+    }
+
+    [Fact]
     public void A_registration_from_configuration_fails_on_first_use_with_the_names_of_the_bad_settings()
     {
         var configuration = new ConfigurationBuilder()

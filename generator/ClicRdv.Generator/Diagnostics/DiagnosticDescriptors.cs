@@ -111,4 +111,12 @@ internal static class DiagnosticDescriptors
         Category,
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor OperationServers = new(
+        "CRDV106",
+        "An operation declares servers of its own",
+        "{0} in '{1}' declares servers of its own; its client sends it to the HttpClient's BaseAddress, as every operation: {2} holds the operation's server, for an HttpClient of its own",
+        Category,
+        DiagnosticSeverity.Info,
+        isEnabledByDefault: true);
 }

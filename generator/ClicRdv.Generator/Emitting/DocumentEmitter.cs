@@ -1,21 +1,31 @@
 using System.Collections.Generic;
+using System.Linq;
 using ClicRdv.Generator.Model;
 using Microsoft.CodeAnalysis.Text;
 
 namespace ClicRdv.Generator.Emitting;
 
-/// <summary>Every source generated for one document: its contracts, its JSON metadata, its interfaces and its clients.</summary>
+/// <summary>Every source generated for one document: its contracts, its JSON metadata, its interfaces, its clients and its servers (unless it asks for contracts only).</summary>
 internal static class DocumentEmitter
 {
     public static IReadOnlyList<(string HintName, SourceText Text)> Emit(DocumentModel document)
     {
         var json = JsonTypeCatalog.For(document);
-        return new[]
+        var contracts = new[]
         {
             (document.HintName + ".Contracts.g.cs", ContractEmitter.Emit(document)),
             (document.HintName + ".Json.g.cs", JsonContextEmitter.Emit(document, json)),
+        };
+        if (document.Options.Generate == GeneratedParts.Contracts)
+        {
+            return contracts;
+        }
+
+        var clients = contracts.Concat(new[]
+        {
             (document.HintName + ".Interfaces.g.cs", InterfaceEmitter.Emit(document)),
             (document.HintName + ".Clients.g.cs", ClientEmitter.Emit(document, json)),
-        };
+        });
+        return (document.Servers is { } servers ? clients.Append((document.HintName + ".Servers.g.cs", ServersEmitter.Emit(document, servers))) : clients).ToList();
     }
 }

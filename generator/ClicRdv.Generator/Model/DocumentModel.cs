@@ -6,6 +6,7 @@ namespace ClicRdv.Generator.Model;
 /// <param name="RegistrationClassName">The class holding the module initializer that registers the clients with Refit.</param>
 /// <param name="CatalogClassName">The public class that lists every client with its factory (<c>ApiClients</c>).</param>
 /// <param name="JsonContextClassName">The public System.Text.Json context with the metadata of every type (<c>ApiJsonContext</c>).</param>
+/// <param name="Servers">The servers the document and its operations declare, or null when they declare none (or only contracts are generated).</param>
 internal sealed record DocumentModel(
     string HintName,
     string Title,
@@ -16,7 +17,8 @@ internal sealed record DocumentModel(
     EquatableArray<ContractModel> Contracts,
     EquatableArray<ApiInterfaceModel> Interfaces,
     EquatableArray<DateTimeFormatModel> DateTimeFormats,
-    EquatableArray<LenientConverterModel> LenientConverters);
+    EquatableArray<LenientConverterModel> LenientConverters,
+    ServersModel? Servers = null);
 
 /// <summary>A date-time wire format (from <c>x-date-time-format</c>) and the converter generated for it.</summary>
 /// <param name="ConverterName">The generated converter class.</param>
@@ -36,8 +38,14 @@ internal sealed record LenientConverterModel(string ConverterName, TypeRef Type)
 /// <param name="IsInternal">Whether the generated types are internal instead of public.</param>
 /// <param name="UseApiResponse">Whether methods return <c>Task&lt;IApiResponse&lt;T&gt;&gt;</c> instead of throwing.</param>
 /// <param name="ClosedEnums">Whether enums are C# enums that refuse a value the document does not list, instead of open structs that keep it.</param>
-internal sealed record GeneratorOptions(string Namespace, bool IsInternal, bool UseApiResponse, bool ClosedEnums = false)
+/// <param name="Filter">Which operations are generated (see <see cref="Operations"/>).</param>
+/// <param name="Generate">Whether clients are generated, or contracts only.</param>
+internal sealed record GeneratorOptions(string Namespace, bool IsInternal, bool UseApiResponse, bool ClosedEnums = false, OperationFilter? Filter = null, GeneratedParts Generate = GeneratedParts.All)
 {
+    /// <summary>Which operations are generated: every one unless an option says otherwise.</summary>
+    public OperationFilter Operations => Filter ?? OperationFilter.Everything;
+
+
     public string Accessibility => IsInternal ? "internal" : "public";
 }
 

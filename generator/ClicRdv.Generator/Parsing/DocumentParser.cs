@@ -157,7 +157,13 @@ internal static class DocumentParser
         var catalogClassName = typeNames.Claim("ApiClients");
         var jsonContextClassName = typeNames.Claim("ApiJsonContext");
         var operations = new OperationMapper(schemas, diagnostics, typeNames);
-        var interfaces = operations.MapInterfaces(document, Identifiers.ToPascalCase(title, "Default"));
+        var selection = new OperationSelection(input.Options.Operations);
+        var interfaces = operations.MapInterfaces(document, Identifiers.ToPascalCase(title, "Default"), selection);
+        foreach (var (option, value) in selection.UnmatchedIncludes())
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidOption, diagnostics.Locator.FileStart(), option, value, "no operation of the document matches it"));
+        }
+
         schemas.MapComponents(document);
         foreach (var (pointer, reason) in schemas.BuildHierarchies())
         {
@@ -171,7 +177,9 @@ internal static class DocumentParser
             diagnostics.UnionAsAnyJson(pointer, what, reason);
         }
 
-        return new DocumentModel(
+        // Contracts only: no client to give a base address to.
+        var servers = input.Options.Generate == GeneratedParts.Contracts ? null : ServerMapper.Map(document, interfaces, typeNames, diagnostics);
+        var model = new DocumentModel(
             input.HintName,
             title,
             input.Options,
@@ -181,7 +189,15 @@ internal static class DocumentParser
             schemas.Contracts.OrderBy(contract => contract.Name, StringComparer.Ordinal).ToEquatableArray(),
             interfaces,
             schemas.DateTimeFormats.ToEquatableArray(),
-            schemas.LenientConverters.ToEquatableArray());
+            schemas.LenientConverters.ToEquatableArray(),
+            servers);
+        if (!input.Options.Operations.SelectsEverything)
+        {
+            model = ContractReachability.KeepReachable(model, operations.AnswerSchemas.Select(schemas.KnownTypeOf).OfType<TypeRef>());
+        }
+
+        // Contracts only: the operations chose the contracts above, and are then left out.
+        return input.Options.Generate == GeneratedParts.Contracts ? model with { Interfaces = EquatableArray<ApiInterfaceModel>.Empty } : model;
     }
 
     /// <summary>The file name without its <c>.openapi.json</c>, <c>.openapi.yaml</c> or <c>.openapi.yml</c> suffix.</summary>

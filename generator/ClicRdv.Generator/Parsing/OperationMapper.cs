@@ -29,6 +29,7 @@ internal sealed class OperationMapper
     private readonly DiagnosticSink _diagnostics;
     private readonly UniqueNameScope _typeNames;
     private readonly PartEncodings _encodings;
+    private readonly List<JsonSchema> _answerSchemas = new();
 
     /// <summary>The generated class of binary answers, named when the first one is met.</summary>
     private TypeRef? _fileResponse;
@@ -41,7 +42,11 @@ internal sealed class OperationMapper
         _encodings = new PartEncodings(diagnostics.Text);
     }
 
-    public EquatableArray<ApiInterfaceModel> MapInterfaces(OpenApiDocument document, string defaultTag)
+    /// <summary>The schemas of every answer of the operations mapped (errors included), which the contracts they name are reachable from.</summary>
+    public IReadOnlyList<JsonSchema> AnswerSchemas => _answerSchemas;
+
+    /// <summary>The interfaces of the operations <paramref name="selection"/> keeps; the others are not even read.</summary>
+    public EquatableArray<ApiInterfaceModel> MapInterfaces(OpenApiDocument document, string defaultTag, OperationSelection selection)
     {
         var builders = new Dictionary<string, InterfaceBuilder>(StringComparer.Ordinal);
         var bearerTokens = new BearerTokens(document);
@@ -49,6 +54,11 @@ internal sealed class OperationMapper
         {
             foreach (var entry in pathItem.Value)
             {
+                if (!selection.Keeps(pathItem.Key, entry.Value.Tags))
+                {
+                    continue;
+                }
+
                 var method = entry.Key.ToLowerInvariant();
                 var pointer = "/paths/" + SourceLocator.EscapeSegment(pathItem.Key) + "/" + entry.Key;
                 if (Array.IndexOf(SupportedMethods, method) < 0)
@@ -68,6 +78,10 @@ internal sealed class OperationMapper
                     builders.Add(key, builder);
                 }
 
+                _answerSchemas.AddRange(entry.Value.ActualResponses.Values
+                    .SelectMany(response => response?.ActualResponse?.Content.Values ?? Enumerable.Empty<OpenApiMediaType>())
+                    .Select(content => content?.Schema)
+                    .OfType<JsonSchema>());
                 builder.Operations.AddRange(MapOperation(pathItem.Key, method, entry.Value, pointer, builder.MethodNames, bearerTokens.AcceptedBy(entry.Value)));
             }
         }
@@ -521,7 +535,8 @@ internal sealed class OperationMapper
         return Identifiers.ToPascalCase(string.Join(" ", words));
     }
 
-    private static EquatableArray<PathSegmentModel> SegmentsOf(string path)
+    /// <summary>A template (a path, or a server's URL) cut into literal text and <c>{placeholders}</c>.</summary>
+    internal static EquatableArray<PathSegmentModel> SegmentsOf(string path)
     {
         var segments = new List<PathSegmentModel>();
         var position = 0;
@@ -544,7 +559,7 @@ internal sealed class OperationMapper
         return segments.ToEquatableArray();
     }
 
-    private static string? Trimmed(string? text) => string.IsNullOrWhiteSpace(text) ? null : text!.Trim();
+    internal static string? Trimmed(string? text) => string.IsNullOrWhiteSpace(text) ? null : text!.Trim();
 
     private sealed class InterfaceBuilder
     {

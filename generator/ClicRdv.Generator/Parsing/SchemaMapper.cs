@@ -149,6 +149,15 @@ internal sealed class SchemaMapper
         }
     }
 
+    /// <summary>The type a schema (or its items) was already mapped to, without mapping anything new.</summary>
+    public TypeRef? KnownTypeOf(JsonSchema schema)
+    {
+        var target = Dereference(schema);
+        return _mapped.TryGetValue(target, out var known) ? known
+            : target.Item is { } item && _mapped.TryGetValue(Dereference(item), out var element) ? element
+            : null;
+    }
+
     /// <summary>The properties of the class <paramref name="type"/> is, its base classes' included, as form fields.</summary>
     /// <remarks>
     /// The fields are the class's properties, so that each field has the C# name the class gave its property
