@@ -176,7 +176,7 @@ public sealed class PackageTests : IClassFixture<PackageFeed>
         {
             ["Consumer.csproj"] = OwnDocumentProject(),
             ["api.openapi.json"] = document,
-            ["Program.cs"] = "var calendar = new MyApp.Calendar(); System.Console.WriteLine(calendar.Publicname);\n",
+            ["Program.cs"] = "var calendar = new MyApp.Api.Calendar(); System.Console.WriteLine(calendar.Publicname);\n",
         });
         var first = await consumer.BuildAsync();
         Assert.True(first.ExitCode == 0, first.Output);
@@ -190,7 +190,7 @@ public sealed class PackageTests : IClassFixture<PackageFeed>
         Assert.Contains("error CS1061", second.Output);
         Assert.Contains("'Calendar' does not contain a definition for 'Publicname'", second.Output);
 
-        consumer.Write("Program.cs", "var calendar = new MyApp.Calendar(); System.Console.WriteLine(calendar.PublicName);\nSystem.Func<System.Threading.CancellationToken, System.Threading.Tasks.Task> ping = ((MyApp.IGroupsApi)null!).Ping;\n");
+        consumer.Write("Program.cs", "var calendar = new MyApp.Api.Calendar(); System.Console.WriteLine(calendar.PublicName);\nSystem.Func<System.Threading.CancellationToken, System.Threading.Tasks.Task> ping = ((MyApp.Api.IGroupsApi)null!).Ping;\n");
         var third = await consumer.BuildAsync();
         Assert.True(third.ExitCode == 0, third.Output);
     }
@@ -261,7 +261,7 @@ public sealed class PackageTests : IClassFixture<PackageFeed>
 
     /// <summary>
     /// The Getting started project, with the project's own copy of a document instead of the bundled one, generated into
-    /// <paramref name="clicRdvNamespace"/> when one is given (else the project's root namespace).
+    /// <paramref name="clicRdvNamespace"/> when one is given (else the root namespace and the file's name: `MyApp.Api`).
     /// </summary>
     private static string OwnDocumentProject(string document = "api.openapi.json", string? clicRdvNamespace = null) =>
         ConsumerProject.ReadmeSnippet("getting-started.csproj").Replace(

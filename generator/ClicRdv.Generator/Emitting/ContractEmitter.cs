@@ -82,7 +82,7 @@ internal static class ContractEmitter
                 writer.DocElement("summary", property.Documentation);
                 if (startValue is not null)
                 {
-                    writer.DocElement("value", $"Starts as {DefaultText(property.Default!)}, the document's default.");
+                    writer.DocElement("value", $"Starts as {DefaultValues.Text(property.Default!)}, the document's default.");
                 }
 
                 writer.DocElement("remarks", AccessRemarks(property, startValue is not null));
@@ -170,7 +170,4 @@ internal static class ContractEmitter
 
         return text.Length == 0 ? null : text.ToString().TrimEnd();
     }
-
-    /// <summary>A default as the document writes it: a string quoted, anything else as is.</summary>
-    private static string DefaultText(DefaultValueModel value) => value.Kind == DefaultKind.String ? "\"" + value.Text + "\"" : value.Text;
 }

@@ -62,7 +62,13 @@ internal static class MethodSignature
             var fallback = parameter.Location == ParameterLocation.Body
                 ? "The request body."
                 : $"The {parameter.Location.ToString().ToLowerInvariant()} parameter '{parameter.WireName}'.";
-            writer.DocElement("param", parameter.Documentation ?? fallback, $"name=\"{Identifiers.Unescaped(parameter.Name)}\"");
+            var documentation = parameter.Documentation ?? fallback;
+            if (parameter.Default is { } value && !parameter.IsRequired)
+            {
+                documentation += $" Not sent when null; the server then assumes the document's default, {DefaultValues.Text(value)}.";
+            }
+
+            writer.DocElement("param", documentation, $"name=\"{Identifiers.Unescaped(parameter.Name)}\"");
         }
 
         writer.DocElement("param", "Cancels the request.", "name=\"cancellationToken\"");
@@ -78,6 +84,8 @@ internal static class MethodSignature
             ParameterLocation.Path => alias,
             ParameterLocation.Query => $"[global::Refit.Query{QueryFormat(parameter)}] {alias}",
             ParameterLocation.Header => $"[global::Refit.Header({SourceWriter.Literal(parameter.WireName)})] ",
+            // Refit has no cookie attribute; the generated client writes the Cookie header itself.
+            ParameterLocation.Cookie => string.Empty,
             _ => parameter.BodyEncoding == BodyEncoding.FormUrlEncoded
                 ? "[global::Refit.Body(global::Refit.BodySerializationMethod.UrlEncoded)] "
                 : "[global::Refit.Body] ",
