@@ -81,11 +81,10 @@ internal static class MethodSignature
         var alias = aliasNeeded ? $"[global::Refit.AliasAs({SourceWriter.Literal(parameter.WireName)})] " : string.Empty;
         return parameter.Location switch
         {
-            ParameterLocation.Path => alias,
+            // Refit has no cookie attribute; the generated client writes the Cookie header itself.
+            ParameterLocation.Path or ParameterLocation.Cookie => alias,
             ParameterLocation.Query => $"[global::Refit.Query{QueryFormat(parameter)}] {alias}",
             ParameterLocation.Header => $"[global::Refit.Header({SourceWriter.Literal(parameter.WireName)})] ",
-            // Refit has no cookie attribute; the generated client writes the Cookie header itself.
-            ParameterLocation.Cookie => string.Empty,
             _ => parameter.BodyEncoding == BodyEncoding.FormUrlEncoded
                 ? "[global::Refit.Body(global::Refit.BodySerializationMethod.UrlEncoded)] "
                 : "[global::Refit.Body] ",
