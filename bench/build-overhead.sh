@@ -39,11 +39,8 @@ for assembly in ClicRdv.Generator NSwag.Core NJsonSchema NJsonSchema.Annotations
 done
 
 mkdir -p "$work/with-generator" "$work/checked-in"
-cat > "$work/Directory.Build.props" <<XML
-<Project><PropertyGroup><ClicRdvNamespace>Consumer.Api</ClicRdvNamespace></PropertyGroup></Project>
-XML
 project "$analyzers
-    <AdditionalFiles Include=\"$repo/spec/clicrdv.v1.openapi.json\" />" \
+    <AdditionalFiles Include=\"$repo/spec/clicrdv.v1.openapi.json\" ClicRdvNamespace=\"Consumer.Api\" />" \
   | sed "s#<Project Sdk=\"Microsoft.NET.Sdk\">#<Project Sdk=\"Microsoft.NET.Sdk\">\n  <Import Project=\"$repo/generator/ClicRdv.Generator/build/ClicRdv.Generator.props\" />#" \
   | sed 's#</PropertyGroup>#  <EmitCompilerGeneratedFiles>true</EmitCompilerGeneratedFiles>\n    <CompilerGeneratedFilesOutputPath>generated</CompilerGeneratedFilesOutputPath>\n  </PropertyGroup>#' \
   > "$work/with-generator/Consumer.csproj"

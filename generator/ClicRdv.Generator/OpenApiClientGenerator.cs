@@ -25,14 +25,9 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
         var files = context.AdditionalTextsProvider
             .Where(static file => DocumentSuffixes.Any(suffix => file.Path.EndsWith(suffix, StringComparison.OrdinalIgnoreCase)));
 
-        var documentCount = files.Collect()
-            .Select(static (all, _) => all.Length)
-            .WithTrackingName(TrackingNames.DocumentCount);
-
         var inputs = files
             .Combine(context.AnalyzerConfigOptionsProvider)
-            .Combine(documentCount)
-            .Select(static (pair, cancellationToken) => OptionsReader.Read(pair.Left.Left, pair.Left.Right, pair.Right, cancellationToken));
+            .Select(static (pair, cancellationToken) => OptionsReader.Read(pair.Left, pair.Right, cancellationToken));
 
         // Documents that would generate into one namespace get an error each.
         var sharedNamespaces = inputs
@@ -59,14 +54,19 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
             }
         });
 
+        // Without a Refit the generated code can use, one CRDV007 replaces every source (and the CS0246 errors in them).
+        var refitProblem = context.CompilationProvider
+            .Select(static (compilation, _) => RefitReference.ProblemIn(compilation))
+            .WithTrackingName(TrackingNames.RefitProblem);
+
         var models = results
             .Select(static (result, _) => result.Document)
             .WithTrackingName(TrackingNames.Model);
-        context.RegisterSourceOutput(models, static (production, document) =>
+        context.RegisterSourceOutput(models.Combine(refitProblem), static (production, pair) =>
         {
-            if (document is not null)
+            if (pair.Left is not null && pair.Right is null)
             {
-                Emit(production, document);
+                Emit(production, pair.Left);
             }
         });
 
@@ -75,14 +75,22 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
             .Collect()
             .Select(static (documents, _) => documents.Any(document => document is not null))
             .WithTrackingName(TrackingNames.AnyModel);
-        context.RegisterSourceOutput(anyModel, static (production, any) =>
+        context.RegisterSourceOutput(anyModel.Combine(refitProblem), static (production, pair) =>
         {
-            if (any)
+            if (!pair.Left)
             {
-                foreach (var (hintName, text) in ClientSupportSources.Files)
-                {
-                    production.AddSource(hintName, text);
-                }
+                return;
+            }
+
+            if (pair.Right is not null)
+            {
+                production.ReportDiagnostic(pair.Right.ToDiagnostic());
+                return;
+            }
+
+            foreach (var (hintName, text) in ClientSupportSources.Files)
+            {
+                production.AddSource(hintName, text);
             }
         });
     }

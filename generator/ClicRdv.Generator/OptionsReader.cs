@@ -15,7 +15,8 @@ namespace ClicRdv.Generator;
 /// Resolves a document's options from the AdditionalFiles item's metadata, then the project's MSBuild properties,
 /// then the defaults. The names are the same in both places: ClicRdvNamespace, ClicRdvAccessibility,
 /// ClicRdvReturnApiResponse, ClicRdvClosedEnums, ClicRdvIncludeTags, ClicRdvExcludeTags, ClicRdvIncludePaths,
-/// ClicRdvExcludePaths, ClicRdvGenerate.
+/// ClicRdvExcludePaths, ClicRdvGenerate. Both places mean something different for the namespace: the item's names the
+/// document's namespace, the property the project's, under which each document gets one of its own.
 /// </summary>
 internal static class OptionsReader
 {
@@ -28,9 +29,12 @@ internal static class OptionsReader
     public const string IncludePathsOption = "ClicRdvIncludePaths";
     public const string ExcludePathsOption = "ClicRdvExcludePaths";
     public const string GenerateOption = "ClicRdvGenerate";
+
+    /// <summary>Item metadata the package's props put on the ClicRDV document they bundle.</summary>
+    public const string BundledDocumentMetadata = "ClicRdvBundledDocument";
     private const string DefaultNamespace = "ClicRdv.Generated";
 
-    public static DocumentInput Read(AdditionalText file, AnalyzerConfigOptionsProvider provider, int documentCount, System.Threading.CancellationToken cancellationToken)
+    public static DocumentInput Read(AdditionalText file, AnalyzerConfigOptionsProvider provider, System.Threading.CancellationToken cancellationToken)
     {
         var text = file.GetText(cancellationToken)?.ToString() ?? string.Empty;
         var fileOptions = provider.GetOptions(file);
@@ -43,9 +47,11 @@ internal static class OptionsReader
         var explicitNamespace = NonEmpty(fileOptions, "build_metadata.AdditionalFiles." + NamespaceOption);
         var projectNamespace = NonEmpty(global, "build_property." + NamespaceOption) ?? NonEmpty(global, "build_property.RootNamespace") ?? DefaultNamespace;
 
-        // Several documents in one project each get a namespace of their own unless the item names one.
+        // Each document gets a namespace of its own, named after its file, so adding a document renames nothing. The
+        // bundled ClicRDV document is the project's API and keeps the project's namespace.
+        var isBundled = string.Equals(NonEmpty(fileOptions, "build_metadata.AdditionalFiles." + BundledDocumentMetadata), "true", StringComparison.OrdinalIgnoreCase);
         var @namespace = explicitNamespace
-            ?? (documentCount > 1 ? projectNamespace + "." + Identifiers.ToPascalCase(DocumentParser.StemOf(file.Path)) : projectNamespace);
+            ?? (isBundled ? projectNamespace : projectNamespace + "." + Identifiers.ToPascalCase(DocumentParser.StemOf(file.Path)));
         if (!IsValidNamespace(@namespace))
         {
             error = InvalidOption(file.Path, NamespaceOption, @namespace, "it must be a C# namespace such as My.Company.Api");

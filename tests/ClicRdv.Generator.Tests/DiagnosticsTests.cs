@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using ClicRdv.Generator.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Xunit;
 
 namespace ClicRdv.Generator.Tests;
@@ -92,7 +93,7 @@ public sealed class DiagnosticsTests
     [Fact]
     public void An_invalid_namespace_is_CRDV005()
     {
-        var run = GeneratorHarness.Run(Path, Fixtures.Read("petstore.openapi.json"), new Dictionary<string, string> { ["build_property.ClicRdvNamespace"] = "My.class.Api" });
+        var run = GeneratorHarness.Run(Path, Fixtures.Read("petstore.openapi.json"), new Dictionary<string, string> { ["build_property.ClicRdvNamespace"] = "My.class.Api" }, @namespace: null);
 
         Assert.Equal("CRDV005", Assert.Single(run.GeneratorDiagnostics).Id);
     }
@@ -104,7 +105,7 @@ public sealed class DiagnosticsTests
             "\"/things/{id}\": {\n" +
             "  \"trace\": { \"responses\": { \"200\": { \"description\": \"ok\" } } },\n" +
             "  \"get\": { \"operationId\": \"getThing\", \"parameters\": [\n" +
-            "    { \"name\": \"session\", \"in\": \"cookie\", \"schema\": { \"type\": \"string\" } },\n" +
+            "    { \"name\": \"where\", \"in\": \"query\", \"schema\": { \"type\": \"object\", \"properties\": { \"a\": { \"type\": \"string\" } } } },\n" +
             "    { \"name\": \"filter\", \"in\": \"query\", \"style\": \"deepObject\", \"schema\": { \"type\": \"string\" } }\n" +
             "  ], \"responses\": { \"204\": { \"description\": \"ok\" } } }\n" +
             "}");
@@ -116,10 +117,12 @@ public sealed class DiagnosticsTests
             run.GeneratorDiagnostics.Select(diagnostic => diagnostic.Id));
         Assert.All(run.GeneratorDiagnostics, diagnostic => Assert.Equal(DiagnosticSeverity.Warning, diagnostic.Severity));
         var messages = string.Join("\n", run.GeneratorDiagnostics.Select(diagnostic => diagnostic.GetMessage()));
-        Assert.Contains("Operation TRACE /things/{id}", messages);
-        Assert.Contains("Parameter 'session' (cookie)", messages);
-        Assert.Contains("Parameter 'filter' (query)", messages);
-        Assert.Contains("Path segment '{id}'", messages);
+        Assert.Contains("Operation TRACE /things/{id} in '/project/api.openapi.json' is not supported: Refit has no attribute for this HTTP method; it was left out of the generated code", messages);
+        Assert.Contains("Parameter 'where' (query) of GET /things/{id} in '/project/api.openapi.json' is not supported: an object-valued parameter cannot be written to a URL, a header or a cookie; it was left out of the generated code", messages);
+        Assert.Contains("Parameter 'filter' (query) of GET /things/{id} in '/project/api.openapi.json' is not supported: the deepObject style needs an object, or an array of objects; it was left out of the generated code", messages);
+        // What was done instead is said once, and not contradicted: this one is added, not left out.
+        Assert.Contains("Path segment '{id}' of GET /things/{id} in '/project/api.openapi.json' is not supported: it has no matching path parameter; a required string parameter was added for it", messages);
+        Assert.DoesNotContain(run.GeneratorDiagnostics, diagnostic => diagnostic.GetMessage().Contains("left out") && diagnostic.GetMessage().Contains("added"));
         Assert.All(run.GeneratorDiagnostics, diagnostic => Assert.Equal(Path, diagnostic.Location.GetLineSpan().Path));
         Assert.Equal(6, run.GeneratorDiagnostics[0].Location.GetLineSpan().StartLinePosition.Line + 1);
         Assert.Empty(run.CompilationProblems.Select(problem => problem.ToString()));
@@ -140,7 +143,7 @@ public sealed class DiagnosticsTests
         var diagnostic = Assert.Single(run.GeneratorDiagnostics);
         Assert.Equal("CRDV100", diagnostic.Id);
         Assert.Contains("x-unwrap 'records' of GET /things", diagnostic.GetMessage());
-        Assert.Contains("the answer's schema has no member 'records', so the answer is read whole", diagnostic.GetMessage());
+        Assert.Contains("is not supported: the answer's schema has no member 'records'; the answer is read whole", diagnostic.GetMessage());
         Assert.Equal(6, diagnostic.Location.GetLineSpan().StartLinePosition.Line + 1);
         Assert.Empty(run.CompilationProblems.Select(problem => problem.ToString()));
         Assert.Contains("Task<GetThingResponse> GetThing(", run.Source("Interfaces.g.cs"));
@@ -180,6 +183,49 @@ public sealed class DiagnosticsTests
         var run = GeneratorHarness.Run(GeneratorHarness.CreateDriver(new AdditionalText[] { new InMemoryAdditionalText("/project/notes.json", "{}") }), GeneratorHarness.CreateCompilation());
 
         Assert.Empty(run.Result.GeneratedSources);
+        Assert.Empty(run.GeneratorDiagnostics);
+    }
+
+    [Fact]
+    public void A_project_without_Refit_gets_one_CRDV007_naming_the_package_and_no_code_that_cannot_compile()
+    {
+        var run = GeneratorHarness.Run(
+            GeneratorHarness.CreateDriver(new AdditionalText[] { new InMemoryAdditionalText(Path, Fixtures.Read("petstore.openapi.json")) }),
+            GeneratorHarness.CreateCompilation(GeneratorHarness.FrameworkReferences));
+
+        var diagnostic = Assert.Single(run.GeneratorDiagnostics);
+        Assert.Equal("CRDV007", diagnostic.Id);
+        Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
+        Assert.Equal("The generated clients need the Refit package, version 16.4.0 or later, but the project references no Refit assembly: add <PackageReference Include=\"Refit\" Version=\"16.4.0\" />", diagnostic.GetMessage());
+        Assert.Empty(run.Result.GeneratedSources);
+        Assert.Empty(run.CompilationProblems);
+    }
+
+    [Fact]
+    public void A_Refit_older_than_16_4_is_CRDV007_with_the_version_found_though_its_assembly_version_is_16_0()
+    {
+        var oldRefit = CSharpCompilation.Create(
+                "Refit",
+                new[] { CSharpSyntaxTree.ParseText("[assembly: System.Reflection.AssemblyVersion(\"16.0.0.0\")]\n[assembly: System.Reflection.AssemblyFileVersion(\"16.3.0.0\")]\nnamespace Refit { public static class RestService { } }") },
+                GeneratorHarness.FrameworkReferences,
+                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary))
+            .ToMetadataReference();
+
+        var run = GeneratorHarness.Run(
+            GeneratorHarness.CreateDriver(new AdditionalText[] { new InMemoryAdditionalText(Path, Fixtures.Read("petstore.openapi.json")) }),
+            GeneratorHarness.CreateCompilation(GeneratorHarness.FrameworkReferences.Add(oldRefit)));
+
+        var diagnostic = Assert.Single(run.GeneratorDiagnostics);
+        Assert.Equal("CRDV007", diagnostic.Id);
+        Assert.Contains("version 16.4.0 or later, but the project references Refit 16.3.0", diagnostic.GetMessage());
+        Assert.Empty(run.Result.GeneratedSources);
+    }
+
+    [Fact]
+    public void Without_a_document_a_project_without_Refit_gets_no_CRDV007()
+    {
+        var run = GeneratorHarness.Run(GeneratorHarness.CreateDriver(new AdditionalText[0]), GeneratorHarness.CreateCompilation(GeneratorHarness.FrameworkReferences));
+
         Assert.Empty(run.GeneratorDiagnostics);
     }
 

@@ -14,7 +14,7 @@ namespace ClicRdv.Generator.Tests;
 /// </summary>
 public sealed class IncrementalTests
 {
-    private static readonly string[] TrackedSteps = { TrackingNames.Input, TrackingNames.Parse, TrackingNames.Model, TrackingNames.Diagnostics };
+    private static readonly string[] TrackedSteps = { TrackingNames.Input, TrackingNames.Parse, TrackingNames.Model, TrackingNames.Diagnostics, TrackingNames.RefitProblem };
 
     [Theory]
     [InlineData("petstore.openapi.json")]

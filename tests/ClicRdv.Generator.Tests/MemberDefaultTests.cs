@@ -42,6 +42,38 @@ public sealed class MemberDefaultTests
         Assert.DoesNotContain("the document's default", contracts);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_query_parameter_that_is_allOf_an_enum_and_a_default_is_that_enum_documented_with_its_default(bool closedEnums)
+    {
+        var run = GeneratorProperties.Check("""
+            {
+              "openapi": "3.0.3",
+              "info": { "title": "Defaults", "version": "1" },
+              "paths": {
+                "/things": { "get": { "operationId": "listThings", "parameters": [
+                  { "name": "color", "in": "query", "description": "The things' color.",
+                    "schema": { "allOf": [ { "$ref": "#/components/schemas/Color" }, { "default": "dark blue" } ] } },
+                  { "name": "level", "in": "query", "schema": { "allOf": [ { "$ref": "#/components/schemas/Level" }, { "default": 10, "description": "How loud." } ] } }
+                ], "responses": { "204": { "description": "Listed." } } } }
+              },
+              "components": { "schemas": {
+                "Color": { "type": "string", "enum": [ "red", "dark blue" ] },
+                "Level": { "type": "integer", "enum": [ 1, 10 ] }
+              } }
+            }
+            """, closedEnums);
+
+        var interfaces = run.Source("Interfaces.g.cs");
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Contains("ListThings([global::Refit.Query] Color? color = default, [global::Refit.Query] Level? level = default,", interfaces);
+        Assert.Contains("/// <param name=\"color\">The things' color. Not sent when null; the server then assumes the document's default, \"dark blue\".</param>", interfaces);
+        Assert.Contains("/// <param name=\"level\">The query parameter 'level'. Not sent when null; the server then assumes the document's default, 10.</param>", interfaces);
+        // No class is made of the allOf (it would be named after the operation and the parameter).
+        Assert.DoesNotContain(run.DocumentTexts, source => source.Text.Contains("ListThingsColor") || source.Text.Contains("ListThingsLevel"));
+    }
+
     private static string Document(string member) => """
         {
           "openapi": "3.0.3",

@@ -352,12 +352,12 @@ public sealed class YamlDocumentTests
                 get:
                   operationId: getThing
                   parameters:
-                    - {name: session, in: cookie, schema: {type: string}}
+                    - {name: where, in: query, schema: {type: object, properties: {a: {type: string}}}}
                   responses:
                     '204': {description: ok}
             """));
 
-        // The TRACE operation at its key; the cookie parameter and the path segment {id} it leaves unfilled at the operation.
+        // The TRACE operation at its key; the object-valued parameter and the path segment {id} it leaves unfilled at the operation.
         Assert.Equal(new[] { ("CRDV100", 7, 5), ("CRDV100", 10, 5), ("CRDV100", 10, 5) }, run.GeneratorDiagnostics.Select(diagnostic => (diagnostic.Id, Line(diagnostic), Column(diagnostic))));
         Assert.All(run.GeneratorDiagnostics, diagnostic => Assert.Equal(Path, diagnostic.Location.GetLineSpan().Path));
         Assert.Empty(run.CompilationProblems.Select(problem => problem.ToString()));

@@ -41,7 +41,12 @@ internal sealed class ConsumerProject : IDisposable
         return project;
     }
 
-    public void Write(string relativePath, string content) => File.WriteAllText(Path.Combine(Directory, relativePath), content);
+    public void Write(string relativePath, string content)
+    {
+        var path = Path.Combine(Directory, relativePath);
+        System.IO.Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, content);
+    }
 
     public string Read(string relativePath) => File.ReadAllText(Path.Combine(Directory, relativePath));
 

@@ -34,7 +34,7 @@ public sealed class PackageTests : IClassFixture<PackageFeed>
             {
                 "analyzers/dotnet/cs/ClicRdv.Generator.dll", "analyzers/dotnet/cs/ClicRdv.Generator.pdb", "analyzers/dotnet/cs/Namotion.Reflection.dll",
                 "analyzers/dotnet/cs/Newtonsoft.Json.dll", "analyzers/dotnet/cs/NJsonSchema.Annotations.dll", "analyzers/dotnet/cs/NJsonSchema.dll",
-                "analyzers/dotnet/cs/NSwag.Core.dll", "analyzers/dotnet/cs/YamlDotNet.dll", "build/ClicRdv.Generator.props", "build/clicrdv.v1.openapi.json", "ClicRdv.Generator.nuspec", "PACKAGE.md",
+                "analyzers/dotnet/cs/NSwag.Core.dll", "analyzers/dotnet/cs/YamlDotNet.dll", "build/ClicRdv.Generator.props", "build/ClicRdv.Generator.targets", "build/clicrdv.v1.openapi.json", "ClicRdv.Generator.nuspec", "PACKAGE.md",
             },
             files);
         var nuspec = Nuspec(package);
@@ -176,7 +176,7 @@ public sealed class PackageTests : IClassFixture<PackageFeed>
         {
             ["Consumer.csproj"] = OwnDocumentProject(),
             ["api.openapi.json"] = document,
-            ["Program.cs"] = "var calendar = new MyApp.Calendar(); System.Console.WriteLine(calendar.Publicname);\n",
+            ["Program.cs"] = "var calendar = new MyApp.Api.Calendar(); System.Console.WriteLine(calendar.Publicname);\n",
         });
         var first = await consumer.BuildAsync();
         Assert.True(first.ExitCode == 0, first.Output);
@@ -190,7 +190,7 @@ public sealed class PackageTests : IClassFixture<PackageFeed>
         Assert.Contains("error CS1061", second.Output);
         Assert.Contains("'Calendar' does not contain a definition for 'Publicname'", second.Output);
 
-        consumer.Write("Program.cs", "var calendar = new MyApp.Calendar(); System.Console.WriteLine(calendar.PublicName);\nSystem.Func<System.Threading.CancellationToken, System.Threading.Tasks.Task> ping = ((MyApp.IGroupsApi)null!).Ping;\n");
+        consumer.Write("Program.cs", "var calendar = new MyApp.Api.Calendar(); System.Console.WriteLine(calendar.PublicName);\nSystem.Func<System.Threading.CancellationToken, System.Threading.Tasks.Task> ping = ((MyApp.Api.IGroupsApi)null!).Ping;\n");
         var third = await consumer.BuildAsync();
         Assert.True(third.ExitCode == 0, third.Output);
     }
@@ -217,6 +217,43 @@ public sealed class PackageTests : IClassFixture<PackageFeed>
 
         Assert.NotEqual(0, broken.ExitCode);
         Assert.Matches(@"fruits\.openapi\.yaml\(5,2\): error CRDV001: .*is not valid YAML", broken.Output);
+    }
+
+    [Fact]
+    public async Task A_document_in_the_project_folder_is_read_without_being_listed_a_listed_one_keeps_its_metadata_and_bin_and_obj_are_not_read()
+    {
+        static string Api(string title, string schema) =>
+            "{ \"openapi\": \"3.0.3\", \"info\": { \"title\": \"" + title + "\", \"version\": \"1\" }, \"paths\": {},\n" +
+            "  \"components\": { \"schemas\": { \"" + schema + "\": { \"type\": \"object\", \"properties\": { \"id\": { \"type\": \"integer\" } } } } } }\n";
+        var project = ConsumerProject.ReadmeSnippet("getting-started.csproj").Replace(
+            "</PropertyGroup>",
+            "  <ClicRdvIncludeBundledDocument>false</ClicRdvIncludeBundledDocument>\n  </PropertyGroup>\n  <ItemGroup>\n" +
+            "    <AdditionalFiles Include=\"listed/billing.openapi.json\" ClicRdvNamespace=\"Billing\" />\n  </ItemGroup>",
+            StringComparison.Ordinal);
+        using var consumer = ConsumerProject.Create(_feed, new Dictionary<string, string>
+        {
+            ["Consumer.csproj"] = project,
+            ["api.openapi.json"] = Api("Things", "Thing"),
+            ["docs/more.openapi.yaml"] = "openapi: 3.0.3\ninfo: { title: More, version: '1' }\npaths: {}\ncomponents: { schemas: { Other: { type: object, properties: { id: { type: integer } } } } }\n",
+            ["listed/billing.openapi.json"] = Api("Billing", "Invoice"),
+            // Were these read, they would fail the build (CRDV001).
+            ["bin/stale.openapi.json"] = "not json",
+            ["obj/stale.openapi.json"] = "not json",
+            ["Program.cs"] = "System.Console.WriteLine(typeof(MyApp.Api.Thing).FullName + \" \" + typeof(MyApp.More.Other).FullName + \" \" + typeof(Billing.Invoice).FullName);\n",
+        });
+
+        var build = await consumer.BuildAsync();
+        Assert.True(build.ExitCode == 0, build.Output);
+        var run = await consumer.RunAsync("net10.0", new Dictionary<string, string>());
+        Assert.True(run.ExitCode == 0, run.Output);
+        Assert.Equal("MyApp.Api.Thing MyApp.More.Other Billing.Invoice", run.Output.Trim());
+
+        // Turned off, only the listed document is read.
+        consumer.Write("Consumer.csproj", project.Replace("</PropertyGroup>", "  <ClicRdvEnableDefaultDocumentItems>false</ClicRdvEnableDefaultDocumentItems>\n  </PropertyGroup>", StringComparison.Ordinal).Replace("Version=\"0.1.0\"", $"Version=\"{_feed.Version}\"", StringComparison.Ordinal));
+        var off = await consumer.BuildAsync();
+        Assert.NotEqual(0, off.ExitCode);
+        Assert.Contains("error CS0234: The type or namespace name 'Api' does not exist in the namespace 'MyApp'", off.Output);
+        Assert.DoesNotContain("'Billing'", off.Output);
     }
 
     [Fact]
@@ -261,7 +298,7 @@ public sealed class PackageTests : IClassFixture<PackageFeed>
 
     /// <summary>
     /// The Getting started project, with the project's own copy of a document instead of the bundled one, generated into
-    /// <paramref name="clicRdvNamespace"/> when one is given (else the project's root namespace).
+    /// <paramref name="clicRdvNamespace"/> when one is given (else the root namespace and the file's name: `MyApp.Api`).
     /// </summary>
     private static string OwnDocumentProject(string document = "api.openapi.json", string? clicRdvNamespace = null) =>
         ConsumerProject.ReadmeSnippet("getting-started.csproj").Replace(

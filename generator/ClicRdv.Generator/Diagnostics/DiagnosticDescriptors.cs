@@ -56,6 +56,15 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Error,
         isEnabledByDefault: true);
 
+    /// <summary>Takes the minimum version, then what the project references.</summary>
+    public static readonly DiagnosticDescriptor MissingRefit = new(
+        "CRDV007",
+        "The generated clients need a newer Refit",
+        "The generated clients need the Refit package, version {0} or later, but {1}: add <PackageReference Include=\"Refit\" Version=\"{0}\" />",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true);
+
     public static readonly DiagnosticDescriptor UnexpectedFailure = new(
         "CRDV099",
         "The generator failed unexpectedly",
@@ -64,10 +73,11 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Error,
         isEnabledByDefault: true);
 
+    /// <summary>Takes the construct, the file, why it is not supported, and what was generated instead.</summary>
     public static readonly DiagnosticDescriptor UnsupportedConstruct = new(
         "CRDV100",
         "An OpenAPI construct is not supported",
-        "{0} in '{1}' is not supported and was left out of the generated code: {2}",
+        "{0} in '{1}' is not supported: {2}; {3}",
         Category,
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true);

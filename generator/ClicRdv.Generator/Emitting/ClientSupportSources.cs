@@ -18,6 +18,7 @@ internal static class ClientSupportSources
 
     public const string ClientRuntime = Namespace + "ClientRuntime";
     public const string RequestUri = Namespace + "RequestUri";
+    public const string RequestCookies = Namespace + "RequestCookies";
     public const string WireText = Namespace + "WireText";
     public const string UrlFormatting = Namespace + "UrlFormatting";
     public const string JsonMetadata = Namespace + "JsonMetadata";

@@ -83,8 +83,8 @@ internal static class ContractEmitter
                 if (startValue is not null)
                 {
                     writer.DocElement("value", property.Default!.IsConst
-                        ? $"Always {DefaultText(property.Default)}, the document's const: a new object starts with it, and no other value is valid."
-                        : $"Starts as {DefaultText(property.Default)}, the document's default.");
+                        ? $"Always {DefaultValues.Text(property.Default)}, the document's const: a new object starts with it, and no other value is valid."
+                        : $"Starts as {DefaultValues.Text(property.Default)}, the document's default.");
                 }
 
                 writer.DocElement("remarks", AccessRemarks(property, startValue is not null));
@@ -172,7 +172,4 @@ internal static class ContractEmitter
 
         return text.Length == 0 ? null : text.ToString().TrimEnd();
     }
-
-    /// <summary>A default as the document writes it: a string quoted, anything else as is.</summary>
-    private static string DefaultText(DefaultValueModel value) => value.Kind == DefaultKind.String ? "\"" + value.Text + "\"" : value.Text;
 }

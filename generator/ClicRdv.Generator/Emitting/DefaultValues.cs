@@ -32,6 +32,9 @@ internal static class DefaultValues
         };
     }
 
+    /// <summary>A default as the document writes it: a string quoted, anything else as is.</summary>
+    public static string Text(DefaultValueModel value) => value.Kind == DefaultKind.String ? "\"" + value.Text + "\"" : value.Text;
+
     private static string? Number(string typeName, string text) => typeName switch
     {
         "int" when int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _) => text,

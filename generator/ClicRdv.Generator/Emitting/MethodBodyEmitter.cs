@@ -64,6 +64,8 @@ internal sealed class MethodBodyEmitter
                 _writer.Line($"{_request}.Headers.TryAddWithoutValidation({SourceWriter.Literal(parameter.WireName)}, {Text(parameter.Type, value, parameter.CollectionStyle, urlFormatting: null)});"));
         }
 
+        WriteCookies();
+
         foreach (var parameter in _operation.Parameters.Where(parameter => parameter.Location == ParameterLocation.Body))
         {
             WriteIfPresent(parameter.Name, parameter.Type, value => WriteBody(parameter, value));
@@ -87,6 +89,30 @@ internal sealed class MethodBodyEmitter
         var file = content == ResponseContent.Stream ? $", file: static (response, stream) => new {TypeNames.Qualified(options.Namespace, _operation.Response.Type!.Name)}(response, stream)" : string.Empty;
         var call = $"{ClientSupportSources.ClientRuntime}.{sendMethod}<{typeArgument}>(_httpClient, {_request}, _settings, {ClientSupportSources.ResponseContent}.{content}, {json}, cancellationToken{envelope}{file}).ConfigureAwait(false)";
         _writer.Line(content == ResponseContent.None && !options.UseApiResponse ? $"await {call};" : $"return await {call};");
+    }
+
+    /// <summary>Writes the cookie parameters present into one <c>Cookie</c> header, which is left out when none is.</summary>
+    private void WriteCookies()
+    {
+        var cookieParameters = _operation.Parameters.Where(parameter => parameter.Location == ParameterLocation.Cookie).ToList();
+        if (cookieParameters.Count == 0)
+        {
+            return;
+        }
+
+        var cookies = _locals.Claim("__cookies");
+        _writer.Line($"global::System.Text.StringBuilder? {cookies} = null;");
+        foreach (var parameter in cookieParameters)
+        {
+            WriteIfPresent(parameter.Name, parameter.Type, value =>
+                _writer.Line($"{ClientSupportSources.RequestCookies}.Add(ref {cookies}, {SourceWriter.Literal(parameter.WireName)}, {Text(parameter.Type, value, parameter.CollectionStyle, urlFormatting: null)});"));
+        }
+
+        _writer.Line($"if ({cookies} is not null)");
+        using (_writer.OpenBlock())
+        {
+            _writer.Line($"{_request}.Headers.TryAddWithoutValidation(\"Cookie\", {cookies}.ToString());");
+        }
     }
 
     private string PathExpression()

@@ -68,7 +68,13 @@ internal static class MethodSignature
                 ParameterLocation.FormPart => $"The form field '{parameter.WireName}'.",
                 _ => $"The {parameter.Location.ToString().ToLowerInvariant()} parameter '{parameter.WireName}'.",
             };
-            writer.DocElement("param", parameter.Documentation ?? fallback, $"name=\"{Identifiers.Unescaped(parameter.Name)}\"");
+            var documentation = parameter.Documentation ?? fallback;
+            if (parameter.Default is { } value && !parameter.IsRequired)
+            {
+                documentation += $" Not sent when null; the server then assumes the document's default, {DefaultValues.Text(value)}.";
+            }
+
+            writer.DocElement("param", documentation, $"name=\"{Identifiers.Unescaped(parameter.Name)}\"");
         }
 
         writer.DocElement("param", "Cancels the request.", "name=\"cancellationToken\"");
@@ -81,7 +87,8 @@ internal static class MethodSignature
         var alias = aliasNeeded ? $"[global::Refit.AliasAs({SourceWriter.Literal(parameter.WireName)})] " : string.Empty;
         return parameter.Location switch
         {
-            ParameterLocation.Path or ParameterLocation.FormPart => alias,
+            // Refit has no cookie attribute; the generated client writes the Cookie header itself.
+            ParameterLocation.Path or ParameterLocation.FormPart or ParameterLocation.Cookie => alias,
             ParameterLocation.Query => $"[global::Refit.Query{QueryFormat(parameter)}] {alias}",
             ParameterLocation.Header => $"[global::Refit.Header({SourceWriter.Literal(parameter.WireName)})] ",
             _ => parameter.BodyEncoding == BodyEncoding.FormUrlEncoded

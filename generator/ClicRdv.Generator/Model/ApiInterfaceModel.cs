@@ -72,6 +72,7 @@ internal enum CollectionStyle
 /// <param name="WireName">The name on the wire (query key, header name, path placeholder).</param>
 /// <param name="MediaType">The body's media type, for body parameters; for a form part, the content type its <c>encoding</c> names, if any.</param>
 /// <param name="Fields">The fields of an object written field by field: a form-encoded body, or a deepObject query parameter.</param>
+/// <param name="Default">The schema's <c>default</c>: what the server assumes when an optional parameter is not sent.</param>
 internal sealed record ParameterModel(
     string Name,
     string WireName,
@@ -82,7 +83,8 @@ internal sealed record ParameterModel(
     CollectionStyle CollectionStyle,
     BodyEncoding BodyEncoding,
     string? MediaType,
-    EquatableArray<PropertyModel> Fields);
+    EquatableArray<PropertyModel> Fields,
+    DefaultValueModel? Default = null);
 
 /// <param name="MediaType">The media type the document declares, sent as <c>Accept</c>.</param>
 /// <param name="Envelope">The member an <c>x-unwrap</c> answer holds its one record in; <see cref="Type"/> is the record's.</param>

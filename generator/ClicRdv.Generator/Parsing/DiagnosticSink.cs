@@ -41,9 +41,15 @@ internal sealed class DiagnosticSink
     public void InvalidSyntax(string syntax, LocationInfo location, string detail) =>
         Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidSyntax, location, FilePath, syntax, detail));
 
-    /// <summary>Reports that <paramref name="construct"/> (at the JSON pointer) was left out, and why.</summary>
-    public void Unsupported(string construct, string pointer, string reason) =>
-        Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedConstruct, Locator.OfPointer(pointer), construct, FilePath, reason));
+    /// <summary>What most unsupported constructs become.</summary>
+    public const string LeftOut = "it was left out of the generated code";
+
+    /// <summary>
+    /// Reports that <paramref name="construct"/> (at the JSON pointer) is not supported, why, and what was generated
+    /// instead (<see cref="LeftOut"/> unless said otherwise).
+    /// </summary>
+    public void Unsupported(string construct, string pointer, string reason, string outcome = LeftOut) =>
+        Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedConstruct, Locator.OfPointer(pointer), construct, FilePath, reason, outcome));
 
     /// <summary>Reports CRDV105: a request body's media type or encoding (at the JSON pointer) is not sent as written, and why.</summary>
     public void BodyNotAsDescribed(string construct, string pointer, string reason) =>

@@ -152,10 +152,12 @@ internal static class DocumentParser
         {
             typeNames.Reserve(member);
         }
-        var schemas = new SchemaMapper(document, typeNames, input.Options.ClosedEnums);
+        // The helpers' names come first: code that calls ApiClients or ApiJsonContext keeps working whatever schemas
+        // the document adds (a schema of that name gets the suffix).
         var registrationClassName = typeNames.Claim(Identifiers.ToPascalCase(title, "OpenApi") + "ClientRegistration");
         var catalogClassName = typeNames.Claim("ApiClients");
         var jsonContextClassName = typeNames.Claim("ApiJsonContext");
+        var schemas = new SchemaMapper(document, typeNames, input.Options.ClosedEnums);
         var operations = new OperationMapper(schemas, diagnostics, typeNames);
         var selection = new OperationSelection(input.Options.Operations);
         var interfaces = operations.MapInterfaces(document, Identifiers.ToPascalCase(title, "Default"), selection);

@@ -122,7 +122,7 @@ internal sealed class OperationMapper
             if (!parameters.Any(parameter => parameter.Location == ParameterLocation.Path && parameter.WireName == placeholder))
             {
                 // Without a parameter the request would go out with a literal "{name}" in its path.
-                _diagnostics.Unsupported($"Path segment '{{{placeholder}}}' of {operationName}", pointer, "it has no matching path parameter, so a required string parameter was added for it");
+                _diagnostics.Unsupported($"Path segment '{{{placeholder}}}' of {operationName}", pointer, "it has no matching path parameter", "a required string parameter was added for it");
                 parameters.Add(SimpleParameter(parameterNames.Claim(Identifiers.ToCamelCase(placeholder)), placeholder, ParameterLocation.Path, TypeRef.String, true, null, CollectionStyle.Csv));
             }
         }
@@ -159,12 +159,13 @@ internal sealed class OperationMapper
             OpenApiParameterKind.Path => ParameterLocation.Path,
             OpenApiParameterKind.Query => ParameterLocation.Query,
             OpenApiParameterKind.Header => ParameterLocation.Header,
+            OpenApiParameterKind.Cookie => ParameterLocation.Cookie,
             _ => (ParameterLocation?)null,
         };
         var description = $"Parameter '{parameter.Name}' ({parameter.Kind.ToString().ToLowerInvariant()}) of {operationName}";
         if (location is null || string.IsNullOrEmpty(parameter.Name))
         {
-            _diagnostics.Unsupported(description, pointer, "only path, query and header parameters are supported");
+            _diagnostics.Unsupported(description, pointer, "only path, query, header and cookie parameters are supported");
             return null;
         }
 
@@ -184,7 +185,7 @@ internal sealed class OperationMapper
         }
         else if (!IsWritableInUrl(type))
         {
-            _diagnostics.Unsupported(description, pointer, "an object-valued parameter cannot be written to a URL or header");
+            _diagnostics.Unsupported(description, pointer, "an object-valued parameter cannot be written to a URL, a header or a cookie");
             return null;
         }
 
@@ -204,7 +205,8 @@ internal sealed class OperationMapper
             style,
             BodyEncoding.None,
             null,
-            EquatableArray<PropertyModel>.Empty);
+            EquatableArray<PropertyModel>.Empty,
+            MemberDefaults.Of(schema));
     }
 
     /// <summary>The body as one parameter, or as one parameter per part for a multipart form.</summary>
@@ -349,7 +351,7 @@ internal sealed class OperationMapper
     {
         foreach (var field in SentFields(type).Where(field => !IsWritableField(field.Type, inForm)))
         {
-            _diagnostics.Unsupported($"{description} '{field.WireName}'", pointer, "an object-valued field cannot be written as text");
+            _diagnostics.Unsupported($"{description} '{field.WireName}'", pointer, "an object-valued field cannot be written as text", "the field is never sent");
         }
     }
 
@@ -419,7 +421,7 @@ internal sealed class OperationMapper
                     return new ResponseModel(ResponseContent.Json, _schemas.Map(record, methodName + "Response"), mediaType, documentation, member);
                 }
 
-                _diagnostics.Unsupported($"{ResponseEnvelopes.Extension} '{member}' of {operationName}", pointer + "/responses/" + SourceLocator.EscapeSegment(status), $"the answer's schema has no member '{member}', so the answer is read whole");
+                _diagnostics.Unsupported($"{ResponseEnvelopes.Extension} '{member}' of {operationName}", pointer + "/responses/" + SourceLocator.EscapeSegment(status), $"the answer's schema has no member '{member}'", "the answer is read whole");
             }
 
             return new ResponseModel(ResponseContent.Json, _schemas.Map(schema, methodName + "Response"), mediaType, documentation);

@@ -205,11 +205,10 @@ internal sealed class SchemaMapper
             return MapEnum(target, componentName ?? ClaimTypeName(_typeNames, nameHint, ReservedNames.OpenEnumMembers));
         }
 
-        if (target.AllOf.Count == 1 && target.Properties.Count == 0 && !(componentName is not null && IsRenamedObject(target)))
+        if (target.Properties.Count == 0 && SoleTypedPart(target) is { } parent && !(componentName is not null && IsRenamedObject(target)))
         {
             // "allOf: [ { $ref } ]" is how OpenAPI 3.0 documents attach nullable or a description to a reference; a
             // discriminator there reads the referenced class by its subclasses.
-            var parent = target.AllOf.First();
             var mappedParent = Map(parent, nameHint);
             if (target.DiscriminatorObject is { } discriminator && mappedParent.Kind == TypeKind.Contract && Dereference(parent).DiscriminatorObject is null
                 && _hierarchies.All(declared => declared.RootName != mappedParent.Name))
@@ -568,8 +567,32 @@ internal sealed class SchemaMapper
             || (type == JsonObjectType.None && schema.Enumeration.Where(value => value is not null).All(value => value is string or long or int));
     }
 
+    /// <summary>
+    /// The part of an <c>allOf</c> that gives the schema its type: its only part, or its only scalar or enum part beside
+    /// parts that only annotate it (<c>allOf: [ { $ref: an enum }, { default: ... } ]</c> is that enum). Beside an
+    /// object, such parts still make a class of their own.
+    /// </summary>
+    private static JsonSchema? SoleTypedPart(JsonSchema schema)
+    {
+        if (schema.AllOf.Count == 1)
+        {
+            return schema.AllOf.First();
+        }
+
+        var typed = schema.AllOf.Where(part => !IsAnnotationOnly(part)).Take(2).ToList();
+        return typed.Count == 1 && Dereference(typed[0]) is var target && (IsEnum(target) || (IsScalar(target.Type & ~JsonObjectType.Null) && target.Properties.Count == 0 && target.AllOf.Count == 0))
+            ? typed[0]
+            : null;
+    }
+
+    /// <summary>A schema that says nothing of the type: only a default, a description, an example, nullable...</summary>
+    private static bool IsAnnotationOnly(JsonSchema part) =>
+        part.Reference is null && part.Type == JsonObjectType.None && part.Format is null && part.Properties.Count == 0 && part.RequiredProperties.Count == 0
+        && part.AllOf.Count == 0 && part.OneOf.Count == 0 && part.AnyOf.Count == 0 && part.Not is null && !part.Enumeration.Any()
+        && part.Item is null && part.AdditionalPropertiesSchema is null && part.DiscriminatorObject is null;
+
     private static bool IsObjectLike(JsonSchema schema) =>
-        schema.Properties.Count > 0 || (schema.AllOf.Count > 1 && !schema.Type.HasFlag(JsonObjectType.Array));
+        schema.Properties.Count > 0 || (schema.AllOf.Count > 1 && !schema.Type.HasFlag(JsonObjectType.Array) && SoleTypedPart(schema) is null);
 
     internal static string? DocumentationOf(JsonSchema schema)
     {

@@ -36,17 +36,20 @@ internal static class GeneratorHarness
 {
     public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest, DocumentationMode.Diagnose);
 
-    private static readonly ImmutableArray<MetadataReference> References =
-        Basic.Reference.Assemblies.Net100.References.All
-            .Cast<MetadataReference>()
-            .Append(MetadataReference.CreateFromFile(typeof(Refit.RestService).Assembly.Location))
-            .ToImmutableArray();
+    /// <summary>.NET 10's reference assemblies, without Refit.</summary>
+    public static readonly ImmutableArray<MetadataReference> FrameworkReferences =
+        Basic.Reference.Assemblies.Net100.References.All.Cast<MetadataReference>().ToImmutableArray();
 
-    public static CSharpCompilation CreateCompilation(params string[] sources) =>
+    private static readonly ImmutableArray<MetadataReference> References =
+        FrameworkReferences.Add(MetadataReference.CreateFromFile(typeof(Refit.RestService).Assembly.Location));
+
+    public static CSharpCompilation CreateCompilation(params string[] sources) => CreateCompilation(References, sources);
+
+    public static CSharpCompilation CreateCompilation(IEnumerable<MetadataReference> references, params string[] sources) =>
         CSharpCompilation.Create(
             "Consumer",
             sources.Select(source => CSharpSyntaxTree.ParseText(source, ParseOptions)),
-            References,
+            references,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
 
     public static GeneratorDriver CreateDriver(IEnumerable<AdditionalText> files, IReadOnlyDictionary<string, string>? globalOptions = null, IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? perFile = null) =>
@@ -63,7 +66,20 @@ internal static class GeneratorHarness
         return new GeneratorRun(driver, output, driver.GetRunResult().Results.Single());
     }
 
-    /// <summary>Runs the generator on one document, in a project whose root namespace is <c>Consumer</c>.</summary>
-    public static GeneratorRun Run(string path, string text, IReadOnlyDictionary<string, string>? globalOptions = null) =>
-        Run(CreateDriver(new[] { new InMemoryAdditionalText(path, text) }, globalOptions), CreateCompilation());
+    /// <summary>
+    /// Runs the generator on one document, by default into the namespace <c>Consumer</c> (named on the document's item,
+    /// so that the output does not depend on the file's name); a null <paramref name="namespace"/> leaves the
+    /// namespace to the project's options.
+    /// </summary>
+    public static GeneratorRun Run(string path, string text, IReadOnlyDictionary<string, string>? globalOptions = null, string? @namespace = "Consumer") =>
+        Run(
+            CreateDriver(
+                new[] { new InMemoryAdditionalText(path, text) },
+                globalOptions,
+                @namespace is null ? null : new Dictionary<string, IReadOnlyDictionary<string, string>> { [path] = InNamespace(@namespace) }),
+            CreateCompilation());
+
+    /// <summary>A document's item metadata that names its namespace.</summary>
+    public static IReadOnlyDictionary<string, string> InNamespace(string @namespace) =>
+        new Dictionary<string, string> { ["build_metadata.AdditionalFiles.ClicRdvNamespace"] = @namespace };
 }

@@ -189,13 +189,13 @@ internal sealed class DocumentRenderer
     };
 
     /// <summary>
-    /// The parameters the generated method sends: path, query and header parameters (a deepObject only with an object
-    /// of fields to write), and a string parameter for each placeholder the document forgot to declare.
+    /// The parameters the generated method sends: path, query, header and cookie parameters (a deepObject only with an
+    /// object of fields to write), and a string parameter for each placeholder the document forgot to declare.
     /// </summary>
     private static IReadOnlyList<(string In, string Name)> ExpectedParameters(OperationSpec operation)
     {
         var sent = operation.Parameters
-            .Where(parameter => parameter.In is "path" or "query" or "header")
+            .Where(parameter => parameter.In is "path" or "query" or "header" or "cookie")
             .Where(parameter => parameter.Style != "deepObject" || parameter.Schema is ObjectSchema or ArraySchema { Items: ObjectSchema })
             .Where(parameter => !IsBinary(parameter.Schema))
             .Select(parameter => (In: parameter.In, Name: JsonText.AsRead(parameter.Name)))

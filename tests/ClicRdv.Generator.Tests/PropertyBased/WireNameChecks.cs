@@ -190,11 +190,14 @@ internal static class WireNameChecks
 
     /// <summary>
     /// The interface method's parameters carry their wire names (<c>[AliasAs]</c> or <c>[Header]</c>, or the very
-    /// same name), its verb attribute the document's path, and the client sends query keys and headers under them.
+    /// same name), its verb attribute the document's path, and the client sends query keys, headers and cookies under
+    /// them. A parameter without a Refit location attribute is the path's (path parameters come first, one for each
+    /// placeholder) or else a cookie, which Refit has no attribute for.
     /// </summary>
     private static void AssertOperation(MethodDeclarationSyntax method, IReadOnlyList<(string In, string Name)> expected, string path, MethodDeclarationSyntax client, IReadOnlyCollection<string> deepObjects)
     {
         var actual = new List<(string In, string Name)>();
+        var placeholdersLeft = new HashSet<string>(Regex.Matches(path, "{([^}]+)}").Select(match => match.Groups[1].Value), StringComparer.Ordinal);
         foreach (var parameter in method.ParameterList.Parameters)
         {
             var attributes = parameter.AttributeLists.SelectMany(list => list.Attributes).ToDictionary(attribute => attribute.Name.ToString().Replace("global::Refit.", string.Empty, StringComparison.Ordinal), StringComparer.Ordinal);
@@ -206,7 +209,8 @@ internal static class WireNameChecks
             var alias = attributes.TryGetValue("AliasAs", out var aliasAs) ? StringArgument(aliasAs) : parameter.Identifier.ValueText;
             actual.Add(attributes.TryGetValue("Header", out var header) ? ("header", StringArgument(header))
                 : attributes.ContainsKey("Query") ? ("query", alias)
-                : ("path", alias));
+                : placeholdersLeft.Remove(alias) ? ("path", alias)
+                : ("cookie", alias));
         }
 
         Assert.Equal(expected, actual.OrderBy(parameter => parameter.In, StringComparer.Ordinal).ThenBy(parameter => parameter.Name, StringComparer.Ordinal));
@@ -220,7 +224,7 @@ internal static class WireNameChecks
             var sent = location switch
             {
                 "query" when !deepObjects.Contains(name) => Uri.EscapeDataString(name),
-                "header" => name,
+                "header" or "cookie" => name,
                 _ => null,
             };
             Assert.True(sent is null || literals.Contains(sent), $"{client.Identifier.ValueText} does not send the {location} parameter '{name}' as \"{sent}\".");
