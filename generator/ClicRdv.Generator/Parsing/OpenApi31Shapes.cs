@@ -459,7 +459,7 @@ internal sealed class OpenApi31Shapes
                 var reason = declared.Count == 1
                     ? $"the schema that declares \"$dynamicAnchor\": \"{anchor}\" ({where}) is not a component schema"
                     : $"{declared.Count} schemas declare \"$dynamicAnchor\": \"{anchor}\" ({where}), and which one it stands for depends on where it is used (a generic schema)";
-                _found.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedConstruct, location, $"The $dynamicRef '{reference.Target}'", _diagnostics.FilePath, reason + "; its value is read as any JSON (JsonElement)"));
+                _found.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedConstruct, location, $"The $dynamicRef '{reference.Target}'", _diagnostics.FilePath, reason, "its value is read as any JSON (JsonElement)"));
             }
         }
     }
