@@ -307,7 +307,34 @@ internal sealed class DocumentRenderer
 
     private string NextMarker() => "S" + (++_markers).ToString(CultureInfo.InvariantCulture);
 
-    private static bool IsClass(SchemaSpec schema) => schema is ObjectSchema { Properties.Count: > 0 } or AllOfSchema;
+    private bool IsClass(SchemaSpec schema) => schema is ObjectSchema { Properties.Count: > 0 } || (schema is AllOfSchema allOf && !IsAnnotatedScalar(allOf));
+
+    /// <summary>
+    /// An <c>allOf</c> of one scalar or enum part and parts without a type (<c>{}</c>, a description, <c>nullable</c>):
+    /// the generator maps it to that part's type, as <c>allOf: [ { $ref: an enum }, { default: ... } ]</c> means.
+    /// </summary>
+    private bool IsAnnotatedScalar(AllOfSchema allOf)
+    {
+        var typed = allOf.Parts.Where(part => part is not PrimitiveSchema { Type: null, Format: null }).ToList();
+        return typed.Count == 1 && Resolved(typed[0]) is EnumSchema or PrimitiveSchema { Type: not null };
+    }
+
+    /// <summary>The schema a reference leads to, through references between components; null for a dangling or cyclic one.</summary>
+    private SchemaSpec? Resolved(SchemaSpec schema)
+    {
+        var seen = new HashSet<string>(System.StringComparer.Ordinal);
+        while (schema is RefSchema reference)
+        {
+            if (!seen.Add(reference.Target) || !_components.TryGetValue(reference.Target, out var target))
+            {
+                return null;
+            }
+
+            schema = target;
+        }
+
+        return schema;
+    }
 
     /// <summary>The JSON names an object's class must carry: its own properties and those of every <c>allOf</c> part.</summary>
     private IReadOnlyCollection<string> WireNames(SchemaSpec schema, HashSet<string> visitedComponents)
