@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.IO;
 using System.Net;
 using System.Net.Http;
@@ -29,11 +30,18 @@ internal static class ReplayableBody
 
         var source = await original.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         var prefix = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while (prefix.Length <= maxBytes && (read = await source.ReadAsync(chunk.AsMemory(0, (int)Math.Min(chunk.Length, maxBytes + 1 - prefix.Length)), cancellationToken).ConfigureAwait(false)) > 0)
+        var chunk = ArrayPool<byte>.Shared.Rent(16 * 1024); // every request with a body comes through here
+        try
         {
-            prefix.Write(chunk, 0, read);
+            int read;
+            while (prefix.Length <= maxBytes && (read = await source.ReadAsync(chunk.AsMemory(0, (int)Math.Min(chunk.Length, maxBytes + 1 - prefix.Length)), cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                prefix.Write(chunk, 0, read);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(chunk);
         }
 
         var replayable = prefix.Length <= maxBytes;

@@ -190,15 +190,12 @@ internal static class JsonContextEmitter
     private static void WriteProperties(SourceWriter writer, ContractModel contract, JsonTypeCatalog catalog)
     {
         var seen = new HashSet<string>(System.StringComparer.Ordinal);
+
+        // Only the root keeps extension data, and it comes last: every member's name is known by then.
         var wireNames = new HashSet<string>(System.StringComparer.OrdinalIgnoreCase); // as options that read names case-insensitively compare them
         for (var current = contract; current is not null && seen.Add(current.Name); current = current.BaseTypeName is { } baseName ? catalog.Contract(baseName) : null)
         {
             wireNames.UnionWith(current.Properties.Select(property => property.WireName));
-        }
-
-        seen.Clear();
-        for (var current = contract; current is not null && seen.Add(current.Name); current = current.BaseTypeName is { } baseName ? catalog.Contract(baseName) : null)
-        {
             var declaring = current.Name;
             var cast = "((" + declaring + ")x).";
             foreach (var property in current.Properties)
