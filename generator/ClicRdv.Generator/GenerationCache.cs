@@ -63,10 +63,10 @@ internal static class GenerationCache
             }
 
             s_entries.AddFirst(new Entry(input, result));
-            s_textLength += input.Text.Length;
+            s_textLength += input.TextLength;
             while (s_entries.Count > MaxDocuments || (s_textLength > MaxTextLength && s_entries.Count > 1))
             {
-                s_textLength -= s_entries.Last!.Value.Input.Text.Length;
+                s_textLength -= s_entries.Last!.Value.Input.TextLength;
                 s_entries.RemoveLast();
             }
         }

@@ -12,7 +12,7 @@ namespace ClicRdv.Generator;
 
 /// <summary>
 /// Generates Refit interfaces, contracts and their implementations from every <c>*.openapi.json</c>,
-/// <c>*.openapi.yaml</c> and <c>*.openapi.yml</c> AdditionalFile.
+/// <c>*.openapi.yaml</c> and <c>*.openapi.yml</c> AdditionalFile, with the JSON and YAML AdditionalFiles its <c>$ref</c>s reach.
 /// Parsing and emitting are separate steps joined by an equatable model, so unrelated edits re-run nothing.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
@@ -34,9 +34,17 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
             .Select(static (input, _) => input.Options.Namespace)
             .Collect()
             .Select(static (namespaces, _) => OptionsReader.Duplicates(namespaces));
+        // The JSON and YAML files a document's $refs may reach: each is read, and its references found, once per edit.
+        var referableFiles = context.AdditionalTextsProvider
+            .Where(static file => ReferencedFilesReader.IsReferable(file))
+            .Select(static (file, cancellationToken) => ReferencedFilesReader.Read(file, cancellationToken))
+            .WithTrackingName(TrackingNames.ReferableFile)
+            .Collect();
         var checkedInputs = inputs
             .Combine(sharedNamespaces)
             .Select(static (pair, _) => OptionsReader.RejectIfDuplicate(pair.Left, pair.Right))
+            .Combine(referableFiles)
+            .Select(static (pair, _) => ReferencedFilesReader.Attach(pair.Left, pair.Right))
             .WithTrackingName(TrackingNames.Input);
 
         var results = checkedInputs

@@ -34,7 +34,7 @@ public sealed class ExternalReferenceTests
 
         var run = GeneratorProperties.Check(text);
 
-        AssertRefusedAtEachReference(run, text, remote + "#/Remote", "a remote reference");
+        AssertRefusedAtEachReference(run, text, remote + "#/Remote", "a remote reference", "copy the file into the project");
         Assert.Empty(server.Requests);
     }
 
@@ -58,10 +58,10 @@ public sealed class ExternalReferenceTests
     }
 
     [Theory]
-    [InlineData("file://{0}", "a remote reference")]
-    [InlineData("{0}", "an absolute file path")]
-    [InlineData("pet.json", "a reference to another file")]
-    public async Task File_references_are_CRDV003_at_each_ref_and_the_file_is_never_opened(string reference, string kind)
+    [InlineData("file://{0}", "a remote reference", "copy the file into the project")]
+    [InlineData("{0}", "an absolute file path", "write the path relative to this file")]
+    [InlineData("pet.json", "names a file that is not one of the project's AdditionalFiles", "list it as one")]
+    public async Task File_references_are_CRDV003_at_each_ref_and_the_file_is_never_opened(string reference, string kind, string advice)
     {
         if (!OperatingSystem.IsLinux())
         {
@@ -81,7 +81,7 @@ public sealed class ExternalReferenceTests
             var run = GeneratorHarness.Run(Path.Combine(directory, "api.openapi.json"), text);
 
             Assert.False(writer.IsCompleted, "The referenced file was opened.");
-            AssertRefusedAtEachReference(run, text, target, kind, Path.Combine(directory, "api.openapi.json"));
+            AssertRefusedAtEachReference(run, text, target, kind, advice, Path.Combine(directory, "api.openapi.json"));
 
             // Opening the pipe ourselves lets the writer finish.
             await File.ReadAllTextAsync(pipe);
@@ -132,8 +132,8 @@ public sealed class ExternalReferenceTests
         Assert.Equal(7, diagnostic.Location.GetLineSpan().StartLinePosition.Line + 1);
     }
 
-    /// <summary>Every $ref of the document got one CRDV003, at its own line, that names it and says how to bundle.</summary>
-    private static void AssertRefusedAtEachReference(GeneratorRun run, string text, string target, string kind, string path = GeneratorProperties.DocumentPath)
+    /// <summary>Every $ref of the document got one CRDV003, at its own line, that names it and says what to do instead.</summary>
+    private static void AssertRefusedAtEachReference(GeneratorRun run, string text, string target, string kind, string advice, string path = GeneratorProperties.DocumentPath)
     {
         Assert.Empty(run.Result.GeneratedSources);
         var lines = text.Split('\n');
@@ -146,9 +146,8 @@ public sealed class ExternalReferenceTests
             Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
             Assert.Equal(path, diagnostic.Location.GetLineSpan().Path);
             var message = diagnostic.GetMessage();
-            Assert.Contains($"'{target}' is {kind}", message);
-            Assert.Contains("never fetched or read", message);
-            Assert.Contains("redocly bundle", message);
+            Assert.Contains(kind.StartsWith("names", StringComparison.Ordinal) ? $": '{target}' {kind}" : $": '{target}' is {kind}", message, StringComparison.Ordinal);
+            Assert.Contains(advice, message, StringComparison.Ordinal);
         });
     }
 

@@ -220,6 +220,43 @@ public sealed class PackageTests : IClassFixture<PackageFeed>
     }
 
     [Fact]
+    public async Task A_split_document_builds_from_its_listed_files_an_edit_to_one_reaches_the_next_build_and_an_unlisted_one_fails_at_its_ref()
+    {
+        using var consumer = ConsumerProject.Create(_feed, new Dictionary<string, string>
+        {
+            ["Consumer.csproj"] = OwnDocumentProject("api.openapi.json;schemas/*.yaml", clicRdvNamespace: "Pets"),
+            ["api.openapi.json"] = "{ \"openapi\": \"3.0.3\", \"info\": { \"title\": \"Pets\", \"version\": \"1\" },\n" +
+                "  \"paths\": { \"/pets\": { \"get\": { \"operationId\": \"listPets\", \"responses\": { \"200\": { \"description\": \"ok\",\n" +
+                "    \"content\": { \"application/json\": { \"schema\": { \"type\": \"array\", \"items\": { \"$ref\": \"./schemas/pet.yaml#/Pet\" } } } } } } } } } }\n",
+            ["schemas/pet.yaml"] = "Pet:\n  type: object\n  properties:\n    name: { type: string }\n    owner: { $ref: 'owner.yaml' }\n",
+            ["schemas/owner.yaml"] = "type: object\nproperties:\n  email: { type: string }\n",
+            ["Program.cs"] = "var pet = new Pets.Pet { Name = \"Rex\", Owner = new Pets.Owner { Email = \"a@b.fr\" } };\n" +
+                "System.Console.WriteLine(System.Text.Json.JsonSerializer.Serialize(pet, Pets.ApiJsonContext.Default.Pet));\n" +
+                "// The operation's answer is the class placed from the fragment.\n" +
+                "static class Answers { public static System.Threading.Tasks.Task<System.Collections.Generic.List<Pets.Pet>> List(Pets.IPetsApi pets) => pets.ListPets(); }\n",
+        });
+
+        var build = await consumer.BuildAsync();
+        Assert.True(build.ExitCode == 0, build.Output);
+        var run = await consumer.RunAsync("net10.0", new Dictionary<string, string>());
+        Assert.True(run.ExitCode == 0, run.Output);
+        Assert.Equal("{\"name\":\"Rex\",\"owner\":{\"email\":\"a@b.fr\"}}", run.Output.Trim());
+
+        // The compiler hands the edited fragment to the generator: the old member is gone on the next build.
+        consumer.Write("schemas/owner.yaml", "type: object\nproperties:\n  mail: { type: string }\n");
+        var edited = await consumer.BuildAsync();
+        Assert.NotEqual(0, edited.ExitCode);
+        Assert.Contains("'Owner' does not contain a definition for 'Email'", edited.Output);
+
+        // A file outside the listed ones is not read, and the build says where it is named and how to list it.
+        consumer.Write("schemas/owner.yaml", "type: object\nproperties:\n  email: { type: string }\n  address: { $ref: '../shared/address.json' }\n");
+        consumer.Write("shared/address.json", "{ \"type\": \"object\" }");
+        var unlisted = await consumer.BuildAsync();
+        Assert.NotEqual(0, unlisted.ExitCode);
+        Assert.Matches(@"owner\.yaml\(4,\d+\): error CRDV003: .*'\.\./shared/address\.json' names a file that is not one of the project's AdditionalFiles", unlisted.Output);
+    }
+
+    [Fact]
     public async Task A_document_in_the_project_folder_is_read_without_being_listed_a_listed_one_keeps_its_metadata_and_bin_and_obj_are_not_read()
     {
         static string Api(string title, string schema) =>

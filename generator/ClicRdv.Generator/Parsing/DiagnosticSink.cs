@@ -7,16 +7,31 @@ namespace ClicRdv.Generator.Parsing;
 /// <summary>Collects the diagnostics of one document, with their locations, in the order they are found.</summary>
 internal sealed class DiagnosticSink
 {
-    private readonly List<DiagnosticInfo> _diagnostics = new();
+    private readonly List<DiagnosticInfo> _diagnostics;
 
     /// <param name="text">The JSON text the diagnostics are about.</param>
-    /// <param name="yamlOrigins">For a YAML document (<paramref name="text"/> is then its JSON form), where each JSON line comes from.</param>
-    public DiagnosticSink(string filePath, string text, JsonLineOrigins? yamlOrigins = null)
+    /// <param name="origins">
+    /// Where each JSON line comes from, when <paramref name="text"/> is not what the file holds: a YAML document's JSON
+    /// form, or a document bundled with the files it references.
+    /// </param>
+    public DiagnosticSink(string filePath, string text, JsonLineOrigins? origins = null)
+        : this(filePath, text, origins, new List<DiagnosticInfo>())
+    {
+    }
+
+    private DiagnosticSink(string filePath, string text, JsonLineOrigins? origins, List<DiagnosticInfo> diagnostics)
     {
         FilePath = filePath;
         Text = text;
-        Locator = new SourceLocator(filePath, text, yamlOrigins);
+        Locator = new SourceLocator(filePath, text, origins);
+        _diagnostics = diagnostics;
     }
+
+    /// <summary>
+    /// A sink for another text (a file the document references, or the document's JSON form) that collects into this
+    /// one: diagnostics found there are located there and reported with the document's.
+    /// </summary>
+    public DiagnosticSink For(string filePath, string text, JsonLineOrigins? origins = null) => new(filePath, text, origins, _diagnostics);
 
     public string FilePath { get; }
 
@@ -25,13 +40,9 @@ internal sealed class DiagnosticSink
 
     public SourceLocator Locator { get; }
 
-    public bool HasErrors { get; private set; }
+    public bool HasErrors => _diagnostics.Exists(diagnostic => diagnostic.Descriptor.DefaultSeverity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error);
 
-    public void Add(DiagnosticInfo diagnostic)
-    {
-        HasErrors |= diagnostic.Descriptor.DefaultSeverity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error;
-        _diagnostics.Add(diagnostic);
-    }
+    public void Add(DiagnosticInfo diagnostic) => _diagnostics.Add(diagnostic);
 
     /// <summary>Reports an error about the whole document; every such descriptor takes the file, then one detail.</summary>
     public void DocumentError(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, LocationInfo location, string detail) =>

@@ -12,7 +12,8 @@ namespace ClicRdv.Generator.Parsing;
 
 /// <summary>
 /// Reads an OpenAPI document with NSwag.Core and turns it into a <see cref="DocumentModel"/>; a YAML document is read
-/// as its JSON form (<see cref="YamlDocumentText"/>). Parsing is the only part of the generator that knows NSwag and
+/// as its JSON form (<see cref="YamlDocumentText"/>), and a split one with the files it references copied in
+/// (<see cref="DocumentBundler"/>). Parsing is the only part of the generator that knows NSwag and
 /// YamlDotNet; every failure becomes a diagnostic, never an exception.
 /// </summary>
 internal static class DocumentParser
@@ -38,6 +39,7 @@ internal static class DocumentParser
         try
         {
             var json = input.Text;
+            JsonLineOrigins? origins = null;
             if (YamlDocumentText.IsYamlFile(input.FilePath))
             {
                 if (YamlDocumentText.Convert(input.Text, diagnostics, cancellationToken) is not { } yaml)
@@ -47,7 +49,24 @@ internal static class DocumentParser
 
                 // From here on the document is its JSON form, and each diagnostic finds its place in the YAML.
                 json = yaml.Json;
-                diagnostics = new DiagnosticSink(input.FilePath, json, yaml.Origins);
+                origins = yaml.Origins;
+                diagnostics = diagnostics.For(input.FilePath, json, origins);
+            }
+
+            // A split document is read as one, each diagnostic finding its place in the file it is about.
+            if (DocumentBundler.Bundle(input, json, origins, diagnostics, cancellationToken) is { } bundled)
+            {
+                if (diagnostics.HasErrors)
+                {
+                    return diagnostics.ToResult(null);
+                }
+
+                json = bundled.Json;
+                diagnostics = diagnostics.For(input.FilePath, json, bundled.Origins);
+            }
+            else if (diagnostics.HasErrors)
+            {
+                return diagnostics.ToResult(null);
             }
 
             var document = Read(json, diagnostics, cancellationToken);

@@ -7,18 +7,17 @@ using Newtonsoft.Json;
 namespace ClicRdv.Generator.Parsing;
 
 /// <summary>
-/// Finds every <c>$ref</c> that points outside the document (a URL of any scheme, an absolute path, another file) and
-/// reports each as CRDV003 at the <c>$ref</c>, before NSwag reads anything. A build must never reach the network or
+/// Finds every <c>$ref</c> that still points outside the document once the project's files it references are bundled
+/// into it (<see cref="DocumentBundler"/>): a URL of any scheme, an absolute path, a file the project does not list.
+/// It reports each as CRDV003 at the <c>$ref</c>, before NSwag reads anything. A build must never reach the network or
 /// read files the project did not list: its output would change when a remote host's answer does while the
 /// incremental cache believes nothing changed, and a build would hang when the host is down.
 /// <see cref="DocumentOnlyReferenceResolver"/> refuses the same references inside NSwag, should one pass this scan.
 /// </summary>
 internal static class ExternalReferences
 {
-    private static readonly Regex Scheme = new("^[A-Za-z][A-Za-z0-9+.-]*:", RegexOptions.CultureInvariant);
-
     /// <summary>Keywords whose value is a map of names (schema names, paths, media types...) to objects, not keywords.</summary>
-    private static readonly HashSet<string> NameMaps = new(StringComparer.Ordinal)
+    internal static readonly HashSet<string> NameMaps = new(StringComparer.Ordinal)
     {
         "properties", "patternProperties", "definitions", "$defs", "dependentSchemas", "paths", "webhooks", "schemas",
         "responses", "parameters", "examples", "requestBodies", "headers", "securitySchemes", "links", "callbacks",
@@ -56,16 +55,18 @@ internal static class ExternalReferences
             return null;
         }
 
-        var kind = IsAbsolutePath(target) ? "an absolute file path"
-            : Scheme.IsMatch(target) ? "a remote reference"
-            : "a reference to another file";
-        return $"'{target}' is {kind}: references outside the document are never fetched or read, so that a build does not reach the network or read files the project did not list; bundle the document into one file first, for example with `redocly bundle api.openapi.json -o api.bundled.openapi.json`";
-    }
+        if (RelativeReferences.IsAbsolutePath(target))
+        {
+            return $"'{target}' is an absolute file path: a build reads only the project's files, by paths relative to the file that refers to them, so that it gives the same output on every machine; write the path relative to this file";
+        }
 
-    private static bool IsAbsolutePath(string target) =>
-        target.StartsWith("/", StringComparison.Ordinal)
-        || target.StartsWith("\\", StringComparison.Ordinal)
-        || (target.Length >= 3 && char.IsLetter(target[0]) && target[1] == ':' && target[2] is '/' or '\\');
+        if (RelativeReferences.IsRemote(target))
+        {
+            return $"'{target}' is a remote reference: references are never fetched, so that a build does not reach the network; copy the file into the project, list it as an AdditionalFiles item and refer to it by a path relative to this file";
+        }
+
+        return $"'{target}' names a file that is not one of the project's AdditionalFiles, and only those are read: list it as one (for example <AdditionalFiles Include=\"schemas/**/*.yaml\" />), or check the path, which is relative to the file that refers to it";
+    }
 
     /// <summary>Scans the object the reader is at the start of, up to its end.</summary>
     private static bool ScanObject(JsonTextReader reader, bool isNameMap, DiagnosticSink diagnostics)

@@ -10,27 +10,29 @@ namespace ClicRdv.Generator.Parsing;
 /// <summary>
 /// Finds places in a document's JSON text for diagnostics. The text is read again only when a diagnostic needs a
 /// location, so a clean document pays nothing for it. For a YAML document the text is its JSON form, and every place
-/// found in it is taken back to the YAML key, item or scalar that JSON line was written from.
+/// found in it is taken back to the YAML key, item or scalar that JSON line was written from; for a document bundled
+/// with the files it references, to the file and line each JSON line was written from.
 /// </summary>
 internal sealed class SourceLocator
 {
     private readonly string _filePath;
     private readonly string _text;
-    private readonly JsonLineOrigins? _yamlOrigins;
+    private readonly JsonLineOrigins? _origins;
+    private System.Collections.Generic.List<int>? _lineStarts;
 
-    public SourceLocator(string filePath, string text, JsonLineOrigins? yamlOrigins = null)
+    public SourceLocator(string filePath, string text, JsonLineOrigins? origins = null)
     {
         _filePath = filePath;
         _text = text;
-        _yamlOrigins = yamlOrigins;
+        _origins = origins;
     }
 
     /// <summary>The location of a 1-based line and column, as JSON readers report them.</summary>
     public LocationInfo AtLineColumn(int line, int column)
     {
-        if (_yamlOrigins is not null)
+        if (_origins is not null)
         {
-            return _yamlOrigins.LocationOf(_filePath, line);
+            return _origins.LocationOf(_filePath, line);
         }
 
         var lineIndex = Math.Max(0, line - 1);
@@ -65,9 +67,9 @@ internal sealed class SourceLocator
 
     private LocationInfo AtOffset(int offset, int length)
     {
-        if (_yamlOrigins is not null)
+        if (_origins is not null)
         {
-            return _yamlOrigins.LocationOf(_filePath, PositionOf(offset).Line + 1);
+            return _origins.LocationOf(_filePath, PositionOf(offset).Line + 1);
         }
 
         var start = PositionOf(offset);
@@ -149,34 +151,37 @@ internal sealed class SourceLocator
 
     private int OffsetOf(int lineIndex, int columnIndex)
     {
-        var offset = 0;
-        for (var line = 0; line < lineIndex; line++)
-        {
-            var next = _text.IndexOf('\n', offset);
-            if (next < 0)
-            {
-                return _text.Length;
-            }
-
-            offset = next + 1;
-        }
-
-        return Math.Min(_text.Length, offset + columnIndex);
+        var lineStarts = LineStarts();
+        return lineIndex >= lineStarts.Count ? _text.Length : Math.Min(_text.Length, lineStarts[lineIndex] + columnIndex);
     }
 
     private LinePosition PositionOf(int offset)
     {
-        var line = 0;
-        var lineStart = 0;
-        for (var i = 0; i < offset && i < _text.Length; i++)
+        var lineStarts = LineStarts();
+        var line = lineStarts.BinarySearch(offset);
+        if (line < 0)
         {
-            if (_text[i] == '\n')
+            line = ~line - 1;
+        }
+
+        return new LinePosition(line, offset - lineStarts[line]);
+    }
+
+    /// <summary>Where each line starts, found once: a bundled document locates every one of its tokens.</summary>
+    private System.Collections.Generic.List<int> LineStarts()
+    {
+        if (_lineStarts is null)
+        {
+            _lineStarts = new System.Collections.Generic.List<int> { 0 };
+            for (var i = 0; i < _text.Length; i++)
             {
-                line++;
-                lineStart = i + 1;
+                if (_text[i] == '\n')
+                {
+                    _lineStarts.Add(i + 1);
+                }
             }
         }
 
-        return new LinePosition(line, offset - lineStart);
+        return _lineStarts;
     }
 }
