@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using System.Text.Json.Nodes;
 using ClicRdv.Generator.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Xunit;
@@ -109,6 +110,41 @@ public sealed class SplitDocumentTests
         Assert.Contains("public global::System.Collections.Generic.List<Pet>? Children { get; set; }", contracts);
         Assert.Contains("public Owner? Owner { get; set; }", contracts);
         Assert.Contains("ListOwners(", split.Source("api.Interfaces.g.cs"));
+    }
+
+    /// <summary>The JSON fixtures that have component schemas to move out.</summary>
+    public static TheoryData<string> FixturesWithSchemas()
+    {
+        var data = new TheoryData<string>();
+        foreach (var fixture in Fixtures.JsonDocuments())
+        {
+            if (JsonNode.Parse(Fixtures.Read(fixture))?["components"]?["schemas"] is JsonObject { Count: > 0 })
+            {
+                data.Add(fixture);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(FixturesWithSchemas))]
+    public void A_fixture_with_each_component_schema_moved_to_a_file_of_its_own_generates_the_same_sources(string fixture)
+    {
+        var path = "/fixtures/" + fixture;
+        var files = SchemaFiles.Split(path, Fixtures.Read(fixture));
+
+        var single = GeneratorHarness.Run(path, Fixtures.Read(fixture));
+        var split = GeneratorHarness.Run(
+            GeneratorHarness.CreateDriver(
+                files.Select(file => (AdditionalText)new InMemoryAdditionalText(file.Key, file.Value)),
+                perFile: new Dictionary<string, IReadOnlyDictionary<string, string>> { [path] = GeneratorHarness.InNamespace("Consumer") }),
+            GeneratorHarness.CreateCompilation());
+
+        Assert.Null(split.Result.Exception);
+        Assert.True(files.Count > 1);
+        Assert.Equal(single.GeneratorDiagnostics.Select(diagnostic => diagnostic.Id), split.GeneratorDiagnostics.Select(diagnostic => diagnostic.Id));
+        Assert.Equal(single.DocumentTexts, split.DocumentTexts);
     }
 
     [Fact]

@@ -19,18 +19,7 @@ public sealed class YamlDocumentTests
 {
     private const string Path = "/project/api.openapi.yaml";
 
-    /// <summary>Every JSON document under Fixtures/ (the snapshot fixtures, the real-world corpus, the peers' documents).</summary>
-    public static TheoryData<string> JsonFixtures()
-    {
-        var root = Fixtures.PathOf(string.Empty);
-        var data = new TheoryData<string>();
-        foreach (var file in Directory.GetFiles(root, "*.openapi.json", SearchOption.AllDirectories).OrderBy(file => file, StringComparer.Ordinal))
-        {
-            data.Add(System.IO.Path.GetRelativePath(root, file).Replace('\\', '/'));
-        }
-
-        return data;
-    }
+    public static TheoryData<string> JsonFixtures() => new(Fixtures.JsonDocuments());
 
     [Theory]
     [MemberData(nameof(JsonFixtures))]

@@ -1,5 +1,7 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 
 namespace ClicRdv.Generator.Tests.Infrastructure;
 
@@ -9,4 +11,13 @@ internal static class Fixtures
     public static string PathOf(string fileName) => Path.Combine(AppContext.BaseDirectory, "Fixtures", fileName);
 
     public static string Read(string fileName) => File.ReadAllText(PathOf(fileName));
+
+    /// <summary>Every JSON document under Fixtures/ (the snapshot fixtures, the real-world corpus, the peers' documents), by relative path.</summary>
+    public static IEnumerable<string> JsonDocuments()
+    {
+        var root = PathOf(string.Empty);
+        return Directory.GetFiles(root, "*.openapi.json", SearchOption.AllDirectories)
+            .OrderBy(file => file, StringComparer.Ordinal)
+            .Select(file => Path.GetRelativePath(root, file).Replace('\\', '/'));
+    }
 }
