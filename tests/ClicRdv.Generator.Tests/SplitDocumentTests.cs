@@ -1,6 +1,9 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json.Nodes;
+using System.Threading;
+using ClicRdv.Generator.Model;
+using ClicRdv.Generator.Parsing;
 using ClicRdv.Generator.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Xunit;
@@ -222,6 +225,33 @@ public sealed class SplitDocumentTests
 
         Assert.Contains(run.GeneratorDiagnostics, diagnostic => diagnostic.Id == "CRDV003" && diagnostic.GetMessage().Contains("reaches itself"));
         Assert.Empty(run.Result.GeneratedSources);
+    }
+
+    [Fact]
+    public void A_long_chain_of_schemas_in_another_file_each_naming_the_next_is_bundled_without_exhausting_the_stack()
+    {
+        // The bundler alone (the schema mapper that follows recurses through references), on a thread with Windows'
+        // default stack, as the compiler's may be: copying each schema inside the copy that met it overflowed it.
+        const int Length = 3000;
+        var chain = string.Join(",\n", Enumerable.Range(0, Length).Select(index =>
+            $"\"S{index}\": {{ \"type\": \"object\", \"properties\": {{ \"next\": {{ \"$ref\": \"#/S{(index + 1) % Length}\" }} }} }}"));
+        var text = ZooOf("chain.json#/S0");
+        var input = new DocumentInput(Main, text, new GeneratorOptions("Consumer", IsInternal: false, UseApiResponse: false), "Consumer.api", null)
+        {
+            ReferencedFiles = new[] { new ReferencedFile("/project/chain.json", "{\n" + chain + "\n}") }.ToEquatableArray(),
+        };
+        var diagnostics = new DiagnosticSink(Main, text);
+
+        BundledDocument? bundled = null;
+        var thread = new System.Threading.Thread(() => bundled = DocumentBundler.Bundle(input, text, null, diagnostics, CancellationToken.None), maxStackSize: 1024 * 1024);
+        thread.Start();
+        thread.Join();
+
+        Assert.False(diagnostics.HasErrors);
+        var schemas = JsonNode.Parse(bundled!.Json)!["components"]!["schemas"]!.AsObject();
+        Assert.Equal(Length + 1, schemas.Count);
+        Assert.All(Enumerable.Range(0, Length), index =>
+            Assert.Equal($"#/components/schemas/S{(index + 1) % Length}", (string?)schemas[$"S{index}"]!["properties"]!["next"]!["$ref"]));
     }
 
     [Fact]

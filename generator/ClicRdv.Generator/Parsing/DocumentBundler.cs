@@ -42,6 +42,9 @@ internal sealed class DocumentBundler
     /// <summary>The referenced schemas to add to the components, in the order they were first met.</summary>
     private readonly List<JProperty> _addedSchemas = new();
 
+    /// <summary>The referenced schemas named but not yet copied, with the file each is written in.</summary>
+    private readonly Queue<(JProperty Added, JToken Content, Part Part)> _schemasToCopy = new();
+
     /// <summary>The document's components that are only a reference to another file's schema: they take its content.</summary>
     private readonly HashSet<JObject> _componentsInPlace = new(ReferenceEqualityComparer<JObject>.Instance);
 
@@ -97,6 +100,15 @@ internal sealed class DocumentBundler
         }
 
         var bundled = (JObject)Copy(root, _document, MemberRole.Node);
+
+        // Schemas are copied one after the other, not inside the copy that met them, so that a long chain of schemas
+        // referring to the next one in other files costs no stack.
+        while (_schemasToCopy.Count > 0)
+        {
+            var (added, content, part) = _schemasToCopy.Dequeue();
+            added.Value = Copy(content, part, MemberRole.Schema);
+        }
+
         if (_addedSchemas.Count > 0)
         {
             var components = bundled["components"] as JObject ?? Added(bundled, "components");
@@ -210,7 +222,7 @@ internal sealed class DocumentBundler
         // Named before its content is copied, so that a schema that refers to itself finds its name.
         var added = targetPart.Annotated(new JProperty(name, JValue.CreateNull()), content);
         _addedSchemas.Add(added);
-        added.Value = Copy(content, targetPart, MemberRole.Schema);
+        _schemasToCopy.Enqueue((added, content, targetPart));
         return name;
     }
 
