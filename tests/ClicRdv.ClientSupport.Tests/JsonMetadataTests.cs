@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
+using ClicRdv.Generated;
 using ClicRdv.Generated.Support;
 using Xunit;
 
@@ -42,6 +43,34 @@ public sealed class JsonMetadataTests
         Assert.Equal((7L, "a", "b"), (read.Id, read.Name, read.Note));
         var missing = Assert.Throws<JsonException>(() => JsonSerializer.Deserialize("""{"name":"a"}""", info));
         Assert.Contains("'id'", missing.Message);
+    }
+
+    [Fact]
+    public void A_member_that_allows_null_is_written_as_null_only_on_the_instance_that_asks_and_while_it_is_null()
+    {
+        var options = new JsonSerializerOptions { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull, TypeInfoResolver = new Resolver() };
+        var info = (JsonTypeInfo<Thing>)options.GetTypeInfo(typeof(Thing));
+        var cleared = new Thing().WriteAsNull(nameof(Thing.Name));
+
+        Assert.Equal("{}", JsonSerializer.Serialize(new Thing(), info));
+        Assert.Equal("""{"the-name":null}""", JsonSerializer.Serialize(cleared, info));
+        cleared.Name = "set";
+        Assert.Equal("""{"the-name":"SET"}""", JsonSerializer.Serialize(cleared, info));
+        cleared.Name = null;
+        Assert.Equal("""{"the-name":null}""", JsonSerializer.Serialize(cleared, info));
+    }
+
+    [Fact]
+    public void Options_that_write_nulls_still_write_them_and_a_member_the_document_keeps_from_null_is_never_sent_as_null()
+    {
+        var options = new JsonSerializerOptions { TypeInfoResolver = new Resolver() };
+        var info = (JsonTypeInfo<Thing>)options.GetTypeInfo(typeof(Thing));
+
+        Assert.Equal("""{"the-name":null}""", JsonSerializer.Serialize(new Thing(), info));
+        var refused = Assert.Throws<InvalidOperationException>(() => JsonSerializer.Serialize(new Thing { Name = "a" }.WriteAsNull(nameof(Thing.Note)), info));
+        Assert.Equal("Thing.Note cannot be written as null: the document does not allow null there, so it is left out while it is null.", refused.Message);
+        Assert.Equal("""{"the-name":"A","note":"b"}""", JsonSerializer.Serialize(new Thing { Name = "a", Note = "b" }.WriteAsNull(nameof(Thing.Note)), info));
+        Assert.Throws<ArgumentException>(() => new Thing().WriteAsNull(" "));
     }
 
     private sealed class Stamped

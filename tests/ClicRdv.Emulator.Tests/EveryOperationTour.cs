@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using System.Net;
 using System.Threading.Tasks;
+using ClicRdv.Generated;
 using ClicRdv.Runtime;
 using Refit;
 
@@ -64,6 +65,11 @@ public static class EveryOperationTour
         var fiche = await fiches.CreateFiche(gid, new FicheRequest { Fiche = new FicheInput { Lastname = "Nouveau", Firstname = "Client", Email = "nouveau@example.com", Str0 = "none" } });
         Expect.Equal("none", (await fiches.GetFiche(gid, fiche.Id)).Str0);
         Expect.Equal("07 00 00 00 00", (await fiches.UpdateFiche(gid, fiche.Id, new FicheRequest { Fiche = new FicheInput { Firstphone = "07 00 00 00 00" } })).Firstphone);
+        Expect.Equal<DateOnly?>(new DateOnly(1990, 5, 1), (await fiches.UpdateFiche(gid, fiche.Id, new FicheRequest { Fiche = new FicheInput { Birthdate = new DateOnly(1990, 5, 1) } })).Birthdate);
+
+        // A null member is left out, which keeps the server's value; one marked to be written as null clears it.
+        Expect.Equal<DateOnly?>(new DateOnly(1990, 5, 1), (await fiches.UpdateFiche(gid, fiche.Id, new FicheRequest { Fiche = new FicheInput { Firstphone = "07 00 00 00 01" } })).Birthdate);
+        Expect.Equal<DateOnly?>(null, (await fiches.UpdateFiche(gid, fiche.Id, new FicheRequest { Fiche = new FicheInput().WriteAsNull(nameof(FicheInput.Birthdate)) })).Birthdate);
 
         var vevents = clicRdv.Create<IVeventsApi>();
         Expect.Equal(2, (await vevents.ListVevents(gid, calendarId: 11)).TotalRecords);

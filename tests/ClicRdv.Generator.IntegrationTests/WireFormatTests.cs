@@ -8,6 +8,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Threading;
 using System.Threading.Tasks;
+using ClicRdv.Generated;
 using ClicRdv.Runtime;
 using ClicRdv.Testing;
 using Microsoft.AspNetCore.Http;
@@ -106,6 +107,21 @@ public sealed class WireFormatTests : IAsyncLifetime
         await palettes.EchoPalette(new Palette { Main = Color.RED, Level = Level.Value1 });
 
         Assert.Equal("""{"main":"RED","level":1}""", _server.LastRequest.Body);
+    }
+
+    [Fact]
+    public async Task A_member_marked_to_be_written_as_null_is_sent_as_null_under_the_runtime_settings_and_one_the_document_forbids_is_refused()
+    {
+        var palettes = Create("ClicRdvJson");
+
+        await palettes.EchoPalette(new Palette { Main = Color.RED, Level = Level.Value1 }.WriteAsNull(nameof(Palette.Note)));
+        Assert.Equal("""{"main":"RED","level":1,"note":null}""", _server.LastRequest.Body);
+        var requests = _server.Requests.Count;
+
+        // "display_name" does not allow null: the call fails before anything is sent.
+        var refused = await Assert.ThrowsAnyAsync<Exception>(() => palettes.EchoPalette(new Palette { Main = Color.RED, Level = Level.Value1 }.WriteAsNull(nameof(Palette.DisplayName))));
+        Assert.Contains("Palette.DisplayName cannot be written as null", refused.ToString());
+        Assert.Equal(requests, _server.Requests.Count);
     }
 
     [Fact]

@@ -78,7 +78,8 @@ internal static class JsonMetadata
     /// member fail, naming the type and the member, as <c>[JsonRequired]</c> does; <paramref name="readOnly"/> (the
     /// document's <c>readOnly</c>: the server sends it) never writes the member, whatever its value and
     /// <paramref name="ignore"/>, and still reads it, as <c>JsonIgnoreCondition.WhenWriting</c> does from .NET 10. Without <paramref name="set"/> the
-    /// member is written and never read (a discriminator, which each class sets).
+    /// member is written and never read (a discriminator, which each class sets). A null member is written as null
+    /// when the contract asks for it (<see cref="ExplicitNulls"/>) and the document allows it.
     /// </summary>
     public static JsonPropertyInfo Property<TDeclaring, TValue>(
         JsonSerializerOptions options,
@@ -108,9 +109,28 @@ internal static class JsonMetadata
         {
             property.ShouldSerialize = static (_, _) => false;
         }
+        else if (default(TValue) is null)
+        {
+            property.ShouldSerialize = ignore == JsonIgnoreCondition.WhenWritingNull
+                ? ForbiddingNull(typeof(TDeclaring).Name, name)
+                : AllowingNull(options.DefaultIgnoreCondition == JsonIgnoreCondition.Never, name);
+        }
 
         return property;
     }
+
+    /// <summary>
+    /// When a member the document allows to be null is written: with a value, always; null, as the options say
+    /// (<c>DefaultIgnoreCondition</c>), or when the contract marks it with <see cref="ExplicitNulls.WriteAsNull"/>.
+    /// </summary>
+    private static Func<object, object?, bool> AllowingNull(bool nullsWritten, string name) =>
+        (contract, value) => value is not null || nullsWritten || global::ClicRdv.Generated.ExplicitNulls.IsWrittenAsNull(contract, name);
+
+    /// <summary>A member the document does not allow to be null: left out while null, and never sent as null even when asked to.</summary>
+    private static Func<object, object?, bool> ForbiddingNull(string type, string name) =>
+        (contract, value) => value is not null || (global::ClicRdv.Generated.ExplicitNulls.IsWrittenAsNull(contract, name)
+            ? throw new InvalidOperationException($"{type}.{name} cannot be written as null: the document does not allow null there, so it is left out while it is null.")
+            : false);
 
     /// <summary>The dictionary that keeps the members the document does not describe, written back as they came.</summary>
     public static JsonPropertyInfo ExtensionData<TDeclaring>(
