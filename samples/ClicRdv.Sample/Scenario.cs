@@ -13,7 +13,7 @@ internal static class Scenario
     public static async Task RunAsync(ClicRdvClientFactory clicRdv, string customerEmail)
     {
         var groupId = await FindGroupAsync(clicRdv);
-        var calendars = await clicRdv.Create<ICalendarsApi>().ListCalendars(groupId, results: "all");
+        var calendars = await clicRdv.Create<ICalendarsApi>().ListCalendars(groupId, results: AllRecords.All);
         Console.WriteLine($"  {calendars.TotalRecords} calendars: {string.Join(", ", calendars.Records!.Where(calendar => calendar.Deleted != true).Select(calendar => calendar.Name))}");
 
         var services = await clicRdv.Create<IInterventionsApi>().ListInterventions(groupId, sort: "price", dir: SortDirection.Asc);

@@ -84,7 +84,7 @@ public static class EveryOperationTour
         var appointment = await appointments.CreateAppointment(gid, new AppointmentRequest { Appointment = new AppointmentInput { Date = slot.Start, InterventionIds = new() { 22 }, Fiche = new FicheInput { Id = fiche.Id } } });
         Expect.Equal(slot.Start.AddMinutes(30), appointment.End);
         Expect.Equal(appointment.Id, (await appointments.GetAppointment(gid, appointment.Id)).Id);
-        Expect.Contains((await appointments.ListAppointments(gid, results: "all")).Records!, listed => listed.Id == appointment.Id && listed.Fiche!.Id == fiche.Id);
+        Expect.Contains((await appointments.ListAppointments(gid, results: AllRecords.All)).Records!, listed => listed.Id == appointment.Id && listed.Fiche!.Id == fiche.Id);
         await appointments.DeleteAppointment(gid, appointment.Id);
 
         Expect.Equal(1, (await clicRdv.Create<IProsApi>().ListPros(gid)).TotalRecords);

@@ -124,7 +124,7 @@ public sealed class LoadWithFaultsTests(ITestOutputHelper output)
 
         var requests = emulator.Requests;
         var session = provider.GetRequiredService<ClicRdvSession>();
-        var stored = (await provider.GetRequiredService<IFichesApi>().ListFiches(gid, results: "all", search: Marker)).Records!
+        var stored = (await provider.GetRequiredService<IFichesApi>().ListFiches(gid, results: AllRecords.All, search: Marker)).Records!
             .Select(fiche => fiche.Lastname!)
             .ToList();
         var processedTwice = requests

@@ -53,7 +53,7 @@ public sealed class RealApiShapesTests : EmulatorTest
         Assert.Equal((11L, 32L, false), (appointment.CalendarId, appointment.FicheId, appointment.FromWeb));
         Assert.Equal(("Salon Démo", "Alice M.", "Coupe homme", 30L), (appointment.Group!.Name, appointment.Calendar!.Publicname, appointment.InterventionName, appointment.InterventionLength));
         Assert.Equal("Durand", appointment.Fiche!.Lastname);
-        var listed = await clicRdv.Create<IAppointmentsApi>().ListAppointments(4, results: "all");
+        var listed = await clicRdv.Create<IAppointmentsApi>().ListAppointments(4, results: AllRecords.All);
         Assert.Contains(listed.Records!, record => record.Id == appointment.Id);
     }
 
@@ -77,7 +77,7 @@ public sealed class RealApiShapesTests : EmulatorTest
         using var clicRdv = Client(ClicRdvAuthentication.Basic);
         var fiches = clicRdv.Create<IFichesApi>();
 
-        var listed = (await fiches.ListFiches(4, results: "all")).Records!;
+        var listed = (await fiches.ListFiches(4, results: AllRecords.All)).Records!;
 
         Assert.Equal(("$Bernard", (bool?)true, ""), listed.Where(fiche => fiche.Deleted == true).Select(fiche => (fiche.Lastname, fiche.Deleted, fiche.Email)).Single());
         Assert.All(listed.Where(fiche => fiche.Deleted != true), fiche => Assert.DoesNotContain("$", fiche.Lastname));

@@ -20,7 +20,7 @@ public sealed class SemanticsTests(ITestOutputHelper output) : EmulatorTest(outp
         var interventions = clicRdv.Create<IInterventionsApi>();
         var fiches = clicRdv.Create<IFichesApi>();
 
-        var page = await interventions.ListInterventions(4, results: "2", startIndex: 1, sort: "price", dir: SortDirection.Desc);
+        var page = await interventions.ListInterventions(4, results: 2, startIndex: 1, sort: "price", dir: SortDirection.Desc);
         var cheap = await interventions.ListInterventions(4, search: "coupe");
         var conditioned = await fiches.ListFiches(4, conditions: new[]
         {

@@ -24,9 +24,13 @@ public sealed class GeneratedCodeTests
             Snapshot.Verify(source.HintName.Replace(".g.cs", string.Empty), source.SourceText.ToString());
         }
 
-        // A document that declares servers also gets ApiServers.
-        var hasServers = System.Text.Json.Nodes.JsonNode.Parse(Fixtures.Read(fixture + ".openapi.json"))!["servers"] is System.Text.Json.Nodes.JsonArray { Count: > 0 };
-        var expected = new[] { "Clients", "Contracts", "Interfaces", "Json" }.Concat(hasServers ? new[] { "Servers" } : System.Array.Empty<string>());
+        // A document that declares servers also gets ApiServers; one with paged operations, their companions.
+        var root = System.Text.Json.Nodes.JsonNode.Parse(Fixtures.Read(fixture + ".openapi.json"))!;
+        var hasServers = root["servers"] is System.Text.Json.Nodes.JsonArray { Count: > 0 };
+        var isPaged = root["x-paging"] is not null;
+        var expected = new[] { "Clients", "Contracts", "Interfaces", "Json" }
+            .Concat(isPaged ? new[] { "Paging" } : System.Array.Empty<string>())
+            .Concat(hasServers ? new[] { "Servers" } : System.Array.Empty<string>());
         Assert.Equal(expected, documentSources.Select(source => source.HintName.Split('.')[^3]).OrderBy(name => name));
     }
 

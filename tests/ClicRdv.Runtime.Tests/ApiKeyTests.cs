@@ -22,7 +22,7 @@ public sealed class ApiKeyTests : IAsyncLifetime
     {
         using var factory = new ClicRdvClientFactory(ClientOptions.For(_server, ClicRdvAuthentication.Basic), ApiClients.Factories, ApiJsonContext.Default);
 
-        await factory.Create<ICalendarsApi>().ListCalendars(4, results: "all", interventionIds: new[] { 1L, 2L });
+        await factory.Create<ICalendarsApi>().ListCalendars(4, results: AllRecords.All, interventionIds: new[] { 1L, 2L });
 
         var request = _server.Requests.Single();
         Assert.Equal("?results=all&intervention_ids%5B%5D=1&intervention_ids%5B%5D=2&format=json&apikey=k3y%20with%20spaces%26%3D", request.RawQuery);

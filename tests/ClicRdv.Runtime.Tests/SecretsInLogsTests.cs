@@ -30,7 +30,7 @@ public sealed class SecretsInLogsTests : IAsyncLifetime
         await using var provider = services.BuildServiceProvider();
         var calendars = provider.GetRequiredService<ICalendarsApi>();
 
-        await calendars.ListCalendars(4, results: "all");
+        await calendars.ListCalendars(4, results: AllRecords.All);
         _server.ExpireSessions();
         await calendars.CreateCalendar(4, new CalendarRequest { Calendar = new CalendarInput { Name = "Logged" } });
         var failure = await Assert.ThrowsAsync<ApiException>(() => calendars.GetCalendar(4, 404));

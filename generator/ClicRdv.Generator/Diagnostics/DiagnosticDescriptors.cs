@@ -129,4 +129,12 @@ internal static class DiagnosticDescriptors
         Category,
         DiagnosticSeverity.Info,
         isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor PagingNotApplied = new(
+        "CRDV107",
+        "A paging extension does not apply",
+        "{0} in '{1}' gets no paging companion: {2}",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true);
 }

@@ -5,7 +5,7 @@ using Microsoft.CodeAnalysis.Text;
 
 namespace ClicRdv.Generator.Emitting;
 
-/// <summary>Every source generated for one document: its contracts, its JSON metadata, its interfaces, its clients and its servers (unless it asks for contracts only).</summary>
+/// <summary>Every source generated for one document: its contracts, its JSON metadata, its interfaces, its clients, their paging companions and its servers (unless it asks for contracts only).</summary>
 internal static class DocumentEmitter
 {
     public static IReadOnlyList<(string HintName, SourceText Text)> Emit(DocumentModel document)
@@ -26,6 +26,11 @@ internal static class DocumentEmitter
             (document.HintName + ".Interfaces.g.cs", InterfaceEmitter.Emit(document)),
             (document.HintName + ".Clients.g.cs", ClientEmitter.Emit(document, json)),
         });
+        if (document.Interfaces.Any(api => api.PagingClassName is not null))
+        {
+            clients = clients.Append((document.HintName + ".Paging.g.cs", PagingEmitter.Emit(document)));
+        }
+
         return (document.Servers is { } servers ? clients.Append((document.HintName + ".Servers.g.cs", ServersEmitter.Emit(document, servers))) : clients).ToList();
     }
 }

@@ -32,19 +32,20 @@ internal static class MethodSignature
     }
 
     /// <summary>The parameter list, with Refit's attributes when <paramref name="withRefitAttributes"/> is set.</summary>
-    public static string Parameters(OperationModel operation, bool withRefitAttributes)
-    {
-        var parts = new List<string>();
-        foreach (var parameter in operation.Parameters)
+    public static string Parameters(OperationModel operation, bool withRefitAttributes) =>
+        string.Join(", ", Declarations(operation.Parameters, withRefitAttributes).Append(CancellationTokenParameter));
+
+    /// <summary>The last parameter of every method.</summary>
+    public const string CancellationTokenParameter = TypeNames.CancellationToken + " cancellationToken = default";
+
+    /// <summary>Each parameter's declaration, an optional one defaulting to <c>default</c>.</summary>
+    public static IEnumerable<string> Declarations(IEnumerable<ParameterModel> parameters, bool withRefitAttributes) =>
+        parameters.Select(parameter =>
         {
             var attributes = withRefitAttributes ? RefitAttributes(parameter) : string.Empty;
             var defaultValue = parameter.IsRequired ? string.Empty : " = default";
-            parts.Add($"{attributes}{TypeNames.Parameter(parameter.Type)} {parameter.Name}{defaultValue}");
-        }
-
-        parts.Add($"{TypeNames.CancellationToken} cancellationToken = default");
-        return string.Join(", ", parts);
-    }
+            return $"{attributes}{TypeNames.Parameter(parameter.Type)} {parameter.Name}{defaultValue}";
+        });
 
     /// <summary>Whether the body is a multipart form, sent part by part from the parameters.</summary>
     public static bool IsMultipart(OperationModel operation) => operation.Parameters.Any(parameter => parameter.Location == ParameterLocation.FormPart);
@@ -60,7 +61,15 @@ internal static class MethodSignature
     {
         writer.DocElement("summary", operation.Summary ?? $"{operation.HttpMethod} {operation.Path}");
         writer.DocElement("remarks", JoinParagraphs(operation.Description, operation.IsDeprecated ? "Deprecated: the document marks this operation as deprecated." : null));
-        foreach (var parameter in operation.Parameters)
+        WriteParameterDocumentation(writer, operation.Parameters);
+        writer.DocElement("param", "Cancels the request.", "name=\"cancellationToken\"");
+        writer.DocElement("returns", operation.Response.Documentation);
+    }
+
+    /// <summary>A <c>param</c> element for each parameter: its description, or what it is.</summary>
+    public static void WriteParameterDocumentation(SourceWriter writer, IEnumerable<ParameterModel> parameters)
+    {
+        foreach (var parameter in parameters)
         {
             var fallback = parameter.Location switch
             {
@@ -76,9 +85,6 @@ internal static class MethodSignature
 
             writer.DocElement("param", documentation, $"name=\"{Identifiers.Unescaped(parameter.Name)}\"");
         }
-
-        writer.DocElement("param", "Cancels the request.", "name=\"cancellationToken\"");
-        writer.DocElement("returns", operation.Response.Documentation);
     }
 
     private static string RefitAttributes(ParameterModel parameter)

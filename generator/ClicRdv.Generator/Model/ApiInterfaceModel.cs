@@ -5,7 +5,8 @@ namespace ClicRdv.Generator.Model;
 /// <summary>One Refit interface (one per tag) and the client class that implements it.</summary>
 /// <param name="Name">The interface name, <c>I{Tag}Api</c>.</param>
 /// <param name="ClientName">The implementing class, <c>{Tag}ApiClient</c>.</param>
-internal sealed record ApiInterfaceModel(string Name, string ClientName, string? Documentation, EquatableArray<OperationModel> Operations);
+/// <param name="PagingClassName">The static class of the streaming companions of its paged operations (<c>{Tag}ApiPaging</c>), or null when none is paged.</param>
+internal sealed record ApiInterfaceModel(string Name, string ClientName, string? Documentation, EquatableArray<OperationModel> Operations, string? PagingClassName = null);
 
 /// <param name="Name">The C# method name, unique in its interface.</param>
 /// <param name="HttpMethod">The HTTP verb in upper case.</param>
@@ -15,6 +16,7 @@ internal sealed record ApiInterfaceModel(string Name, string ClientName, string?
 /// Whether a bearer token from <c>RefitSettings.AuthorizationHeaderValueGetter</c> goes with the request: the
 /// operation's security names an HTTP bearer, OAuth2 or OpenID Connect scheme, or the document declares none.
 /// </param>
+/// <param name="Paging">The operation's streaming companion, when <c>x-paging</c> applies to it.</param>
 internal sealed record OperationModel(
     string Name,
     string HttpMethod,
@@ -25,7 +27,8 @@ internal sealed record OperationModel(
     bool IsDeprecated,
     EquatableArray<ParameterModel> Parameters,
     ResponseModel Response,
-    bool AcceptsBearerToken);
+    bool AcceptsBearerToken,
+    PagingModel? Paging = null);
 
 /// <summary>A piece of a path template: literal text, or the wire name of a path parameter.</summary>
 internal sealed record PathSegmentModel(string Text, bool IsParameter);

@@ -74,6 +74,10 @@ internal sealed class DiagnosticSink
     public void UnionAsAnyJson(string pointer, string what, string reason) =>
         Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnionAsAnyJson, Locator.OfPointer(pointer), what, FilePath, reason));
 
+    /// <summary>Reports CRDV107: an <c>x-paging</c> extension (at the JSON pointer) gives <paramref name="construct"/> no companion, and why.</summary>
+    public void PagingNotApplied(string construct, string pointer, string reason) =>
+        Add(DiagnosticInfo.Create(DiagnosticDescriptors.PagingNotApplied, Locator.OfPointer(pointer), construct, FilePath, reason));
+
     /// <summary>The outcome: the model only when no error was reported, and every diagnostic.</summary>
     public ParseResult ToResult(DocumentModel? model) => new(HasErrors ? null : model, _diagnostics.ToEquatableArray());
 }

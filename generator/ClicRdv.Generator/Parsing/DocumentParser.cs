@@ -177,7 +177,8 @@ internal static class DocumentParser
         var catalogClassName = typeNames.Claim("ApiClients");
         var jsonContextClassName = typeNames.Claim("ApiJsonContext");
         var schemas = new SchemaMapper(document, typeNames, input.Options.ClosedEnums);
-        var operations = new OperationMapper(schemas, diagnostics, typeNames);
+        var paging = new PagedOperations(document, schemas, typeNames, diagnostics);
+        var operations = new OperationMapper(schemas, diagnostics, typeNames, paging);
         var selection = new OperationSelection(input.Options.Operations);
         var interfaces = operations.MapInterfaces(document, Identifiers.ToPascalCase(title, "Default"), selection);
         foreach (var (option, value) in selection.UnmatchedIncludes())
@@ -200,6 +201,11 @@ internal static class DocumentParser
 
         // Contracts only: no client to give a base address to.
         var servers = input.Options.Generate == GeneratedParts.Contracts ? null : ServerMapper.Map(document, interfaces, typeNames, diagnostics);
+        if (input.Options.Generate != GeneratedParts.Contracts)
+        {
+            // Under a filter the operations a document rule is for may be the ones left out: that is no mistake.
+            interfaces = paging.Apply(interfaces, reportUnusedRule: input.Options.Operations.SelectsEverything);
+        }
         var model = new DocumentModel(
             input.HintName,
             title,

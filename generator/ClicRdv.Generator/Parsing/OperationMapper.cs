@@ -29,14 +29,16 @@ internal sealed class OperationMapper
     private readonly DiagnosticSink _diagnostics;
     private readonly UniqueNameScope _typeNames;
     private readonly PartEncodings _encodings;
+    private readonly PagedOperations _paging;
     private readonly List<JsonSchema> _answerSchemas = new();
 
     /// <summary>The generated class of binary answers, named when the first one is met.</summary>
     private TypeRef? _fileResponse;
 
-    public OperationMapper(SchemaMapper schemas, DiagnosticSink diagnostics, UniqueNameScope typeNames)
+    public OperationMapper(SchemaMapper schemas, DiagnosticSink diagnostics, UniqueNameScope typeNames, PagedOperations paging)
     {
         _schemas = schemas;
+        _paging = paging;
         _diagnostics = diagnostics;
         _typeNames = typeNames;
         _encodings = new PartEncodings(diagnostics.Text);
@@ -82,7 +84,7 @@ internal sealed class OperationMapper
                     .SelectMany(response => response?.ActualResponse?.Content.Values ?? Enumerable.Empty<OpenApiMediaType>())
                     .Select(content => content?.Schema)
                     .OfType<JsonSchema>());
-                builder.Operations.AddRange(MapOperation(pathItem.Key, method, entry.Value, pointer, builder.MethodNames, bearerTokens.AcceptedBy(entry.Value)));
+                builder.Operations.AddRange(MapOperation(pathItem.Key, method, entry.Value, pointer, builder, bearerTokens.AcceptedBy(entry.Value)));
             }
         }
 
@@ -94,10 +96,11 @@ internal sealed class OperationMapper
 
     /// <summary>
     /// The operation's method, then one more for each other media type its answer is offered in
-    /// (<c>GetReportAsCsv</c>), each asking for its media type.
+    /// (<c>GetReportAsCsv</c>), each asking for its media type. The first may get a paging companion (see <see cref="PagedOperations"/>).
     /// </summary>
-    private IEnumerable<OperationModel> MapOperation(string path, string method, OpenApiOperation operation, string pointer, UniqueNameScope methodNames, bool acceptsBearerToken)
+    private IEnumerable<OperationModel> MapOperation(string path, string method, OpenApiOperation operation, string pointer, InterfaceBuilder api, bool acceptsBearerToken)
     {
+        var methodNames = api.MethodNames;
         var name = methodNames.Claim(string.IsNullOrWhiteSpace(operation.OperationId)
             ? NameFromRoute(method, path)
             : Identifiers.ToPascalCase(operation.OperationId));
@@ -146,6 +149,7 @@ internal sealed class OperationMapper
             ordered,
             responses[0],
             acceptsBearerToken);
+        _paging.Consider(api.Name, methodNames, main, operation, pointer, operationName);
         return responses.Select((response, index) => index == 0
             ? main
             : main with { Name = methodNames.Claim(name + "As" + Identifiers.ToPascalCase(SubtypeOf(response.MediaType!), "Any")), Response = response })

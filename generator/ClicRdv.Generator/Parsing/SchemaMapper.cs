@@ -176,6 +176,10 @@ internal sealed class SchemaMapper
         }
     }
 
+    /// <summary>The class (or union) <paramref name="type"/> names, or null when it names none.</summary>
+    public ContractModel? ContractOf(TypeRef type) =>
+        type.Kind == TypeKind.Contract && _contracts.TryGetValue(type.Name, out var contract) ? contract : null;
+
     public static JsonSchema Dereference(JsonSchema schema)
     {
         var current = schema;

@@ -19,9 +19,9 @@ internal sealed record GeneratorRun(GeneratorDriver Driver, Compilation Compilat
     public IReadOnlyList<GeneratedSourceResult> DocumentSources =>
         Result.GeneratedSources.Where(source => !source.HintName.StartsWith("ClicRdv.Generated.", System.StringComparison.Ordinal)).ToList();
 
-    /// <summary>The document sources besides <c>ApiServers</c>, which only a document with servers gets: its contracts, JSON metadata, interfaces and clients.</summary>
+    /// <summary>The document sources besides <c>ApiServers</c> and the paging companions, which only some documents get: its contracts, JSON metadata, interfaces and clients.</summary>
     public IReadOnlyList<GeneratedSourceResult> SourcesBesideServers =>
-        DocumentSources.Where(source => !source.HintName.EndsWith(".Servers.g.cs", System.StringComparison.Ordinal)).ToList();
+        DocumentSources.Where(source => !source.HintName.EndsWith(".Servers.g.cs", System.StringComparison.Ordinal) && !source.HintName.EndsWith(".Paging.g.cs", System.StringComparison.Ordinal)).ToList();
 
     /// <summary>Each document source's hint name and text, to compare two runs byte for byte.</summary>
     public IReadOnlyList<(string HintName, string Text)> DocumentTexts =>

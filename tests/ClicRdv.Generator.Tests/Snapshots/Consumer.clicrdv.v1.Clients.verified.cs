@@ -65,13 +65,13 @@ public sealed partial class AppointmentsApiClient : IAppointmentsApi
     }
 
     /// <inheritdoc />
-    public async global::System.Threading.Tasks.Task<AppointmentCollection> ListAppointments(long gid, string? results = default, int? startIndex = default, string? sort = default, SortDirection? dir = default, int? includePast = default, global::System.Collections.Generic.IEnumerable<Condition>? conditions = default, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task<AppointmentCollection> ListAppointments(long gid, PageSize? results = default, int? startIndex = default, string? sort = default, SortDirection? dir = default, int? includePast = default, global::System.Collections.Generic.IEnumerable<Condition>? conditions = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var __path = "/api/v1/groups/" + global::ClicRdv.Generated.Support.RequestUri.EscapePathSegment(global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, gid, global::ClicRdv.Generated.Support.WireText.Format(gid))) + "/appointments";
         global::System.Text.StringBuilder? __query = null;
         if (results is { } __results)
         {
-            global::ClicRdv.Generated.Support.RequestUri.AddQuery(ref __query, "results", global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, __results, __results));
+            global::ClicRdv.Generated.Support.RequestUri.AddQuery(ref __query, "results", global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, __results, global::ClicRdv.Generated.Support.WireText.Format(__results.Value)));
         }
         if (startIndex is { } __startIndex)
         {
@@ -239,13 +239,13 @@ public sealed partial class CalendarsApiClient : ICalendarsApi
     }
 
     /// <inheritdoc />
-    public async global::System.Threading.Tasks.Task<CalendarCollection> ListCalendars(long gid, string? results = default, int? startIndex = default, string? sort = default, SortDirection? dir = default, string? search = default, global::System.Collections.Generic.IEnumerable<long>? interventionIds = default, global::System.Collections.Generic.IEnumerable<long>? calendarsetIds = default, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task<CalendarCollection> ListCalendars(long gid, PageSize? results = default, int? startIndex = default, string? sort = default, SortDirection? dir = default, string? search = default, global::System.Collections.Generic.IEnumerable<long>? interventionIds = default, global::System.Collections.Generic.IEnumerable<long>? calendarsetIds = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var __path = "/api/v1/groups/" + global::ClicRdv.Generated.Support.RequestUri.EscapePathSegment(global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, gid, global::ClicRdv.Generated.Support.WireText.Format(gid))) + "/calendars";
         global::System.Text.StringBuilder? __query = null;
         if (results is { } __results)
         {
-            global::ClicRdv.Generated.Support.RequestUri.AddQuery(ref __query, "results", global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, __results, __results));
+            global::ClicRdv.Generated.Support.RequestUri.AddQuery(ref __query, "results", global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, __results, global::ClicRdv.Generated.Support.WireText.Format(__results.Value)));
         }
         if (startIndex is { } __startIndex)
         {
@@ -345,13 +345,13 @@ public sealed partial class CalendarsetsApiClient : ICalendarsetsApi
     }
 
     /// <inheritdoc />
-    public async global::System.Threading.Tasks.Task<CalendarsetCollection> ListCalendarsets(long gid, string? results = default, int? startIndex = default, string? sort = default, SortDirection? dir = default, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task<CalendarsetCollection> ListCalendarsets(long gid, PageSize? results = default, int? startIndex = default, string? sort = default, SortDirection? dir = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var __path = "/api/v1/groups/" + global::ClicRdv.Generated.Support.RequestUri.EscapePathSegment(global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, gid, global::ClicRdv.Generated.Support.WireText.Format(gid))) + "/calendarsets";
         global::System.Text.StringBuilder? __query = null;
         if (results is { } __results)
         {
-            global::ClicRdv.Generated.Support.RequestUri.AddQuery(ref __query, "results", global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, __results, __results));
+            global::ClicRdv.Generated.Support.RequestUri.AddQuery(ref __query, "results", global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, __results, global::ClicRdv.Generated.Support.WireText.Format(__results.Value)));
         }
         if (startIndex is { } __startIndex)
         {
@@ -433,13 +433,13 @@ public sealed partial class CustomfieldsApiClient : ICustomfieldsApi
     }
 
     /// <inheritdoc />
-    public async global::System.Threading.Tasks.Task<CustomfieldCollection> ListCustomfields(long gid, string? results = default, int? startIndex = default, string? sort = default, SortDirection? dir = default, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task<CustomfieldCollection> ListCustomfields(long gid, PageSize? results = default, int? startIndex = default, string? sort = default, SortDirection? dir = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var __path = "/api/v1/groups/" + global::ClicRdv.Generated.Support.RequestUri.EscapePathSegment(global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, gid, global::ClicRdv.Generated.Support.WireText.Format(gid))) + "/customfields";
         global::System.Text.StringBuilder? __query = null;
         if (results is { } __results)
         {
-            global::ClicRdv.Generated.Support.RequestUri.AddQuery(ref __query, "results", global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, __results, __results));
+            global::ClicRdv.Generated.Support.RequestUri.AddQuery(ref __query, "results", global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, __results, global::ClicRdv.Generated.Support.WireText.Format(__results.Value)));
         }
         if (startIndex is { } __startIndex)
         {
@@ -484,13 +484,13 @@ public sealed partial class FichesApiClient : IFichesApi
     }
 
     /// <inheritdoc />
-    public async global::System.Threading.Tasks.Task<FicheCollection> ListFiches(long gid, string? results = default, int? startIndex = default, string? sort = default, SortDirection? dir = default, string? search = default, global::System.Collections.Generic.IEnumerable<Condition>? conditions = default, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task<FicheCollection> ListFiches(long gid, PageSize? results = default, int? startIndex = default, string? sort = default, SortDirection? dir = default, string? search = default, global::System.Collections.Generic.IEnumerable<Condition>? conditions = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var __path = "/api/v1/groups/" + global::ClicRdv.Generated.Support.RequestUri.EscapePathSegment(global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, gid, global::ClicRdv.Generated.Support.WireText.Format(gid))) + "/fiches";
         global::System.Text.StringBuilder? __query = null;
         if (results is { } __results)
         {
-            global::ClicRdv.Generated.Support.RequestUri.AddQuery(ref __query, "results", global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, __results, __results));
+            global::ClicRdv.Generated.Support.RequestUri.AddQuery(ref __query, "results", global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, __results, global::ClicRdv.Generated.Support.WireText.Format(__results.Value)));
         }
         if (startIndex is { } __startIndex)
         {
@@ -579,13 +579,13 @@ public sealed partial class GroupsApiClient : IGroupsApi
     }
 
     /// <inheritdoc />
-    public async global::System.Threading.Tasks.Task<GroupCollection> ListGroups(string? results = default, int? startIndex = default, string? sort = default, SortDirection? dir = default, string? search = default, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task<GroupCollection> ListGroups(PageSize? results = default, int? startIndex = default, string? sort = default, SortDirection? dir = default, string? search = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var __path = "/api/v1/groups";
         global::System.Text.StringBuilder? __query = null;
         if (results is { } __results)
         {
-            global::ClicRdv.Generated.Support.RequestUri.AddQuery(ref __query, "results", global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, __results, __results));
+            global::ClicRdv.Generated.Support.RequestUri.AddQuery(ref __query, "results", global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, __results, global::ClicRdv.Generated.Support.WireText.Format(__results.Value)));
         }
         if (startIndex is { } __startIndex)
         {
@@ -653,13 +653,13 @@ public sealed partial class InterventionsApiClient : IInterventionsApi
     }
 
     /// <inheritdoc />
-    public async global::System.Threading.Tasks.Task<InterventionCollection> ListInterventions(long gid, string? results = default, int? startIndex = default, string? sort = default, SortDirection? dir = default, string? search = default, long? interventionsetId = default, global::System.Collections.Generic.IEnumerable<long>? calendarIds = default, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task<InterventionCollection> ListInterventions(long gid, PageSize? results = default, int? startIndex = default, string? sort = default, SortDirection? dir = default, string? search = default, long? interventionsetId = default, global::System.Collections.Generic.IEnumerable<long>? calendarIds = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var __path = "/api/v1/groups/" + global::ClicRdv.Generated.Support.RequestUri.EscapePathSegment(global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, gid, global::ClicRdv.Generated.Support.WireText.Format(gid))) + "/interventions";
         global::System.Text.StringBuilder? __query = null;
         if (results is { } __results)
         {
-            global::ClicRdv.Generated.Support.RequestUri.AddQuery(ref __query, "results", global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, __results, __results));
+            global::ClicRdv.Generated.Support.RequestUri.AddQuery(ref __query, "results", global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, __results, global::ClicRdv.Generated.Support.WireText.Format(__results.Value)));
         }
         if (startIndex is { } __startIndex)
         {
@@ -756,13 +756,13 @@ public sealed partial class InterventionsetsApiClient : IInterventionsetsApi
     }
 
     /// <inheritdoc />
-    public async global::System.Threading.Tasks.Task<InterventionsetCollection> ListInterventionsets(long gid, string? results = default, int? startIndex = default, string? sort = default, SortDirection? dir = default, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task<InterventionsetCollection> ListInterventionsets(long gid, PageSize? results = default, int? startIndex = default, string? sort = default, SortDirection? dir = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var __path = "/api/v1/groups/" + global::ClicRdv.Generated.Support.RequestUri.EscapePathSegment(global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, gid, global::ClicRdv.Generated.Support.WireText.Format(gid))) + "/interventionsets";
         global::System.Text.StringBuilder? __query = null;
         if (results is { } __results)
         {
-            global::ClicRdv.Generated.Support.RequestUri.AddQuery(ref __query, "results", global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, __results, __results));
+            global::ClicRdv.Generated.Support.RequestUri.AddQuery(ref __query, "results", global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, __results, global::ClicRdv.Generated.Support.WireText.Format(__results.Value)));
         }
         if (startIndex is { } __startIndex)
         {
@@ -844,13 +844,13 @@ public sealed partial class ProsApiClient : IProsApi
     }
 
     /// <inheritdoc />
-    public async global::System.Threading.Tasks.Task<ProCollection> ListPros(long gid, string? results = default, int? startIndex = default, string? sort = default, SortDirection? dir = default, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task<ProCollection> ListPros(long gid, PageSize? results = default, int? startIndex = default, string? sort = default, SortDirection? dir = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var __path = "/api/v1/groups/" + global::ClicRdv.Generated.Support.RequestUri.EscapePathSegment(global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, gid, global::ClicRdv.Generated.Support.WireText.Format(gid))) + "/pros";
         global::System.Text.StringBuilder? __query = null;
         if (results is { } __results)
         {
-            global::ClicRdv.Generated.Support.RequestUri.AddQuery(ref __query, "results", global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, __results, __results));
+            global::ClicRdv.Generated.Support.RequestUri.AddQuery(ref __query, "results", global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, __results, global::ClicRdv.Generated.Support.WireText.Format(__results.Value)));
         }
         if (startIndex is { } __startIndex)
         {
@@ -947,13 +947,13 @@ public sealed partial class VeventsApiClient : IVeventsApi
     }
 
     /// <inheritdoc />
-    public async global::System.Threading.Tasks.Task<VeventCollection> ListVevents(long gid, string? results = default, int? startIndex = default, string? sort = default, SortDirection? dir = default, long? calendarId = default, long? ficheId = default, global::System.Collections.Generic.IEnumerable<Condition>? conditions = default, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task<VeventCollection> ListVevents(long gid, PageSize? results = default, int? startIndex = default, string? sort = default, SortDirection? dir = default, long? calendarId = default, long? ficheId = default, global::System.Collections.Generic.IEnumerable<Condition>? conditions = default, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var __path = "/api/v1/groups/" + global::ClicRdv.Generated.Support.RequestUri.EscapePathSegment(global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, gid, global::ClicRdv.Generated.Support.WireText.Format(gid))) + "/vevents";
         global::System.Text.StringBuilder? __query = null;
         if (results is { } __results)
         {
-            global::ClicRdv.Generated.Support.RequestUri.AddQuery(ref __query, "results", global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, __results, __results));
+            global::ClicRdv.Generated.Support.RequestUri.AddQuery(ref __query, "results", global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, __results, global::ClicRdv.Generated.Support.WireText.Format(__results.Value)));
         }
         if (startIndex is { } __startIndex)
         {

@@ -74,6 +74,70 @@ public partial class AccountRequest
     public global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }
 
+/// <summary>Every record, in one page.</summary>
+/// <remarks>An open enum: besides the values the document lists (its static properties), it holds any value the server sends, kept as it came and written back unchanged. Compare with <c>==</c>, or switch on <see cref="Value"/>; <see cref="IsKnown"/> says whether the document lists the value.</remarks>
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(AllRecordsJsonConverter))]
+public readonly partial struct AllRecords : global::System.IEquatable<AllRecords>
+{
+    private readonly string? _value;
+
+    /// <summary>A value from its wire string, listed by the document or not.</summary>
+    public AllRecords(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
+    /// <summary>Sent and received as "all".</summary>
+    public static AllRecords All { get; } = new("all");
+
+    /// <summary>The wire string (empty for <c>default</c>).</summary>
+    public string Value => _value ?? string.Empty;
+
+    /// <summary>Whether the document lists this value.</summary>
+    public bool IsKnown => Value is "all";
+
+    /// <summary>A value from its wire value, listed by the document or not.</summary>
+    public static implicit operator AllRecords(string value) => new(value);
+
+    /// <summary>The wire value.</summary>
+    public static explicit operator string(AllRecords value) => value.Value;
+
+    /// <summary>Whether both hold the same wire value.</summary>
+    public static bool operator ==(AllRecords left, AllRecords right) => left.Equals(right);
+
+    /// <summary>Whether the wire values differ.</summary>
+    public static bool operator !=(AllRecords left, AllRecords right) => !left.Equals(right);
+
+    /// <inheritdoc />
+    public bool Equals(AllRecords other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+    /// <inheritdoc />
+    public override bool Equals(object? obj) => obj is AllRecords other && Equals(other);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+    /// <summary>The wire value, as sent in JSON, query strings and headers.</summary>
+    public override string ToString() => Value;
+}
+
+/// <summary>Reads and writes <see cref="AllRecords"/> as its wire value, listed by the document or not.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
+public sealed class AllRecordsJsonConverter : global::System.Text.Json.Serialization.JsonConverter<AllRecords>
+{
+    /// <summary>The wire string of a value, as sent in JSON, query strings and headers.</summary>
+    public static string ToWireValue(AllRecords value) => value.Value;
+
+    /// <inheritdoc />
+    public override AllRecords Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+    {
+        return reader.TokenType == global::System.Text.Json.JsonTokenType.String
+            ? new AllRecords(reader.GetString()!)
+            : throw global::ClicRdv.Generated.Support.EnumValues.NotAValue(ref reader, "AllRecords", "a string");
+    }
+
+    /// <inheritdoc />
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, AllRecords value, global::System.Text.Json.JsonSerializerOptions options) => writer.WriteStringValue(value.Value);
+}
+
 /// <summary>A booked appointment, as listed.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
 public partial class Appointment
@@ -1970,6 +2034,55 @@ public partial class LoginResponse
     /// <summary>JSON members the document does not describe, kept so that nothing the server sends is lost.</summary>
     [global::System.Text.Json.Serialization.JsonExtensionData]
     public global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+}
+
+/// <summary>A page size: a number of records from 1 to 1000, or `all` for every record.</summary>
+/// <remarks>One of: <see cref="Int32"/> (a JSON number); <see cref="AllRecords"/> (a JSON string). Exactly one of its variant properties is set; <c>Match</c> gives it to the function of its variant.</remarks>
+[global::System.CodeDom.Compiler.GeneratedCode("ClicRdv.Generator", "{version}")]
+public sealed partial class PageSize
+{
+    private readonly object _value;
+    private readonly int _variant;
+
+    /// <summary>A PageSize holding this Int32.</summary>
+    public PageSize(int value)
+    {
+        _value = value;
+        _variant = 0;
+    }
+
+    /// <summary>A PageSize holding this AllRecords.</summary>
+    public PageSize(global::Consumer.AllRecords value)
+    {
+        _value = value;
+        _variant = 1;
+    }
+
+    /// <summary>The Int32 it holds, or null when it holds another variant.</summary>
+    public int? Int32 => _variant == 0 ? (int?)_value : null;
+
+    /// <summary>The AllRecords it holds, or null when it holds another variant.</summary>
+    public global::Consumer.AllRecords? AllRecords => _variant == 1 ? (global::Consumer.AllRecords?)_value : null;
+
+    /// <summary>The value it holds, whichever variant it is.</summary>
+    public object Value => _value;
+
+    /// <summary>The result of the function given for the variant it holds.</summary>
+    public TResult Match<TResult>(global::System.Func<int, TResult> int32, global::System.Func<global::Consumer.AllRecords, TResult> allRecords) => _variant switch
+    {
+        0 => int32((int)_value),
+        1 => allRecords((global::Consumer.AllRecords)_value),
+        _ => throw new global::System.InvalidOperationException("No variant."),
+    };
+
+    /// <summary>A PageSize holding the Int32.</summary>
+    public static implicit operator PageSize(int value) => new(value);
+
+    /// <summary>A PageSize holding the AllRecords.</summary>
+    public static implicit operator PageSize(global::Consumer.AllRecords value) => new(value);
+
+    /// <inheritdoc />
+    public override string ToString() => _value.ToString() ?? string.Empty;
 }
 
 /// <summary>A professional user (an agenda user) of a group.</summary>

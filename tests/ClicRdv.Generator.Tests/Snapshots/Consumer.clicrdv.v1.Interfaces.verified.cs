@@ -34,7 +34,7 @@ public partial interface IAppointmentsApi
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>A page of appointments.</returns>
     [global::Refit.Get("/api/v1/groups/{gid}/appointments")]
-    global::System.Threading.Tasks.Task<AppointmentCollection> ListAppointments(long gid, [global::Refit.Query] string? results = default, [global::Refit.Query] int? startIndex = default, [global::Refit.Query] string? sort = default, [global::Refit.Query] SortDirection? dir = default, [global::Refit.Query] [global::Refit.AliasAs("include_past")] int? includePast = default, [global::Refit.Query] global::System.Collections.Generic.IEnumerable<Condition>? conditions = default, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<AppointmentCollection> ListAppointments(long gid, [global::Refit.Query] PageSize? results = default, [global::Refit.Query] int? startIndex = default, [global::Refit.Query] string? sort = default, [global::Refit.Query] SortDirection? dir = default, [global::Refit.Query] [global::Refit.AliasAs("include_past")] int? includePast = default, [global::Refit.Query] global::System.Collections.Generic.IEnumerable<Condition>? conditions = default, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Book an appointment.</summary>
     /// <remarks>Books with the group's rules: the slot must be free and the customer within the limits. A refused booking answers 400 with a `BookingError` whose `code` is a `BookingErrorCode`. `calendar_id` may be left out: ClicRDV picks a free calendar. The customer (`fiche`) is updated when it has an `id`, created otherwise.</remarks>
@@ -103,7 +103,7 @@ public partial interface ICalendarsApi
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>A page of calendars.</returns>
     [global::Refit.Get("/api/v1/groups/{gid}/calendars")]
-    global::System.Threading.Tasks.Task<CalendarCollection> ListCalendars(long gid, [global::Refit.Query] string? results = default, [global::Refit.Query] int? startIndex = default, [global::Refit.Query] string? sort = default, [global::Refit.Query] SortDirection? dir = default, [global::Refit.Query] string? search = default, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] [global::Refit.AliasAs("intervention_ids[]")] global::System.Collections.Generic.IEnumerable<long>? interventionIds = default, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] [global::Refit.AliasAs("calendarset_ids[]")] global::System.Collections.Generic.IEnumerable<long>? calendarsetIds = default, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<CalendarCollection> ListCalendars(long gid, [global::Refit.Query] PageSize? results = default, [global::Refit.Query] int? startIndex = default, [global::Refit.Query] string? sort = default, [global::Refit.Query] SortDirection? dir = default, [global::Refit.Query] string? search = default, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] [global::Refit.AliasAs("intervention_ids[]")] global::System.Collections.Generic.IEnumerable<long>? interventionIds = default, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] [global::Refit.AliasAs("calendarset_ids[]")] global::System.Collections.Generic.IEnumerable<long>? calendarsetIds = default, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Create a calendar.</summary>
     /// <remarks>Creates it and answers 201 with the new record, bare (not wrapped).</remarks>
@@ -156,7 +156,7 @@ public partial interface ICalendarsetsApi
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>A page of calendar sets.</returns>
     [global::Refit.Get("/api/v1/groups/{gid}/calendarsets")]
-    global::System.Threading.Tasks.Task<CalendarsetCollection> ListCalendarsets(long gid, [global::Refit.Query] string? results = default, [global::Refit.Query] int? startIndex = default, [global::Refit.Query] string? sort = default, [global::Refit.Query] SortDirection? dir = default, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<CalendarsetCollection> ListCalendarsets(long gid, [global::Refit.Query] PageSize? results = default, [global::Refit.Query] int? startIndex = default, [global::Refit.Query] string? sort = default, [global::Refit.Query] SortDirection? dir = default, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Create a calendar set.</summary>
     /// <remarks>Creates it and answers 201 with the new record, bare (not wrapped).</remarks>
@@ -209,7 +209,7 @@ public partial interface ICustomfieldsApi
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>A page of definitions.</returns>
     [global::Refit.Get("/api/v1/groups/{gid}/customfields")]
-    global::System.Threading.Tasks.Task<CustomfieldCollection> ListCustomfields(long gid, [global::Refit.Query] string? results = default, [global::Refit.Query] int? startIndex = default, [global::Refit.Query] string? sort = default, [global::Refit.Query] SortDirection? dir = default, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<CustomfieldCollection> ListCustomfields(long gid, [global::Refit.Query] PageSize? results = default, [global::Refit.Query] int? startIndex = default, [global::Refit.Query] string? sort = default, [global::Refit.Query] SortDirection? dir = default, global::System.Threading.CancellationToken cancellationToken = default);
 }
 
 /// <summary>Fiches: the customers of a group.</summary>
@@ -228,7 +228,7 @@ public partial interface IFichesApi
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>A page of customers.</returns>
     [global::Refit.Get("/api/v1/groups/{gid}/fiches")]
-    global::System.Threading.Tasks.Task<FicheCollection> ListFiches(long gid, [global::Refit.Query] string? results = default, [global::Refit.Query] int? startIndex = default, [global::Refit.Query] string? sort = default, [global::Refit.Query] SortDirection? dir = default, [global::Refit.Query] string? search = default, [global::Refit.Query] global::System.Collections.Generic.IEnumerable<Condition>? conditions = default, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<FicheCollection> ListFiches(long gid, [global::Refit.Query] PageSize? results = default, [global::Refit.Query] int? startIndex = default, [global::Refit.Query] string? sort = default, [global::Refit.Query] SortDirection? dir = default, [global::Refit.Query] string? search = default, [global::Refit.Query] global::System.Collections.Generic.IEnumerable<Condition>? conditions = default, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Create a customer.</summary>
     /// <remarks>Creates it and answers 201 with the new record, bare (not wrapped).</remarks>
@@ -273,7 +273,7 @@ public partial interface IGroupsApi
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>A page of groups.</returns>
     [global::Refit.Get("/api/v1/groups")]
-    global::System.Threading.Tasks.Task<GroupCollection> ListGroups([global::Refit.Query] string? results = default, [global::Refit.Query] int? startIndex = default, [global::Refit.Query] string? sort = default, [global::Refit.Query] SortDirection? dir = default, [global::Refit.Query] string? search = default, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<GroupCollection> ListGroups([global::Refit.Query] PageSize? results = default, [global::Refit.Query] int? startIndex = default, [global::Refit.Query] string? sort = default, [global::Refit.Query] SortDirection? dir = default, [global::Refit.Query] string? search = default, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get one group.</summary>
     /// <remarks>Returns the group, bare.</remarks>
@@ -310,7 +310,7 @@ public partial interface IInterventionsApi
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>A page of services.</returns>
     [global::Refit.Get("/api/v1/groups/{gid}/interventions")]
-    global::System.Threading.Tasks.Task<InterventionCollection> ListInterventions(long gid, [global::Refit.Query] string? results = default, [global::Refit.Query] int? startIndex = default, [global::Refit.Query] string? sort = default, [global::Refit.Query] SortDirection? dir = default, [global::Refit.Query] string? search = default, [global::Refit.Query] [global::Refit.AliasAs("interventionset_id")] long? interventionsetId = default, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] [global::Refit.AliasAs("calendar_ids[]")] global::System.Collections.Generic.IEnumerable<long>? calendarIds = default, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<InterventionCollection> ListInterventions(long gid, [global::Refit.Query] PageSize? results = default, [global::Refit.Query] int? startIndex = default, [global::Refit.Query] string? sort = default, [global::Refit.Query] SortDirection? dir = default, [global::Refit.Query] string? search = default, [global::Refit.Query] [global::Refit.AliasAs("interventionset_id")] long? interventionsetId = default, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] [global::Refit.AliasAs("calendar_ids[]")] global::System.Collections.Generic.IEnumerable<long>? calendarIds = default, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Create a service.</summary>
     /// <remarks>Creates it and answers 201 with the new record, bare (not wrapped).</remarks>
@@ -363,7 +363,7 @@ public partial interface IInterventionsetsApi
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>A page of service categories.</returns>
     [global::Refit.Get("/api/v1/groups/{gid}/interventionsets")]
-    global::System.Threading.Tasks.Task<InterventionsetCollection> ListInterventionsets(long gid, [global::Refit.Query] string? results = default, [global::Refit.Query] int? startIndex = default, [global::Refit.Query] string? sort = default, [global::Refit.Query] SortDirection? dir = default, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<InterventionsetCollection> ListInterventionsets(long gid, [global::Refit.Query] PageSize? results = default, [global::Refit.Query] int? startIndex = default, [global::Refit.Query] string? sort = default, [global::Refit.Query] SortDirection? dir = default, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Create a service category.</summary>
     /// <remarks>Creates it and answers 201 with the new record, bare (not wrapped).</remarks>
@@ -416,7 +416,7 @@ public partial interface IProsApi
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>A page of professional users.</returns>
     [global::Refit.Get("/api/v1/groups/{gid}/pros")]
-    global::System.Threading.Tasks.Task<ProCollection> ListPros(long gid, [global::Refit.Query] string? results = default, [global::Refit.Query] int? startIndex = default, [global::Refit.Query] string? sort = default, [global::Refit.Query] SortDirection? dir = default, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ProCollection> ListPros(long gid, [global::Refit.Query] PageSize? results = default, [global::Refit.Query] int? startIndex = default, [global::Refit.Query] string? sort = default, [global::Refit.Query] SortDirection? dir = default, global::System.Threading.CancellationToken cancellationToken = default);
 }
 
 /// <summary>Log in with a session (for professional users or end customers).</summary>
@@ -449,7 +449,7 @@ public partial interface IVeventsApi
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>A page of events.</returns>
     [global::Refit.Get("/api/v1/groups/{gid}/vevents")]
-    global::System.Threading.Tasks.Task<VeventCollection> ListVevents(long gid, [global::Refit.Query] string? results = default, [global::Refit.Query] int? startIndex = default, [global::Refit.Query] string? sort = default, [global::Refit.Query] SortDirection? dir = default, [global::Refit.Query] [global::Refit.AliasAs("calendar_id")] long? calendarId = default, [global::Refit.Query] [global::Refit.AliasAs("fiche_id")] long? ficheId = default, [global::Refit.Query] global::System.Collections.Generic.IEnumerable<Condition>? conditions = default, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<VeventCollection> ListVevents(long gid, [global::Refit.Query] PageSize? results = default, [global::Refit.Query] int? startIndex = default, [global::Refit.Query] string? sort = default, [global::Refit.Query] SortDirection? dir = default, [global::Refit.Query] [global::Refit.AliasAs("calendar_id")] long? calendarId = default, [global::Refit.Query] [global::Refit.AliasAs("fiche_id")] long? ficheId = default, [global::Refit.Query] global::System.Collections.Generic.IEnumerable<Condition>? conditions = default, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Create a event.</summary>
     /// <remarks>Creates it and answers 201 with the new record, bare (not wrapped).</remarks>

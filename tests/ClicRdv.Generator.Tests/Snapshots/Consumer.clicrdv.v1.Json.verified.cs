@@ -51,6 +51,10 @@ public sealed partial class ApiJsonContext : global::System.Text.Json.Serializat
     public __Metadata.JsonTypeInfo<AccountRequest> AccountRequest => _AccountRequest ??= Get<AccountRequest>();
     private __Metadata.JsonTypeInfo<AccountRequest> _AccountRequest;
 
+    /// <summary>Metadata for <see cref="AllRecords"/>.</summary>
+    public __Metadata.JsonTypeInfo<AllRecords> AllRecords => _AllRecords ??= Get<AllRecords>();
+    private __Metadata.JsonTypeInfo<AllRecords> _AllRecords;
+
     /// <summary>Metadata for <see cref="Appointment"/>.</summary>
     public __Metadata.JsonTypeInfo<Appointment> Appointment => _Appointment ??= Get<Appointment>();
     private __Metadata.JsonTypeInfo<Appointment> _Appointment;
@@ -255,6 +259,10 @@ public sealed partial class ApiJsonContext : global::System.Text.Json.Serializat
     public __Metadata.JsonTypeInfo<LoginResponse> LoginResponse => _LoginResponse ??= Get<LoginResponse>();
     private __Metadata.JsonTypeInfo<LoginResponse> _LoginResponse;
 
+    /// <summary>Metadata for <see cref="PageSize"/>.</summary>
+    public __Metadata.JsonTypeInfo<PageSize> PageSize => _PageSize ??= Get<PageSize>();
+    private __Metadata.JsonTypeInfo<PageSize> _PageSize;
+
     /// <summary>Metadata for <see cref="Pro"/>.</summary>
     public __Metadata.JsonTypeInfo<Pro> Pro => _Pro ??= Get<Pro>();
     private __Metadata.JsonTypeInfo<Pro> _Pro;
@@ -423,6 +431,7 @@ public sealed partial class ApiJsonContext : global::System.Text.Json.Serializat
         if (type == typeof(Account)) return Create_Account(options);
         if (type == typeof(AccountInput)) return Create_AccountInput(options);
         if (type == typeof(AccountRequest)) return Create_AccountRequest(options);
+        if (type == typeof(AllRecords)) return Resolved(__Support.Owned<AllRecords>(options, new AllRecordsJsonConverter()));
         if (type == typeof(Appointment)) return Create_Appointment(options);
         if (type == typeof(AppointmentCalendar)) return Create_AppointmentCalendar(options);
         if (type == typeof(AppointmentCollection)) return Create_AppointmentCollection(options);
@@ -474,6 +483,7 @@ public sealed partial class ApiJsonContext : global::System.Text.Json.Serializat
         if (type == typeof(InterventionsetUpdateRequest)) return Create_InterventionsetUpdateRequest(options);
         if (type == typeof(LoginRequest)) return Create_LoginRequest(options);
         if (type == typeof(LoginResponse)) return Create_LoginResponse(options);
+        if (type == typeof(PageSize)) return Resolved(__Support.Union<PageSize>(options, new global::ClicRdv.Generated.Support.UnionCase<PageSize>[] { new("Int32", global::System.Text.Json.JsonValueKind.Number, global::System.Array.Empty<string>(), typeof(int), static v => new PageSize((int)v), static u => u.Int32), new("AllRecords", global::System.Text.Json.JsonValueKind.String, global::System.Array.Empty<string>(), typeof(AllRecords), static v => new PageSize((AllRecords)v), static u => u.AllRecords) }));
         if (type == typeof(Pro)) return Create_Pro(options);
         if (type == typeof(ProCollection)) return Create_ProCollection(options);
         if (type == typeof(SortDirection)) return Resolved(__Support.Owned<SortDirection>(options, new SortDirectionJsonConverter()));

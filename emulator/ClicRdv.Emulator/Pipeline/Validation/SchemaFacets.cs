@@ -40,6 +40,7 @@ internal sealed class SchemaFacets
         }
 
         Required = chain.SelectMany(member => member.RequiredProperties).Distinct().ToList();
+        Variants = chain.Select(member => member.OneOf.Count > 0 ? member.OneOf : member.AnyOf).FirstOrDefault(variants => variants.Count > 0)?.ToList() ?? new List<JsonSchema>();
     }
 
     /// <summary>The value's type without <c>null</c>; <see cref="JsonObjectType.None"/> when no level states one.</summary>
@@ -81,6 +82,9 @@ internal sealed class SchemaFacets
     public Dictionary<string, JsonSchema> Properties { get; }
 
     public IReadOnlyList<string> Required { get; }
+
+    /// <summary>The schemas of a <c>oneOf</c> (or else <c>anyOf</c>): a value must match one of them.</summary>
+    public IReadOnlyList<JsonSchema> Variants { get; }
 
     public bool Allows(JsonObjectType type) => Type == JsonObjectType.None || Type.HasFlag(type);
 

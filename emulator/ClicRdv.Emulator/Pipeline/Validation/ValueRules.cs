@@ -31,6 +31,13 @@ internal static class ValueRules
         }
 
         var facets = SchemaFacets.Of(schema);
+        if (facets.Variants.Count > 0 && facets.Type == JsonObjectType.None)
+        {
+            // A union of scalars (ClicRDV's page size: a number or "all"): the value is one variant's, or wrong.
+            var problems = facets.Variants.Select(variant => CheckText(variant, value)).ToList();
+            return problems.Any(problem => problem is null) ? null : "not any of: " + string.Join("; ", problems);
+        }
+
         if (facets.Type.HasFlag(JsonObjectType.Integer))
         {
             return !IntegerText.IsMatch(value) ? "not an integer"
