@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using System.Threading.Tasks;
+using ClicRdv.Generated;
 using ClicRdv.Runtime;
 using ClicRdv.Sample.Api;
 using Refit;
@@ -51,10 +52,11 @@ internal static class Scenario
             await appointments.CreateAppointment(groupId, booking);
             Console.WriteLine("  the same slot was booked twice: the server accepted it");
         }
-        catch (ApiException exception) when (exception.StatusCode == System.Net.HttpStatusCode.BadRequest)
+        catch (ApiException<BookingError> refused)
         {
-            var error = await exception.GetContentAsAsync<BookingError>();
-            Console.WriteLine($"  booking the same slot again is refused: {(int)exception.StatusCode}, code {error?.Code?.Value} ({error?.Code}): {error?.Error}");
+            // The document declares BookingError for a refused booking: the client reads it, no parsing here.
+            var error = refused.Error;
+            Console.WriteLine($"  booking the same slot again is refused: {(int)refused.StatusCode}, code {error.Code?.Value} ({error.Code}): {error.Error}");
         }
     }
 

@@ -7,6 +7,7 @@ using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using System.Threading;
 using System.Threading.Tasks;
@@ -37,16 +38,20 @@ internal static class ClientRuntime
 
     /// <summary>
     /// Sends a request and returns its content; a non-success answer raises the exception of
-    /// <see cref="RefitSettings.ExceptionFactory"/> (an <see cref="ApiException"/> by default). With an
+    /// <see cref="RefitSettings.ExceptionFactory"/> (an <see cref="ApiException"/> by default, typed by the contract
+    /// <paramref name="errors"/> gives for its status: <see cref="ErrorContract.TypeAsync"/>). With an
     /// <paramref name="envelope"/>, the content is the one record that member of the answer holds (<see cref="EnvelopeRecord"/>).
     /// A binary answer (<see cref="ResponseContent.Stream"/>) is what <paramref name="file"/> makes of the answer and its stream.
     /// </summary>
-    public static Task<T> SendAsync<T>(HttpClient client, HttpRequestMessage request, RefitSettings settings, ResponseContent content, JsonTypeInfo<T>? json, CancellationToken cancellationToken, string? envelope = null, Func<HttpResponseMessage, Stream, T>? file = null) =>
-        CallDeadline.RunAsync(client, new Call<T>(client, request, settings, content, json, envelope, file), static (call, token) => SendAndReadAsync(call, token), cancellationToken);
+    public static Task<T> SendAsync<T>(HttpClient client, HttpRequestMessage request, RefitSettings settings, ResponseContent content, JsonTypeInfo<T>? json, CancellationToken cancellationToken, string? envelope = null, Func<HttpResponseMessage, Stream, T>? file = null, ErrorTable? errors = null, JsonSerializerContext? errorJson = null) =>
+        CallDeadline.RunAsync(client, new Call<T>(client, request, settings, content, json, envelope, file, errors, errorJson), static (call, token) => SendAndReadAsync(call, token), cancellationToken);
 
-    /// <summary>Sends a request and returns the whole answer, success or not, without throwing for a non-success status.</summary>
-    public static Task<ApiResponse<T>> SendForApiResponseAsync<T>(HttpClient client, HttpRequestMessage request, RefitSettings settings, ResponseContent content, JsonTypeInfo<T>? json, CancellationToken cancellationToken, string? envelope = null, Func<HttpResponseMessage, Stream, T>? file = null) =>
-        CallDeadline.RunAsync(client, new Call<T>(client, request, settings, content, json, envelope, file), static (call, token) => SendAndReadForApiResponseAsync(call, token), cancellationToken);
+    /// <summary>
+    /// Sends a request and returns the whole answer, success or not, without throwing for a non-success status; its
+    /// error is typed as <see cref="SendAsync{T}"/> types the exception it throws.
+    /// </summary>
+    public static Task<ApiResponse<T>> SendForApiResponseAsync<T>(HttpClient client, HttpRequestMessage request, RefitSettings settings, ResponseContent content, JsonTypeInfo<T>? json, CancellationToken cancellationToken, string? envelope = null, Func<HttpResponseMessage, Stream, T>? file = null, ErrorTable? errors = null, JsonSerializerContext? errorJson = null) =>
+        CallDeadline.RunAsync(client, new Call<T>(client, request, settings, content, json, envelope, file, errors, errorJson), static (call, token) => SendAndReadForApiResponseAsync(call, token), cancellationToken);
 
     private static async ValueTask AuthorizeWithAsync(HttpRequestMessage request, Func<HttpRequestMessage, CancellationToken, ValueTask<string>> getter, CancellationToken cancellationToken) =>
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await getter(request, cancellationToken).ConfigureAwait(false));
@@ -60,7 +65,7 @@ internal static class ClientRuntime
             var error = await call.Settings.ExceptionFactory(response).ConfigureAwait(false);
             if (error is not null)
             {
-                throw error;
+                throw await ErrorContract.TypeAsync(error, response, call.Settings, call.Errors, call.ErrorJson, cancellationToken).ConfigureAwait(false);
             }
 
             T result;
@@ -101,6 +106,7 @@ internal static class ClientRuntime
         var error = await call.Settings.ExceptionFactory(response).ConfigureAwait(false);
         if (error is not null)
         {
+            error = await ErrorContract.TypeAsync(error, response, call.Settings, call.Errors, call.ErrorJson, cancellationToken).ConfigureAwait(false);
             var apiError = error as ApiExceptionBase
                 ?? await ApiException.Create(call.Request, call.Request.Method, response, call.Settings, error).ConfigureAwait(false);
             return new ApiResponse<T>(response, default!, call.Settings, apiError);
@@ -206,5 +212,5 @@ internal static class ClientRuntime
         || charset.Equals("utf8", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>One call's arguments, passed through the deadline without a closure.</summary>
-    private readonly record struct Call<T>(HttpClient Client, HttpRequestMessage Request, RefitSettings Settings, ResponseContent Content, JsonTypeInfo<T>? Json, string? Envelope, Func<HttpResponseMessage, Stream, T>? File);
+    private readonly record struct Call<T>(HttpClient Client, HttpRequestMessage Request, RefitSettings Settings, ResponseContent Content, JsonTypeInfo<T>? Json, string? Envelope, Func<HttpResponseMessage, Stream, T>? File, ErrorTable? Errors, JsonSerializerContext? ErrorJson);
 }

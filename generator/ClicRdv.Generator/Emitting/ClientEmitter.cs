@@ -67,18 +67,18 @@ internal static class ClientEmitter
             foreach (var operation in api.Operations)
             {
                 writer.Line();
-                WriteMethod(writer, operation, document.Options, formatter, json);
+                WriteMethod(writer, operation, document.Options, formatter, json, context);
             }
         }
     }
 
-    private static void WriteMethod(SourceWriter writer, OperationModel operation, GeneratorOptions options, ValueFormatter formatter, JsonTypeCatalog json)
+    private static void WriteMethod(SourceWriter writer, OperationModel operation, GeneratorOptions options, ValueFormatter formatter, JsonTypeCatalog json, string context)
     {
         writer.Line("/// <inheritdoc />");
         writer.Line($"public async {MethodSignature.ReturnType(operation, options)} {operation.Name}({MethodSignature.Parameters(operation, withRefitAttributes: false)})");
         using (writer.OpenBlock())
         {
-            MethodBodyEmitter.Write(writer, operation, options, formatter, json);
+            MethodBodyEmitter.Write(writer, operation, options, formatter, json, context);
         }
     }
 

@@ -116,6 +116,11 @@ internal sealed class JsonTypeCatalog
                 catalog.Collect(operation.Response.Type!, isParameter: false, found);
             }
 
+            foreach (var error in operation.Errors.Where(error => error.Type is not null))
+            {
+                catalog.Collect(error.Type!, isParameter: false, found);
+            }
+
             foreach (var body in operation.Parameters.Where(parameter => (parameter.Location is ParameterLocation.Body or ParameterLocation.FormPart) && parameter.BodyEncoding == BodyEncoding.Json))
             {
                 catalog.Collect(body.Type, isParameter: true, found);

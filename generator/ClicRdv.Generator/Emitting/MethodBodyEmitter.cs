@@ -20,12 +20,14 @@ internal sealed class MethodBodyEmitter
     private readonly OperationModel _operation;
     private readonly ValueFormatter _formatter;
     private readonly JsonTypeCatalog _json;
+    private readonly string _context;
     private readonly UniqueNameScope _locals;
     private readonly string _request;
     private string? _query;
 
-    private MethodBodyEmitter(SourceWriter writer, OperationModel operation, ValueFormatter formatter, JsonTypeCatalog json)
+    private MethodBodyEmitter(SourceWriter writer, OperationModel operation, ValueFormatter formatter, JsonTypeCatalog json, string context)
     {
+        _context = context;
         _writer = writer;
         _operation = operation;
         _formatter = formatter;
@@ -34,8 +36,9 @@ internal sealed class MethodBodyEmitter
         _request = _locals.Claim("__request");
     }
 
-    public static void Write(SourceWriter writer, OperationModel operation, GeneratorOptions options, ValueFormatter formatter, JsonTypeCatalog json) =>
-        new MethodBodyEmitter(writer, operation, formatter, json).Write(options);
+    /// <param name="context">The document's context class, fully qualified.</param>
+    public static void Write(SourceWriter writer, OperationModel operation, GeneratorOptions options, ValueFormatter formatter, JsonTypeCatalog json, string context) =>
+        new MethodBodyEmitter(writer, operation, formatter, json, context).Write(options);
 
     private void Write(GeneratorOptions options)
     {
@@ -87,7 +90,15 @@ internal sealed class MethodBodyEmitter
         var json = content == ResponseContent.Json ? "_json?." + _json.PropertyFor(_operation.Response.Type!, isParameter: false) : "null";
         var envelope = _operation.Response.Envelope is { } member ? ", envelope: " + SourceWriter.Literal(member) : string.Empty;
         var file = content == ResponseContent.Stream ? $", file: static (response, stream) => new {TypeNames.Qualified(options.Namespace, _operation.Response.Type!.Name)}(response, stream)" : string.Empty;
-        var call = $"{ClientSupportSources.ClientRuntime}.{sendMethod}<{typeArgument}>(_httpClient, {_request}, _settings, {ClientSupportSources.ResponseContent}.{content}, {json}, cancellationToken{envelope}{file}).ConfigureAwait(false)";
+        var errors = string.Empty;
+        if (_operation.Errors.Count > 0)
+        {
+            var table = _locals.Claim("__errors");
+            ErrorTableEmitter.Write(_writer, _operation, _json, _context, table, _locals.Claim("__status"), _locals.Claim("__json"));
+            errors = $", errors: {table}, errorJson: _json";
+        }
+
+        var call = $"{ClientSupportSources.ClientRuntime}.{sendMethod}<{typeArgument}>(_httpClient, {_request}, _settings, {ClientSupportSources.ResponseContent}.{content}, {json}, cancellationToken{envelope}{file}{errors}).ConfigureAwait(false)";
         _writer.Line(content == ResponseContent.None && !options.UseApiResponse ? $"await {call};" : $"return await {call};");
     }
 

@@ -12,6 +12,10 @@ internal sealed record ApiInterfaceModel(string Name, string ClientName, string?
 /// <param name="HttpMethod">The HTTP verb in upper case.</param>
 /// <param name="Path">The path template as the document writes it, with wire names in braces.</param>
 /// <param name="PathSegments">The path template cut into literal text and parameter placeholders, in order.</param>
+/// <param name="Errors">
+/// The error answers the document describes, in the order a status is looked up: exact codes, then ranges
+/// (<c>4XX</c>), then <c>default</c>; empty when none has a JSON body.
+/// </param>
 /// <param name="AcceptsBearerToken">
 /// Whether a bearer token from <c>RefitSettings.AuthorizationHeaderValueGetter</c> goes with the request: the
 /// operation's security names an HTTP bearer, OAuth2 or OpenID Connect scheme, or the document declares none.
@@ -27,6 +31,7 @@ internal sealed record OperationModel(
     bool IsDeprecated,
     EquatableArray<ParameterModel> Parameters,
     ResponseModel Response,
+    EquatableArray<ErrorAnswerModel> Errors,
     bool AcceptsBearerToken,
     PagingModel? Paging = null);
 
@@ -94,4 +99,18 @@ internal sealed record ParameterModel(
 internal sealed record ResponseModel(ResponseContent Kind, TypeRef? Type, string? MediaType, string? Documentation, string? Envelope = null)
 {
     public static readonly ResponseModel None = new(ResponseContent.None, null, null, null);
+}
+
+/// <summary>An error answer the document describes: the statuses it covers and the contract its body reads as.</summary>
+/// <param name="Status">A status code (<c>404</c>), a range (<c>4XX</c>, upper case) or <c>default</c>.</param>
+/// <param name="Type">
+/// The contract of its JSON body; null when the document declares the status without one, so that it stays a plain
+/// <c>ApiException</c> rather than falling through to a range or <c>default</c>.
+/// </param>
+internal sealed record ErrorAnswerModel(string Status, TypeRef? Type)
+{
+    public const string Default = "default";
+
+    /// <summary>Whether <see cref="Status"/> is a range such as <c>4XX</c>.</summary>
+    public bool IsRange => Status.Length == 3 && Status.EndsWith("XX", System.StringComparison.Ordinal);
 }

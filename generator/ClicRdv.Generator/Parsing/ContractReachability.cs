@@ -48,6 +48,11 @@ internal static class ContractReachability
         foreach (var operation in model.Interfaces.SelectMany(api => api.Operations))
         {
             Visit(operation.Response.Type);
+            foreach (var error in operation.Errors)
+            {
+                Visit(error.Type);
+            }
+
             foreach (var parameter in operation.Parameters)
             {
                 Visit(parameter.Type);

@@ -148,6 +148,7 @@ internal sealed class OperationMapper
             operation.IsDeprecated,
             ordered,
             responses[0],
+            ErrorAnswers.Map(operation, _schemas, name),
             acceptsBearerToken);
         _paging.Consider(api.Name, methodNames, main, operation, pointer, operationName);
         return responses.Select((response, index) => index == 0
@@ -477,7 +478,7 @@ internal sealed class OperationMapper
         return mediaType.StartsWith("text/", StringComparison.OrdinalIgnoreCase) ? BodyEncoding.Text : BodyEncoding.RawContent;
     }
 
-    private static bool IsJson(string mediaType)
+    internal static bool IsJson(string mediaType)
     {
         var bare = mediaType.Split(';')[0].Trim();
         return bare.Equals("application/json", StringComparison.OrdinalIgnoreCase)

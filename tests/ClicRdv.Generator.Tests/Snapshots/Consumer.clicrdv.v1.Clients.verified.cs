@@ -36,7 +36,17 @@ public sealed partial class AccountsApiClient : IAccountsApi
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, global::ClicRdv.Generated.Support.RequestUri.Build(_httpClient, __path, null));
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
         __request.Content = global::ClicRdv.Generated.Support.ClientRuntime.JsonBody(body, _json?.AccountRequest, _settings);
-        return await global::ClicRdv.Generated.Support.ClientRuntime.SendAsync<Account>(_httpClient, __request, _settings, global::ClicRdv.Generated.Support.ResponseContent.Json, _json?.Account, cancellationToken).ConfigureAwait(false);
+        global::ClicRdv.Generated.Support.ErrorTable __errors = static (__status, __json) => __status switch
+        {
+            400 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            401 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            403 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            404 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            405 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            500 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            _ => null,
+        };
+        return await global::ClicRdv.Generated.Support.ClientRuntime.SendAsync<Account>(_httpClient, __request, _settings, global::ClicRdv.Generated.Support.ResponseContent.Json, _json?.Account, cancellationToken, errors: __errors, errorJson: _json).ConfigureAwait(false);
     }
 }
 
@@ -102,7 +112,17 @@ public sealed partial class AppointmentsApiClient : IAppointmentsApi
         }
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, global::ClicRdv.Generated.Support.RequestUri.Build(_httpClient, __path, __query));
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
-        return await global::ClicRdv.Generated.Support.ClientRuntime.SendAsync<AppointmentCollection>(_httpClient, __request, _settings, global::ClicRdv.Generated.Support.ResponseContent.Json, _json?.AppointmentCollection, cancellationToken).ConfigureAwait(false);
+        global::ClicRdv.Generated.Support.ErrorTable __errors = static (__status, __json) => __status switch
+        {
+            400 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            401 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            403 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            404 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            405 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            500 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            _ => null,
+        };
+        return await global::ClicRdv.Generated.Support.ClientRuntime.SendAsync<AppointmentCollection>(_httpClient, __request, _settings, global::ClicRdv.Generated.Support.ResponseContent.Json, _json?.AppointmentCollection, cancellationToken, errors: __errors, errorJson: _json).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -112,7 +132,17 @@ public sealed partial class AppointmentsApiClient : IAppointmentsApi
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, global::ClicRdv.Generated.Support.RequestUri.Build(_httpClient, __path, null));
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
         __request.Content = global::ClicRdv.Generated.Support.ClientRuntime.JsonBody(body, _json?.AppointmentRequest, _settings);
-        return await global::ClicRdv.Generated.Support.ClientRuntime.SendAsync<Appointment>(_httpClient, __request, _settings, global::ClicRdv.Generated.Support.ResponseContent.Json, _json?.Appointment, cancellationToken, envelope: "records").ConfigureAwait(false);
+        global::ClicRdv.Generated.Support.ErrorTable __errors = static (__status, __json) => __status switch
+        {
+            400 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.BookingError),
+            401 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            403 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            404 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            405 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            500 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            _ => null,
+        };
+        return await global::ClicRdv.Generated.Support.ClientRuntime.SendAsync<Appointment>(_httpClient, __request, _settings, global::ClicRdv.Generated.Support.ResponseContent.Json, _json?.Appointment, cancellationToken, envelope: "records", errors: __errors, errorJson: _json).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -121,7 +151,17 @@ public sealed partial class AppointmentsApiClient : IAppointmentsApi
         var __path = "/api/v1/groups/" + global::ClicRdv.Generated.Support.RequestUri.EscapePathSegment(global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, gid, global::ClicRdv.Generated.Support.WireText.Format(gid))) + "/appointments/" + global::ClicRdv.Generated.Support.RequestUri.EscapePathSegment(global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, id, global::ClicRdv.Generated.Support.WireText.Format(id)));
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, global::ClicRdv.Generated.Support.RequestUri.Build(_httpClient, __path, null));
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
-        return await global::ClicRdv.Generated.Support.ClientRuntime.SendAsync<Appointment>(_httpClient, __request, _settings, global::ClicRdv.Generated.Support.ResponseContent.Json, _json?.Appointment, cancellationToken).ConfigureAwait(false);
+        global::ClicRdv.Generated.Support.ErrorTable __errors = static (__status, __json) => __status switch
+        {
+            400 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            401 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            403 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            404 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            405 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            500 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            _ => null,
+        };
+        return await global::ClicRdv.Generated.Support.ClientRuntime.SendAsync<Appointment>(_httpClient, __request, _settings, global::ClicRdv.Generated.Support.ResponseContent.Json, _json?.Appointment, cancellationToken, errors: __errors, errorJson: _json).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -129,7 +169,17 @@ public sealed partial class AppointmentsApiClient : IAppointmentsApi
     {
         var __path = "/api/v1/groups/" + global::ClicRdv.Generated.Support.RequestUri.EscapePathSegment(global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, gid, global::ClicRdv.Generated.Support.WireText.Format(gid))) + "/appointments/" + global::ClicRdv.Generated.Support.RequestUri.EscapePathSegment(global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, id, global::ClicRdv.Generated.Support.WireText.Format(id)));
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Delete, global::ClicRdv.Generated.Support.RequestUri.Build(_httpClient, __path, null));
-        await global::ClicRdv.Generated.Support.ClientRuntime.SendAsync<object>(_httpClient, __request, _settings, global::ClicRdv.Generated.Support.ResponseContent.None, null, cancellationToken).ConfigureAwait(false);
+        global::ClicRdv.Generated.Support.ErrorTable __errors = static (__status, __json) => __status switch
+        {
+            400 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            401 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            403 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            404 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            405 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            500 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            _ => null,
+        };
+        await global::ClicRdv.Generated.Support.ClientRuntime.SendAsync<object>(_httpClient, __request, _settings, global::ClicRdv.Generated.Support.ResponseContent.None, null, cancellationToken, errors: __errors, errorJson: _json).ConfigureAwait(false);
     }
 }
 
@@ -210,7 +260,17 @@ public sealed partial class AvailabletimeslotsApiClient : IAvailabletimeslotsApi
         }
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, global::ClicRdv.Generated.Support.RequestUri.Build(_httpClient, __path, __query));
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
-        return await global::ClicRdv.Generated.Support.ClientRuntime.SendAsync<AvailableTimeSlots>(_httpClient, __request, _settings, global::ClicRdv.Generated.Support.ResponseContent.Json, _json?.AvailableTimeSlots, cancellationToken).ConfigureAwait(false);
+        global::ClicRdv.Generated.Support.ErrorTable __errors = static (__status, __json) => __status switch
+        {
+            400 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            401 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            403 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            404 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            405 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            500 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            _ => null,
+        };
+        return await global::ClicRdv.Generated.Support.ClientRuntime.SendAsync<AvailableTimeSlots>(_httpClient, __request, _settings, global::ClicRdv.Generated.Support.ResponseContent.Json, _json?.AvailableTimeSlots, cancellationToken, errors: __errors, errorJson: _json).ConfigureAwait(false);
     }
 }
 
@@ -279,7 +339,17 @@ public sealed partial class CalendarsApiClient : ICalendarsApi
         }
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, global::ClicRdv.Generated.Support.RequestUri.Build(_httpClient, __path, __query));
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
-        return await global::ClicRdv.Generated.Support.ClientRuntime.SendAsync<CalendarCollection>(_httpClient, __request, _settings, global::ClicRdv.Generated.Support.ResponseContent.Json, _json?.CalendarCollection, cancellationToken).ConfigureAwait(false);
+        global::ClicRdv.Generated.Support.ErrorTable __errors = static (__status, __json) => __status switch
+        {
+            400 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            401 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            403 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            404 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            405 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            500 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            _ => null,
+        };
+        return await global::ClicRdv.Generated.Support.ClientRuntime.SendAsync<CalendarCollection>(_httpClient, __request, _settings, global::ClicRdv.Generated.Support.ResponseContent.Json, _json?.CalendarCollection, cancellationToken, errors: __errors, errorJson: _json).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -289,7 +359,17 @@ public sealed partial class CalendarsApiClient : ICalendarsApi
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, global::ClicRdv.Generated.Support.RequestUri.Build(_httpClient, __path, null));
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
         __request.Content = global::ClicRdv.Generated.Support.ClientRuntime.JsonBody(body, _json?.CalendarRequest, _settings);
-        return await global::ClicRdv.Generated.Support.ClientRuntime.SendAsync<Calendar>(_httpClient, __request, _settings, global::ClicRdv.Generated.Support.ResponseContent.Json, _json?.Calendar, cancellationToken).ConfigureAwait(false);
+        global::ClicRdv.Generated.Support.ErrorTable __errors = static (__status, __json) => __status switch
+        {
+            400 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            401 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            403 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            404 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            405 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            500 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            _ => null,
+        };
+        return await global::ClicRdv.Generated.Support.ClientRuntime.SendAsync<Calendar>(_httpClient, __request, _settings, global::ClicRdv.Generated.Support.ResponseContent.Json, _json?.Calendar, cancellationToken, errors: __errors, errorJson: _json).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -298,7 +378,17 @@ public sealed partial class CalendarsApiClient : ICalendarsApi
         var __path = "/api/v1/groups/" + global::ClicRdv.Generated.Support.RequestUri.EscapePathSegment(global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, gid, global::ClicRdv.Generated.Support.WireText.Format(gid))) + "/calendars/" + global::ClicRdv.Generated.Support.RequestUri.EscapePathSegment(global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, id, global::ClicRdv.Generated.Support.WireText.Format(id)));
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, global::ClicRdv.Generated.Support.RequestUri.Build(_httpClient, __path, null));
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
-        return await global::ClicRdv.Generated.Support.ClientRuntime.SendAsync<Calendar>(_httpClient, __request, _settings, global::ClicRdv.Generated.Support.ResponseContent.Json, _json?.Calendar, cancellationToken).ConfigureAwait(false);
+        global::ClicRdv.Generated.Support.ErrorTable __errors = static (__status, __json) => __status switch
+        {
+            400 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            401 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            403 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            404 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            405 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            500 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            _ => null,
+        };
+        return await global::ClicRdv.Generated.Support.ClientRuntime.SendAsync<Calendar>(_httpClient, __request, _settings, global::ClicRdv.Generated.Support.ResponseContent.Json, _json?.Calendar, cancellationToken, errors: __errors, errorJson: _json).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -308,7 +398,17 @@ public sealed partial class CalendarsApiClient : ICalendarsApi
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Put, global::ClicRdv.Generated.Support.RequestUri.Build(_httpClient, __path, null));
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
         __request.Content = global::ClicRdv.Generated.Support.ClientRuntime.JsonBody(body, _json?.CalendarUpdateRequest, _settings);
-        return await global::ClicRdv.Generated.Support.ClientRuntime.SendAsync<Calendar>(_httpClient, __request, _settings, global::ClicRdv.Generated.Support.ResponseContent.Json, _json?.Calendar, cancellationToken).ConfigureAwait(false);
+        global::ClicRdv.Generated.Support.ErrorTable __errors = static (__status, __json) => __status switch
+        {
+            400 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            401 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            403 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            404 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            405 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            500 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            _ => null,
+        };
+        return await global::ClicRdv.Generated.Support.ClientRuntime.SendAsync<Calendar>(_httpClient, __request, _settings, global::ClicRdv.Generated.Support.ResponseContent.Json, _json?.Calendar, cancellationToken, errors: __errors, errorJson: _json).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -316,7 +416,17 @@ public sealed partial class CalendarsApiClient : ICalendarsApi
     {
         var __path = "/api/v1/groups/" + global::ClicRdv.Generated.Support.RequestUri.EscapePathSegment(global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, gid, global::ClicRdv.Generated.Support.WireText.Format(gid))) + "/calendars/" + global::ClicRdv.Generated.Support.RequestUri.EscapePathSegment(global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, id, global::ClicRdv.Generated.Support.WireText.Format(id)));
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Delete, global::ClicRdv.Generated.Support.RequestUri.Build(_httpClient, __path, null));
-        await global::ClicRdv.Generated.Support.ClientRuntime.SendAsync<object>(_httpClient, __request, _settings, global::ClicRdv.Generated.Support.ResponseContent.None, null, cancellationToken).ConfigureAwait(false);
+        global::ClicRdv.Generated.Support.ErrorTable __errors = static (__status, __json) => __status switch
+        {
+            400 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            401 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            403 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            404 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            405 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            500 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            _ => null,
+        };
+        await global::ClicRdv.Generated.Support.ClientRuntime.SendAsync<object>(_httpClient, __request, _settings, global::ClicRdv.Generated.Support.ResponseContent.None, null, cancellationToken, errors: __errors, errorJson: _json).ConfigureAwait(false);
     }
 }
 
@@ -367,7 +477,17 @@ public sealed partial class CalendarsetsApiClient : ICalendarsetsApi
         }
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, global::ClicRdv.Generated.Support.RequestUri.Build(_httpClient, __path, __query));
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
-        return await global::ClicRdv.Generated.Support.ClientRuntime.SendAsync<CalendarsetCollection>(_httpClient, __request, _settings, global::ClicRdv.Generated.Support.ResponseContent.Json, _json?.CalendarsetCollection, cancellationToken).ConfigureAwait(false);
+        global::ClicRdv.Generated.Support.ErrorTable __errors = static (__status, __json) => __status switch
+        {
+            400 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            401 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            403 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            404 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            405 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            500 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            _ => null,
+        };
+        return await global::ClicRdv.Generated.Support.ClientRuntime.SendAsync<CalendarsetCollection>(_httpClient, __request, _settings, global::ClicRdv.Generated.Support.ResponseContent.Json, _json?.CalendarsetCollection, cancellationToken, errors: __errors, errorJson: _json).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -377,7 +497,17 @@ public sealed partial class CalendarsetsApiClient : ICalendarsetsApi
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, global::ClicRdv.Generated.Support.RequestUri.Build(_httpClient, __path, null));
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
         __request.Content = global::ClicRdv.Generated.Support.ClientRuntime.JsonBody(body, _json?.CalendarsetRequest, _settings);
-        return await global::ClicRdv.Generated.Support.ClientRuntime.SendAsync<Calendarset>(_httpClient, __request, _settings, global::ClicRdv.Generated.Support.ResponseContent.Json, _json?.Calendarset, cancellationToken).ConfigureAwait(false);
+        global::ClicRdv.Generated.Support.ErrorTable __errors = static (__status, __json) => __status switch
+        {
+            400 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            401 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            403 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            404 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            405 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            500 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            _ => null,
+        };
+        return await global::ClicRdv.Generated.Support.ClientRuntime.SendAsync<Calendarset>(_httpClient, __request, _settings, global::ClicRdv.Generated.Support.ResponseContent.Json, _json?.Calendarset, cancellationToken, errors: __errors, errorJson: _json).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -386,7 +516,17 @@ public sealed partial class CalendarsetsApiClient : ICalendarsetsApi
         var __path = "/api/v1/groups/" + global::ClicRdv.Generated.Support.RequestUri.EscapePathSegment(global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, gid, global::ClicRdv.Generated.Support.WireText.Format(gid))) + "/calendarsets/" + global::ClicRdv.Generated.Support.RequestUri.EscapePathSegment(global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, id, global::ClicRdv.Generated.Support.WireText.Format(id)));
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, global::ClicRdv.Generated.Support.RequestUri.Build(_httpClient, __path, null));
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
-        return await global::ClicRdv.Generated.Support.ClientRuntime.SendAsync<Calendarset>(_httpClient, __request, _settings, global::ClicRdv.Generated.Support.ResponseContent.Json, _json?.Calendarset, cancellationToken).ConfigureAwait(false);
+        global::ClicRdv.Generated.Support.ErrorTable __errors = static (__status, __json) => __status switch
+        {
+            400 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            401 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            403 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            404 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            405 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            500 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            _ => null,
+        };
+        return await global::ClicRdv.Generated.Support.ClientRuntime.SendAsync<Calendarset>(_httpClient, __request, _settings, global::ClicRdv.Generated.Support.ResponseContent.Json, _json?.Calendarset, cancellationToken, errors: __errors, errorJson: _json).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -396,7 +536,17 @@ public sealed partial class CalendarsetsApiClient : ICalendarsetsApi
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Put, global::ClicRdv.Generated.Support.RequestUri.Build(_httpClient, __path, null));
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
         __request.Content = global::ClicRdv.Generated.Support.ClientRuntime.JsonBody(body, _json?.CalendarsetUpdateRequest, _settings);
-        return await global::ClicRdv.Generated.Support.ClientRuntime.SendAsync<Calendarset>(_httpClient, __request, _settings, global::ClicRdv.Generated.Support.ResponseContent.Json, _json?.Calendarset, cancellationToken).ConfigureAwait(false);
+        global::ClicRdv.Generated.Support.ErrorTable __errors = static (__status, __json) => __status switch
+        {
+            400 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            401 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            403 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            404 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            405 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            500 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            _ => null,
+        };
+        return await global::ClicRdv.Generated.Support.ClientRuntime.SendAsync<Calendarset>(_httpClient, __request, _settings, global::ClicRdv.Generated.Support.ResponseContent.Json, _json?.Calendarset, cancellationToken, errors: __errors, errorJson: _json).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -404,7 +554,17 @@ public sealed partial class CalendarsetsApiClient : ICalendarsetsApi
     {
         var __path = "/api/v1/groups/" + global::ClicRdv.Generated.Support.RequestUri.EscapePathSegment(global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, gid, global::ClicRdv.Generated.Support.WireText.Format(gid))) + "/calendarsets/" + global::ClicRdv.Generated.Support.RequestUri.EscapePathSegment(global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, id, global::ClicRdv.Generated.Support.WireText.Format(id)));
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Delete, global::ClicRdv.Generated.Support.RequestUri.Build(_httpClient, __path, null));
-        await global::ClicRdv.Generated.Support.ClientRuntime.SendAsync<object>(_httpClient, __request, _settings, global::ClicRdv.Generated.Support.ResponseContent.None, null, cancellationToken).ConfigureAwait(false);
+        global::ClicRdv.Generated.Support.ErrorTable __errors = static (__status, __json) => __status switch
+        {
+            400 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            401 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            403 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            404 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            405 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            500 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            _ => null,
+        };
+        await global::ClicRdv.Generated.Support.ClientRuntime.SendAsync<object>(_httpClient, __request, _settings, global::ClicRdv.Generated.Support.ResponseContent.None, null, cancellationToken, errors: __errors, errorJson: _json).ConfigureAwait(false);
     }
 }
 
@@ -455,7 +615,17 @@ public sealed partial class CustomfieldsApiClient : ICustomfieldsApi
         }
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, global::ClicRdv.Generated.Support.RequestUri.Build(_httpClient, __path, __query));
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
-        return await global::ClicRdv.Generated.Support.ClientRuntime.SendAsync<CustomfieldCollection>(_httpClient, __request, _settings, global::ClicRdv.Generated.Support.ResponseContent.Json, _json?.CustomfieldCollection, cancellationToken).ConfigureAwait(false);
+        global::ClicRdv.Generated.Support.ErrorTable __errors = static (__status, __json) => __status switch
+        {
+            400 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            401 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            403 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            404 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            405 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            500 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            _ => null,
+        };
+        return await global::ClicRdv.Generated.Support.ClientRuntime.SendAsync<CustomfieldCollection>(_httpClient, __request, _settings, global::ClicRdv.Generated.Support.ResponseContent.Json, _json?.CustomfieldCollection, cancellationToken, errors: __errors, errorJson: _json).ConfigureAwait(false);
     }
 }
 
@@ -521,7 +691,17 @@ public sealed partial class FichesApiClient : IFichesApi
         }
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, global::ClicRdv.Generated.Support.RequestUri.Build(_httpClient, __path, __query));
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
-        return await global::ClicRdv.Generated.Support.ClientRuntime.SendAsync<FicheCollection>(_httpClient, __request, _settings, global::ClicRdv.Generated.Support.ResponseContent.Json, _json?.FicheCollection, cancellationToken).ConfigureAwait(false);
+        global::ClicRdv.Generated.Support.ErrorTable __errors = static (__status, __json) => __status switch
+        {
+            400 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            401 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            403 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            404 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            405 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            500 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            _ => null,
+        };
+        return await global::ClicRdv.Generated.Support.ClientRuntime.SendAsync<FicheCollection>(_httpClient, __request, _settings, global::ClicRdv.Generated.Support.ResponseContent.Json, _json?.FicheCollection, cancellationToken, errors: __errors, errorJson: _json).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -531,7 +711,17 @@ public sealed partial class FichesApiClient : IFichesApi
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, global::ClicRdv.Generated.Support.RequestUri.Build(_httpClient, __path, null));
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
         __request.Content = global::ClicRdv.Generated.Support.ClientRuntime.JsonBody(body, _json?.FicheRequest, _settings);
-        return await global::ClicRdv.Generated.Support.ClientRuntime.SendAsync<Fiche>(_httpClient, __request, _settings, global::ClicRdv.Generated.Support.ResponseContent.Json, _json?.Fiche, cancellationToken).ConfigureAwait(false);
+        global::ClicRdv.Generated.Support.ErrorTable __errors = static (__status, __json) => __status switch
+        {
+            400 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            401 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            403 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            404 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            405 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            500 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            _ => null,
+        };
+        return await global::ClicRdv.Generated.Support.ClientRuntime.SendAsync<Fiche>(_httpClient, __request, _settings, global::ClicRdv.Generated.Support.ResponseContent.Json, _json?.Fiche, cancellationToken, errors: __errors, errorJson: _json).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -540,7 +730,17 @@ public sealed partial class FichesApiClient : IFichesApi
         var __path = "/api/v1/groups/" + global::ClicRdv.Generated.Support.RequestUri.EscapePathSegment(global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, gid, global::ClicRdv.Generated.Support.WireText.Format(gid))) + "/fiches/" + global::ClicRdv.Generated.Support.RequestUri.EscapePathSegment(global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, id, global::ClicRdv.Generated.Support.WireText.Format(id)));
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, global::ClicRdv.Generated.Support.RequestUri.Build(_httpClient, __path, null));
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
-        return await global::ClicRdv.Generated.Support.ClientRuntime.SendAsync<Fiche>(_httpClient, __request, _settings, global::ClicRdv.Generated.Support.ResponseContent.Json, _json?.Fiche, cancellationToken).ConfigureAwait(false);
+        global::ClicRdv.Generated.Support.ErrorTable __errors = static (__status, __json) => __status switch
+        {
+            400 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            401 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            403 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            404 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            405 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            500 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            _ => null,
+        };
+        return await global::ClicRdv.Generated.Support.ClientRuntime.SendAsync<Fiche>(_httpClient, __request, _settings, global::ClicRdv.Generated.Support.ResponseContent.Json, _json?.Fiche, cancellationToken, errors: __errors, errorJson: _json).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -550,7 +750,17 @@ public sealed partial class FichesApiClient : IFichesApi
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Put, global::ClicRdv.Generated.Support.RequestUri.Build(_httpClient, __path, null));
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
         __request.Content = global::ClicRdv.Generated.Support.ClientRuntime.JsonBody(body, _json?.FicheRequest, _settings);
-        return await global::ClicRdv.Generated.Support.ClientRuntime.SendAsync<Fiche>(_httpClient, __request, _settings, global::ClicRdv.Generated.Support.ResponseContent.Json, _json?.Fiche, cancellationToken).ConfigureAwait(false);
+        global::ClicRdv.Generated.Support.ErrorTable __errors = static (__status, __json) => __status switch
+        {
+            400 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            401 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            403 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            404 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            405 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            500 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            _ => null,
+        };
+        return await global::ClicRdv.Generated.Support.ClientRuntime.SendAsync<Fiche>(_httpClient, __request, _settings, global::ClicRdv.Generated.Support.ResponseContent.Json, _json?.Fiche, cancellationToken, errors: __errors, errorJson: _json).ConfigureAwait(false);
     }
 }
 
@@ -605,7 +815,17 @@ public sealed partial class GroupsApiClient : IGroupsApi
         }
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, global::ClicRdv.Generated.Support.RequestUri.Build(_httpClient, __path, __query));
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
-        return await global::ClicRdv.Generated.Support.ClientRuntime.SendAsync<GroupCollection>(_httpClient, __request, _settings, global::ClicRdv.Generated.Support.ResponseContent.Json, _json?.GroupCollection, cancellationToken).ConfigureAwait(false);
+        global::ClicRdv.Generated.Support.ErrorTable __errors = static (__status, __json) => __status switch
+        {
+            400 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            401 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            403 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            404 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            405 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            500 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            _ => null,
+        };
+        return await global::ClicRdv.Generated.Support.ClientRuntime.SendAsync<GroupCollection>(_httpClient, __request, _settings, global::ClicRdv.Generated.Support.ResponseContent.Json, _json?.GroupCollection, cancellationToken, errors: __errors, errorJson: _json).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -614,7 +834,17 @@ public sealed partial class GroupsApiClient : IGroupsApi
         var __path = "/api/v1/groups/" + global::ClicRdv.Generated.Support.RequestUri.EscapePathSegment(global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, id, global::ClicRdv.Generated.Support.WireText.Format(id)));
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, global::ClicRdv.Generated.Support.RequestUri.Build(_httpClient, __path, null));
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
-        return await global::ClicRdv.Generated.Support.ClientRuntime.SendAsync<Group>(_httpClient, __request, _settings, global::ClicRdv.Generated.Support.ResponseContent.Json, _json?.Group, cancellationToken).ConfigureAwait(false);
+        global::ClicRdv.Generated.Support.ErrorTable __errors = static (__status, __json) => __status switch
+        {
+            400 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            401 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            403 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            404 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            405 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            500 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            _ => null,
+        };
+        return await global::ClicRdv.Generated.Support.ClientRuntime.SendAsync<Group>(_httpClient, __request, _settings, global::ClicRdv.Generated.Support.ResponseContent.Json, _json?.Group, cancellationToken, errors: __errors, errorJson: _json).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -624,7 +854,17 @@ public sealed partial class GroupsApiClient : IGroupsApi
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Put, global::ClicRdv.Generated.Support.RequestUri.Build(_httpClient, __path, null));
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
         __request.Content = global::ClicRdv.Generated.Support.ClientRuntime.JsonBody(body, _json?.GroupRequest, _settings);
-        return await global::ClicRdv.Generated.Support.ClientRuntime.SendAsync<Group>(_httpClient, __request, _settings, global::ClicRdv.Generated.Support.ResponseContent.Json, _json?.Group, cancellationToken).ConfigureAwait(false);
+        global::ClicRdv.Generated.Support.ErrorTable __errors = static (__status, __json) => __status switch
+        {
+            400 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            401 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            403 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            404 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            405 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            500 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            _ => null,
+        };
+        return await global::ClicRdv.Generated.Support.ClientRuntime.SendAsync<Group>(_httpClient, __request, _settings, global::ClicRdv.Generated.Support.ResponseContent.Json, _json?.Group, cancellationToken, errors: __errors, errorJson: _json).ConfigureAwait(false);
     }
 }
 
@@ -690,7 +930,17 @@ public sealed partial class InterventionsApiClient : IInterventionsApi
         }
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, global::ClicRdv.Generated.Support.RequestUri.Build(_httpClient, __path, __query));
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
-        return await global::ClicRdv.Generated.Support.ClientRuntime.SendAsync<InterventionCollection>(_httpClient, __request, _settings, global::ClicRdv.Generated.Support.ResponseContent.Json, _json?.InterventionCollection, cancellationToken).ConfigureAwait(false);
+        global::ClicRdv.Generated.Support.ErrorTable __errors = static (__status, __json) => __status switch
+        {
+            400 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            401 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            403 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            404 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            405 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            500 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            _ => null,
+        };
+        return await global::ClicRdv.Generated.Support.ClientRuntime.SendAsync<InterventionCollection>(_httpClient, __request, _settings, global::ClicRdv.Generated.Support.ResponseContent.Json, _json?.InterventionCollection, cancellationToken, errors: __errors, errorJson: _json).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -700,7 +950,17 @@ public sealed partial class InterventionsApiClient : IInterventionsApi
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, global::ClicRdv.Generated.Support.RequestUri.Build(_httpClient, __path, null));
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
         __request.Content = global::ClicRdv.Generated.Support.ClientRuntime.JsonBody(body, _json?.InterventionRequest, _settings);
-        return await global::ClicRdv.Generated.Support.ClientRuntime.SendAsync<Intervention>(_httpClient, __request, _settings, global::ClicRdv.Generated.Support.ResponseContent.Json, _json?.Intervention, cancellationToken).ConfigureAwait(false);
+        global::ClicRdv.Generated.Support.ErrorTable __errors = static (__status, __json) => __status switch
+        {
+            400 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            401 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            403 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            404 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            405 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            500 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            _ => null,
+        };
+        return await global::ClicRdv.Generated.Support.ClientRuntime.SendAsync<Intervention>(_httpClient, __request, _settings, global::ClicRdv.Generated.Support.ResponseContent.Json, _json?.Intervention, cancellationToken, errors: __errors, errorJson: _json).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -709,7 +969,17 @@ public sealed partial class InterventionsApiClient : IInterventionsApi
         var __path = "/api/v1/groups/" + global::ClicRdv.Generated.Support.RequestUri.EscapePathSegment(global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, gid, global::ClicRdv.Generated.Support.WireText.Format(gid))) + "/interventions/" + global::ClicRdv.Generated.Support.RequestUri.EscapePathSegment(global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, id, global::ClicRdv.Generated.Support.WireText.Format(id)));
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, global::ClicRdv.Generated.Support.RequestUri.Build(_httpClient, __path, null));
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
-        return await global::ClicRdv.Generated.Support.ClientRuntime.SendAsync<Intervention>(_httpClient, __request, _settings, global::ClicRdv.Generated.Support.ResponseContent.Json, _json?.Intervention, cancellationToken).ConfigureAwait(false);
+        global::ClicRdv.Generated.Support.ErrorTable __errors = static (__status, __json) => __status switch
+        {
+            400 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            401 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            403 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            404 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            405 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            500 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            _ => null,
+        };
+        return await global::ClicRdv.Generated.Support.ClientRuntime.SendAsync<Intervention>(_httpClient, __request, _settings, global::ClicRdv.Generated.Support.ResponseContent.Json, _json?.Intervention, cancellationToken, errors: __errors, errorJson: _json).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -719,7 +989,17 @@ public sealed partial class InterventionsApiClient : IInterventionsApi
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Put, global::ClicRdv.Generated.Support.RequestUri.Build(_httpClient, __path, null));
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
         __request.Content = global::ClicRdv.Generated.Support.ClientRuntime.JsonBody(body, _json?.InterventionUpdateRequest, _settings);
-        return await global::ClicRdv.Generated.Support.ClientRuntime.SendAsync<Intervention>(_httpClient, __request, _settings, global::ClicRdv.Generated.Support.ResponseContent.Json, _json?.Intervention, cancellationToken).ConfigureAwait(false);
+        global::ClicRdv.Generated.Support.ErrorTable __errors = static (__status, __json) => __status switch
+        {
+            400 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            401 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            403 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            404 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            405 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            500 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            _ => null,
+        };
+        return await global::ClicRdv.Generated.Support.ClientRuntime.SendAsync<Intervention>(_httpClient, __request, _settings, global::ClicRdv.Generated.Support.ResponseContent.Json, _json?.Intervention, cancellationToken, errors: __errors, errorJson: _json).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -727,7 +1007,17 @@ public sealed partial class InterventionsApiClient : IInterventionsApi
     {
         var __path = "/api/v1/groups/" + global::ClicRdv.Generated.Support.RequestUri.EscapePathSegment(global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, gid, global::ClicRdv.Generated.Support.WireText.Format(gid))) + "/interventions/" + global::ClicRdv.Generated.Support.RequestUri.EscapePathSegment(global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, id, global::ClicRdv.Generated.Support.WireText.Format(id)));
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Delete, global::ClicRdv.Generated.Support.RequestUri.Build(_httpClient, __path, null));
-        await global::ClicRdv.Generated.Support.ClientRuntime.SendAsync<object>(_httpClient, __request, _settings, global::ClicRdv.Generated.Support.ResponseContent.None, null, cancellationToken).ConfigureAwait(false);
+        global::ClicRdv.Generated.Support.ErrorTable __errors = static (__status, __json) => __status switch
+        {
+            400 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            401 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            403 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            404 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            405 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            500 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            _ => null,
+        };
+        await global::ClicRdv.Generated.Support.ClientRuntime.SendAsync<object>(_httpClient, __request, _settings, global::ClicRdv.Generated.Support.ResponseContent.None, null, cancellationToken, errors: __errors, errorJson: _json).ConfigureAwait(false);
     }
 }
 
@@ -778,7 +1068,17 @@ public sealed partial class InterventionsetsApiClient : IInterventionsetsApi
         }
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, global::ClicRdv.Generated.Support.RequestUri.Build(_httpClient, __path, __query));
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
-        return await global::ClicRdv.Generated.Support.ClientRuntime.SendAsync<InterventionsetCollection>(_httpClient, __request, _settings, global::ClicRdv.Generated.Support.ResponseContent.Json, _json?.InterventionsetCollection, cancellationToken).ConfigureAwait(false);
+        global::ClicRdv.Generated.Support.ErrorTable __errors = static (__status, __json) => __status switch
+        {
+            400 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            401 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            403 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            404 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            405 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            500 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            _ => null,
+        };
+        return await global::ClicRdv.Generated.Support.ClientRuntime.SendAsync<InterventionsetCollection>(_httpClient, __request, _settings, global::ClicRdv.Generated.Support.ResponseContent.Json, _json?.InterventionsetCollection, cancellationToken, errors: __errors, errorJson: _json).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -788,7 +1088,17 @@ public sealed partial class InterventionsetsApiClient : IInterventionsetsApi
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, global::ClicRdv.Generated.Support.RequestUri.Build(_httpClient, __path, null));
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
         __request.Content = global::ClicRdv.Generated.Support.ClientRuntime.JsonBody(body, _json?.InterventionsetRequest, _settings);
-        return await global::ClicRdv.Generated.Support.ClientRuntime.SendAsync<Interventionset>(_httpClient, __request, _settings, global::ClicRdv.Generated.Support.ResponseContent.Json, _json?.Interventionset, cancellationToken).ConfigureAwait(false);
+        global::ClicRdv.Generated.Support.ErrorTable __errors = static (__status, __json) => __status switch
+        {
+            400 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            401 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            403 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            404 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            405 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            500 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            _ => null,
+        };
+        return await global::ClicRdv.Generated.Support.ClientRuntime.SendAsync<Interventionset>(_httpClient, __request, _settings, global::ClicRdv.Generated.Support.ResponseContent.Json, _json?.Interventionset, cancellationToken, errors: __errors, errorJson: _json).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -797,7 +1107,17 @@ public sealed partial class InterventionsetsApiClient : IInterventionsetsApi
         var __path = "/api/v1/groups/" + global::ClicRdv.Generated.Support.RequestUri.EscapePathSegment(global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, gid, global::ClicRdv.Generated.Support.WireText.Format(gid))) + "/interventionsets/" + global::ClicRdv.Generated.Support.RequestUri.EscapePathSegment(global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, id, global::ClicRdv.Generated.Support.WireText.Format(id)));
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, global::ClicRdv.Generated.Support.RequestUri.Build(_httpClient, __path, null));
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
-        return await global::ClicRdv.Generated.Support.ClientRuntime.SendAsync<Interventionset>(_httpClient, __request, _settings, global::ClicRdv.Generated.Support.ResponseContent.Json, _json?.Interventionset, cancellationToken).ConfigureAwait(false);
+        global::ClicRdv.Generated.Support.ErrorTable __errors = static (__status, __json) => __status switch
+        {
+            400 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            401 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            403 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            404 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            405 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            500 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            _ => null,
+        };
+        return await global::ClicRdv.Generated.Support.ClientRuntime.SendAsync<Interventionset>(_httpClient, __request, _settings, global::ClicRdv.Generated.Support.ResponseContent.Json, _json?.Interventionset, cancellationToken, errors: __errors, errorJson: _json).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -807,7 +1127,17 @@ public sealed partial class InterventionsetsApiClient : IInterventionsetsApi
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Put, global::ClicRdv.Generated.Support.RequestUri.Build(_httpClient, __path, null));
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
         __request.Content = global::ClicRdv.Generated.Support.ClientRuntime.JsonBody(body, _json?.InterventionsetUpdateRequest, _settings);
-        return await global::ClicRdv.Generated.Support.ClientRuntime.SendAsync<Interventionset>(_httpClient, __request, _settings, global::ClicRdv.Generated.Support.ResponseContent.Json, _json?.Interventionset, cancellationToken).ConfigureAwait(false);
+        global::ClicRdv.Generated.Support.ErrorTable __errors = static (__status, __json) => __status switch
+        {
+            400 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            401 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            403 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            404 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            405 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            500 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            _ => null,
+        };
+        return await global::ClicRdv.Generated.Support.ClientRuntime.SendAsync<Interventionset>(_httpClient, __request, _settings, global::ClicRdv.Generated.Support.ResponseContent.Json, _json?.Interventionset, cancellationToken, errors: __errors, errorJson: _json).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -815,7 +1145,17 @@ public sealed partial class InterventionsetsApiClient : IInterventionsetsApi
     {
         var __path = "/api/v1/groups/" + global::ClicRdv.Generated.Support.RequestUri.EscapePathSegment(global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, gid, global::ClicRdv.Generated.Support.WireText.Format(gid))) + "/interventionsets/" + global::ClicRdv.Generated.Support.RequestUri.EscapePathSegment(global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, id, global::ClicRdv.Generated.Support.WireText.Format(id)));
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Delete, global::ClicRdv.Generated.Support.RequestUri.Build(_httpClient, __path, null));
-        await global::ClicRdv.Generated.Support.ClientRuntime.SendAsync<object>(_httpClient, __request, _settings, global::ClicRdv.Generated.Support.ResponseContent.None, null, cancellationToken).ConfigureAwait(false);
+        global::ClicRdv.Generated.Support.ErrorTable __errors = static (__status, __json) => __status switch
+        {
+            400 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            401 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            403 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            404 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            405 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            500 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            _ => null,
+        };
+        await global::ClicRdv.Generated.Support.ClientRuntime.SendAsync<object>(_httpClient, __request, _settings, global::ClicRdv.Generated.Support.ResponseContent.None, null, cancellationToken, errors: __errors, errorJson: _json).ConfigureAwait(false);
     }
 }
 
@@ -866,7 +1206,17 @@ public sealed partial class ProsApiClient : IProsApi
         }
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, global::ClicRdv.Generated.Support.RequestUri.Build(_httpClient, __path, __query));
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
-        return await global::ClicRdv.Generated.Support.ClientRuntime.SendAsync<ProCollection>(_httpClient, __request, _settings, global::ClicRdv.Generated.Support.ResponseContent.Json, _json?.ProCollection, cancellationToken).ConfigureAwait(false);
+        global::ClicRdv.Generated.Support.ErrorTable __errors = static (__status, __json) => __status switch
+        {
+            400 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            401 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            403 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            404 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            405 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            500 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            _ => null,
+        };
+        return await global::ClicRdv.Generated.Support.ClientRuntime.SendAsync<ProCollection>(_httpClient, __request, _settings, global::ClicRdv.Generated.Support.ResponseContent.Json, _json?.ProCollection, cancellationToken, errors: __errors, errorJson: _json).ConfigureAwait(false);
     }
 }
 
@@ -918,7 +1268,17 @@ public sealed partial class SessionsApiClient : ISessionsApi
             __form.Add("account[password]", __body_AccountPassword);
         }
         __request.Content = __form.ToContent();
-        return await global::ClicRdv.Generated.Support.ClientRuntime.SendAsync<LoginResponse>(_httpClient, __request, _settings, global::ClicRdv.Generated.Support.ResponseContent.Json, _json?.LoginResponse, cancellationToken).ConfigureAwait(false);
+        global::ClicRdv.Generated.Support.ErrorTable __errors = static (__status, __json) => __status switch
+        {
+            400 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            401 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            403 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            404 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            405 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            500 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            _ => null,
+        };
+        return await global::ClicRdv.Generated.Support.ClientRuntime.SendAsync<LoginResponse>(_httpClient, __request, _settings, global::ClicRdv.Generated.Support.ResponseContent.Json, _json?.LoginResponse, cancellationToken, errors: __errors, errorJson: _json).ConfigureAwait(false);
     }
 }
 
@@ -988,7 +1348,17 @@ public sealed partial class VeventsApiClient : IVeventsApi
         }
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, global::ClicRdv.Generated.Support.RequestUri.Build(_httpClient, __path, __query));
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
-        return await global::ClicRdv.Generated.Support.ClientRuntime.SendAsync<VeventCollection>(_httpClient, __request, _settings, global::ClicRdv.Generated.Support.ResponseContent.Json, _json?.VeventCollection, cancellationToken).ConfigureAwait(false);
+        global::ClicRdv.Generated.Support.ErrorTable __errors = static (__status, __json) => __status switch
+        {
+            400 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            401 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            403 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            404 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            405 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            500 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            _ => null,
+        };
+        return await global::ClicRdv.Generated.Support.ClientRuntime.SendAsync<VeventCollection>(_httpClient, __request, _settings, global::ClicRdv.Generated.Support.ResponseContent.Json, _json?.VeventCollection, cancellationToken, errors: __errors, errorJson: _json).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -998,7 +1368,17 @@ public sealed partial class VeventsApiClient : IVeventsApi
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, global::ClicRdv.Generated.Support.RequestUri.Build(_httpClient, __path, null));
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
         __request.Content = global::ClicRdv.Generated.Support.ClientRuntime.JsonBody(body, _json?.VeventRequest, _settings);
-        return await global::ClicRdv.Generated.Support.ClientRuntime.SendAsync<Vevent>(_httpClient, __request, _settings, global::ClicRdv.Generated.Support.ResponseContent.Json, _json?.Vevent, cancellationToken).ConfigureAwait(false);
+        global::ClicRdv.Generated.Support.ErrorTable __errors = static (__status, __json) => __status switch
+        {
+            400 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            401 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            403 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            404 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            405 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            500 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            _ => null,
+        };
+        return await global::ClicRdv.Generated.Support.ClientRuntime.SendAsync<Vevent>(_httpClient, __request, _settings, global::ClicRdv.Generated.Support.ResponseContent.Json, _json?.Vevent, cancellationToken, errors: __errors, errorJson: _json).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -1007,7 +1387,17 @@ public sealed partial class VeventsApiClient : IVeventsApi
         var __path = "/api/v1/groups/" + global::ClicRdv.Generated.Support.RequestUri.EscapePathSegment(global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, gid, global::ClicRdv.Generated.Support.WireText.Format(gid))) + "/vevents/" + global::ClicRdv.Generated.Support.RequestUri.EscapePathSegment(global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, id, global::ClicRdv.Generated.Support.WireText.Format(id)));
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, global::ClicRdv.Generated.Support.RequestUri.Build(_httpClient, __path, null));
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
-        return await global::ClicRdv.Generated.Support.ClientRuntime.SendAsync<Vevent>(_httpClient, __request, _settings, global::ClicRdv.Generated.Support.ResponseContent.Json, _json?.Vevent, cancellationToken).ConfigureAwait(false);
+        global::ClicRdv.Generated.Support.ErrorTable __errors = static (__status, __json) => __status switch
+        {
+            400 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            401 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            403 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            404 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            405 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            500 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            _ => null,
+        };
+        return await global::ClicRdv.Generated.Support.ClientRuntime.SendAsync<Vevent>(_httpClient, __request, _settings, global::ClicRdv.Generated.Support.ResponseContent.Json, _json?.Vevent, cancellationToken, errors: __errors, errorJson: _json).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -1017,7 +1407,17 @@ public sealed partial class VeventsApiClient : IVeventsApi
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Put, global::ClicRdv.Generated.Support.RequestUri.Build(_httpClient, __path, null));
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
         __request.Content = global::ClicRdv.Generated.Support.ClientRuntime.JsonBody(body, _json?.VeventUpdateRequest, _settings);
-        return await global::ClicRdv.Generated.Support.ClientRuntime.SendAsync<Vevent>(_httpClient, __request, _settings, global::ClicRdv.Generated.Support.ResponseContent.Json, _json?.Vevent, cancellationToken).ConfigureAwait(false);
+        global::ClicRdv.Generated.Support.ErrorTable __errors = static (__status, __json) => __status switch
+        {
+            400 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            401 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            403 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            404 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            405 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            500 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            _ => null,
+        };
+        return await global::ClicRdv.Generated.Support.ClientRuntime.SendAsync<Vevent>(_httpClient, __request, _settings, global::ClicRdv.Generated.Support.ResponseContent.Json, _json?.Vevent, cancellationToken, errors: __errors, errorJson: _json).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -1025,7 +1425,17 @@ public sealed partial class VeventsApiClient : IVeventsApi
     {
         var __path = "/api/v1/groups/" + global::ClicRdv.Generated.Support.RequestUri.EscapePathSegment(global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, gid, global::ClicRdv.Generated.Support.WireText.Format(gid))) + "/vevents/" + global::ClicRdv.Generated.Support.RequestUri.EscapePathSegment(global::ClicRdv.Generated.Support.UrlFormatting.Text(_url, id, global::ClicRdv.Generated.Support.WireText.Format(id)));
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Delete, global::ClicRdv.Generated.Support.RequestUri.Build(_httpClient, __path, null));
-        await global::ClicRdv.Generated.Support.ClientRuntime.SendAsync<object>(_httpClient, __request, _settings, global::ClicRdv.Generated.Support.ResponseContent.None, null, cancellationToken).ConfigureAwait(false);
+        global::ClicRdv.Generated.Support.ErrorTable __errors = static (__status, __json) => __status switch
+        {
+            400 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            401 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            403 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            404 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            405 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            500 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.ErrorResponse),
+            _ => null,
+        };
+        await global::ClicRdv.Generated.Support.ClientRuntime.SendAsync<object>(_httpClient, __request, _settings, global::ClicRdv.Generated.Support.ResponseContent.None, null, cancellationToken, errors: __errors, errorJson: _json).ConfigureAwait(false);
     }
 }
 

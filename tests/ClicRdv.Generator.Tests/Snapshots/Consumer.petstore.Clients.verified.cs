@@ -52,7 +52,11 @@ public sealed partial class PetsApiClient : IPetsApi
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, global::ClicRdv.Generated.Support.RequestUri.Build(_httpClient, __path, __query));
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
         await global::ClicRdv.Generated.Support.ClientRuntime.AuthorizeAsync(__request, _settings, cancellationToken).ConfigureAwait(false);
-        return await global::ClicRdv.Generated.Support.ClientRuntime.SendAsync<global::System.Collections.Generic.List<Pet>>(_httpClient, __request, _settings, global::ClicRdv.Generated.Support.ResponseContent.Json, _json?.ListPet, cancellationToken).ConfigureAwait(false);
+        global::ClicRdv.Generated.Support.ErrorTable __errors = static (__status2, __json) => __status2 switch
+        {
+            _ => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.Error),
+        };
+        return await global::ClicRdv.Generated.Support.ClientRuntime.SendAsync<global::System.Collections.Generic.List<Pet>>(_httpClient, __request, _settings, global::ClicRdv.Generated.Support.ResponseContent.Json, _json?.ListPet, cancellationToken, errors: __errors, errorJson: _json).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -63,7 +67,12 @@ public sealed partial class PetsApiClient : IPetsApi
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
         __request.Content = global::ClicRdv.Generated.Support.ClientRuntime.JsonBody(body, _json?.NewPet, _settings);
         await global::ClicRdv.Generated.Support.ClientRuntime.AuthorizeAsync(__request, _settings, cancellationToken).ConfigureAwait(false);
-        return await global::ClicRdv.Generated.Support.ClientRuntime.SendAsync<Pet>(_httpClient, __request, _settings, global::ClicRdv.Generated.Support.ResponseContent.Json, _json?.Pet, cancellationToken).ConfigureAwait(false);
+        global::ClicRdv.Generated.Support.ErrorTable __errors = static (__status, __json) => __status switch
+        {
+            400 => global::ClicRdv.Generated.Support.ErrorContract.Of(((global::Consumer.ApiJsonContext?)__json)?.Error),
+            _ => null,
+        };
+        return await global::ClicRdv.Generated.Support.ClientRuntime.SendAsync<Pet>(_httpClient, __request, _settings, global::ClicRdv.Generated.Support.ResponseContent.Json, _json?.Pet, cancellationToken, errors: __errors, errorJson: _json).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
