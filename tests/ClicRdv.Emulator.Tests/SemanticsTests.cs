@@ -3,6 +3,7 @@ using System.Linq;
 using System.Net;
 using System.Threading.Tasks;
 using ClicRdv.Emulator.Tests.Api;
+using ClicRdv.Generated;
 using ClicRdv.Runtime;
 using Refit;
 using Xunit;
@@ -54,8 +55,8 @@ public sealed class SemanticsTests(ITestOutputHelper output) : EmulatorTest(outp
     {
         using var clicRdv = Client(ClicRdvAuthentication.Basic);
 
-        var exception = await Assert.ThrowsAsync<ApiException>(() => clicRdv.Create<ICalendarsApi>().GetCalendar(4, 19));
-        var other = await Assert.ThrowsAsync<ApiException>(() => clicRdv.Create<IGroupsApi>().GetGroup(5));
+        var exception = await Assert.ThrowsAnyAsync<ApiException>(() => clicRdv.Create<ICalendarsApi>().GetCalendar(4, 19));
+        var other = await Assert.ThrowsAnyAsync<ApiException>(() => clicRdv.Create<IGroupsApi>().GetGroup(5));
 
         Assert.Equal(HttpStatusCode.NotFound, exception.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, other.StatusCode);
@@ -88,11 +89,12 @@ public sealed class SemanticsTests(ITestOutputHelper output) : EmulatorTest(outp
     {
         using var clicRdv = Client(ClicRdvAuthentication.Basic);
 
-        var exception = await Assert.ThrowsAsync<ApiException>(() => clicRdv.Create<IAppointmentsApi>().CreateAppointment(4, Booking(new DateTime(2026, 3, 3, 10, 0, 0), calendarId: 11, ficheId: 33)));
-        var error = await exception.GetContentAsAsync<BookingError>();
+        var exception = await Assert.ThrowsAsync<ApiException<BookingError>>(() => clicRdv.Create<IAppointmentsApi>().CreateAppointment(4, Booking(new DateTime(2026, 3, 3, 10, 0, 0), calendarId: 11, ficheId: 33)));
 
         Assert.Equal(HttpStatusCode.BadRequest, exception.StatusCode);
-        Assert.Equal(BookingErrorCode.NotAvailable, error!.Code);
+        Assert.Equal(BookingErrorCode.NotAvailable, exception.Error.Code);
+        Assert.True(exception.Error.Code?.IsKnown);
+        Assert.Contains("\"code\"", exception.Content);
     }
 
     [Fact]
@@ -101,9 +103,9 @@ public sealed class SemanticsTests(ITestOutputHelper output) : EmulatorTest(outp
         using var clicRdv = Client(ClicRdvAuthentication.Basic);
 
         // Sophie Martin (31) already has 10:00 with Alice; Chloé is free then.
-        var exception = await Assert.ThrowsAsync<ApiException>(() => clicRdv.Create<IAppointmentsApi>().CreateAppointment(4, Booking(new DateTime(2026, 3, 3, 10, 15, 0), calendarId: 13, ficheId: 31)));
+        var exception = await Assert.ThrowsAsync<ApiException<BookingError>>(() => clicRdv.Create<IAppointmentsApi>().CreateAppointment(4, Booking(new DateTime(2026, 3, 3, 10, 15, 0), calendarId: 13, ficheId: 31)));
 
-        Assert.Equal(BookingErrorCode.SameTimeRdv, (await exception.GetContentAsAsync<BookingError>())!.Code);
+        Assert.Equal(BookingErrorCode.SameTimeRdv, exception.Error.Code);
     }
 
     [Fact]

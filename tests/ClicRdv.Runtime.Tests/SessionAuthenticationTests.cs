@@ -127,7 +127,7 @@ public sealed class SessionAuthenticationTests : IAsyncLifetime
         await calendars.ListCalendars(4);
 
         _server.ExpireSessions();
-        var rejected = await Assert.ThrowsAsync<ApiException>(() => calendars.CreateCalendar(4, new CalendarRequest { Calendar = new CalendarInput { Name = "A name longer than the bound" } }));
+        var rejected = await Assert.ThrowsAnyAsync<ApiException>(() => calendars.CreateCalendar(4, new CalendarRequest { Calendar = new CalendarInput { Name = "A name longer than the bound" } }));
         var small = await calendars.ListCalendars(4);
 
         Assert.Equal(HttpStatusCode.Unauthorized, rejected.StatusCode);
@@ -158,7 +158,7 @@ public sealed class SessionAuthenticationTests : IAsyncLifetime
         _server.RejectSessions = true;
         using var factory = new ClicRdvClientFactory(ClientOptions.For(_server, ClicRdvAuthentication.ProSession), ApiClients.Factories, ApiJsonContext.Default);
 
-        var exception = await Assert.ThrowsAsync<ApiException>(() => factory.Create<IGroupsApi>().ListGroups());
+        var exception = await Assert.ThrowsAnyAsync<ApiException>(() => factory.Create<IGroupsApi>().ListGroups());
 
         Assert.Equal(HttpStatusCode.Unauthorized, exception.StatusCode);
         Assert.Equal(2, _server.Logins);
