@@ -14,9 +14,8 @@ public class HandlerBenchmarks
     private static readonly Uri Api = new("http://127.0.0.1/");
 
     private HttpClient _none = null!;
-    private HttpClient _basic = null!;
-    private HttpClient _session = null!;
-    private ClicRdvSession _sessionState = null!;
+    private ClicRdvClientFactory _basic = null!;
+    private ClicRdvClientFactory _session = null!;
     private ICalendarsApi _withoutHandlers = null!;
     private ICalendarsApi _withBasic = null!;
     private ICalendarsApi _withSession = null!;
@@ -26,12 +25,11 @@ public class HandlerBenchmarks
     {
         var settings = ClicRdvJson.CreateRefitSettings(ApiJsonContext.Default);
         _none = new HttpClient(new CannedHandler()) { BaseAddress = Api };
-        _basic = new HttpClient(ClicRdvHandlers.CreatePrimaryHandler(Options(ClicRdvAuthentication.Basic), null, new CannedHandler())) { BaseAddress = Api };
-        _sessionState = new ClicRdvSession(Options(ClicRdvAuthentication.ProSession), TimeProvider.System, new CannedHandler());
-        _session = new HttpClient(ClicRdvHandlers.CreatePrimaryHandler(Options(ClicRdvAuthentication.ProSession), _sessionState, new CannedHandler())) { BaseAddress = Api };
+        _basic = new ClicRdvClientFactory(Options(ClicRdvAuthentication.Basic), ApiClients.Factories, ApiJsonContext.Default, transport: new CannedHandler());
+        _session = new ClicRdvClientFactory(Options(ClicRdvAuthentication.ProSession), ApiClients.Factories, ApiJsonContext.Default, transport: new CannedHandler());
         _withoutHandlers = new CalendarsApiClient(_none, settings);
-        _withBasic = new CalendarsApiClient(_basic, settings);
-        _withSession = new CalendarsApiClient(_session, settings);
+        _withBasic = _basic.Create<ICalendarsApi>();
+        _withSession = _session.Create<ICalendarsApi>();
         _withSession.GetCalendar(4, 11).GetAwaiter().GetResult();
     }
 
@@ -41,7 +39,6 @@ public class HandlerBenchmarks
         _none.Dispose();
         _basic.Dispose();
         _session.Dispose();
-        _sessionState.Dispose();
     }
 
     [Benchmark(Baseline = true, Description = "no handler")]

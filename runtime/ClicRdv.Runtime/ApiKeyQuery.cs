@@ -7,8 +7,7 @@ namespace ClicRdv.Runtime;
 /// Puts <c>apikey=&lt;key&gt;</c> in the query of a URI to the API, replacing any <c>apikey</c> already there (so a
 /// retried request never carries two), and <c>format=json</c> unless the query names a format: ClicRDV serves XML
 /// too, and the clients that ran against it in production select JSON this way (README, "Choosing JSON"). Used by
-/// <see cref="ApiKeyQueryHandler"/>, and by the authentication handlers when they carry the key themselves (one
-/// handler in the chain instead of two).
+/// the authentication handlers, which carry the key themselves (one handler in the chain instead of two).
 /// </summary>
 internal sealed class ApiKeyQuery
 {

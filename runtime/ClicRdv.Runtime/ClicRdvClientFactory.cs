@@ -23,7 +23,7 @@ public sealed class ClicRdvClientFactory : IDisposable
     /// <param name="clients">The generated document's <c>ApiClients.Factories</c>.</param>
     /// <param name="metadata">The document's JSON metadata, <c>ApiJsonContext.Default</c>.</param>
     /// <param name="timeProvider">The clock for session idle time.</param>
-    /// <param name="transport">The innermost handler (the socket handler by default).</param>
+    /// <param name="transport">The innermost handler, under the authentication (the socket handler by default): a test double, or a socket handler of your own (proxy, certificates).</param>
     public ClicRdvClientFactory(ClicRdvOptions options, IReadOnlyDictionary<Type, Func<HttpClient, RefitSettings, object>> clients, IJsonTypeInfoResolver metadata, TimeProvider? timeProvider = null, HttpMessageHandler? transport = null)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -35,7 +35,8 @@ public sealed class ClicRdvClientFactory : IDisposable
             throw new OptionsValidationException(Options.DefaultName, typeof(ClicRdvOptions), validation.Failures);
         }
 
-        Session = options.Authentication == ClicRdvAuthentication.Basic ? null : new ClicRdvSession(options, timeProvider, transport);
+        // The session logs in through this factory's HttpClient (set below, before any login), as the clients call through it.
+        Session = options.Authentication == ClicRdvAuthentication.Basic ? null : new ClicRdvSession(options, () => _httpClient!, timeProvider);
         _httpClient = new HttpClient(ClicRdvHandlers.CreatePrimaryHandler(options, Session, transport));
         options.ApplyTo(_httpClient);
     }

@@ -9,7 +9,7 @@ namespace ClicRdv.Runtime;
 /// too), then the socket handler. Being the primary handler, the whole chain sits inside HttpClientFactory's
 /// logging handlers, so no logged URI or header ever carries the apikey, the credentials or the session.
 /// </summary>
-public static class ClicRdvHandlers
+internal static class ClicRdvHandlers
 {
     /// <summary>The chain for <paramref name="options"/>; <paramref name="session"/> is needed for the session modes.</summary>
     public static HttpMessageHandler CreatePrimaryHandler(ClicRdvOptions options, ClicRdvSession? session, HttpMessageHandler? transport = null)
@@ -21,12 +21,12 @@ public static class ClicRdvHandlers
         // The authentication handler adds the apikey too: one handler on every call instead of two.
         return options.Authentication switch
         {
-            ClicRdvAuthentication.Basic => new BasicAuthenticationHandler(options.Email!, options.Password!, apiAddress, options.AllowInsecureHttp, options.ApiKey) { InnerHandler = socket },
+            ClicRdvAuthentication.Basic => new BasicAuthenticationHandler(options.Email!, options.Password!, apiAddress, options.AllowInsecureHttp, options.ApiKey!) { InnerHandler = socket },
             _ => new SessionAuthenticationHandler(
                 session ?? throw new ArgumentNullException(nameof(session), "The session modes need a ClicRdvSession."),
                 apiAddress,
                 options.AllowInsecureHttp,
-                options.ApiKey) { InnerHandler = socket },
+                options.ApiKey!) { InnerHandler = socket },
         };
     }
 

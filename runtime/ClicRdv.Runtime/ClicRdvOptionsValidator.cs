@@ -5,15 +5,19 @@ using Microsoft.Extensions.Options;
 namespace ClicRdv.Runtime;
 
 /// <summary>
-/// Checks the options at start. Each message names the setting by its configuration key and never repeats a value,
+/// Checks the options at start. Each message names the setting by its configuration key (<c>ClicRdv:ApiKey</c>, or
+/// <c>ClicRdv:{account}:ApiKey</c> for a named account) and never repeats a value,
 /// so that a secret put in the wrong setting does not end up in a log.
 /// </summary>
-public sealed class ClicRdvOptionsValidator : IValidateOptions<ClicRdvOptions>
+internal sealed class ClicRdvOptionsValidator : IValidateOptions<ClicRdvOptions>
 {
     /// <inheritdoc />
     public ValidateOptionsResult Validate(string? name, ClicRdvOptions options)
     {
         var failures = new List<string>();
+        var section = new ClicRdvAccount(name ?? Options.DefaultName).SectionPath;
+        string Key(string property) => section + ":" + property;
+
         if (string.IsNullOrWhiteSpace(options.ApiKey))
         {
             failures.Add($"{Key(nameof(options.ApiKey))} is required: every ClicRDV request carries the application's API key.");
@@ -74,6 +78,4 @@ public sealed class ClicRdvOptionsValidator : IValidateOptions<ClicRdvOptions>
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
-
-    private static string Key(string property) => ClicRdvOptions.SectionName + ":" + property;
 }

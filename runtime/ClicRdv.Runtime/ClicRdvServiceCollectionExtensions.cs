@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Net.Http;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.Configuration;
@@ -11,27 +12,27 @@ using Refit;
 
 namespace ClicRdv.Runtime;
 
-/// <summary>Registers generated ClicRDV clients on IHttpClientFactory, with the apikey and the chosen authentication.</summary>
+/// <summary>
+/// Registers generated ClicRDV clients on IHttpClientFactory, with the apikey and the chosen authentication: once for
+/// the application's account, or once per named account (an integrator serving several salons).
+/// </summary>
 public static class ClicRdvServiceCollectionExtensions
 {
-    /// <summary>The name of the HttpClient every ClicRDV client uses.</summary>
+    /// <summary>The name of the HttpClient of the unnamed registration; a named account's is <c>ClicRdv:{name}</c>.</summary>
     public const string HttpClientName = "ClicRdv";
 
     /// <summary>
     /// Registers the clients of a generated document with options bound from the <c>ClicRdv</c> section of
-    /// <paramref name="configuration"/>, validated at start.
+    /// <paramref name="configuration"/>, validated at start. The clients and the <see cref="ClicRdvSession"/> are
+    /// resolved without a key.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configuration">The configuration with a <c>ClicRdv</c> section.</param>
     /// <param name="clients">The document's <c>ApiClients.Factories</c>.</param>
     /// <param name="metadata">The document's JSON metadata, <c>ApiJsonContext.Default</c>.</param>
     /// <returns>The HttpClient's builder, to add your own handlers (resilience, logging...).</returns>
-    public static IHttpClientBuilder AddClicRdv(this IServiceCollection services, IConfiguration configuration, IReadOnlyDictionary<Type, Func<HttpClient, RefitSettings, object>> clients, IJsonTypeInfoResolver metadata)
-    {
-        ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<ClicRdvOptions>().Bind(configuration.GetSection(ClicRdvOptions.SectionName));
-        return services.AddClicRdvCore(clients, metadata);
-    }
+    public static IHttpClientBuilder AddClicRdv(this IServiceCollection services, IConfiguration configuration, IReadOnlyDictionary<Type, Func<HttpClient, RefitSettings, object>> clients, IJsonTypeInfoResolver metadata) =>
+        services.AddAccount(ClicRdvAccount.Default, configuration, clients, metadata);
 
     /// <summary>Registers the clients of a generated document with options set in code.</summary>
     /// <param name="services">The service collection.</param>
@@ -39,67 +40,122 @@ public static class ClicRdvServiceCollectionExtensions
     /// <param name="clients">The document's <c>ApiClients.Factories</c>.</param>
     /// <param name="metadata">The document's JSON metadata, <c>ApiJsonContext.Default</c>.</param>
     /// <returns>The HttpClient's builder, to add your own handlers (resilience, logging...).</returns>
-    public static IHttpClientBuilder AddClicRdv(this IServiceCollection services, Action<ClicRdvOptions> configure, IReadOnlyDictionary<Type, Func<HttpClient, RefitSettings, object>> clients, IJsonTypeInfoResolver metadata)
-    {
-        ArgumentNullException.ThrowIfNull(configure);
-        services.AddOptions<ClicRdvOptions>().Configure(configure);
-        return services.AddClicRdvCore(clients, metadata);
-    }
+    public static IHttpClientBuilder AddClicRdv(this IServiceCollection services, Action<ClicRdvOptions> configure, IReadOnlyDictionary<Type, Func<HttpClient, RefitSettings, object>> clients, IJsonTypeInfoResolver metadata) =>
+        services.AddAccount(ClicRdvAccount.Default, configure, clients, metadata);
+
+    /// <summary>
+    /// Registers the clients of a generated document for the account <paramref name="name"/>, with options bound from
+    /// the <c>ClicRdv:{name}</c> section of <paramref name="configuration"/>. The account has its own apikey, login,
+    /// session and HttpClient (<c>ClicRdv:{name}</c>); its clients and session are keyed services:
+    /// <c>provider.GetRequiredKeyedService&lt;ICalendarsApi&gt;(name)</c> or <c>[FromKeyedServices(name)]</c>.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="name">The account's name, such as <c>salon-a</c>.</param>
+    /// <param name="configuration">The configuration with a <c>ClicRdv:{name}</c> section.</param>
+    /// <param name="clients">The document's <c>ApiClients.Factories</c>.</param>
+    /// <param name="metadata">The document's JSON metadata, <c>ApiJsonContext.Default</c>.</param>
+    /// <returns>The account's HttpClient builder, to add your own handlers.</returns>
+    public static IHttpClientBuilder AddClicRdv(this IServiceCollection services, string name, IConfiguration configuration, IReadOnlyDictionary<Type, Func<HttpClient, RefitSettings, object>> clients, IJsonTypeInfoResolver metadata) =>
+        services.AddAccount(Named(name), configuration, clients, metadata);
+
+    /// <summary>Registers the clients of a generated document for the account <paramref name="name"/>, with options set in code (see the configuration overload).</summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="name">The account's name, such as <c>salon-a</c>.</param>
+    /// <param name="configure">Sets the account's options.</param>
+    /// <param name="clients">The document's <c>ApiClients.Factories</c>.</param>
+    /// <param name="metadata">The document's JSON metadata, <c>ApiJsonContext.Default</c>.</param>
+    /// <returns>The account's HttpClient builder, to add your own handlers.</returns>
+    public static IHttpClientBuilder AddClicRdv(this IServiceCollection services, string name, Action<ClicRdvOptions> configure, IReadOnlyDictionary<Type, Func<HttpClient, RefitSettings, object>> clients, IJsonTypeInfoResolver metadata) =>
+        services.AddAccount(Named(name), configure, clients, metadata);
 
     /// <summary>
     /// Registers one client on the ClicRDV HttpClient, such as <c>(http, settings) =&gt; new CalendarsApiClient(http, settings)</c>,
-    /// with the settings of the registration it is added to.
+    /// with the settings of the registration (the account) it is added to.
     /// </summary>
     public static IHttpClientBuilder AddClicRdvClient<TClient>(this IHttpClientBuilder builder, Func<HttpClient, RefitSettings, TClient> create)
         where TClient : class
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(create);
-        AddClient(builder.Services, typeof(TClient), create);
+        AddClient(builder.Services, ClicRdvAccount.FromHttpClientName(builder.Name), typeof(TClient), create);
         return builder;
     }
 
-    private static IHttpClientBuilder AddClicRdvCore(this IServiceCollection services, IReadOnlyDictionary<Type, Func<HttpClient, RefitSettings, object>> clients, IJsonTypeInfoResolver metadata)
+    private static ClicRdvAccount Named(string name)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        return new ClicRdvAccount(name);
+    }
+
+    private static IHttpClientBuilder AddAccount(this IServiceCollection services, ClicRdvAccount account, IConfiguration configuration, IReadOnlyDictionary<Type, Func<HttpClient, RefitSettings, object>> clients, IJsonTypeInfoResolver metadata)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<ClicRdvOptions>(account.Name).Bind(configuration.GetSection(account.SectionPath));
+        return services.AddAccountCore(account, clients, metadata);
+    }
+
+    private static IHttpClientBuilder AddAccount(this IServiceCollection services, ClicRdvAccount account, Action<ClicRdvOptions> configure, IReadOnlyDictionary<Type, Func<HttpClient, RefitSettings, object>> clients, IJsonTypeInfoResolver metadata)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        services.AddOptions<ClicRdvOptions>(account.Name).Configure(configure);
+        return services.AddAccountCore(account, clients, metadata);
+    }
+
+    private static IHttpClientBuilder AddAccountCore(this IServiceCollection services, ClicRdvAccount account, IReadOnlyDictionary<Type, Func<HttpClient, RefitSettings, object>> clients, IJsonTypeInfoResolver metadata)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(clients);
         ArgumentNullException.ThrowIfNull(metadata);
+        if (services.Any(descriptor => descriptor.ServiceType == typeof(ClicRdvRefitSettings) && Equals(descriptor.ServiceKey, account.ServiceKey)))
+        {
+            throw new InvalidOperationException(account.IsDefault
+                ? "AddClicRdv was already called without a name; register each further account under its own name."
+                : $"The ClicRDV account '{account.Name}' is already registered.");
+        }
 
-        // One settings instance for every client, so that the metadata is built once per type.
-        services.TryAddSingleton(new ClicRdvRefitSettings(ClicRdvJson.CreateRefitSettings(metadata)));
+        // One settings instance for every client of the account, so that the metadata is built once per type.
+        var settings = new ClicRdvRefitSettings(ClicRdvJson.CreateRefitSettings(metadata));
+        account.Add(services, typeof(ClicRdvRefitSettings), ServiceLifetime.Singleton, _ => settings);
 
-        services.AddOptions<ClicRdvOptions>().ValidateOnStart();
+        services.AddOptions<ClicRdvOptions>(account.Name).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ClicRdvOptions>, ClicRdvOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(provider =>
+
+        // The session logs in through the account's own HttpClient, so that its handlers (yours, logging) see the login.
+        account.Add(services, typeof(ClicRdvSession), ServiceLifetime.Singleton, provider =>
         {
-            var options = provider.GetRequiredService<IOptions<ClicRdvOptions>>().Value;
-            return new ClicRdvSession(options, provider.GetRequiredService<TimeProvider>(), logger: provider.GetService<ILogger<ClicRdvSession>>());
+            var httpClients = provider.GetRequiredService<IHttpClientFactory>();
+            return new ClicRdvSession(
+                account.OptionsIn(provider),
+                () => httpClients.CreateClient(account.HttpClientName),
+                provider.GetRequiredService<TimeProvider>(),
+                provider.GetService<ILogger<ClicRdvSession>>(),
+                account.IsDefault ? null : account.Name);
         });
 
         var builder = services
-            .AddHttpClient(HttpClientName, (provider, client) => provider.GetRequiredService<IOptions<ClicRdvOptions>>().Value.ApplyTo(client))
+            .AddHttpClient(account.HttpClientName, (provider, client) => account.OptionsIn(provider).ApplyTo(client))
             .ConfigurePrimaryHttpMessageHandler(provider =>
             {
-                var options = provider.GetRequiredService<IOptions<ClicRdvOptions>>().Value;
-                var session = options.Authentication == ClicRdvAuthentication.Basic ? null : provider.GetRequiredService<ClicRdvSession>();
+                var options = account.OptionsIn(provider);
+                var session = options.Authentication == ClicRdvAuthentication.Basic ? null : account.Resolve<ClicRdvSession>(provider);
                 return ClicRdvHandlers.CreatePrimaryHandler(options, session);
             })
             .RedactLoggedHeaders(new[] { "Authorization", "Cookie", "Set-Cookie" });
 
         foreach (var client in clients)
         {
-            AddClient(services, client.Key, client.Value);
+            AddClient(services, account, client.Key, client.Value);
         }
 
         return builder;
     }
 
-    private static void AddClient(IServiceCollection services, Type clientInterface, Func<HttpClient, RefitSettings, object> create) =>
-        services.AddTransient(clientInterface, provider => create(
-            provider.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName),
-            provider.GetRequiredService<ClicRdvRefitSettings>().Settings));
+    private static void AddClient(IServiceCollection services, ClicRdvAccount account, Type clientInterface, Func<HttpClient, RefitSettings, object> create) =>
+        account.Add(services, clientInterface, ServiceLifetime.Transient, provider => create(
+            provider.GetRequiredService<IHttpClientFactory>().CreateClient(account.HttpClientName),
+            account.Resolve<ClicRdvRefitSettings>(provider).Settings));
 
-    /// <summary>The Refit settings of the registration, kept as a service of their own type.</summary>
+    /// <summary>The Refit settings of an account, kept as a service of their own type.</summary>
     private sealed record ClicRdvRefitSettings(RefitSettings Settings);
 }

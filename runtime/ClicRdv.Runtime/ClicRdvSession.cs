@@ -13,7 +13,8 @@ namespace ClicRdv.Runtime;
 /// <summary>
 /// The session shared by every request of one registration: the current <c>_session_id</c>, the logged-in profile,
 /// and when it was last used. Logging in is serialized, so that any number of concurrent first requests cause one
-/// login. The session logs in through its own connection (with the apikey handler), independent of the clients'.
+/// login. The session logs in through its account's HttpClient, the clients' own pipeline: your handlers, the
+/// logging and the transport see the login as they see the calls.
 /// </summary>
 public sealed class ClicRdvSession : IDisposable
 {
@@ -22,17 +23,19 @@ public sealed class ClicRdvSession : IDisposable
     private readonly TimeSpan _idleTimeout;
     private readonly TimeSpan _loginTimeout;
     private readonly SessionLogin _login;
-    private readonly HttpMessageInvoker _loginInvoker;
+    private readonly Func<HttpClient> _loginClient;
     private readonly ILogger _logger;
+    private readonly KeyValuePair<string, object?>[] _accountTags;
     private SessionTicket? _current;
     private int _loginCount;
 
     /// <summary>Creates a session for <paramref name="options"/> (a session mode); the first request logs in.</summary>
     /// <param name="options">The validated options.</param>
+    /// <param name="loginClient">The account's HttpClient, which logins are sent through.</param>
     /// <param name="timeProvider">The clock that measures idle time.</param>
-    /// <param name="transport">The handler logins are sent through (the socket handler by default).</param>
     /// <param name="logger">Where logins and replays are logged (see <see cref="ClicRdvTelemetry"/> for their traces and metrics).</param>
-    public ClicRdvSession(ClicRdvOptions options, TimeProvider? timeProvider = null, HttpMessageHandler? transport = null, ILogger<ClicRdvSession>? logger = null)
+    /// <param name="account">The account's name, tagged on its metrics; null for the unnamed registration.</param>
+    internal ClicRdvSession(ClicRdvOptions options, Func<HttpClient> loginClient, TimeProvider? timeProvider = null, ILogger? logger = null, string? account = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         if (options.Authentication == ClicRdvAuthentication.Basic)
@@ -43,12 +46,13 @@ public sealed class ClicRdvSession : IDisposable
         var apiAddress = options.ResolveBaseAddress();
         TransportGuard.EnsureSafe(apiAddress, options.AllowInsecureHttp, "session login");
         _timeProvider = timeProvider ?? TimeProvider.System;
-        _logger = (ILogger?)logger ?? NullLogger.Instance;
+        _logger = logger ?? NullLogger.Instance;
         _idleTimeout = options.SessionIdleTimeout;
         _loginTimeout = options.Timeout;
         MaxReplayBodyBytes = options.MaxReplayBodyBytes;
         _login = new SessionLogin(apiAddress, options.Authentication, options.Email!, options.Password!);
-        _loginInvoker = new HttpMessageInvoker(new ApiKeyQueryHandler(options.ApiKey!, apiAddress) { InnerHandler = transport ?? ClicRdvHandlers.CreateTransport() });
+        _loginClient = loginClient ?? throw new ArgumentNullException(nameof(loginClient));
+        _accountTags = account is null ? Array.Empty<KeyValuePair<string, object?>>() : new[] { new KeyValuePair<string, object?>(ClicRdvTelemetry.AccountTag, account) };
     }
 
     /// <summary>The largest request body kept for a replay (<see cref="ClicRdvOptions.MaxReplayBodyBytes"/>).</summary>
@@ -57,19 +61,15 @@ public sealed class ClicRdvSession : IDisposable
     /// <summary>The logged-in profile, or null before the first login.</summary>
     public ClicRdvProfile? Profile => Volatile.Read(ref _current)?.Profile;
 
-    /// <summary>How many logins this session has made (the first one, then each renewal).</summary>
-    public int LoginCount => Volatile.Read(ref _loginCount);
+    /// <summary>How many logins this session has made (the first one, then each renewal); the Meter publishes them.</summary>
+    internal int LoginCount => Volatile.Read(ref _loginCount);
 
     /// <summary>The logged-in profile (with its <c>group_id</c>), logging in first if needed.</summary>
     public async Task<ClicRdvProfile> GetProfileAsync(CancellationToken cancellationToken = default) =>
         (await AcquireAsync(forRequest: false, cancellationToken).ConfigureAwait(false)).Profile;
 
     /// <inheritdoc />
-    public void Dispose()
-    {
-        _loginInvoker.Dispose();
-        _loginLock.Dispose();
-    }
+    public void Dispose() => _loginLock.Dispose();
 
     /// <summary>
     /// A usable session: the current one, or a new one if there is none or it sat idle too long. For a request, it is
@@ -111,6 +111,11 @@ public sealed class ClicRdvSession : IDisposable
     {
         using var activity = ClicRdvTelemetry.Source.StartActivity(ClicRdvTelemetry.LoginActivity);
         activity?.SetTag(ClicRdvTelemetry.ReasonTag, reason);
+        foreach (var tag in _accountTags)
+        {
+            activity?.SetTag(tag.Key, tag.Value);
+        }
+
         var started = _timeProvider.GetTimestamp();
         try
         {
@@ -130,22 +135,34 @@ public sealed class ClicRdvSession : IDisposable
         }
     }
 
-    private static void Record(Activity? activity, string reason, string outcome, TimeSpan elapsed)
+    private void Record(Activity? activity, string reason, string outcome, TimeSpan elapsed)
     {
         activity?.SetTag(ClicRdvTelemetry.OutcomeTag, outcome);
-        ClicRdvTelemetry.Logins.Add(1, new KeyValuePair<string, object?>(ClicRdvTelemetry.ReasonTag, reason), new KeyValuePair<string, object?>(ClicRdvTelemetry.OutcomeTag, outcome));
-        ClicRdvTelemetry.LoginDuration.Record(elapsed.TotalSeconds, new KeyValuePair<string, object?>(ClicRdvTelemetry.OutcomeTag, outcome));
+        ClicRdvTelemetry.Logins.Add(1, Tags((ClicRdvTelemetry.ReasonTag, reason), (ClicRdvTelemetry.OutcomeTag, outcome)));
+        ClicRdvTelemetry.LoginDuration.Record(elapsed.TotalSeconds, Tags((ClicRdvTelemetry.OutcomeTag, outcome)));
         if (reason != "first" && outcome == "success")
         {
-            ClicRdvTelemetry.Renewals.Add(1, new KeyValuePair<string, object?>(ClicRdvTelemetry.ReasonTag, reason));
+            ClicRdvTelemetry.Renewals.Add(1, Tags((ClicRdvTelemetry.ReasonTag, reason)));
         }
     }
 
     /// <summary>Counts and logs a request about to be sent again because ClicRDV rejected its session.</summary>
     internal void RecordReplay(HttpRequestMessage request)
     {
-        ClicRdvTelemetry.Replays.Add(1);
+        ClicRdvTelemetry.Replays.Add(1, Tags());
         SessionLog.Replayed(_logger, request.Method.Method, request.RequestUri?.AbsolutePath ?? string.Empty);
+    }
+
+    /// <summary>A measurement's tags: <paramref name="tags"/>, and the account's name for a named account.</summary>
+    private TagList Tags(params (string Name, string Value)[] tags)
+    {
+        var list = new TagList(_accountTags);
+        foreach (var (name, value) in tags)
+        {
+            list.Add(name, value);
+        }
+
+        return list;
     }
 
     /// <summary>
@@ -158,7 +175,8 @@ public sealed class ClicRdvSession : IDisposable
         deadline.CancelAfter(_loginTimeout);
         try
         {
-            return await _login.LoginAsync(_loginInvoker.SendAsync, deadline.Token).ConfigureAwait(false);
+            // Headers only: the login reads its answer itself, within its own bound, not the clients' larger one.
+            return await _login.LoginAsync((request, token) => _loginClient().SendAsync(request, HttpCompletionOption.ResponseHeadersRead, token), deadline.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException exception) when (!cancellationToken.IsCancellationRequested)
         {

@@ -34,6 +34,9 @@ public static class ClicRdvTelemetry
     /// <summary>Why a login was made: <c>first</c>, <c>idle</c> (the session sat unused too long) or <c>rejected</c> (ClicRDV refused it).</summary>
     public const string ReasonTag = "clicrdv.login.reason";
 
+    /// <summary>The account a measurement belongs to, for a named registration (<c>AddClicRdv("salon-a", ...)</c>); absent for the unnamed one.</summary>
+    public const string AccountTag = "clicrdv.account";
+
     /// <summary>How a login ended: <c>success</c> or <c>failure</c>.</summary>
     public const string OutcomeTag = "clicrdv.login.outcome";
 

@@ -5,7 +5,7 @@ using System.Text;
 namespace ClicRdv.Runtime;
 
 /// <summary>The form ClicRDV's session login wants the password in.</summary>
-public static class PasswordHash
+internal static class PasswordHash
 {
     /// <summary>The lowercase hex SHA1 of the UTF-8 password: <c>test</c> gives <c>a94a8fe5ccb19ba61c4c0873d391e987982fbbd3</c>.</summary>
     public static string Sha1Hex(string password)

@@ -14,29 +14,29 @@ namespace ClicRdv.Runtime;
 /// there is no session or it sat idle too long. An answer that shows the session is gone (401, 403, or a redirect to
 /// a login page) causes one new login and one replay of the request; a second such answer is returned as it is, so
 /// the caller gets the API's error instead of a loop. Only a body within <see cref="ClicRdvOptions.MaxReplayBodyBytes"/>
-/// is kept for that replay; a request with a larger one gets its rejection back. The cookie is taken off the request once sent. Given the apikey,
-/// it also puts it in the query while the request is sent, as <see cref="ApiKeyQueryHandler"/> would.
+/// is kept for that replay; a request with a larger one gets its rejection back. The cookie is taken off the request once sent. It
+/// also puts the apikey in the query while the request is sent; the session's own login request gets the apikey only.
 /// </summary>
-public sealed class SessionAuthenticationHandler : DelegatingHandler
+internal sealed class SessionAuthenticationHandler : DelegatingHandler
 {
     private const string CookieHeader = "Cookie";
 
     private readonly ClicRdvSession _session;
     private readonly ApiHost _api;
     private readonly bool _allowInsecureHttp;
-    private readonly ApiKeyQuery? _apiKey;
+    private readonly ApiKeyQuery _apiKey;
 
     /// <summary>Creates the handler; every handler of one registration shares <paramref name="session"/>.</summary>
     /// <param name="session">The session of the registration.</param>
     /// <param name="apiAddress">The API's root address: the only host that gets the session.</param>
     /// <param name="allowInsecureHttp">Allows plain HTTP to a host other than loopback.</param>
-    /// <param name="apiKey">The application's apikey, to add it here rather than with an <see cref="ApiKeyQueryHandler"/>.</param>
-    public SessionAuthenticationHandler(ClicRdvSession session, Uri apiAddress, bool allowInsecureHttp = false, string? apiKey = null)
+    /// <param name="apiKey">The application's apikey.</param>
+    public SessionAuthenticationHandler(ClicRdvSession session, Uri apiAddress, bool allowInsecureHttp, string apiKey)
     {
         _session = session ?? throw new ArgumentNullException(nameof(session));
         _api = new ApiHost(apiAddress ?? throw new ArgumentNullException(nameof(apiAddress)));
         _allowInsecureHttp = allowInsecureHttp;
-        _apiKey = apiKey is null ? null : new ApiKeyQuery(apiKey, _api);
+        _apiKey = new ApiKeyQuery(apiKey, _api);
     }
 
     /// <inheritdoc />
@@ -48,6 +48,10 @@ public sealed class SessionAuthenticationHandler : DelegatingHandler
         }
 
         _api.EnsureSafe(_allowInsecureHttp, "session");
+        if (request.Options.TryGetValue(SessionLogin.IsLogin, out var isLogin) && isLogin)
+        {
+            return await SendWithApiKeyAsync(request, request.RequestUri!, cancellationToken).ConfigureAwait(false);
+        }
 
         // A replay needs the body again: keep it, within a bound, before the first send consumes it.
         var replayable = await ReplayableBody.PrepareAsync(request, _session.MaxReplayBodyBytes, cancellationToken).ConfigureAwait(false);
@@ -80,18 +84,26 @@ public sealed class SessionAuthenticationHandler : DelegatingHandler
     {
         var ticket = await _session.AcquireAsync(forRequest: true, cancellationToken).ConfigureAwait(false);
         var previousCookies = AttachCookie(toSend, ticket);
-        if (_apiKey is not null)
-        {
-            toSend.RequestUri = _apiKey.AddTo(address);
-        }
-
         try
         {
-            return (await base.SendAsync(toSend, cancellationToken).ConfigureAwait(false), ticket);
+            return (await SendWithApiKeyAsync(toSend, address, cancellationToken).ConfigureAwait(false), ticket);
         }
         finally
         {
             DetachCookie(toSend, previousCookies);
+        }
+    }
+
+    /// <summary>Sends <paramref name="toSend"/> with the apikey in its query, then puts its address back.</summary>
+    private async Task<HttpResponseMessage> SendWithApiKeyAsync(HttpRequestMessage toSend, Uri address, CancellationToken cancellationToken)
+    {
+        toSend.RequestUri = _apiKey.AddTo(address);
+        try
+        {
+            return await base.SendAsync(toSend, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
             toSend.RequestUri = address;
         }
     }

@@ -21,6 +21,12 @@ internal sealed class SessionLogin
     private const int MaxExcerptLength = 512;
     private const int MaxAnswerBytes = 1024 * 1024;
 
+    /// <summary>
+    /// Marks the login request, which travels the clients' own pipeline: the session handler gives it the apikey only,
+    /// as it must not wait for the session this very request opens.
+    /// </summary>
+    internal static readonly HttpRequestOptionsKey<bool> IsLogin = new("ClicRdv.Login");
+
     private readonly Uri _loginAddress;
     private readonly ClicRdvAuthentication _kind;
     private readonly string _email;
@@ -50,6 +56,7 @@ internal sealed class SessionLogin
             }),
         };
         request.Headers.Accept.ParseAdd("application/json");
+        request.Options.Set(IsLogin, true);
 
         using var response = await send(request, cancellationToken).ConfigureAwait(false);
         var body = await ReadBoundedAsync(response, cancellationToken).ConfigureAwait(false);

@@ -7,6 +7,7 @@ using System.Text;
 using System.Threading.Tasks;
 using Xunit;
 using Xunit.Abstractions;
+using ClicRdv.Testing;
 
 namespace ClicRdv.Emulator.Tests;
 
@@ -86,7 +87,7 @@ public sealed class ContractEnforcementTests(ITestOutputHelper output) : Emulato
     public async Task Login_sets_an_http_only_session_cookie_and_answers_the_wrapped_profile()
     {
         using var http = Http();
-        var form = new FormUrlEncodedContent(new[] { KeyValuePair("pro[email]", Pro.Email), KeyValuePair("pro[password]", Runtime.PasswordHash.Sha1Hex(Pro.Password)) });
+        var form = new FormUrlEncodedContent(new[] { KeyValuePair("pro[email]", Pro.Email), KeyValuePair("pro[password]", LoginForm.PasswordSha1(Pro.Password)) });
 
         using var response = await http.PostAsync($"/api/v1/sessions/login?apikey={Emulator.ApiKey}", form);
 
@@ -112,7 +113,7 @@ public sealed class ContractEnforcementTests(ITestOutputHelper output) : Emulato
     public async Task A_session_expires_after_an_hour_without_requests()
     {
         using var http = Http();
-        var form = new FormUrlEncodedContent(new[] { KeyValuePair("pro[email]", Pro.Email), KeyValuePair("pro[password]", Runtime.PasswordHash.Sha1Hex(Pro.Password)) });
+        var form = new FormUrlEncodedContent(new[] { KeyValuePair("pro[email]", Pro.Email), KeyValuePair("pro[password]", LoginForm.PasswordSha1(Pro.Password)) });
         using var login = await http.PostAsync($"/api/v1/sessions/login?apikey={Emulator.ApiKey}", form);
         var cookie = login.Headers.GetValues("Set-Cookie").Single().Split(';')[0];
 

@@ -64,5 +64,5 @@ public abstract class EmulatorTest : IAsyncLifetime
     /// <summary>A plain HTTP client on the emulator (no cookies, no redirects), for requests the generated clients would not send.</summary>
     protected HttpClient Http() => new(Recorded()) { BaseAddress = Emulator.BaseAddress };
 
-    private AnswerRecorder Recorded() => new(Answers) { InnerHandler = ClicRdvHandlers.CreateTransport() };
+    private AnswerRecorder Recorded() => new(Answers) { InnerHandler = PlainTransport.Create() };
 }

@@ -192,7 +192,7 @@ public sealed class IsolationTests : IAsyncLifetime
     }
 
     private static HttpContent? GroupFiveContent(DocumentOperation operation) =>
-        operation.IsForm ? RawClient.Form("pro[email]=demo%40clicrdv.test&pro[password]=" + Runtime.PasswordHash.Sha1Hex("demo-password"))
+        operation.IsForm ? RawClient.Form("pro[email]=demo%40clicrdv.test&pro[password]=" + LoginForm.PasswordSha1("demo-password"))
         : operation.Wrapper is null ? null
         : RawClient.Json(GroupFiveBodies.TryGetValue(operation.Wrapper, out var body) ? body : throw new InvalidOperationException($"No body for '{operation.Wrapper}': add one."));
 

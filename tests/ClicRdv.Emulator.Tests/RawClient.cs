@@ -29,7 +29,7 @@ internal sealed class RawClient : IAsyncDisposable
     public RawClient(ClicRdvEmulator emulator, EmulatorUser user)
     {
         _emulator = emulator;
-        _http = new HttpClient(new AnswerRecorder(_answers) { InnerHandler = ClicRdvHandlers.CreateTransport() }) { BaseAddress = emulator.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        _http = new HttpClient(new AnswerRecorder(_answers) { InnerHandler = PlainTransport.Create() }) { BaseAddress = emulator.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
         _apiKey = emulator.ApiKey;
         _basic = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(user.Email + ":" + user.Password)));
     }

@@ -1,5 +1,6 @@
 using System.Linq;
 using ClicRdv.Runtime;
+using ClicRdv.Testing;
 
 namespace ClicRdv.Emulator.Tests;
 
@@ -7,7 +8,7 @@ namespace ClicRdv.Emulator.Tests;
 internal static class Secrets
 {
     public static string Redact(string text, ClicRdvEmulator emulator) => emulator.Users
-        .SelectMany(user => new[] { (user.Password, "<password>"), (PasswordHash.Sha1Hex(user.Password), "<password sha1>") })
+        .SelectMany(user => new[] { (user.Password, "<password>"), (LoginForm.PasswordSha1(user.Password), "<password sha1>") })
         .Prepend((emulator.ApiKey, "<apikey>"))
         .Aggregate(text, (redacted, secret) => redacted.Replace(secret.Item1, secret.Item2, System.StringComparison.Ordinal));
 }

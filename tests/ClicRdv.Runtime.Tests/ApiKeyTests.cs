@@ -45,8 +45,7 @@ public sealed class ApiKeyTests : IAsyncLifetime
     [Fact]
     public async Task An_apikey_already_in_the_query_is_replaced_not_repeated()
     {
-        using var handler = new ApiKeyQueryHandler("right", new Uri("http://127.0.0.1:1/")) { InnerHandler = new RecordingTransport() };
-        using var invoker = new HttpMessageInvoker(handler);
+        using var invoker = WithApiKey("right");
         using var request = new HttpRequestMessage(HttpMethod.Get, "http://127.0.0.1:1/api/v1/groups?apikey=wrong&results=5&APIKEY=kept&apikey=again");
 
         using var response = await invoker.SendAsync(request, CancellationToken.None);
@@ -57,8 +56,7 @@ public sealed class ApiKeyTests : IAsyncLifetime
     [Fact]
     public async Task A_format_the_caller_names_is_kept_and_json_is_not_added()
     {
-        using var handler = new ApiKeyQueryHandler("k", new Uri("http://127.0.0.1:1/")) { InnerHandler = new RecordingTransport() };
-        using var invoker = new HttpMessageInvoker(handler);
+        using var invoker = WithApiKey("k");
         using var request = new HttpRequestMessage(HttpMethod.Get, "http://127.0.0.1:1/api/v1/groups?format=xml");
 
         using var response = await invoker.SendAsync(request, CancellationToken.None);
@@ -69,8 +67,7 @@ public sealed class ApiKeyTests : IAsyncLifetime
     [Fact]
     public async Task The_request_shows_no_apikey_once_sent()
     {
-        using var handler = new ApiKeyQueryHandler("secret-key", new Uri("http://127.0.0.1:1/")) { InnerHandler = new RecordingTransport() };
-        using var invoker = new HttpMessageInvoker(handler);
+        using var invoker = WithApiKey("secret-key");
         using var request = new HttpRequestMessage(HttpMethod.Get, "http://127.0.0.1:1/api/v1/groups");
 
         using var response = await invoker.SendAsync(request, CancellationToken.None);
@@ -82,14 +79,17 @@ public sealed class ApiKeyTests : IAsyncLifetime
     [Fact]
     public async Task Another_host_never_gets_the_apikey()
     {
-        using var handler = new ApiKeyQueryHandler("secret-key", new Uri("http://127.0.0.1:1/")) { InnerHandler = new RecordingTransport() };
-        using var invoker = new HttpMessageInvoker(handler);
+        using var invoker = WithApiKey("secret-key");
         using var request = new HttpRequestMessage(HttpMethod.Get, "http://127.0.0.1:2/elsewhere?x=1");
 
         using var response = await invoker.SendAsync(request, CancellationToken.None);
 
         Assert.Equal("?x=1", response.Headers.GetValues("X-Sent-Query").Single());
     }
+
+    /// <summary>The handler that carries the apikey (with Basic credentials), over a transport that echoes what it was sent.</summary>
+    private static HttpMessageInvoker WithApiKey(string apiKey) =>
+        new(new BasicAuthenticationHandler("a@b.c", "pw", new Uri("http://127.0.0.1:1/"), allowInsecureHttp: false, apiKey) { InnerHandler = new RecordingTransport() });
 
     [Theory]
     [InlineData("http://127.0.0.1:1/api/v1/groups/4/calendars/11")]

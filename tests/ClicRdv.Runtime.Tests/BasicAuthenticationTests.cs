@@ -38,7 +38,7 @@ public sealed class BasicAuthenticationTests : IAsyncLifetime
     public async Task Plain_http_to_another_host_is_refused_before_anything_is_sent()
     {
         var transport = new RecordingTransport();
-        using var handler = new BasicAuthenticationHandler("a@b.c", "pw", new Uri("http://api.example.test/")) { InnerHandler = transport };
+        using var handler = new BasicAuthenticationHandler("a@b.c", "pw", new Uri("http://api.example.test/"), allowInsecureHttp: false, "key") { InnerHandler = transport };
         using var invoker = new HttpMessageInvoker(handler);
 
         var exception = await Assert.ThrowsAsync<ClicRdvInsecureTransportException>(() => invoker.SendAsync(new HttpRequestMessage(HttpMethod.Get, "http://api.example.test/api/v1/groups"), CancellationToken.None));
@@ -53,7 +53,7 @@ public sealed class BasicAuthenticationTests : IAsyncLifetime
     public async Task Plain_http_to_another_host_is_allowed_when_the_user_opts_in()
     {
         var transport = new RecordingTransport();
-        using var handler = new BasicAuthenticationHandler("a@b.c", "pw", new Uri("http://api.example.test/"), allowInsecureHttp: true) { InnerHandler = transport };
+        using var handler = new BasicAuthenticationHandler("a@b.c", "pw", new Uri("http://api.example.test/"), allowInsecureHttp: true, "key") { InnerHandler = transport };
         using var invoker = new HttpMessageInvoker(handler);
 
         using var response = await invoker.SendAsync(new HttpRequestMessage(HttpMethod.Get, "http://api.example.test/api/v1/groups"), CancellationToken.None);
@@ -66,7 +66,7 @@ public sealed class BasicAuthenticationTests : IAsyncLifetime
     public async Task Another_host_never_gets_the_credentials()
     {
         var transport = new RecordingTransport();
-        using var handler = new BasicAuthenticationHandler("a@b.c", "pw", new Uri("https://www.clicrdv.com/")) { InnerHandler = transport };
+        using var handler = new BasicAuthenticationHandler("a@b.c", "pw", new Uri("https://www.clicrdv.com/"), allowInsecureHttp: false, "key") { InnerHandler = transport };
         using var invoker = new HttpMessageInvoker(handler);
 
         using var response = await invoker.SendAsync(new HttpRequestMessage(HttpMethod.Get, "https://elsewhere.example.test/"), CancellationToken.None);

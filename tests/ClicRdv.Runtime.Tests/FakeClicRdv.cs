@@ -22,7 +22,7 @@ internal sealed class FakeClicRdv : IAsyncDisposable
     public const string Password = "s3cret-Pa55";
     public const string AccountEmail = "customer@example.com";
 
-    public static readonly string PasswordSha1 = PasswordHash.Sha1Hex(Password);
+    public static readonly string PasswordSha1 = LoginForm.PasswordSha1(Password);
 
     private readonly ConcurrentDictionary<string, string> _sessions = new();
     private readonly TaskCompletionSource _firstLoginArrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -66,15 +66,15 @@ internal sealed class FakeClicRdv : IAsyncDisposable
         Convert.ToBase64String(Encoding.UTF8.GetBytes(Email + ":" + Password)),
     }.Concat(SessionIds);
 
-    /// <summary>The "ClicRdv" configuration section of an application registered against this server.</summary>
-    public IConfiguration Configuration(string authentication) =>
+    /// <summary>The configuration section (<c>ClicRdv</c>, or an account's) of an application registered against this server.</summary>
+    public IConfiguration Configuration(string authentication, string section = "ClicRdv") =>
         new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["ClicRdv:BaseAddress"] = BaseAddress.ToString(),
-            ["ClicRdv:ApiKey"] = ApiKey,
-            ["ClicRdv:Authentication"] = authentication,
-            ["ClicRdv:Email"] = Email,
-            ["ClicRdv:Password"] = Password,
+            [section + ":BaseAddress"] = BaseAddress.ToString(),
+            [section + ":ApiKey"] = ApiKey,
+            [section + ":Authentication"] = authentication,
+            [section + ":Email"] = Email,
+            [section + ":Password"] = Password,
         }).Build();
 
     public static async Task<FakeClicRdv> StartAsync()

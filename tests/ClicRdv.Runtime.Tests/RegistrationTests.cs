@@ -27,7 +27,7 @@ public sealed class RegistrationTests : IAsyncLifetime
         var calendars = provider.GetRequiredService<ICalendarsApi>();
         var session = provider.GetRequiredService<ClicRdvSession>();
         var profile = await session.GetProfileAsync();
-        var page = await calendars.ListCalendars(checked((int)profile.GroupId!.Value));
+        var page = await calendars.ListCalendars(profile.GroupId!.Value);
 
         Assert.Equal(ClicRdvServiceCollectionExtensions.HttpClientName, builder.Name);
         Assert.Equal("Alice", Assert.Single(page.Records!).Name);
@@ -69,14 +69,100 @@ public sealed class RegistrationTests : IAsyncLifetime
         Assert.Null(provider.GetService<ICalendarsApi>());
     }
 
-    private IConfiguration Configuration(string authentication) => new ConfigurationBuilder()
-        .AddInMemoryCollection(new Dictionary<string, string?>
+    [Fact]
+    public async Task The_login_goes_through_the_handlers_added_to_the_registration()
+    {
+        var services = new ServiceCollection();
+        var seen = new SeenRequests();
+        services.AddClicRdv(Configuration("ProSession"), ApiClients.Factories, ApiJsonContext.Default)
+            .AddHttpMessageHandler(() => new SeeingHandler(seen));
+        await using var provider = services.BuildServiceProvider();
+
+        await provider.GetRequiredService<ICalendarsApi>().ListCalendars(4);
+
+        // Outside the authentication: your handler sees the call, then the login the call needs (made while the call is
+        // in the authentication handler), both without the apikey or the session.
+        Assert.Equal(new[] { "GET /api/v1/groups/4/calendars", "POST /api/v1/sessions/login" }, seen.Requests.Select(request => request.Line));
+        Assert.All(seen.Requests, request => Assert.DoesNotContain("apikey", request.Query, System.StringComparison.Ordinal));
+        Assert.All(seen.Requests, request => Assert.False(request.HadCookie));
+        Assert.Equal(1, _server.Logins);
+    }
+
+    [Fact]
+    public async Task A_named_account_has_its_own_keyed_clients_session_and_options_section()
+    {
+        var services = new ServiceCollection();
+        var configuration = Configuration("ProSession", "ClicRdv:salon-a");
+        var builder = services.AddClicRdv("salon-a", configuration, ApiClients.Factories, ApiJsonContext.Default);
+        await using var provider = services.BuildServiceProvider();
+
+        var session = provider.GetRequiredKeyedService<ClicRdvSession>("salon-a");
+        var page = await provider.GetRequiredKeyedService<ICalendarsApi>("salon-a").ListCalendars((await session.GetProfileAsync()).GroupId!.Value);
+
+        Assert.Equal("ClicRdv:salon-a", builder.Name);
+        Assert.Equal("Alice", Assert.Single(page.Records!).Name);
+        Assert.Equal(1, _server.Logins);
+        Assert.Null(provider.GetService<ICalendarsApi>());
+        Assert.Null(provider.GetService<ClicRdvSession>());
+        Assert.All(ApiClients.Factories.Keys, type => Assert.NotNull(provider.GetRequiredKeyedService(type, "salon-a")));
+    }
+
+    [Fact]
+    public async Task A_client_added_to_a_named_account_uses_that_account()
+    {
+        var services = new ServiceCollection();
+        services.AddClicRdv("salon-b", Configuration("Basic", "ClicRdv:salon-b"), new Dictionary<System.Type, System.Func<System.Net.Http.HttpClient, Refit.RefitSettings, object>>(), ApiJsonContext.Default)
+            .AddClicRdvClient<IGroupsApi>((http, settings) => new GroupsApiClient(http, settings));
+        await using var provider = services.BuildServiceProvider();
+
+        var page = await provider.GetRequiredKeyedService<IGroupsApi>("salon-b").ListGroups();
+
+        Assert.Equal("Salon", page.Records!.Single().Name);
+        Assert.Null(provider.GetService<IGroupsApi>());
+    }
+
+    [Fact]
+    public async Task A_named_account_missing_a_setting_is_refused_naming_its_own_section()
+    {
+        var services = new ServiceCollection();
+        services.AddClicRdv("salon-a", new ConfigurationBuilder().Build(), ApiClients.Factories, ApiJsonContext.Default);
+        await using var provider = services.BuildServiceProvider();
+
+        var refused = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(() => provider.GetRequiredKeyedService<ICalendarsApi>("salon-a"));
+
+        Assert.Contains("ClicRdv:salon-a:ApiKey is required", refused.Message);
+    }
+
+    [Fact]
+    public void An_account_registered_twice_is_refused()
+    {
+        var services = new ServiceCollection();
+        services.AddClicRdv("salon-a", Configuration("Basic"), ApiClients.Factories, ApiJsonContext.Default);
+        services.AddClicRdv(Configuration("Basic"), ApiClients.Factories, ApiJsonContext.Default);
+
+        Assert.Throws<System.InvalidOperationException>(() => services.AddClicRdv("salon-a", Configuration("Basic"), ApiClients.Factories, ApiJsonContext.Default));
+        Assert.Throws<System.InvalidOperationException>(() => services.AddClicRdv(Configuration("Basic"), ApiClients.Factories, ApiJsonContext.Default));
+    }
+
+    private IConfiguration Configuration(string authentication, string section = "ClicRdv") => _server.Configuration(authentication, section);
+
+    /// <summary>What a handler of the application, added to the registration, saw go by.</summary>
+    private sealed class SeenRequests
+    {
+        private readonly System.Collections.Concurrent.ConcurrentQueue<(string Line, string Query, bool HadCookie)> _requests = new();
+
+        public IReadOnlyList<(string Line, string Query, bool HadCookie)> Requests => _requests.ToList();
+
+        public void Add(System.Net.Http.HttpRequestMessage request) =>
+            _requests.Enqueue(($"{request.Method} {request.RequestUri!.AbsolutePath}", request.RequestUri.Query, request.Headers.Contains("Cookie")));
+    }
+
+    private sealed class SeeingHandler(SeenRequests seen) : System.Net.Http.DelegatingHandler
+    {
+        protected override Task<System.Net.Http.HttpResponseMessage> SendAsync(System.Net.Http.HttpRequestMessage request, System.Threading.CancellationToken cancellationToken)
         {
-            ["ClicRdv:BaseAddress"] = _server.BaseAddress.ToString(),
-            ["ClicRdv:ApiKey"] = FakeClicRdv.ApiKey,
-            ["ClicRdv:Authentication"] = authentication,
-            ["ClicRdv:Email"] = FakeClicRdv.Email,
-            ["ClicRdv:Password"] = FakeClicRdv.Password,
-        })
-        .Build();
+            seen.Add(request);
+            return base.SendAsync(request, cancellationToken);
+        }
+    }
 }

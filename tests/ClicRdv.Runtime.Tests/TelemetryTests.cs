@@ -1,8 +1,5 @@
 using System;
-using System.Collections.Concurrent;
-using System.Collections.Generic;
 using System.Diagnostics;
-using System.Diagnostics.Metrics;
 using System.Linq;
 using System.Threading.Tasks;
 using ClicRdv.Runtime.Tests.Api;
@@ -36,31 +33,7 @@ public sealed class TelemetryTests : IAsyncLifetime
     [Fact]
     public async Task Logins_renewals_and_replays_are_traced_counted_and_logged_with_no_secret()
     {
-        var activities = new ConcurrentQueue<Activity>();
-        using var activityListener = new ActivityListener
-        {
-            ShouldListenTo = source => source.Name == ClicRdvTelemetry.Name,
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = activities.Enqueue,
-        };
-        ActivitySource.AddActivityListener(activityListener);
-        var measurements = new ConcurrentQueue<(string Instrument, double Value, Dictionary<string, string?> Tags)>();
-        using var meterListener = new MeterListener
-        {
-            InstrumentPublished = (instrument, listener) =>
-            {
-                if (instrument.Meter.Name == ClicRdvTelemetry.Name)
-                {
-                    listener.EnableMeasurementEvents(instrument);
-                }
-            },
-        };
-        void OnMeasurement<T>(Instrument instrument, T value, ReadOnlySpan<KeyValuePair<string, object?>> tags, object? state) =>
-            measurements.Enqueue((instrument.Name, Convert.ToDouble(value, System.Globalization.CultureInfo.InvariantCulture), tags.ToArray().ToDictionary(tag => tag.Key, tag => tag.Value?.ToString())));
-        meterListener.SetMeasurementEventCallback<long>(OnMeasurement);
-        meterListener.SetMeasurementEventCallback<double>(OnMeasurement);
-        meterListener.Start();
-
+        using var telemetry = new TelemetryRecorder();
         var capture = new CapturingLoggerProvider();
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero));
         var services = new ServiceCollection();
@@ -78,7 +51,8 @@ public sealed class TelemetryTests : IAsyncLifetime
         _server.ExpireSessions();
         _server.RejectLogins = true;
         await Assert.ThrowsAsync<ClicRdvAuthenticationException>(() => calendars.ListCalendars(4)); // rejected, and the login refused
-        meterListener.RecordObservableInstruments();
+        var measurements = telemetry.Measurements;
+        var activities = telemetry.Activities;
 
         var logins = measurements.Where(measurement => measurement.Instrument == ClicRdvTelemetry.LoginsInstrument).ToList();
         Assert.Equal(_server.Logins, (int)logins.Sum(measurement => measurement.Value));
@@ -108,5 +82,20 @@ public sealed class TelemetryTests : IAsyncLifetime
         {
             Assert.DoesNotContain(published, text => text.Contains(secret, StringComparison.Ordinal));
         }
+    }
+
+    [Fact]
+    public async Task A_named_account_tags_its_logins_with_its_name()
+    {
+        using var telemetry = new TelemetryRecorder();
+        var services = new ServiceCollection();
+        services.AddClicRdv("salon-a", _server.Configuration("ProSession", "ClicRdv:salon-a"), ApiClients.Factories, ApiJsonContext.Default);
+        await using var provider = services.BuildServiceProvider();
+
+        await provider.GetRequiredKeyedService<ICalendarsApi>("salon-a").ListCalendars(4);
+
+        var login = Assert.Single(telemetry.Measurements, measurement => measurement.Instrument == ClicRdvTelemetry.LoginsInstrument);
+        Assert.Equal("salon-a", login.Tags[ClicRdvTelemetry.AccountTag]);
+        Assert.Equal("salon-a", Assert.Single(telemetry.Activities, activity => activity.OperationName == ClicRdvTelemetry.LoginActivity).GetTagItem(ClicRdvTelemetry.AccountTag));
     }
 }

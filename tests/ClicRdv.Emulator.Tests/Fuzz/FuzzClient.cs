@@ -29,14 +29,14 @@ internal sealed class FuzzClient : IDisposable
 
     public FuzzClient(Uri baseAddress, string email, string password)
     {
-        _http = new HttpClient(ClicRdvHandlers.CreateTransport()) { BaseAddress = baseAddress, Timeout = Timeout.InfiniteTimeSpan };
+        _http = new HttpClient(PlainTransport.Create()) { BaseAddress = baseAddress, Timeout = Timeout.InfiniteTimeSpan };
         _basic = Convert.ToBase64String(Encoding.UTF8.GetBytes(email + ":" + password));
     }
 
     /// <summary>Logs the pro user in (its SHA1 password in the form, as the document says) and keeps the session cookie.</summary>
     public async Task<Sent> LogInAsync(string apiKey, string email, string password)
     {
-        var form = $"pro%5Bemail%5D={Uri.EscapeDataString(email)}&pro%5Bpassword%5D={PasswordHash.Sha1Hex(password)}";
+        var form = $"pro%5Bemail%5D={Uri.EscapeDataString(email)}&pro%5Bpassword%5D={LoginForm.PasswordSha1(password)}";
         var login = new FuzzRequest("login", "the pro user logs in", "POST", $"/api/v1/sessions/login?apikey={Uri.EscapeDataString(apiKey)}", "application/x-www-form-urlencoded", form, Credentials.None, Expectation.Success, "the pro user's own login");
         var sent = await SendAsync(login);
         _session = sent.Answer?.Headers.GetValueOrDefault("Set-Cookie")?.Split(';')[0];
