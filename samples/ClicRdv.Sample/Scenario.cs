@@ -8,9 +8,11 @@ using Refit;
 
 namespace ClicRdv.Sample;
 
-/// <summary>The sample's story: find the group, its calendars and services, free slots, book one, fail to book it twice.</summary>
+/// <summary>The sample's story: find the group, its calendars, services and customers, free slots, book one, fail to book it twice.</summary>
 internal static class Scenario
 {
+    private const int CustomersPerPage = 2;
+
     public static async Task RunAsync(ClicRdvClientFactory clicRdv, string customerEmail)
     {
         var groupId = await FindGroupAsync(clicRdv);
@@ -22,6 +24,15 @@ internal static class Scenario
         {
             Console.WriteLine($"  service {offered.Id}: {offered.Name}, {offered.Length} min, {offered.Price / 100m:0.00} EUR");
         }
+
+        // Every customer, a few per request: the companion asks for the next page as the loop reaches it.
+        var customers = 0;
+        await foreach (var fiche in clicRdv.Create<IFichesApi>().ListFichesAllAsync(groupId, pageSize: CustomersPerPage))
+        {
+            customers++;
+        }
+
+        Console.WriteLine($"  {customers} customers, read {CustomersPerPage} per request");
 
         var service = services.Records!.First();
         var slots = await clicRdv.Create<IAvailabletimeslotsApi>().GetAvailableTimeSlots(groupId, new[] { service.Id }, nDays: 7);

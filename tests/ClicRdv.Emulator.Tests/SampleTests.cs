@@ -23,6 +23,7 @@ public sealed class SampleTests(ITestOutputHelper output)
         Assert.True(exitCode == 0, output);
         Assert.Contains("With ProSession authentication:", output);
         Assert.Contains("With Basic authentication:", output);
+        Assert.Matches(@"  \d+ customers, read 2 per request", output);
         Assert.Contains("booked appointment", output);
         Assert.Contains("booking the same slot again is refused: 400, code 10 (NotAvailable)", output);
         Assert.Contains("Done.", output);

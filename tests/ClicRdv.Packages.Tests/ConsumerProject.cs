@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Text.RegularExpressions;
 using System.Threading.Tasks;
 using ClicRdv.Testing;
@@ -15,24 +16,39 @@ internal sealed class ConsumerProject : IDisposable
     /// <summary>A Native AOT publish compiles and links the whole program: minutes on a small machine the first time.</summary>
     private static readonly TimeSpan PublishTimeout = TimeSpan.FromMinutes(10);
 
-    private ConsumerProject(string directory) => Directory = directory;
+    private ConsumerProject(string directory, string assemblyName) => (Directory, AssemblyName) = (directory, assemblyName);
 
     public string Directory { get; }
 
-    /// <summary>Writes the files (the project file named Consumer.csproj) and a nuget.config that adds the feed.</summary>
+    /// <summary>The program's name: its project file's (Consumer for <c>Consumer.csproj</c>).</summary>
+    public string AssemblyName { get; }
+
+    /// <summary>
+    /// Writes the files (one of them a project file, such as Consumer.csproj) and, unless they have one, a nuget.config
+    /// that adds the feed. A nuget.config of their own reads the feed's packages from <c>packages/</c>, as the README's does.
+    /// </summary>
     public static ConsumerProject Create(PackageFeed feed, IReadOnlyDictionary<string, string> files)
     {
         var directory = Path.Combine(Path.GetTempPath(), "clicrdv-consumer-" + Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(directory);
-        File.WriteAllText(Path.Combine(directory, "nuget.config"), $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <add key="local-feed" value="{feed.Directory}" />
-              </packageSources>
-            </configuration>
-            """);
-        var project = new ConsumerProject(directory);
+        if (files.ContainsKey("nuget.config"))
+        {
+            feed.CopyPackagesTo(Path.Combine(directory, "packages"));
+        }
+        else
+        {
+            File.WriteAllText(Path.Combine(directory, "nuget.config"), $"""
+                <?xml version="1.0" encoding="utf-8"?>
+                <configuration>
+                  <packageSources>
+                    <add key="local-feed" value="{feed.Directory}" />
+                  </packageSources>
+                </configuration>
+                """);
+        }
+
+        var projectFile = files.Keys.Single(name => name.EndsWith(".csproj", StringComparison.Ordinal));
+        var project = new ConsumerProject(directory, Path.GetFileNameWithoutExtension(projectFile));
         foreach (var file in files)
         {
             project.Write(file.Key, file.Value.Replace("Version=\"0.1.0\"", $"Version=\"{feed.Version}\"", StringComparison.Ordinal));
@@ -63,13 +79,13 @@ internal sealed class ConsumerProject : IDisposable
 
     /// <summary>Runs the published program with its arguments.</summary>
     public Task<(int ExitCode, string Output)> RunPublishedAsync(string arguments) =>
-        ProcessRunner.RunAsync(Path.Combine(Directory, "published", "Consumer"), arguments, Directory, BuildTimeout);
+        ProcessRunner.RunAsync(Path.Combine(Directory, "published", AssemblyName), arguments, Directory, BuildTimeout);
 
     /// <summary>Runs the built program (a net8.0 one rolls forward to the installed runtime).</summary>
     public Task<(int ExitCode, string Output)> RunAsync(string targetFramework, IReadOnlyDictionary<string, string> environment)
     {
         var variables = new Dictionary<string, string>(environment) { ["DOTNET_ROLL_FORWARD"] = "Major" };
-        return ProcessRunner.RunAsync("dotnet", $"bin/Debug/{targetFramework}/Consumer.dll", Directory, BuildTimeout, variables);
+        return ProcessRunner.RunAsync("dotnet", $"bin/Debug/{targetFramework}/{AssemblyName}.dll", Directory, BuildTimeout, variables);
     }
 
     public void Dispose() => PackageFeed.TryDelete(Directory);

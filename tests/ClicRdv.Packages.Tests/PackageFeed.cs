@@ -20,6 +20,16 @@ public sealed class PackageFeed : IAsyncLifetime
 
     public string PackageFile(string id) => Path.Combine(Directory, $"{id}.{Version}.nupkg");
 
+    /// <summary>Copies the packages into <paramref name="folder"/>, a feed of a consumer's own.</summary>
+    public void CopyPackagesTo(string folder)
+    {
+        System.IO.Directory.CreateDirectory(folder);
+        foreach (var id in new[] { "ClicRdv.Generator", "ClicRdv.Runtime" })
+        {
+            File.Copy(PackageFile(id), Path.Combine(folder, Path.GetFileName(PackageFile(id))));
+        }
+    }
+
     public async Task InitializeAsync()
     {
         System.IO.Directory.CreateDirectory(Directory);

@@ -64,9 +64,14 @@ public sealed class PackageTests : IClassFixture<PackageFeed>
     [InlineData("net8.0")]
     public async Task The_readme_getting_started_builds_from_the_packages_and_calls_the_emulator_with_both_modes(string targetFramework)
     {
+        // The README packs the same two projects into MyApp/packages, the folder its nuget.config names.
+        var pack = ConsumerProject.ReadmeSnippet("getting-started.sh");
+        Assert.Contains("dotnet pack generator/ClicRdv.Generator -c Release -o ../MyApp/packages", pack, StringComparison.Ordinal);
+        Assert.Contains("dotnet pack runtime/ClicRdv.Runtime -c Release -o ../MyApp/packages", pack, StringComparison.Ordinal);
         using var consumer = ConsumerProject.Create(_feed, new Dictionary<string, string>
         {
-            ["Consumer.csproj"] = ConsumerProject.ReadmeSnippet("getting-started.csproj").Replace("net10.0", targetFramework, StringComparison.Ordinal),
+            ["nuget.config"] = ConsumerProject.ReadmeSnippet("getting-started.nuget.config"),
+            ["MyApp.csproj"] = ConsumerProject.ReadmeSnippet("getting-started.csproj").Replace("net10.0", targetFramework, StringComparison.Ordinal),
             ["Program.cs"] = ConsumerProject.ReadmeSnippet("getting-started.cs"),
         });
 
@@ -75,25 +80,35 @@ public sealed class PackageTests : IClassFixture<PackageFeed>
 
         await using var emulator = await ClicRdvEmulator.StartAsync();
         var pro = emulator.Users.First(user => user.Kind == "pro");
+        var settings = ReadmeEnvironment("getting-started.run.sh");
+        Assert.Equal(emulator.ApiKey, settings["ClicRdv__ApiKey"]);
+        Assert.Equal(pro.Email, settings["ClicRdv__Email"]);
+        Assert.Equal(pro.Password, settings["ClicRdv__Password"]);
         foreach (var mode in new[] { "ProSession", "Basic" })
         {
-            var run = await consumer.RunAsync(targetFramework, new Dictionary<string, string>
+            var run = await consumer.RunAsync(targetFramework, new Dictionary<string, string>(settings)
             {
                 ["ClicRdv__BaseAddress"] = emulator.BaseAddress.ToString(),
-                ["ClicRdv__ApiKey"] = emulator.ApiKey,
                 ["ClicRdv__Authentication"] = mode,
-                ["ClicRdv__Email"] = pro.Email,
-                ["ClicRdv__Password"] = pro.Password,
             });
             Assert.True(run.ExitCode == 0, run.Output);
             Assert.Contains("Salon Démo: 3 calendars", run.Output);
             Assert.Contains("- Alice (since ", run.Output);
+            Assert.Matches(@"\n\d+ customers", run.Output);
         }
 
         Assert.Equal(1, emulator.Logins);
         Assert.Contains(emulator.Requests, request => request.Headers.ContainsKey("Authorization"));
         Assert.DoesNotContain(emulator.Requests, request => request.Status >= 400);
     }
+
+    /// <summary>The variables the <c>export</c> lines of a README snippet set.</summary>
+    private static Dictionary<string, string> ReadmeEnvironment(string snippet) =>
+        ConsumerProject.ReadmeSnippet(snippet).Split('\n')
+            .Where(line => line.StartsWith("export ", StringComparison.Ordinal))
+            .SelectMany(line => line["export ".Length..].Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .Select(assignment => assignment.Split('=', 2))
+            .ToDictionary(pair => pair[0], pair => pair[1]);
 
     [Theory]
     [InlineData("-p:PublishAot=true")]
