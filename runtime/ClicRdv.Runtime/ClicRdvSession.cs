@@ -109,12 +109,8 @@ public sealed class ClicRdvSession : IDisposable
     /// <summary>A login, traced, measured and logged with why it was needed and how it ended.</summary>
     private async Task<SessionTicket> ObservedLoginAsync(string reason, CancellationToken cancellationToken)
     {
-        using var activity = ClicRdvTelemetry.Source.StartActivity(ClicRdvTelemetry.LoginActivity);
+        using var activity = Tagged(ClicRdvTelemetry.Source.StartActivity(ClicRdvTelemetry.LoginActivity));
         activity?.SetTag(ClicRdvTelemetry.ReasonTag, reason);
-        foreach (var tag in _accountTags)
-        {
-            activity?.SetTag(tag.Key, tag.Value);
-        }
 
         var started = _timeProvider.GetTimestamp();
         try
@@ -146,11 +142,26 @@ public sealed class ClicRdvSession : IDisposable
         }
     }
 
-    /// <summary>Counts and logs a request about to be sent again because ClicRDV rejected its session.</summary>
-    internal void RecordReplay(HttpRequestMessage request)
+    /// <summary>
+    /// Counts and logs a request about to be sent again because ClicRDV rejected its session, and starts the activity
+    /// the new login and the second send are children of.
+    /// </summary>
+    internal Activity? StartReplay(HttpRequestMessage request)
     {
         ClicRdvTelemetry.Replays.Add(1, Tags());
         SessionLog.Replayed(_logger, request.Method.Method, request.RequestUri?.AbsolutePath ?? string.Empty);
+        return Tagged(ClicRdvTelemetry.Source.StartActivity(ClicRdvTelemetry.ReplayActivity));
+    }
+
+    /// <summary>Puts the account's name on <paramref name="activity"/>, for a named account.</summary>
+    private Activity? Tagged(Activity? activity)
+    {
+        foreach (var tag in _accountTags)
+        {
+            activity?.SetTag(tag.Key, tag.Value);
+        }
+
+        return activity;
     }
 
     /// <summary>A measurement's tags: <paramref name="tags"/>, and the account's name for a named account.</summary>

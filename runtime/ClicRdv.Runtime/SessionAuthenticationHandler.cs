@@ -70,8 +70,7 @@ internal sealed class SessionAuthenticationHandler : DelegatingHandler
             }
 
             response.Dispose();
-            _session.RecordReplay(request);
-            using var replay = ClicRdvTelemetry.Source.StartActivity(ClicRdvTelemetry.ReplayActivity);
+            using var replay = _session.StartReplay(request);
             (response, _) = await SendWithSessionAsync(Clone(request), address, cancellationToken).ConfigureAwait(false);
         }
 

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Linq;
 using System.Threading.Tasks;
 using ClicRdv.Runtime.Tests.Api;
+using ClicRdv.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
@@ -33,7 +34,7 @@ public sealed class TelemetryTests : IAsyncLifetime
     [Fact]
     public async Task Logins_renewals_and_replays_are_traced_counted_and_logged_with_no_secret()
     {
-        using var telemetry = new TelemetryRecorder();
+        using var telemetry = new TelemetryRecorder(ClicRdvTelemetry.Name);
         var capture = new CapturingLoggerProvider();
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero));
         var services = new ServiceCollection();
@@ -87,7 +88,7 @@ public sealed class TelemetryTests : IAsyncLifetime
     [Fact]
     public async Task A_named_account_tags_its_logins_with_its_name()
     {
-        using var telemetry = new TelemetryRecorder();
+        using var telemetry = new TelemetryRecorder(ClicRdvTelemetry.Name);
         var services = new ServiceCollection();
         services.AddClicRdv("salon-a", _server.Configuration("ProSession", "ClicRdv:salon-a"), ApiClients.Factories, ApiJsonContext.Default);
         await using var provider = services.BuildServiceProvider();

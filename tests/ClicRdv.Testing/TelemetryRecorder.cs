@@ -5,21 +5,22 @@ using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Linq;
 
-namespace ClicRdv.Runtime.Tests;
+namespace ClicRdv.Testing;
 
-/// <summary>Records the runtime's activities and measurements as an application's exporter would receive them.</summary>
-internal sealed class TelemetryRecorder : IDisposable
+/// <summary>Records the activities and measurements of one source and meter as an application's exporter would receive them.</summary>
+public sealed class TelemetryRecorder : IDisposable
 {
     private readonly ConcurrentQueue<Activity> _activities = new();
     private readonly ConcurrentQueue<(string Instrument, double Value, Dictionary<string, string?> Tags)> _measurements = new();
     private readonly ActivityListener _activityListener;
     private readonly MeterListener _meterListener;
 
-    public TelemetryRecorder()
+    /// <param name="name">The name of the activity source and of the meter.</param>
+    public TelemetryRecorder(string name)
     {
         _activityListener = new ActivityListener
         {
-            ShouldListenTo = source => source.Name == ClicRdvTelemetry.Name,
+            ShouldListenTo = source => source.Name == name,
             Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
             ActivityStopped = _activities.Enqueue,
         };
@@ -28,7 +29,7 @@ internal sealed class TelemetryRecorder : IDisposable
         {
             InstrumentPublished = (instrument, listener) =>
             {
-                if (instrument.Meter.Name == ClicRdvTelemetry.Name)
+                if (instrument.Meter.Name == name)
                 {
                     listener.EnableMeasurementEvents(instrument);
                 }
