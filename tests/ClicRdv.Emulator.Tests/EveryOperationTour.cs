@@ -62,6 +62,13 @@ public static class EveryOperationTour
 
         var fiches = clicRdv.Create<IFichesApi>();
         Expect.Equal("Martin", Expect.Single((await fiches.ListFiches(gid, search: "sophie")).Records!).Lastname);
+        var everyFiche = new System.Collections.Generic.List<Fiche>();
+        await foreach (var listed in fiches.ListFichesAllAsync(gid, pageSize: 1))
+        {
+            everyFiche.Add(listed);
+        }
+
+        Expect.Equal<long?>((await fiches.ListFiches(gid, results: AllRecords.All)).TotalRecords, everyFiche.Count);
         var fiche = await fiches.CreateFiche(gid, new FicheRequest { Fiche = new FicheInput { Lastname = "Nouveau", Firstname = "Client", Email = "nouveau@example.com", Str0 = "none" } });
         Expect.Equal("none", (await fiches.GetFiche(gid, fiche.Id)).Str0);
         Expect.Equal("07 00 00 00 00", (await fiches.UpdateFiche(gid, fiche.Id, new FicheRequest { Fiche = new FicheInput { Firstphone = "07 00 00 00 00" } })).Firstphone);

@@ -60,7 +60,7 @@ internal static class Paging
     }
 
     /// <summary>A companion's page size, checked before the first request: from 1, and at most what the API takes.</summary>
-    public static int CheckPageSize(int pageSize, int? maxPageSize, string parameterName)
+    public static void CheckPageSize(int pageSize, int? maxPageSize, string parameterName)
     {
         if (pageSize < 1 || pageSize > maxPageSize)
         {
@@ -68,8 +68,6 @@ internal static class Paging
                 ? $"A page holds from 1 to {max} records."
                 : "A page holds at least 1 record.");
         }
-
-        return pageSize;
     }
 
     /// <summary>The page an <see cref="IApiResponse{T}"/> holds, or its error, thrown: a companion has no other way to report it.</summary>

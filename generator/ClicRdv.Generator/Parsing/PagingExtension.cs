@@ -92,7 +92,7 @@ internal static class PagingExtension
         members.TryGetValue(name, out var value) && Unwrapped(value) is string text && text.Trim().Length > 0 ? text.Trim() : null;
 
     private static int? Count(IDictionary<string, object?> members, string name) =>
-        members.TryGetValue(name, out var value) && Unwrapped(value) is long or int && Convert.ToInt64(Unwrapped(value)) is >= 1 and <= int.MaxValue and var count
+        members.TryGetValue(name, out var value) && Unwrapped(value) is (long or int) and var number && Convert.ToInt64(number) is >= 1 and <= int.MaxValue and var count
             ? (int)count
             : null;
 
