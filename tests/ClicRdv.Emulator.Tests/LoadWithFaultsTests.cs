@@ -57,7 +57,7 @@ public sealed class LoadWithFaultsTests(ITestOutputHelper output)
             },
             ApiClients.Factories, ApiJsonContext.Default);
         await using var provider = services.BuildServiceProvider();
-        var gid = (int)pro.GroupId;
+        var gid = pro.GroupId;
 
         var created = new ConcurrentBag<string>();
         var failedCreates = new ConcurrentBag<string>();
