@@ -92,6 +92,34 @@ public sealed class ConditionTests(ITestOutputHelper output) : EmulatorTest(outp
     }
 
     [Fact]
+    public async Task The_README_example_runs()
+    {
+        using var clicRdv = Client(ClicRdvAuthentication.Basic);
+        var fiches = clicRdv.Create<IFichesApi>();
+        var vevents = clicRdv.Create<IVeventsApi>();
+        const long gid = 4;
+        var knownEmails = new List<string> { "paul.durand@example.com", "lea.petit@example.com" };
+
+        // As README.md's "Typed conditions" shows it.
+        var page = await fiches.ListFiches(gid, conditions: new[]
+        {
+            Condition.Like("lastname", "Dur%"),
+            Condition.NotIn("id", 31, 33),
+            Condition.In("email", knownEmails),
+        });
+        var upcoming = await vevents.ListVevents(gid, conditions: new[] { Condition.GreaterThan("start", new DateTime(2026, 1, 5)) });
+        var fromWeb = new List<long>();
+        await foreach (var fiche in fiches.ListFichesAllAsync(gid, conditions: new[] { Condition.Equal("from_web", true) }))
+        {
+            fromWeb.Add(fiche.Id);
+        }
+
+        Assert.Equal(new long[] { 32 }, page.Records!.Select(fiche => fiche.Id));
+        Assert.Equal((await vevents.ListVevents(gid)).TotalRecords, upcoming.TotalRecords);
+        Assert.Equal(new long[] { 34 }, fromWeb);
+    }
+
+    [Fact]
     public void A_condition_the_api_would_misread_is_refused_before_any_request()
     {
         Assert.Equal("values", Assert.Throws<ArgumentException>(() => Condition.In("lastname", "Durand", "Petit, Léa")).ParamName);
