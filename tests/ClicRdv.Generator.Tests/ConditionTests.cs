@@ -106,6 +106,18 @@ public sealed class ConditionTests
         Assert.Empty(Problems(run));
     }
 
+    [Theory]
+    [InlineData("ClicRdvClosedEnums", "true")]
+    [InlineData("ClicRdvAccessibility", "internal")]
+    public void The_factories_compile_with_closed_enums_and_internal_types(string option, string value)
+    {
+        var run = GeneratorHarness.Run(Path, Document(Rule), new Dictionary<string, string> { ["build_property.RootNamespace"] = "Consumer", ["build_property." + option] = value });
+
+        Assert.Empty(Problems(run));
+        Assert.Contains("Comparison.GreaterThan,", run.Source("shop.Conditions.g.cs"));
+        Assert.Contains((value == "internal" ? "internal" : "public") + " partial class Filter", run.Source("shop.Conditions.g.cs"));
+    }
+
     [Fact]
     public void Date_times_are_written_in_the_document_s_format_when_the_rule_names_none()
     {
