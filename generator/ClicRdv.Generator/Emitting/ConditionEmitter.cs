@@ -17,9 +17,10 @@ internal static class ConditionEmitter
     /// <summary>The helper that checks the field and builds the condition; no name from a document starts with two underscores.</summary>
     private const string Create = "__Create";
 
-    /// <summary>The scalar values a comparison takes, and how each becomes text (<c>{0}</c> is the value).</summary>
+    /// <summary>The scalar values a comparison takes, and how each becomes text (<c>{0}</c> is the value, <c>{1}</c> the date-time format).</summary>
     private static readonly (string Type, string Text)[] ScalarValues =
     {
+        ("string", "{0}"),
         ("long", ClientSupportSources.WireText + ".Format({0})"),
         ("double", ClientSupportSources.WireText + ".Format({0})"),
         ("decimal", ClientSupportSources.WireText + ".Format({0})"),
@@ -78,8 +79,8 @@ internal static class ConditionEmitter
     private static (string Type, string Body)[] ScalarOverloads(ConditionModel condition, ConditionFactoryModel factory)
     {
         var format = SourceWriter.Literal(condition.DateTimeFormat);
-        return new[] { ("string", "value") }.Concat(ScalarValues).Select(scalar => (scalar.Item1,
-            $"{Create}(field, {condition.OperatorType}.{factory.OperatorMember}, {ConditionText}.Value({string.Format(CultureInfo.InvariantCulture, scalar.Item2, "value", format)}, {Limit(condition.ValueMaxLength)}, nameof(value)))")).ToArray();
+        return ScalarValues.Select(scalar => (scalar.Type,
+            $"{Create}(field, {condition.OperatorType}.{factory.OperatorMember}, {ConditionText}.Value({string.Format(CultureInfo.InvariantCulture, scalar.Text, "value", format)}, {Limit(condition.ValueMaxLength)}, nameof(value)))")).ToArray();
     }
 
     /// <summary>A list operator's overloads: per item type, a sequence, and a <c>params</c> array that passes as one.</summary>
