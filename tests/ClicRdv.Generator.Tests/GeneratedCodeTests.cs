@@ -24,11 +24,15 @@ public sealed class GeneratedCodeTests
             Snapshot.Verify(source.HintName.Replace(".g.cs", string.Empty), source.SourceText.ToString());
         }
 
-        // A document that declares servers also gets ApiServers; one with paged operations, their companions.
+        // A document that declares servers also gets ApiServers; one with paged operations, their companions; one with a
+        // condition schema, its factories.
         var root = System.Text.Json.Nodes.JsonNode.Parse(Fixtures.Read(fixture + ".openapi.json"))!;
         var hasServers = root["servers"] is System.Text.Json.Nodes.JsonArray { Count: > 0 };
         var isPaged = root["x-paging"] is not null;
-        var expected = new[] { "Clients", "Contracts", "Interfaces", "Json" }
+        var hasConditions = root["components"]?["schemas"] is System.Text.Json.Nodes.JsonObject schemas && schemas.Any(schema => schema.Value?["x-condition"] is not null);
+        var expected = new[] { "Clients" }
+            .Concat(hasConditions ? new[] { "Conditions" } : System.Array.Empty<string>())
+            .Concat(new[] { "Contracts", "Interfaces", "Json" })
             .Concat(isPaged ? new[] { "Paging" } : System.Array.Empty<string>())
             .Concat(hasServers ? new[] { "Servers" } : System.Array.Empty<string>());
         Assert.Equal(expected, documentSources.Select(source => source.HintName.Split('.')[^3]).OrderBy(name => name));

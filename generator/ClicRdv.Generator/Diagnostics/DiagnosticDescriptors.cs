@@ -137,4 +137,12 @@ internal static class DiagnosticDescriptors
         Category,
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor ConditionNotApplied = new(
+        "CRDV108",
+        "A condition extension does not apply",
+        "{0} in '{1}' gets no condition factories: {2}",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true);
 }

@@ -7,6 +7,7 @@ namespace ClicRdv.Generator.Model;
 /// <param name="CatalogClassName">The public class that lists every client with its factory (<c>ApiClients</c>).</param>
 /// <param name="JsonContextClassName">The public System.Text.Json context with the metadata of every type (<c>ApiJsonContext</c>).</param>
 /// <param name="Servers">The servers the document and its operations declare, or null when they declare none (or only contracts are generated).</param>
+/// <param name="Conditions">The typed factories of the condition contracts (<c>x-condition</c>), in their schemas' order.</param>
 internal sealed record DocumentModel(
     string HintName,
     string Title,
@@ -18,7 +19,8 @@ internal sealed record DocumentModel(
     EquatableArray<ApiInterfaceModel> Interfaces,
     EquatableArray<DateTimeFormatModel> DateTimeFormats,
     EquatableArray<LenientConverterModel> LenientConverters,
-    ServersModel? Servers = null);
+    ServersModel? Servers = null,
+    EquatableArray<ConditionModel> Conditions = default);
 
 /// <summary>A date-time wire format (from <c>x-date-time-format</c>) and the converter generated for it.</summary>
 /// <param name="ConverterName">The generated converter class.</param>

@@ -9,7 +9,7 @@ namespace ClicRdv.Generator.Parsing;
 /// Leaves out of a model the contracts that none of its operations reaches, when options select some operations
 /// only: a contract is kept when an operation's parameters, body, form fields or answers (errors included) name it,
 /// or when a kept contract does through a property, its base class, a descendant of its hierarchy or a union
-/// variant. The converters only left-out contracts used go with them.
+/// variant. The converters only left-out contracts used go with them, and so do a left-out condition's factories.
 /// </summary>
 internal static class ContractReachability
 {
@@ -102,6 +102,7 @@ internal static class ContractReachability
             Contracts = model.Contracts.Where(contract => kept.Contains(contract.Name)).ToEquatableArray(),
             DateTimeFormats = model.DateTimeFormats.Where(format => converters.Contains(format.ConverterName)).ToEquatableArray(),
             LenientConverters = model.LenientConverters.Where(converter => converters.Contains(converter.ConverterName)).ToEquatableArray(),
+            Conditions = model.Conditions.Where(condition => kept.Contains(condition.ContractName)).ToEquatableArray(),
         };
     }
 }

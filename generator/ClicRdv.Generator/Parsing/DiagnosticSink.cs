@@ -78,6 +78,10 @@ internal sealed class DiagnosticSink
     public void PagingNotApplied(string construct, string pointer, string reason) =>
         Add(DiagnosticInfo.Create(DiagnosticDescriptors.PagingNotApplied, Locator.OfPointer(pointer), construct, FilePath, reason));
 
+    /// <summary>Reports CRDV108: an <c>x-condition</c> extension (at the JSON pointer) gives <paramref name="construct"/> no factories, and why.</summary>
+    public void ConditionNotApplied(string construct, string pointer, string reason) =>
+        Add(DiagnosticInfo.Create(DiagnosticDescriptors.ConditionNotApplied, Locator.OfPointer(pointer), construct, FilePath, reason));
+
     /// <summary>The outcome: the model only when no error was reported, and every diagnostic.</summary>
     public ParseResult ToResult(DocumentModel? model) => new(HasErrors ? null : model, _diagnostics.ToEquatableArray());
 }

@@ -193,6 +193,7 @@ internal static class DocumentParser
         }
 
         interfaces = operations.WithFields(interfaces);
+        var conditions = ConditionContracts.Map(document, schemas, diagnostics).ToEquatableArray();
 
         foreach (var (pointer, what, reason) in schemas.AnyJsonUnions)
         {
@@ -217,7 +218,8 @@ internal static class DocumentParser
             interfaces,
             schemas.DateTimeFormats.ToEquatableArray(),
             schemas.LenientConverters.ToEquatableArray(),
-            servers);
+            servers,
+            conditions);
         if (!input.Options.Operations.SelectsEverything)
         {
             model = ContractReachability.KeepReachable(model, operations.AnswerSchemas.Select(schemas.KnownTypeOf).OfType<TypeRef>());

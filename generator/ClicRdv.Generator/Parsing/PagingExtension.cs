@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using Newtonsoft.Json.Linq;
 
 namespace ClicRdv.Generator.Parsing;
 
@@ -38,7 +37,7 @@ internal static class PagingExtension
         }
 
         var at = pointer + "/" + Name;
-        var members = MembersOf(value);
+        var members = ExtensionMembers.Of(value);
         if (members is null)
         {
             diagnostics.PagingNotApplied(construct, at, $"{Name} takes an object naming offset, pageSize and records (or false, on an operation)");
@@ -52,9 +51,9 @@ internal static class PagingExtension
             return null;
         }
 
-        var offset = Text(members, "offset");
-        var pageSize = Text(members, "pageSize");
-        var records = Text(members, "records");
+        var offset = ExtensionMembers.Text(members, "offset");
+        var pageSize = ExtensionMembers.Text(members, "pageSize");
+        var records = ExtensionMembers.Text(members, "records");
         if (offset is null || pageSize is null || records is null)
         {
             diagnostics.PagingNotApplied(construct, at, $"{Name} must name, as strings, the offset and pageSize parameters and the records member");
@@ -62,7 +61,7 @@ internal static class PagingExtension
         }
 
         var hasTotal = members.ContainsKey("total");
-        var total = Text(members, "total");
+        var total = ExtensionMembers.Text(members, "total");
         var maxPageSize = Count(members, "maxPageSize");
         var defaultPageSize = Count(members, "defaultPageSize");
         if ((hasTotal && total is null) || (members.ContainsKey("maxPageSize") && maxPageSize is null) || (members.ContainsKey("defaultPageSize") && defaultPageSize is null))
@@ -80,21 +79,8 @@ internal static class PagingExtension
         return new PagingRule(offset, pageSize, records, total, defaultPageSize ?? Math.Min(FallbackPageSize, maxPageSize ?? FallbackPageSize), maxPageSize);
     }
 
-    /// <summary>The extension's members, whichever form the reader gave the object in; null when it is not an object.</summary>
-    private static IDictionary<string, object?>? MembersOf(object? value) => value switch
-    {
-        IDictionary<string, object?> members => members,
-        JObject members => members.Properties().ToDictionary<JProperty, string, object?>(property => property.Name, property => property.Value, StringComparer.Ordinal),
-        _ => null,
-    };
-
-    private static string? Text(IDictionary<string, object?> members, string name) =>
-        members.TryGetValue(name, out var value) && Unwrapped(value) is string text && text.Trim().Length > 0 ? text.Trim() : null;
-
     private static int? Count(IDictionary<string, object?> members, string name) =>
-        members.TryGetValue(name, out var value) && Unwrapped(value) is (long or int) and var number && Convert.ToInt64(number) is >= 1 and <= int.MaxValue and var count
+        members.TryGetValue(name, out var value) && ExtensionMembers.Unwrapped(value) is (long or int) and var number && Convert.ToInt64(number) is >= 1 and <= int.MaxValue and var count
             ? (int)count
             : null;
-
-    private static object? Unwrapped(object? value) => value is JValue json ? json.Value : value;
 }

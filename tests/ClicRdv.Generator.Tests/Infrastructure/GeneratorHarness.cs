@@ -19,13 +19,24 @@ internal sealed record GeneratorRun(GeneratorDriver Driver, Compilation Compilat
     public IReadOnlyList<GeneratedSourceResult> DocumentSources =>
         Result.GeneratedSources.Where(source => !source.HintName.StartsWith("ClicRdv.Generated.", System.StringComparison.Ordinal)).ToList();
 
-    /// <summary>The document sources besides <c>ApiServers</c> and the paging companions, which only some documents get: its contracts, JSON metadata, interfaces and clients.</summary>
+    /// <summary>The document sources besides <c>ApiServers</c>, the paging companions and the condition factories, which only some documents get: its contracts, JSON metadata, interfaces and clients.</summary>
     public IReadOnlyList<GeneratedSourceResult> SourcesBesideServers =>
-        DocumentSources.Where(source => !source.HintName.EndsWith(".Servers.g.cs", System.StringComparison.Ordinal) && !source.HintName.EndsWith(".Paging.g.cs", System.StringComparison.Ordinal)).ToList();
+        DocumentSources.Where(source => !new[] { ".Servers.g.cs", ".Paging.g.cs", ".Conditions.g.cs" }.Any(suffix => source.HintName.EndsWith(suffix, System.StringComparison.Ordinal))).ToList();
 
     /// <summary>Each document source's hint name and text, to compare two runs byte for byte.</summary>
     public IReadOnlyList<(string HintName, string Text)> DocumentTexts =>
         DocumentSources.Select(source => (source.HintName, source.SourceText.ToString())).ToList();
+
+    /// <summary>The consumer's compilation, emitted and loaded into a collectible context (unload it when done), to run the generated code.</summary>
+    public (System.Reflection.Assembly Assembly, System.Runtime.Loader.AssemblyLoadContext Context) Load(string contextName)
+    {
+        using var image = new System.IO.MemoryStream();
+        var emitted = Compilation.Emit(image);
+        Xunit.Assert.True(emitted.Success, string.Join("\n", emitted.Diagnostics.Take(10)));
+        image.Position = 0;
+        var context = new System.Runtime.Loader.AssemblyLoadContext(contextName, isCollectible: true);
+        return (context.LoadFromStream(image), context);
+    }
 
     public string Source(string hintNameSuffix) =>
         Result.GeneratedSources.Single(source => source.HintName.EndsWith(hintNameSuffix, System.StringComparison.Ordinal)).SourceText.ToString();
