@@ -8,7 +8,7 @@ using Refit;
 
 namespace ClicRdv.Sample;
 
-/// <summary>The sample's story: find the group, its calendars, services and customers, free slots, book one, fail to book it twice.</summary>
+/// <summary>The sample's story: find the group, its calendars, services and customers (all, then filtered), free slots, book one, fail to book it twice.</summary>
 internal static class Scenario
 {
     private const int CustomersPerPage = 2;
@@ -33,6 +33,10 @@ internal static class Scenario
         }
 
         Console.WriteLine($"  {customers} customers, read {CustomersPerPage} per request");
+
+        // A typed condition: the operator from the document's set, the value checked and written as ClicRDV reads it.
+        var durands = await clicRdv.Create<IFichesApi>().ListFiches(groupId, conditions: new[] { Condition.In("lastname", "Durand", "Dupont") });
+        Console.WriteLine($"  customers named Durand or Dupont: {string.Join(", ", durands.Records!.Select(fiche => $"{fiche.Firstname} {fiche.Lastname}"))}");
 
         var service = services.Records!.First();
         var slots = await clicRdv.Create<IAvailabletimeslotsApi>().GetAvailableTimeSlots(groupId, new[] { service.Id }, nDays: 7);

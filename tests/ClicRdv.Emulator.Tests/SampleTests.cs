@@ -24,6 +24,7 @@ public sealed class SampleTests(ITestOutputHelper output)
         Assert.Contains("With ProSession authentication:", output);
         Assert.Contains("With Basic authentication:", output);
         Assert.Matches(@"  \d+ customers, read 2 per request", output);
+        Assert.Matches(@"  customers named Durand or Dupont: \w+ Durand\r?\n", output);
         Assert.Contains("booked appointment", output);
         Assert.Contains("booking the same slot again is refused: 400, code 10 (NotAvailable)", output);
         Assert.Contains("Done.", output);
