@@ -81,6 +81,20 @@ public static class ClicRdvServiceCollectionExtensions
         return builder;
     }
 
+    /// <summary>
+    /// Sets up the socket handler under the account's authentication, which the calls and the logins both go through:
+    /// a proxy (<c>transport.Proxy = new WebProxy(...)</c>), client certificates, connection limits. Redirects stay
+    /// unfollowed and cookies unkept, whatever <paramref name="configure"/> sets: the session handler relies on both.
+    /// </summary>
+    public static IHttpClientBuilder ConfigureClicRdvTransport(this IHttpClientBuilder builder, Action<SocketsHttpHandler> configure)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(configure);
+        var account = ClicRdvAccount.FromHttpClientName(builder.Name);
+        builder.Services.Configure<ClicRdvTransportOptions>(account.HttpClientName, transport => transport.Configure.Add(configure));
+        return builder;
+    }
+
     private static ClicRdvAccount Named(string name)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
@@ -139,7 +153,8 @@ public static class ClicRdvServiceCollectionExtensions
             {
                 var options = account.OptionsIn(provider);
                 var session = options.Authentication == ClicRdvAuthentication.Basic ? null : account.Resolve<ClicRdvSession>(provider);
-                return ClicRdvHandlers.CreatePrimaryHandler(options, session);
+                var transport = provider.GetRequiredService<IOptionsMonitor<ClicRdvTransportOptions>>().Get(account.HttpClientName).CreateTransport();
+                return ClicRdvHandlers.CreatePrimaryHandler(options, session, transport);
             })
             .RedactLoggedHeaders(new[] { "Authorization", "Cookie", "Set-Cookie" });
 

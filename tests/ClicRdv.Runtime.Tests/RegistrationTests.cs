@@ -89,6 +89,51 @@ public sealed class RegistrationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_login_and_the_calls_go_through_the_proxy_the_transport_is_given()
+    {
+        // The API's host does not exist: only the proxy, this server, can answer for it.
+        var services = new ServiceCollection();
+        services.AddClicRdv(options =>
+        {
+            options.BaseAddress = new System.Uri("http://clicrdv.invalid/");
+            options.AllowInsecureHttp = true;
+            options.ApiKey = FakeClicRdv.ApiKey;
+            options.Email = FakeClicRdv.Email;
+            options.Password = FakeClicRdv.Password;
+        }, ApiClients.Factories, ApiJsonContext.Default)
+            .ConfigureClicRdvTransport(transport =>
+            {
+                transport.Proxy = new System.Net.WebProxy(_server.BaseAddress);
+                transport.UseProxy = true;
+                transport.AllowAutoRedirect = true;
+            });
+        await using var provider = services.BuildServiceProvider();
+
+        var page = await provider.GetRequiredService<ICalendarsApi>().ListCalendars(4);
+
+        Assert.Equal("Alice", Assert.Single(page.Records!).Name);
+        Assert.Equal(new[] { "POST /api/v1/sessions/login", "GET /api/v1/groups/4/calendars" }, _server.Requests.Select(request => $"{request.Method} {request.Path}"));
+        Assert.All(_server.Requests, request => Assert.Equal("clicrdv.invalid", request.Headers["Host"]));
+    }
+
+    [Fact]
+    public async Task The_transport_never_follows_redirects_whatever_it_is_given()
+    {
+        var services = new ServiceCollection();
+        services.AddClicRdv(Configuration("ProSession"), ApiClients.Factories, ApiJsonContext.Default)
+            .ConfigureClicRdvTransport(transport => transport.AllowAutoRedirect = true);
+        await using var provider = services.BuildServiceProvider();
+        _server.RedirectLostSessions = true;
+        _server.RejectSessions = true;
+
+        // A followed redirect would have fetched the login page; unfollowed, the redirect itself is the answer, after one replay.
+        var refused = await Assert.ThrowsAnyAsync<Refit.ApiException>(() => provider.GetRequiredService<ICalendarsApi>().ListCalendars(4));
+
+        Assert.Equal(System.Net.HttpStatusCode.Found, refused.StatusCode);
+        Assert.DoesNotContain(_server.Requests, request => request.Path == "/login");
+    }
+
+    [Fact]
     public async Task A_named_account_has_its_own_keyed_clients_session_and_options_section()
     {
         var services = new ServiceCollection();
