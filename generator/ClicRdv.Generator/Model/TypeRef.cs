@@ -56,5 +56,8 @@ internal sealed record TypeRef(TypeKind Kind, string Name, TypeRef? Element, boo
 
     public static TypeRef DictionaryOf(TypeRef value) => new(TypeKind.Dictionary, string.Empty, value, false, false);
 
+    /// <summary>Whether this is C#'s string, nullable or not.</summary>
+    public bool IsString => Kind == TypeKind.Primitive && Name == String.Name;
+
     public TypeRef AsNullable(bool nullable = true) => IsNullable == nullable ? this : this with { IsNullable = nullable };
 }

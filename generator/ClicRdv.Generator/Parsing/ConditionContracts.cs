@@ -67,14 +67,14 @@ internal static class ConditionContracts
             return null;
         }
 
-        var notText = !IsString(field!.Type) ? rule.Field : !IsString(value!.Type) ? rule.Value : null;
+        var notText = !field!.Type.IsString ? rule.Field : !value!.Type.IsString ? rule.Value : null;
         if (notText is not null)
         {
             reason = $"its member '{notText}' is not a string";
             return null;
         }
 
-        var operators = op!.Type.Kind == TypeKind.StringEnum ? schemas.Contracts.FirstOrDefault(candidate => candidate.Name == op.Type.Name) : null;
+        var operators = op!.Type.Kind == TypeKind.StringEnum ? schemas.ContractOf(op.Type) : null;
         if (operators is null || operators.IsFlags)
         {
             reason = $"its operator member '{rule.Operator}' is not a string enum";
@@ -105,8 +105,6 @@ internal static class ConditionContracts
             dateTimeFormat,
             factories);
     }
-
-    private static bool IsString(TypeRef type) => type.Kind == TypeKind.Primitive && type.Name == "string";
 
     /// <summary>The <c>maxLength</c> of the schema's own member (an inherited one's is not looked up).</summary>
     private static int? MaxLength(IReadOnlyDictionary<string, JsonSchemaProperty> properties, string wireName) =>

@@ -103,7 +103,7 @@ internal sealed class PagedOperations
             argumentNames.Claim(ClientArgument),
             offset!.Name,
             pageSize!.Name,
-            pageSize.Type.Kind == TypeKind.Primitive && pageSize.Type.Name == "string",
+            pageSize.Type.IsString,
             argumentNames.Claim(PageSizeArgument),
             records!.Name,
             records.Type.Element!,
@@ -129,7 +129,7 @@ internal sealed class PagedOperations
             return $"its offset parameter '{rule.Offset}' is not an integer";
         }
 
-        if (!IsInteger(pageSize.Type) && !(pageSize.Type.Kind == TypeKind.Primitive && pageSize.Type.Name == "string") && !HasIntegerVariant(pageSize.Type))
+        if (!IsInteger(pageSize.Type) && !pageSize.Type.IsString && !HasIntegerVariant(pageSize.Type))
         {
             return $"its page size parameter '{rule.PageSize}' is neither an integer, a string, nor a union with an integer";
         }

@@ -176,9 +176,9 @@ internal sealed class SchemaMapper
         }
     }
 
-    /// <summary>The class (or union) <paramref name="type"/> names, or null when it names none.</summary>
+    /// <summary>The generated type (class, union or enum) <paramref name="type"/> names, or null when it names none.</summary>
     public ContractModel? ContractOf(TypeRef type) =>
-        type.Kind == TypeKind.Contract && _contracts.TryGetValue(type.Name, out var contract) ? contract : null;
+        type.Kind is TypeKind.Contract or TypeKind.StringEnum or TypeKind.IntegerEnum && _contracts.TryGetValue(type.Name, out var contract) ? contract : null;
 
     public static JsonSchema Dereference(JsonSchema schema)
     {
